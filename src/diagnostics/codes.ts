@@ -1,0 +1,90 @@
+/**
+ * The closed table of diagnostic codes. Every diagnostic mlcat reports has one
+ * of these codes; docs/diagnostics.md is generated from this table
+ * (`npm run docs:diagnostics`) and a test keeps the two in step.
+ */
+import type { Severity } from "./diagnostic.js";
+
+/** What a code means, and its default severity. */
+export interface CodeInfo {
+  severity: Severity;
+  /** One line: what the problem is. */
+  summary: string;
+}
+
+export const CODES = {
+  // --- files and paths -------------------------------------------------------
+  "file/too-large": { severity: "error", summary: "A catalog file is larger than the size cap." },
+  "file/invalid-utf8": { severity: "error", summary: "A catalog file is not valid UTF-8." },
+  "file/unreadable": { severity: "error", summary: "A catalog file could not be read." },
+  "file/unknown-path": { severity: "error", summary: "A file under the catalog folder maps to no kind of entity." },
+  "file/not-regular": { severity: "error", summary: "A symlink, submodule or other non-regular file sits under the catalog folder." },
+  "file/missing-catalog": { severity: "error", summary: "The catalog folder or its catalog.yaml is missing." },
+
+  // --- YAML, hardened ----------------------------------------------------------
+  "yaml/syntax": { severity: "error", summary: "The file is not well-formed YAML." },
+  "yaml/empty": { severity: "error", summary: "The file holds no YAML document." },
+  "yaml/multiple-documents": { severity: "error", summary: "The file holds more than one YAML document." },
+  "yaml/directive": { severity: "error", summary: "The file uses a %YAML or %TAG directive." },
+  "yaml/anchor": { severity: "error", summary: "The file uses an anchor or an alias." },
+  "yaml/tag": { severity: "error", summary: "The file uses an explicit tag (custom or unknown types)." },
+  "yaml/duplicate-key": { severity: "error", summary: "A mapping has the same key twice (also after coercion to a string)." },
+  "yaml/forbidden-key": { severity: "error", summary: "A key is __proto__, constructor or prototype." },
+  "yaml/complex-key": { severity: "error", summary: "A key is a mapping, a sequence or null." },
+  "yaml/too-deep": { severity: "error", summary: "Values are nested deeper than the bound." },
+  "yaml/invisible-character": { severity: "error", summary: "A key or name holds a bidi-control or zero-width character." },
+  "yaml/not-a-mapping": { severity: "error", summary: "The top level of the file is not a mapping." },
+
+  // --- shape (JSON Schema) -----------------------------------------------------
+  "schema/required": { severity: "error", summary: "A required property is missing." },
+  "schema/unknown-property": { severity: "error", summary: "A property is not part of the kind's schema." },
+  "schema/type": { severity: "error", summary: "A value has the wrong type." },
+  "schema/enum": { severity: "error", summary: "A value is not one of the allowed values." },
+  "schema/pattern": { severity: "error", summary: "A string does not match the expected pattern." },
+  "schema/format": { severity: "error", summary: "A string is not in the expected format (URL, email, date...)." },
+  "schema/constraint": { severity: "error", summary: "A value breaks another schema constraint (length, range, uniqueness...)." },
+
+  // --- naming --------------------------------------------------------------------
+  "name/invalid": { severity: "error", summary: "A name is not a lowercase DNS label (or a version tag)." },
+  "name/mismatch": { severity: "error", summary: "The file or folder name differs from the `name` inside." },
+  "name/collision": { severity: "error", summary: "Two names in one scope collide after case folding, NFKC normalization or confusable skeletons." },
+
+  // --- references ----------------------------------------------------------------
+  "ref/syntax": { severity: "error", summary: "A reference is not written `org/name` or `org/name:tag`." },
+  "ref/unknown-user": { severity: "error", summary: "A reference names a user with no file under users/." },
+  "ref/not-org-member": { severity: "error", summary: "A user is referenced in an organization they are not a member of." },
+  "ref/unknown-team": { severity: "error", summary: "A reference names a team the organization does not have." },
+  "ref/unknown-connection": { severity: "error", summary: "A reference names a connection the organization does not have." },
+  "ref/unknown-project": { severity: "error", summary: "A reference names a project that does not exist." },
+  "ref/unknown-experiment": { severity: "error", summary: "A reference names an experiment that does not exist." },
+  "ref/unknown-component": { severity: "error", summary: "A reference names a component or component version that does not exist." },
+  "ref/unknown-organization": { severity: "error", summary: "A reference names an organization that does not exist." },
+  "ref/duplicate": { severity: "error", summary: "The same user, team or item is listed twice." },
+
+  // --- component specs (Polyaxon semantics) -------------------------------------
+  "spec/unknown-template-variable": { severity: "error", summary: "A {{ }} template names no declared input, output or known namespace." },
+  "spec/optional-value-conflict": { severity: "error", summary: "An input has a `value` but `isOptional: false`." },
+  "spec/duplicate-io": { severity: "error", summary: "Two inputs or outputs share a name." },
+  "spec/reserved-io-name": { severity: "error", summary: "An input or output uses a name reserved by Polyaxon." },
+  "spec/untyped-io": { severity: "warning", summary: "An input or output has no `type`." },
+  "spec/name-differs": { severity: "warning", summary: "A version's spec `name` differs from its hub entry's name." },
+
+  // --- versions and releases -------------------------------------------------------
+  "version/identical": { severity: "info", summary: "Two versions of one component are byte-identical." },
+  "version/unknown-release": { severity: "error", summary: "Release metadata names a version tag that has no version file." },
+  "version/unreleased": { severity: "info", summary: "A version file has no release metadata in the hub entry." },
+  "version/stage-history": { severity: "error", summary: "A model version's stage differs from the last entry of its stage history, or the history goes back in time." },
+
+  // --- quotas and vocabularies -----------------------------------------------------
+  "quota/exceeded": { severity: "error", summary: "A team or organization count quota is exceeded." },
+  "vocab/unknown-tag": { severity: "error", summary: "A tag is not in the catalog's tag vocabulary." },
+  "vocab/unknown-license": { severity: "error", summary: "A license is not a valid SPDX expression, or not an allowed one." },
+} as const satisfies Record<string, CodeInfo>;
+
+/** Every diagnostic code mlcat can report. */
+export type DiagnosticCode = keyof typeof CODES;
+
+/** The documented meaning and default severity of a code. */
+export function codeInfo(code: DiagnosticCode): CodeInfo {
+  return CODES[code];
+}

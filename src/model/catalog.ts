@@ -1,0 +1,75 @@
+/** The typed, indexed in-memory catalog. */
+import type { Entity } from "./entity.js";
+import type { Kind } from "./kinds.js";
+import { KINDS } from "./kinds.js";
+import type { CatalogData } from "./types.js";
+
+/** Entities of every kind, indexed by kind and key. Built once by `loadCatalog`. */
+export class Catalog {
+  /** Display path of the catalog folder, e.g. `catalog`. */
+  readonly root: string;
+  private readonly byKind = new Map<Kind, Map<string, Entity>>();
+
+  constructor(root: string, entities: Iterable<Entity> = []) {
+    this.root = root;
+    for (const kind of KINDS) this.byKind.set(kind, new Map());
+    for (const e of entities) this.add(e);
+  }
+
+  /** Add an entity; returns false (and adds nothing) when one with the same kind and key exists. */
+  add(entity: Entity): boolean {
+    const index = this.byKind.get(entity.kind)!;
+    if (index.has(entity.key)) return false;
+    index.set(entity.key, entity);
+    return true;
+  }
+
+  /** The entity of `kind` with `key`, if any. */
+  get<K extends Kind>(kind: K, key: string): Entity<K> | undefined {
+    return this.byKind.get(kind)!.get(key) as Entity<K> | undefined;
+  }
+
+  /** Whether an entity of `kind` with `key` exists. */
+  has(kind: Kind, key: string): boolean {
+    return this.byKind.get(kind)!.has(key);
+  }
+
+  /** All entities of `kind`, in key order. */
+  all<K extends Kind>(kind: K): Entity<K>[] {
+    return [...this.byKind.get(kind)!.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) as Entity<K>[];
+  }
+
+  /** Entities of `kind` that passed their JSON Schema: safe to read as typed data. */
+  valid<K extends Kind>(kind: K): Entity<K>[] {
+    return this.all(kind).filter((e) => e.schemaValid);
+  }
+
+  /** Every entity, kinds in `KINDS` order. */
+  entities(): Entity[] {
+    return KINDS.flatMap((k) => this.all(k));
+  }
+
+  /** Number of entities per kind. */
+  counts(): Record<Kind, number> {
+    const out = {} as Record<Kind, number>;
+    for (const kind of KINDS) out[kind] = this.byKind.get(kind)!.size;
+    return out;
+  }
+
+  /** The catalog settings (catalog.yaml), when present and valid. */
+  settings(): CatalogData | undefined {
+    const e = this.get("Catalog", "catalog");
+    return e?.schemaValid ? e.data : undefined;
+  }
+
+  /** Entities of `kind` in organization `org`. */
+  inOrg<K extends Kind>(kind: K, org: string): Entity<K>[] {
+    return this.all(kind).filter((e) => e.org === org);
+  }
+
+  /** Versions of a hub component (`org/name`) or model, in key order. */
+  versionsOf(kind: "ComponentVersion" | "ModelVersion", parentKey: string): Entity[] {
+    const prefix = `${parentKey}:`;
+    return this.all(kind).filter((e) => e.key.startsWith(prefix));
+  }
+}

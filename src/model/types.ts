@@ -1,0 +1,301 @@
+/**
+ * The data of each kind, as written in YAML. These interfaces mirror the JSON
+ * Schemas in `schemas/` (the schemas are the source of truth for validation;
+ * these types are what code reads after a file passed its schema).
+ *
+ * mlcat's own kinds carry no `kind:` field: a file's path says its kind.
+ * Component versions and project components are unchanged Polyaxon specs.
+ */
+
+/** Organization roles, after Polyaxon, highest first. */
+export type Role = "owner" | "manager" | "admin" | "member" | "viewer";
+export const ROLES: readonly Role[] = ["owner", "manager", "admin", "member", "viewer"];
+
+/** Polyaxon's model-version (and component-version) stages. */
+export type Stage = "testing" | "staging" | "production" | "disabled";
+export const STAGES: readonly Stage[] = ["testing", "staging", "production", "disabled"];
+
+export type Visibility = "public" | "private";
+
+/** A user's role on an organization, team, project, component or model. */
+export interface MemberRole {
+  user: string;
+  role: Role;
+}
+
+/** A team's role on a project, component or model. */
+export interface TeamRole {
+  team: string;
+  role: Role;
+}
+
+/** Count quotas (and, for teams, Kubernetes resource quotas). */
+export interface Quotas {
+  projects?: number;
+  models?: number;
+  components?: number;
+  /** Resource quotas in Kubernetes units, e.g. `{cpu: "64", memory: "256Gi", "nvidia.com/gpu": 8}`. */
+  resources?: Record<string, string | number>;
+}
+
+/** `catalog/catalog.yaml`. */
+export interface CatalogData {
+  title: string;
+  description?: string;
+  siteUrl?: string;
+  /** Usernames of the catalog admins (they create organizations, change files outside catalog/). */
+  admins: string[];
+  vocabularies?: {
+    /** When set, every tag in the catalog must be one of these. */
+    tags?: string[];
+    /** `spdx` accepts any valid SPDX expression; a list restricts licenses to those ids. */
+    licenses?: "spdx" | string[];
+  };
+  policy?: {
+    /** Pull requests changing more files than this fail closed (default 500). */
+    maxChangedFiles?: number;
+    /** Who may move a model version to production: `registry-admins` (default) or `owners`. */
+    productionApprovers?: "registry-admins" | "owners";
+    /** Whether a stage change must give a reason (default true). */
+    requireStageReason?: boolean;
+  };
+}
+
+/** `catalog/users/<user>.yaml`. */
+export interface UserData {
+  name: string;
+  displayName?: string;
+  github?: { login: string; id?: number };
+  email?: string;
+  bio?: string;
+}
+
+/** `catalog/orgs/<org>/organization.yaml`. */
+export interface OrganizationData {
+  name: string;
+  displayName?: string;
+  description?: string;
+  visibility: Visibility;
+  website?: string;
+  members: MemberRole[];
+  /** Management delegated by managers/owners to named admins. */
+  delegations?: Array<{ area: "projects" | "hub" | "registry"; to: string[] }>;
+  quotas?: Quotas;
+}
+
+/** `catalog/orgs/<org>/teams/<team>.yaml`. */
+export interface TeamData {
+  name: string;
+  description?: string;
+  members: MemberRole[];
+  /** Roles this team's members get on the named projects of the organization. */
+  projects?: Array<{ project: string; role: Role }>;
+  quotas?: Quotas;
+}
+
+export type ConnectionKind =
+  | "s3"
+  | "gcs"
+  | "wasb"
+  | "volume_claim"
+  | "host_path"
+  | "git"
+  | "registry"
+  | "ssh"
+  | "slack"
+  | "webhook"
+  | "custom";
+
+/** `catalog/orgs/<org>/connections/<conn>.yaml`. */
+export interface ConnectionData {
+  name: string;
+  /** Polyaxon connection kind. */
+  kind: ConnectionKind;
+  description?: string;
+  tags?: string[];
+  /** Kind-specific schema, e.g. `{bucket: "s3://data"}`, `{url: "https://github.com/acme/ml"}`. */
+  schema?: Record<string, unknown>;
+  /** Only the *name* of the Kubernetes secret; never its value. */
+  secret?: { name: string; mountPath?: string };
+}
+
+/** `.../projects/<p>/project.yaml`. */
+export interface ProjectData {
+  name: string;
+  description?: string;
+  tags?: string[];
+  /** Defaults to the organization's visibility. */
+  visibility?: Visibility;
+  /** Owning user (an organization member). */
+  owner: string;
+  /** Owning team; the project counts against its quota. */
+  team?: string;
+  teams?: TeamRole[];
+  members?: MemberRole[];
+  /** Connections of the organization this project may use. */
+  connections?: string[];
+}
+
+/** One release's metadata in a hub entry. */
+export interface ReleaseData {
+  /** The version tag: a file `versions/<tag>.yaml` must exist. Quote it (`"1.2"`). */
+  tag: string;
+  stage?: Stage;
+  notes?: string;
+  releasedAt?: string;
+  deprecated?: { reason: string; replacement?: string };
+  /** Where a promoted version came from. */
+  source?: { project: string; path: string; commit?: string };
+}
+
+/** `.../components/<c>/component.yaml`: the hub entry. */
+export interface ComponentData {
+  name: string;
+  description?: string;
+  tags?: string[];
+  visibility?: Visibility;
+  owner: string;
+  team?: string;
+  maintainers?: string[];
+  teams?: TeamRole[];
+  members?: MemberRole[];
+  /** Tags that may change after publication (e.g. `latest`); every other tag is immutable. */
+  mutableTags?: string[];
+  releases?: ReleaseData[];
+}
+
+/** `.../models/<m>/model.yaml`: the registry entry. */
+export interface ModelData {
+  name: string;
+  description?: string;
+  task?: string;
+  framework?: string;
+  /** SPDX expression. */
+  license?: string;
+  tags?: string[];
+  visibility?: Visibility;
+  owner: string;
+  team?: string;
+  teams?: TeamRole[];
+  members?: MemberRole[];
+}
+
+export interface ArtifactData {
+  name: string;
+  /** `s3://...`, `gs://...`, `https://...`, or a path within `connection`. */
+  uri: string;
+  kind?: "model" | "dataset" | "metrics" | "image" | "file" | "dir" | "env" | "other";
+  connection?: string;
+  size?: number;
+  sha256?: string;
+}
+
+/** `.../models/<m>/versions/<tag>.yaml`. */
+export interface ModelVersionData {
+  /** The version tag (file name). */
+  name: string;
+  description?: string;
+  stage: Stage;
+  stageHistory: Array<{ stage: Stage; at: string; by: string; reason?: string }>;
+  lineage?: {
+    /** Project in the same organization (`churn`) or `org/project`. */
+    project?: string;
+    /** Experiment name within `project`. */
+    experiment?: string;
+    /** Hub component version `org/name:tag`, or a project component name. */
+    component?: string;
+    params?: Record<string, unknown>;
+    code?: { repo?: string; commit?: string };
+  };
+  artifacts?: ArtifactData[];
+  metrics?: Record<string, number>;
+  signature?: {
+    inputs?: Array<{ name: string; type: string; shape?: Array<number | null> }>;
+    outputs?: Array<{ name: string; type: string; shape?: Array<number | null> }>;
+  };
+  createdAt?: string;
+  createdBy?: string;
+}
+
+export type ExperimentStatus =
+  | "created"
+  | "queued"
+  | "running"
+  | "succeeded"
+  | "failed"
+  | "stopped"
+  | "skipped";
+
+/** `.../projects/<p>/experiments/<run>.yaml`: a run record. */
+export interface ExperimentData {
+  name: string;
+  description?: string;
+  /** Hub component version `org/name:tag`, or the name of a component of this project. */
+  component: string;
+  params?: Record<string, unknown>;
+  metrics?: Record<string, number>;
+  artifacts?: ArtifactData[];
+  code?: { repo?: string; commit?: string; branch?: string };
+  status: ExperimentStatus;
+  startedAt?: string;
+  finishedAt?: string;
+  createdBy?: string;
+  tags?: string[];
+}
+
+/** A Polyaxon IO field (inputs/outputs). */
+export interface IoData {
+  name: string;
+  description?: string;
+  type?: string;
+  isOptional?: boolean;
+  isList?: boolean;
+  isFlag?: boolean;
+  argFormat?: string;
+  connection?: string;
+  toInit?: boolean;
+  toEnv?: string;
+  value?: unknown;
+  validation?: Record<string, unknown>;
+}
+
+export type RunKind = "job" | "service" | "dag" | "tfjob" | "pytorchjob" | "mpijob" | "daskcluster" | "raycluster";
+export const RUN_KINDS: readonly RunKind[] = [
+  "job",
+  "service",
+  "dag",
+  "tfjob",
+  "pytorchjob",
+  "mpijob",
+  "daskcluster",
+  "raycluster",
+];
+
+/** A Polyaxon component spec (`kind: component`): hub versions and project components. */
+export interface ComponentSpecData {
+  version?: number;
+  kind: "component";
+  name?: string;
+  description?: string;
+  tags?: string[];
+  inputs?: IoData[];
+  outputs?: IoData[];
+  run: { kind: RunKind; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** The data type of each kind. */
+export interface KindData {
+  Catalog: CatalogData;
+  User: UserData;
+  Organization: OrganizationData;
+  Team: TeamData;
+  Connection: ConnectionData;
+  Project: ProjectData;
+  ProjectComponent: ComponentSpecData;
+  Experiment: ExperimentData;
+  Component: ComponentData;
+  ComponentVersion: ComponentSpecData;
+  Model: ModelData;
+  ModelVersion: ModelVersionData;
+}

@@ -1,0 +1,51 @@
+/** Load and validate a catalog: the library's main entry points. */
+import { CHECKS } from "./checks/index.js";
+import { DiagnosticCollector, type Check } from "./checks/context.js";
+import { compareDiagnostics, countBySeverity, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
+import type { Catalog } from "./model/catalog.js";
+import type { Kind } from "./model/kinds.js";
+
+/** Counts a validation run reports. */
+export interface ValidationSummary {
+  /** Files read (entities plus READMEs plus rejected files). */
+  files: number;
+  /** Number of entities per kind. */
+  entities: Record<Kind, number>;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** A validated catalog and every problem found, sorted by file, line and column. */
+export interface ValidationResult {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  summary: ValidationSummary;
+}
+
+/** Run `checks` (default: all of them, in order) over a loaded catalog. A check that throws is a bug: it becomes an InternalError. */
+export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHECKS): Diagnostic[] {
+  const report = new DiagnosticCollector();
+  for (const check of checks) {
+    try {
+      check.run({ catalog, report });
+    } catch (err) {
+      throw new InternalError(`check "${check.name}" failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+  return report.diagnostics;
+}
+
+/** Load the catalog folder and validate it: every problem at once. */
+export async function validate(options: LoadOptions = {}): Promise<ValidationResult> {
+  const loaded = await loadCatalog(options);
+  const diagnostics = [...loaded.diagnostics, ...validateCatalog(loaded.catalog)].sort(compareDiagnostics);
+  return { catalog: loaded.catalog, diagnostics, summary: summarize(loaded.catalog, diagnostics, loaded.files) };
+}
+
+/** The summary of a run. */
+export function summarize(catalog: Catalog, diagnostics: readonly Diagnostic[], files: number): ValidationSummary {
+  const counts = countBySeverity(diagnostics);
+  return { files, entities: catalog.counts(), errors: counts.error, warnings: counts.warning, infos: counts.info };
+}

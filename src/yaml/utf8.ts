@@ -1,0 +1,56 @@
+/** Strict UTF-8 decoding with the position of the first bad byte. */
+import type { Position } from "../diagnostics/diagnostic.js";
+
+/** The decoded text, or where decoding failed. */
+export type DecodeResult = { ok: true; text: string } | { ok: false; offset: number; position: Position };
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Decode `bytes` as UTF-8 (a leading BOM is dropped); on failure, the offset, line and column of the first invalid byte. */
+export function decodeUtf8(bytes: Uint8Array): DecodeResult {
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    return { ok: false, offset, position: positionOfByte(bytes, offset) };
+  }
+}
+
+function firstInvalidByte(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n = 0;
+    let min = 0;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = c === 0xe0 ? 0xa0 : 0x80);
+    else if (c >= 0xf0 && c <= 0xf4) n = 3;
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      if (k === 1 && min && cc < min) return i;
+      if (k === 1 && c === 0xed && cc > 0x9f) return i; // surrogates
+      if (k === 1 && c === 0xf0 && cc < 0x90) return i;
+      if (k === 1 && c === 0xf4 && cc > 0x8f) return i;
+    }
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
+function positionOfByte(b: Uint8Array, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (b[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Column in characters: count UTF-8 lead bytes between the line start and the offset.
+  let column = 1;
+  for (let i = lineStart; i < offset; i++) if ((b[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
+}
