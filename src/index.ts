@@ -15,3 +15,4 @@ export * from "./load/load-catalog.js";
 export * from "./checks/context.js";
 export * from "./checks/index.js";
 export * from "./validate.js";
+export * from "./diagnostics/codes-doc.js";

@@ -1,40 +1,43 @@
 /** The `mlcat` command line: commands are registered here; errors are caught once. */
 import { Command, CommanderError } from "commander";
 import { ExitError, InternalError } from "../diagnostics/diagnostic.js";
-import { validate } from "../validate.js";
+import { processIO, type CliIO } from "./io.js";
+import { registerValidateCommand } from "./validate.js";
+
+/** The program with every command registered, writing to `io`. */
+export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command("mlcat")
+    .description("The catalog of an ML organization, as YAML in git: validate it, check pull requests, build its site.")
+    .version(VERSION, "-V, --version")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerValidateCommand(program, io, setExit);
+  // Subcommands inherit exitOverride and output settings.
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  return program;
+}
+
+const VERSION = "0.1.0";
 
 /** Run the CLI with `argv` (as `process.argv`); resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command("mlcat")
-    .description("The catalog of an ML organization, as YAML in git.")
-    .exitOverride()
-    .showHelpAfterError();
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
-
-  program
-    .command("validate")
-    .description("Validate a catalog folder: every problem at once, with file, line, column and a hint.")
-    .argument("[catalog-dir]", "the catalog folder", "catalog")
-    .action(async (dir: string) => {
-      const result = await validate({ dir });
-      for (const d of result.diagnostics) {
-        process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n  hint: ${d.hint}\n`);
-      }
-      process.stdout.write(`${result.summary.errors} errors, ${result.summary.warnings} warnings\n`);
-      exitCode = result.summary.errors > 0 ? 1 : 0;
-    });
-
+  const program = createProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; every usage error exits 2.
+      return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
+    }
     if (err instanceof ExitError) {
-      if (err.message) process.stderr.write(`${err.message}\n`);
+      if (err.message) io.err(`mlcat: ${err.message}\n`);
       return err.exitCode;
     }
     const internal = err instanceof InternalError ? err : new InternalError(String((err as Error)?.stack ?? err));
-    process.stderr.write(`mlcat: internal error: ${internal.message}\nThis is a bug in mlcat; please report it with the command you ran.\n`);
+    io.err(`mlcat: internal error: ${internal.message}\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n`);
     return 2;
   }
 }

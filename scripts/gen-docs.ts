@@ -1,0 +1,7 @@
+// Regenerate the docs that are derived from code: docs/diagnostics.md.
+// Run with `npm run docs` (compiles first; Node 24 strips the types of this script).
+import { writeFileSync } from "node:fs";
+import { renderDiagnosticsDoc } from "../dist/diagnostics/codes-doc.js";
+
+writeFileSync(new URL("../docs/diagnostics.md", import.meta.url), renderDiagnosticsDoc());
+console.log("wrote docs/diagnostics.md");

@@ -1,0 +1,37 @@
+/** `--format pretty`: file:line:column, a code frame, the hint, and a summary, like `tsc`. */
+import pc from "picocolors";
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { codeFrame } from "./code-frame.js";
+import type { ReportSummary } from "./summary.js";
+
+/** Options of `formatPretty`. */
+export interface PrettyOptions {
+  /** The text of a file, for code frames; `undefined` when it is not available. */
+  getText?: (file: string) => string | undefined;
+  /** Colours on or off (default: picocolors' own detection of the terminal, NO_COLOR and FORCE_COLOR). */
+  color?: boolean;
+}
+
+/** Diagnostics and a summary as human-readable text. */
+export function formatPretty(diagnostics: readonly Diagnostic[], summary: ReportSummary, options: PrettyOptions = {}): string {
+  const c = pc.createColors(options.color ?? pc.isColorSupported);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const blocks = diagnostics.map((d) => {
+    const head = `${c.cyan(d.file)}:${c.yellow(String(d.line))}:${c.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${d.message}`;
+    const text = options.getText?.(d.file);
+    const frame = text === undefined ? "" : codeFrame(text, d.line, d.column);
+    return [head, frame && `\n${frame}`, `\n  ${c.bold("hint:")} ${d.hint}`].filter(Boolean).join("\n");
+  });
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  const counts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")];
+  if (summary.infos > 0) counts.push(plural(summary.infos, "info"));
+  const tail =
+    diagnostics.length === 0
+      ? c.green(`No problems in ${plural(summary.entities, "entity", "entities")} (${plural(summary.files, "file")}).`)
+      : `Found ${counts.join(", ")} in ${plural(files, "file")} (${plural(summary.entities, "entity", "entities")} in ${plural(summary.files, "file")} checked).`;
+  return [...blocks, tail].join("\n\n") + "\n";
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
