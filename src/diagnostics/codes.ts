@@ -60,6 +60,8 @@ export const CODES = {
   "ref/unknown-component": { severity: "error", summary: "A reference names a component or component version that does not exist." },
   "ref/unknown-organization": { severity: "error", summary: "A reference names an organization that does not exist." },
   "ref/duplicate": { severity: "error", summary: "The same user, team or item is listed twice." },
+  "ref/unknown-model": { severity: "error", summary: "A model version sits in the folder of a model that has no model.yaml." },
+  "ref/role-too-low": { severity: "error", summary: "A delegation names a member whose organization role is below admin." },
 
   // --- component specs (Polyaxon semantics) -------------------------------------
   "spec/unknown-template-variable": { severity: "error", summary: "A {{ }} template names no declared input, output or known namespace." },
