@@ -1,12 +1,21 @@
 /**
  * The hardened YAML loader: bytes in, a parsed document and plain JSON data
- * out, or diagnostics at positions. Never throws for bad input.
+ * out, or diagnostics at positions. YAML is untrusted input: the loader never
+ * throws for bad input, never expands aliases, never composes anything nested
+ * deeper than the bound, and reports every problem it can find in one file.
  *
- * (Provisional version: to be hardened against every hazard in issue #2.)
+ * One parse per file: bytes -> strict UTF-8 text -> CST tokens (scanned once
+ * for depth, anchors, tags, directives and documents) -> composed document ->
+ * our own walk to plain data (keys checked). See docs/yaml-rules.md.
  */
-import { LineCounter, parseDocument } from "yaml";
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST, type YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/entity.js";
+import { scanTokens } from "./cst-scan.js";
+import { FileReport } from "./file-report.js";
+import { describeChar, scanInvisible } from "./invisible.js";
+import { decodeUtf8 } from "./utf8.js";
+import { convertNode } from "./walk.js";
 
 /** Bounds the loader enforces. */
 export interface YamlLimits {
@@ -16,6 +25,7 @@ export interface YamlLimits {
   maxDepth: number;
 }
 
+/** The bounds used when none are given. */
 export const DEFAULT_LIMITS: YamlLimits = { maxFileBytes: 1024 * 1024, maxDepth: 64 };
 
 /** What to parse. */
@@ -37,24 +47,98 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/** YAML 1.2, core schema (no timestamps, `yes` is a string); duplicate keys are checked by our own walk. */
+const COMPOSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false, prettyErrors: false } as const;
+
+/** Library errors about things the token scan already reports with its own code. */
+const COVERED_ERRORS: ReadonlySet<string> = new Set([
+  "ALIAS_PROPS", "BAD_ALIAS", "MULTIPLE_ANCHORS", "MULTIPLE_TAGS", "TAG_RESOLVE_FAILED", "BAD_DIRECTIVE", "DUPLICATE_KEY",
+]);
+
+const SYNTAX_HINT = "fix the YAML here: check indentation, and quote values that hold `: `, ` #` or start with a special character";
+const TOO_DEEP_HINT = "flatten the structure: mlcat accepts at most {max} levels of nesting";
+
 /** Parse one untrusted YAML file. */
 export function parseYamlFile(input: ParseInput): ParseResult {
-  const text = new TextDecoder("utf-8").decode(input.bytes);
+  const limits: YamlLimits = { ...DEFAULT_LIMITS, ...input.limits };
+  const size = Math.max(input.size ?? 0, input.bytes.length);
+  if (size > limits.maxFileBytes) {
+    const report = new FileReport(input.file);
+    report.at({ line: 1, column: 1 }, "file/too-large", `${input.file} is ${size} bytes, over the cap of ${limits.maxFileBytes} bytes`, "split the file or move large content (data, logs, model weights) out of the catalog");
+    return { diagnostics: report.finish() };
+  }
+  const decoded = decodeUtf8(input.bytes);
+  if (!decoded.ok) {
+    const report = new FileReport(input.file);
+    report.at(decoded.position, "file/invalid-utf8", `${input.file} is not valid UTF-8: byte ${decoded.offset} cannot be decoded`, "save the file as UTF-8 (without a legacy encoding such as Latin-1)");
+    return { diagnostics: report.finish() };
+  }
+  const text = decoded.text;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: "1.2", schema: "core", uniqueKeys: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
-    code: "yaml/syntax",
-    severity: "error",
-    file: input.file,
-    line: e.linePos?.[0]?.line ?? 1,
-    column: e.linePos?.[0]?.col ?? 1,
-    message: e.message.split("\n")[0] ?? e.message,
-    hint: "fix the YAML syntax",
-  }));
-  if (diagnostics.length > 0) return { diagnostics };
-  return {
-    source: { file: input.file, relPath: input.relPath, text, doc, lineCounter },
-    value: doc.toJS(),
-    diagnostics,
-  };
+  const report = new FileReport(input.file, lineCounter);
+  try {
+    return parseText({ ...input, text, lineCounter, report, limits });
+  } catch (error) {
+    // The token scan keeps nothing deep on the call stack; this is a last guard, never expected.
+    if (!(error instanceof RangeError)) throw error;
+    report.at({ line: 1, column: 1 }, "yaml/too-deep", "the file is nested too deeply to be read", TOO_DEEP_HINT.replace("{max}", String(limits.maxDepth)));
+    return { diagnostics: report.finish() };
+  }
+}
+
+interface TextInput extends ParseInput {
+  text: string;
+  lineCounter: LineCounter;
+  report: FileReport;
+  limits: YamlLimits;
+}
+
+function parseText({ file, relPath, text, lineCounter, report, limits }: TextInput): ParseResult {
+  const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const scan = scanTokens(tokens, report, limits.maxDepth);
+  const invisible = scanInvisible(text);
+  for (const offset of invisible.bidi) {
+    report.atOffset(offset, "yaml/invisible-character", `${describeChar(text[offset] ?? "")}, a bidi-control character, is not allowed anywhere in a file`, "delete it: it can make the text display differently from what it is");
+  }
+  const second = scan.documents[1];
+  if (second !== undefined) {
+    report.atOffset(second, "yaml/multiple-documents", `a second YAML document starts here; a catalog file holds exactly one`, "remove the `---` line and what follows, or move that document to its own file");
+  }
+  if (scan.tooDeep) return { diagnostics: report.finish() };
+
+  const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length));
+  for (const doc of docs) for (const error of doc.errors) reportLibraryError(error, report, limits);
+  const doc = docs[0];
+  if (!doc || !scan.firstHasContent) {
+    // Stray content that makes no document (a lone `]`) is a syntax error, not an empty file.
+    if (!report.has("yaml/syntax")) {
+      report.at({ line: 1, column: 1 }, "yaml/empty", `${file} holds no YAML document (it is empty or only comments)`, "write the entity's fields as a mapping (`name: ...`), or delete the file");
+    }
+    return { diagnostics: report.finish() };
+  }
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    const what = isScalar(contents) ? "a single value" : isSeq(contents) ? "a sequence" : "an alias";
+    report.atOffset(contents?.range[0] ?? 0, "yaml/not-a-mapping", `the top level of ${file} is ${what}, not a mapping`, "write the entity's fields as `key: value` lines at the top level");
+    return { diagnostics: report.finish() };
+  }
+  const value = convertNode(contents, { text, report, invisible, maxDepth: limits.maxDepth });
+  if (report.hasProblems) return { diagnostics: report.finish() };
+  return { source: { file, relPath, text, doc, lineCounter }, value, diagnostics: [] };
+}
+
+/** Map one of the yaml library's errors to a diagnostic, unless the token scan covers it already. */
+function reportLibraryError(error: YAMLError, report: FileReport, limits: YamlLimits): void {
+  if (COVERED_ERRORS.has(error.code)) return;
+  const offset = error.pos[0];
+  if (error.code === "RESOURCE_EXHAUSTION") {
+    report.atOffset(offset, "yaml/too-deep", "the file is nested too deeply to be read", TOO_DEEP_HINT.replace("{max}", String(limits.maxDepth)));
+    return;
+  }
+  const message = (error.message.split("\n")[0] ?? error.message).replace(/\.$/, "");
+  report.atOffset(offset, "yaml/syntax", `YAML syntax error: ${lowerFirst(message)}`, SYNTAX_HINT);
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }

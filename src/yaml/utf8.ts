@@ -40,17 +40,28 @@ function firstInvalidByte(b: Uint8Array): number {
   return Math.max(0, b.length - 1);
 }
 
+/**
+ * Line and column of a byte offset, the column counted like the rest of mlcat
+ * counts it (UTF-16 units of the decoded text, as the YAML parser's positions):
+ * a 4-byte sequence counts 2, a leading byte-order mark counts 0.
+ */
 function positionOfByte(b: Uint8Array, offset: number): Position {
   let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
+  let lineStart = hasBom(b) ? 3 : 0;
+  for (let i = lineStart; i < offset; i++) {
     if (b[i] === 0x0a) {
       line++;
       lineStart = i + 1;
     }
   }
-  // Column in characters: count UTF-8 lead bytes between the line start and the offset.
   let column = 1;
-  for (let i = lineStart; i < offset; i++) if ((b[i]! & 0xc0) !== 0x80) column++;
+  for (let i = lineStart; i < offset; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) !== 0x80) column += c >= 0xf0 ? 2 : 1;
+  }
   return { line, column };
+}
+
+function hasBom(b: Uint8Array): boolean {
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
