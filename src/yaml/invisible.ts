@@ -38,17 +38,13 @@ export interface InvisibleScan {
 }
 
 /**
- * Find every invisible character of `text` in one regex pass. A byte-order
- * mark at offset 0 is not counted (the UTF-8 decoder drops it anyway).
+ * Find every invisible character of `text` in one regex pass. (A file's
+ * leading byte-order mark is dropped by the UTF-8 decoder before this.)
  */
 export function scanInvisible(text: string): InvisibleScan {
   const scan: InvisibleScan = { bidi: [], zeroWidth: [] };
   if (!INVISIBLE_TEST.test(text)) return scan;
-  for (const m of text.matchAll(INVISIBLE)) {
-    const offset = m.index;
-    if (offset === 0 && m[0] === "\uFEFF") continue;
-    (isBidi(m[0]) ? scan.bidi : scan.zeroWidth).push(offset);
-  }
+  for (const m of text.matchAll(INVISIBLE)) (isBidi(m[0]) ? scan.bidi : scan.zeroWidth).push(m.index);
   return scan;
 }
 
