@@ -1,0 +1,51 @@
+/** A catalog folder as raw files, read from git objects at a revision (not the working tree), with file modes. */
+import type { RawFile } from "../load/raw-file.js";
+import { BlobReader } from "./blob-reader.js";
+import type { GitOptions } from "./run-git.js";
+import { listTreeAt, type TreeEntry } from "./tree.js";
+
+/** Options of `readCatalogAt`. */
+export interface ReadCatalogOptions extends GitOptions {
+  rev: string;
+  /** The catalog folder from the repository root (default `catalog`). */
+  dir?: string;
+  /** A running blob reader to share between reads (one is started and closed when omitted). */
+  reader?: BlobReader;
+  /** Read only the files whose catalog-relative path passes (others are left out); every non-regular entry is always kept. */
+  include?: (relPath: string) => boolean;
+  /** Files over this many bytes are not read (the loader reports their size). */
+  maxFileBytes?: number;
+  /** The tree, when already listed with `listTreeAt` for `dir`. */
+  entries?: readonly TreeEntry[];
+}
+
+/**
+ * The files under `dir` at `rev`, as the loader takes them: paths relative to
+ * the catalog folder; symlinks (mode 120000), submodules (160000) and other
+ * non-regular entries are returned with their type and no content.
+ */
+export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFile[]> {
+  const dir = (options.dir ?? "catalog").replace(/\/+$/, "");
+  const entries = options.entries ?? (await listTreeAt({ ...options, dir }));
+  const prefix = dir === "" || dir === "." ? "" : `${dir}/`;
+  const maxBytes = options.maxFileBytes ?? Infinity;
+  const wanted: Array<{ relPath: string; entry: TreeEntry }> = [];
+  for (const entry of entries) {
+    if (!entry.path.startsWith(prefix)) continue;
+    const relPath = entry.path.slice(prefix.length);
+    if (entry.type !== "file" || !options.include || options.include(relPath)) wanted.push({ relPath, entry });
+  }
+  const toRead = wanted.filter(({ entry }) => entry.type === "file" && entry.size <= maxBytes).map(({ entry }) => entry.oid);
+  const reader = options.reader ?? BlobReader.open(options);
+  try {
+    const blobs = await reader.readMany(toRead);
+    return wanted.map(({ relPath, entry }) => ({
+      relPath,
+      bytes: (entry.type === "file" && blobs.get(entry.oid)) || new Uint8Array(),
+      type: entry.type,
+      size: entry.size,
+    }));
+  } finally {
+    if (!options.reader) await reader.close();
+  }
+}

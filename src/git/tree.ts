@@ -1,0 +1,51 @@
+/** The files of a revision, with their modes, from `git ls-tree` (git objects, never the working tree). */
+import type { EntryType } from "../load/raw-file.js";
+import { assertRevision, runGit, type GitOptions } from "./run-git.js";
+import { fetchHint } from "./revisions.js";
+
+/** One entry of a tree, listed recursively. */
+export interface TreeEntry {
+  /** Path from the repository root, POSIX separators. */
+  path: string;
+  /** Git file mode as text: `100644`, `100755`, `120000` (symlink), `160000` (submodule), `040000`... */
+  mode: string;
+  /** Object id: a blob, or a commit for submodules. */
+  oid: string;
+  /** Size in bytes for blobs; 0 for submodules. */
+  size: number;
+  type: EntryType;
+}
+
+/** What an entry's git mode makes it: `100644`/`100755` are files, `120000` symlinks, `160000` submodules. */
+export function entryTypeOfMode(mode: string): EntryType {
+  if (mode === "100644" || mode === "100755" || mode === "100664") return "file";
+  if (mode === "120000") return "symlink";
+  if (mode === "160000") return "submodule";
+  return "other";
+}
+
+/** Every entry under `dir` (a folder from the repository root; all files when omitted) at `rev`, in path order. */
+export async function listTreeAt(options: GitOptions & { rev: string; dir?: string }): Promise<TreeEntry[]> {
+  assertRevision(options.rev, "tree");
+  const args = ["ls-tree", "-r", "-z", "-l", "--full-tree", options.rev];
+  if (options.dir !== undefined && options.dir !== "" && options.dir !== ".") args.push("--", options.dir.replace(/\/+$/, ""));
+  const out = await runGit(options, args, {
+    what: `list the files of ${options.rev}`,
+    next: fetchHint(options.rev),
+  });
+  return parseLsTree(out).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Parse `git ls-tree -r -z -l` output: `<mode> <type> <oid> <size>\t<path>\0`. */
+export function parseLsTree(out: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of out.split("\0")) {
+    if (record === "") continue;
+    const tab = record.indexOf("\t");
+    const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-)$/.exec(record.slice(0, tab));
+    if (tab < 0 || !m) throw new Error(`unexpected line from git ls-tree: ${JSON.stringify(record)}`);
+    const [, mode, , oid, size] = m;
+    entries.push({ path: record.slice(tab + 1), mode: mode!, oid: oid!, size: size === "-" ? 0 : Number(size), type: entryTypeOfMode(mode!) });
+  }
+  return entries;
+}
