@@ -25,6 +25,16 @@ afterEach(() => {
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
+/** The GitError a promise rejects with (fails the test when it resolves). */
+async function gitErrorOf(promise: Promise<unknown>): Promise<GitError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(GitError);
+  return err as GitError;
+}
+
 describe("readCatalogAt", () => {
   it("reads the catalog of a revision from git objects, not from the working tree", async () => {
     const r = repo();
@@ -143,17 +153,16 @@ describe("revisions", () => {
     ["an option in disguise", { rev: "--output=/tmp/x" }, /invalid base revision/, /pass a branch, tag or commit sha/],
   ])("refuses %s with what to do next", async (_name, { rev }, message, hint) => {
     const r = repo();
-    const err = await resolveCommit({ cwd: r.dir, rev, role: "base" }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GitError);
-    expect((err as GitError).message).toMatch(message);
-    expect((err as GitError).hint).toMatch(hint);
+    const err = await gitErrorOf(resolveCommit({ cwd: r.dir, rev, role: "base" }));
+    expect(err.message).toMatch(message);
+    expect(err.hint).toMatch(hint);
   });
 
   it("says when the folder is not a git repository or git is missing", async () => {
-    const notRepo = await resolveCommit({ cwd: "/", rev: "HEAD" }).catch((e: GitError) => e);
+    const notRepo = await gitErrorOf(resolveCommit({ cwd: "/", rev: "HEAD" }));
     expect([notRepo.failure, notRepo.hint]).toEqual(["not-a-repository", "run mlcat in the repository's folder, or pass --repo <dir>"]);
     const r = repo();
-    const missing = await resolveCommit({ cwd: r.dir, rev: "HEAD", binary: "/nonexistent/git" }).catch((e: GitError) => e);
+    const missing = await gitErrorOf(resolveCommit({ cwd: r.dir, rev: "HEAD", binary: "/nonexistent/git" }));
     expect(missing.failure).toBe("missing-git");
     expect(missing.message).toMatchInlineSnapshot(`"git is not installed or not on PATH (needed to find the given revision HEAD)"`);
   });
@@ -167,7 +176,7 @@ describe("BlobReader", () => {
     try {
       const blobs = await reader.readMany([...entries.map((e) => e.oid), entries[0]!.oid]);
       expect([...blobs.values()].map(text)).toEqual(["title: T\nadmins: [alice]\n", "name: alice\n"]);
-      const err = await reader.read("0".repeat(40)).catch((e: GitError) => e);
+      const err = await gitErrorOf(reader.read("0".repeat(40)));
       expect(err.message).toMatch(/is missing from this repository/);
       expect(text(await reader.read(entries[1]!.oid))).toBe("name: alice\n");
     } finally {
@@ -177,7 +186,7 @@ describe("BlobReader", () => {
 
   it("fails every pending read when git cannot start", async () => {
     const reader = BlobReader.open({ cwd: "/", binary: "/nonexistent/git" });
-    const err = await reader.read("0".repeat(40)).catch((e: GitError) => e);
+    const err = await gitErrorOf(reader.read("0".repeat(40)));
     expect(err.failure).toBe("missing-git");
     await reader.close();
   });
