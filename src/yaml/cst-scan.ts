@@ -65,12 +65,7 @@ export function scanTokens(tokens: readonly CST.Token[], report: FileReport, max
         const level = depth + 1;
         if (level > maxDepth) {
           scan.tooDeep = true;
-          report.atOffset(
-            token.offset,
-            "yaml/too-deep",
-            `mappings and sequences are nested more than ${maxDepth} levels deep here`,
-            `flatten the structure: mlcat accepts at most ${maxDepth} levels of nesting`,
-          );
+          reportTooDeep(report, token.offset, maxDepth);
           break;
         }
         if (token.type === "flow-collection") pushAll(token.end, level);
@@ -88,6 +83,16 @@ export function scanTokens(tokens: readonly CST.Token[], report: FileReport, max
     }
   }
   return scan;
+}
+
+/** Report `yaml/too-deep` at `offset` (the first mapping or sequence past the bound). */
+export function reportTooDeep(report: FileReport, offset: number, maxDepth: number): void {
+  report.atOffset(
+    offset,
+    "yaml/too-deep",
+    `mappings and sequences are nested more than ${maxDepth} levels deep here`,
+    `flatten the structure: mlcat accepts at most ${maxDepth} levels of nesting`,
+  );
 }
 
 /** A token's source for a message, quoted and cut to a readable length. */

@@ -11,7 +11,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST, type YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/entity.js";
-import { scanTokens } from "./cst-scan.js";
+import { reportTooDeep, scanTokens } from "./cst-scan.js";
 import { FileReport } from "./file-report.js";
 import { describeChar, scanInvisible } from "./invisible.js";
 import { decodeUtf8 } from "./utf8.js";
@@ -26,7 +26,7 @@ export interface YamlLimits {
 }
 
 /** The bounds used when none are given. */
-export const DEFAULT_LIMITS: YamlLimits = { maxFileBytes: 1024 * 1024, maxDepth: 64 };
+export const DEFAULT_LIMITS: YamlLimits = Object.freeze({ maxFileBytes: 1024 * 1024, maxDepth: 64 });
 
 /** What to parse. */
 export interface ParseInput {
@@ -56,11 +56,13 @@ const COVERED_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 const SYNTAX_HINT = "fix the YAML here: check indentation, and quote values that hold `: `, ` #` or start with a special character";
-const TOO_DEEP_HINT = "flatten the structure: mlcat accepts at most {max} levels of nesting";
 
 /** Parse one untrusted YAML file. */
 export function parseYamlFile(input: ParseInput): ParseResult {
-  const limits: YamlLimits = { ...DEFAULT_LIMITS, ...input.limits };
+  const limits: YamlLimits = {
+    maxFileBytes: input.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
+    maxDepth: input.limits?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+  };
   const size = Math.max(input.size ?? 0, input.bytes.length);
   if (size > limits.maxFileBytes) {
     const report = new FileReport(input.file);
@@ -81,7 +83,7 @@ export function parseYamlFile(input: ParseInput): ParseResult {
   } catch (error) {
     // The token scan keeps nothing deep on the call stack; this is a last guard, never expected.
     if (!(error instanceof RangeError)) throw error;
-    report.at({ line: 1, column: 1 }, "yaml/too-deep", "the file is nested too deeply to be read", TOO_DEEP_HINT.replace("{max}", String(limits.maxDepth)));
+    reportTooDeep(report, 0, limits.maxDepth);
     return { diagnostics: report.finish() };
   }
 }
@@ -132,7 +134,7 @@ function reportLibraryError(error: YAMLError, report: FileReport, limits: YamlLi
   if (COVERED_ERRORS.has(error.code)) return;
   const offset = error.pos[0];
   if (error.code === "RESOURCE_EXHAUSTION") {
-    report.atOffset(offset, "yaml/too-deep", "the file is nested too deeply to be read", TOO_DEEP_HINT.replace("{max}", String(limits.maxDepth)));
+    reportTooDeep(report, offset, limits.maxDepth);
     return;
   }
   const message = (error.message.split("\n")[0] ?? error.message).replace(/\.$/, "");

@@ -5,7 +5,8 @@
  * are never expanded. Zero-width characters in keys and identifier-like values
  * are reported here, from the offsets the text scan found.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { reportTooDeep } from "./cst-scan.js";
 import type { FileReport } from "./file-report.js";
 import { describeChar, escapeInvisible, firstInvisible, firstOffsetIn, isBidi, type InvisibleScan } from "./invisible.js";
 
@@ -48,20 +49,14 @@ class Walker {
       return node.value;
     }
     if (isMap(node) || isSeq(node)) {
+      // Deeper than the token scan saw only through `[k: v]` pairs, which compose to mappings.
       if (depth + 1 > this.o.maxDepth) {
-        this.o.report.atOffset(
-          start(node),
-          "yaml/too-deep",
-          `mappings and sequences are nested more than ${this.o.maxDepth} levels deep here`,
-          `flatten the structure: mlcat accepts at most ${this.o.maxDepth} levels of nesting`,
-        );
+        reportTooDeep(this.o.report, start(node), this.o.maxDepth);
         return null;
       }
       return isMap(node) ? this.convertMap(node, depth + 1) : this.convertSeq(node, depth + 1, identifier);
     }
-    if (isPair(node)) return this.convertPairs([node], start(node.key ?? node.value), depth + 1);
-    // Aliases were reported by the token scan and are never resolved; anything else is empty.
-    if (isAlias(node)) return null;
+    // Aliases were reported by the token scan and are never resolved.
     return null;
   }
 
