@@ -1,8 +1,48 @@
-/** Check `vocabularies` (provisional: not implemented yet). */
-import type { Check } from "./context.js";
+/**
+ * Check `vocabularies`: when catalog.yaml has `vocabularies.tags`, every tag
+ * of projects, hub components, models, experiments and connections is in it
+ * (component specs are unchanged Polyaxon files and are left alone); every
+ * model license is valid SPDX, or one of `vocabularies.licenses` when that is a list.
+ */
+import type { Entity } from "../model/entity.js";
+import type { Check, DiagnosticCollector } from "./context.js";
+import { KIND_LABEL } from "./naming-paths.js";
+import { findClosest } from "./refs-suggest.js";
+import { checkModelLicense } from "./vocab-licenses.js";
+import { loadSpdxParser } from "./vocab-spdx.js";
+
+/** The kinds whose `tags` the vocabulary governs. */
+const TAGGED_KINDS = ["Project", "Component", "Model", "Experiment", "Connection"] as const;
+
+/** Report each tag of `entity` that is not in `vocabulary`. */
+function checkTags(entity: Entity, vocabulary: readonly string[], known: ReadonlySet<string>, report: DiagnosticCollector): void {
+  const tags = (entity.data as { tags?: unknown }).tags;
+  if (!Array.isArray(tags)) return;
+  tags.forEach((tag, i) => {
+    if (typeof tag !== "string" || known.has(tag)) return;
+    const closest = findClosest(tag, vocabulary);
+    const fix = closest === undefined ? "use a tag from vocabularies.tags in catalog.yaml" : `use "${closest}", the closest known tag`;
+    report.at(
+      entity,
+      ["tags", i],
+      "vocab/unknown-tag",
+      `tag "${tag}" of ${KIND_LABEL[entity.kind]} "${entity.key}" is not in the catalog's tag vocabulary`,
+      `${fix}, or add "${tag}" to vocabularies.tags in catalog.yaml`,
+    );
+  });
+}
 
 export const vocabulariesCheck: Check = {
   name: "vocabularies",
-  codes: [],
-  run() {},
+  codes: ["vocab/unknown-tag", "vocab/unknown-license"],
+  run({ catalog, report }) {
+    const vocabularies = catalog.settings()?.vocabularies;
+    const tags = vocabularies?.tags;
+    if (Array.isArray(tags)) {
+      const known = new Set(tags);
+      for (const kind of TAGGED_KINDS) for (const entity of catalog.valid(kind)) checkTags(entity, tags, known, report);
+    }
+    const parser = loadSpdxParser();
+    for (const model of catalog.valid("Model")) checkModelLicense(model, vocabularies?.licenses, parser, report);
+  },
 };
