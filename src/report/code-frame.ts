@@ -26,8 +26,8 @@ export function codeFrame(text: string, line: number, column: number, options: C
   return out.join("\n");
 }
 
-/** Make control, bidi and zero-width characters visible so a frame never hides or reorders text. */
-function visible(s: string): string {
+/** Make control, bidi and zero-width characters visible so terminal output never hides, reorders or injects text. */
+export function visible(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`).replace(/\t/g, " ");
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReportSummary } from "./summary.js";
+import { visible } from "./code-frame.js";
 
 const COMMAND = { error: "error", warning: "warning", info: "notice" } as const;
 
@@ -45,7 +46,7 @@ export function formatGithubSummary(diagnostics: readonly Diagnostic[], summary:
 
 /** Escape a workflow command's message. */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visible(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** Escape a workflow command's property value. */

@@ -1,7 +1,7 @@
 /** `--format pretty`: file:line:column, a code frame, the hint, and a summary, like `tsc`. */
 import pc from "picocolors";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { codeFrame } from "./code-frame.js";
+import { codeFrame, visible } from "./code-frame.js";
 import type { ReportSummary } from "./summary.js";
 
 /** Options of `formatPretty`. */
@@ -17,10 +17,10 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Report
   const c = pc.createColors(options.color ?? pc.isColorSupported);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const blocks = diagnostics.map((d) => {
-    const head = `${c.cyan(d.file)}:${c.yellow(String(d.line))}:${c.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${d.message}`;
+    const head = `${c.cyan(visible(d.file))}:${c.yellow(String(d.line))}:${c.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${visible(d.message)}`;
     const text = options.getText?.(d.file);
     const frame = text === undefined ? "" : codeFrame(text, d.line, d.column);
-    return [head, frame && `\n${frame}`, `\n  ${c.bold("hint:")} ${d.hint}`].filter(Boolean).join("\n");
+    return [head, frame && `\n${frame}`, `\n  ${c.bold("hint:")} ${visible(d.hint)}`].filter(Boolean).join("\n");
   });
   const files = new Set(diagnostics.map((d) => d.file)).size;
   const counts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")];
