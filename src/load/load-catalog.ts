@@ -69,7 +69,10 @@ export function loadCatalogFromFiles(files: readonly RawFile[], options: LoadFil
     }
     const parsed = parseYamlFile({ file, relPath: raw.relPath, bytes: raw.bytes, size: raw.size, limits });
     for (const d of parsed.diagnostics) report.push(d);
-    if (!parsed.source) continue;
+    if (!parsed.source) {
+      catalog.addRejected(info.kind, info.key);
+      continue;
+    }
     const entity: Entity = {
       kind: info.kind,
       key: info.key,

@@ -9,6 +9,8 @@ export class Catalog {
   /** Display path of the catalog folder, e.g. `catalog`. */
   readonly root: string;
   private readonly byKind = new Map<Kind, Map<string, Entity>>();
+  /** Files that exist but were rejected by the loader (`kind:key`). */
+  private readonly rejected = new Set<string>();
 
   constructor(root: string, entities: Iterable<Entity> = []) {
     this.root = root;
@@ -29,9 +31,17 @@ export class Catalog {
     return this.byKind.get(kind)!.get(key) as Entity<K> | undefined;
   }
 
-  /** Whether an entity of `kind` with `key` exists. */
+  /**
+   * Whether a file for the entity of `kind` with `key` exists, even one the
+   * loader rejected: a reference to it is then not reported a second time.
+   */
   has(kind: Kind, key: string): boolean {
-    return this.byKind.get(kind)!.has(key);
+    return this.byKind.get(kind)!.has(key) || this.rejected.has(`${kind}:${key}`);
+  }
+
+  /** Record that the file of `kind`/`key` exists but could not be loaded (its problems are already reported). */
+  addRejected(kind: Kind, key: string): void {
+    this.rejected.add(`${kind}:${key}`);
   }
 
   /** All entities of `kind`, in key order. */

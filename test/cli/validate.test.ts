@@ -39,7 +39,7 @@ describe("mlcat validate", () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.summary).toMatchObject({ errors: 2, warnings: 0 });
-    expect(report.summary.entities).toMatchObject({ User: 2, Organization: 1, ModelVersion: 1 });
+    expect(report.summary.entities).toMatchObject({ User: 1, Organization: 1, ModelVersion: 1 });
     expect(report.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line])).toContainEqual(["yaml/duplicate-key", 3]);
     for (const d of report.diagnostics) expect(Object.keys(d).sort()).toEqual(["code", "column", "file", "hint", "line", "message", "severity"]);
   });

@@ -19,9 +19,11 @@ describe("a hazard in one file does not stop the others", () => {
       { code: "yaml/anchor", file: "catalog/users/bob.yaml", line: 2, column: 14 },
       { code: "yaml/anchor", file: "catalog/users/bob.yaml", line: 3, column: 6 },
     ]);
-    expect(catalog.has("User", "bob")).toBe(false);
-    expect(catalog.has("Team", "acme/ml")).toBe(false);
-    expect(catalog.has("Model", "acme/churn-model")).toBe(false);
+    expect(catalog.get("User", "bob")).toBeUndefined();
+    expect(catalog.get("Team", "acme/ml")).toBeUndefined();
+    expect(catalog.get("Model", "acme/churn-model")).toBeUndefined();
+    // The rejected files still exist for references: no knock-on "unknown user" errors.
+    expect(catalog.has("User", "bob")).toBe(true);
     // Nothing else in the catalog is lost.
     expect(catalog.entities()).toHaveLength(Object.keys(BASE).length - 3);
     expect(catalog.has("User", "alice")).toBe(true);
