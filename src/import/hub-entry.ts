@@ -1,0 +1,65 @@
+/**
+ * The hub entry (`component.yaml`) for an imported Polyaxon hub component:
+ * name, description and tags taken from its specs, the owner, one release per
+ * version tag (newest first) and `latest` declared mutable.
+ */
+import { Document, isScalar, isSeq, visit } from "yaml";
+import { sortVersionTags } from "../checks/version-tags.js";
+import type { ComponentData } from "../model/types.js";
+import { isDnsLabel } from "../model/names.js";
+
+/** One version's parsed spec (undefined when it could not be parsed). */
+export interface ParsedVersion {
+  tag: string;
+  spec: unknown;
+}
+
+/** What goes into a hub entry. */
+export interface HubEntryInput {
+  name: string;
+  owner: string;
+  versions: readonly ParsedVersion[];
+}
+
+/**
+ * The hub entry's data. The description is the `latest` spec's, else the
+ * newest version's that has one; tags are the union of the specs' tags that
+ * are lowercase DNS labels.
+ */
+export function buildHubEntry(input: HubEntryInput): ComponentData {
+  const order = sortVersionTags(input.versions.map((v) => v.tag));
+  const specs = new Map(input.versions.map((v) => [v.tag, asRecord(v.spec)]));
+  const preferred = order.includes("latest") ? ["latest", ...order.filter((t) => t !== "latest")] : order;
+  const description = preferred.map((t) => specs.get(t)?.description).find((d): d is string => typeof d === "string" && d.trim() !== "");
+  const tags = new Set<string>();
+  for (const spec of specs.values()) {
+    const list = spec?.tags;
+    if (Array.isArray(list)) for (const t of list) if (typeof t === "string" && isDnsLabel(t)) tags.add(t);
+  }
+  return {
+    name: input.name,
+    ...(description !== undefined && { description: description.trim() }),
+    ...(tags.size > 0 && { tags: [...tags].sort() }),
+    owner: input.owner,
+    ...(order.includes("latest") && { mutableTags: ["latest"] }),
+    releases: order.map((tag) => ({ tag })),
+  };
+}
+
+/** The YAML text of a hub entry: tag lists in flow style, every release tag quoted. */
+export function renderHubEntry(data: ComponentData): string {
+  const doc = new Document(data);
+  doc.commentBefore = " Hub entry imported from a Polyaxon hub checkout by `mlcat import polyaxon-hub`.";
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if ((key === "tags" || key === "mutableTags") && isSeq(pair.value)) pair.value.flow = true;
+      if (key === "tag" && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
