@@ -37,12 +37,11 @@ export function checkModelLicense(
   const parsed = parser.parse(license);
   if (parsed.ok) return;
   const closest = findClosest(license, parser.ids);
-  const partial = parser.source === "built-in" && parsed.reason.includes("license id") ? " (this install knows only the common SPDX ids)" : "";
   report.at(
     model,
     ["license"],
     "vocab/unknown-license",
-    `${what} is not a valid SPDX expression: ${parsed.reason}${partial}`,
+    `${what} is not a valid SPDX expression: ${parsed.reason}`,
     closest === undefined ? SPDX_HELP : `use "${closest}"; otherwise ${SPDX_HELP}`,
   );
 }

@@ -1,20 +1,16 @@
 /**
  * SPDX license expressions behind a small interface. A parser of the SPDX
  * expression grammar (AND, OR, WITH, parentheses, `+`, LicenseRef-/DocumentRef-)
- * checks ids against the full SPDX lists when the packages `spdx-license-ids`
- * and `spdx-exceptions` are installed, and otherwise against a compact
- * built-in list of common ones (vocab-spdx-ids.ts).
+ * checks ids against the full SPDX lists of the packages `spdx-license-ids`
+ * and `spdx-exceptions`, with messages of its own.
  */
 import { createRequire } from "node:module";
-import { BUILTIN_DEPRECATED_IDS, BUILTIN_EXCEPTION_IDS, BUILTIN_LICENSE_IDS } from "./vocab-spdx-ids.js";
 
 /** The outcome of parsing a license expression: its license ids, or why it is not valid. */
 export type LicenseParse = { ok: true; ids: string[] } | { ok: false; reason: string };
 
 /** Parses SPDX license expressions. */
 export interface LicenseExpressionParser {
-  /** Where the license list comes from: `packages` or `built-in`. */
-  readonly source: "packages" | "built-in";
   parse(expression: string): LicenseParse;
   /** The license ids it knows, for suggestions. */
   readonly ids: readonly string[];
@@ -23,7 +19,7 @@ export interface LicenseExpressionParser {
 const REF = /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
 
 /** A parser of the SPDX expression grammar over the given license and exception ids. */
-export function createSpdxParser(licenseIds: readonly string[], exceptionIds: readonly string[], source: LicenseExpressionParser["source"] = "built-in"): LicenseExpressionParser {
+export function createSpdxParser(licenseIds: readonly string[], exceptionIds: readonly string[]): LicenseExpressionParser {
   const licenses = new Set(licenseIds);
   const exceptions = new Set(exceptionIds);
   const parse = (expression: string): LicenseParse => {
@@ -68,29 +64,18 @@ export function createSpdxParser(licenseIds: readonly string[], exceptionIds: re
       throw err;
     }
   };
-  return { source, parse, ids: licenseIds };
-}
-
-/**
- * The parser over the full lists of the `spdx-license-ids` and `spdx-exceptions`
- * packages (the data `spdx-expression-parse` uses), or `undefined` when they are
- * not installed. The grammar stays this module's, so messages are the same either way.
- */
-function loadPackagedParser(): LicenseExpressionParser | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    const ids = [...(require("spdx-license-ids") as string[]), ...(require("spdx-license-ids/deprecated.json") as string[])];
-    const exceptions = require("spdx-exceptions") as string[];
-    return createSpdxParser(ids, exceptions, "packages");
-  } catch {
-    return undefined;
-  }
+  return { parse, ids: licenseIds };
 }
 
 let cached: LicenseExpressionParser | undefined;
 
-/** The SPDX parser: over the full packaged license list when installed, else over the built-in list. */
+/** The SPDX parser over the full lists of the `spdx-license-ids` and `spdx-exceptions` packages (loaded once). */
 export function loadSpdxParser(): LicenseExpressionParser {
-  cached ??= loadPackagedParser() ?? createSpdxParser([...BUILTIN_LICENSE_IDS, ...BUILTIN_DEPRECATED_IDS], BUILTIN_EXCEPTION_IDS);
+  if (!cached) {
+    const require = createRequire(import.meta.url);
+    const ids = [...(require("spdx-license-ids") as string[]), ...(require("spdx-license-ids/deprecated.json") as string[])];
+    const exceptions = require("spdx-exceptions") as string[];
+    cached = createSpdxParser(ids, exceptions);
+  }
   return cached;
 }
