@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { ExitError, InternalError } from "../diagnostics/diagnostic.js";
 import { processIO, type CliIO } from "./io.js";
+import { registerImportCommand } from "./import.js";
 import { registerValidateCommand } from "./validate.js";
 
 /** The program with every command registered, writing to `io`. */
@@ -13,9 +14,17 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerValidateCommand(program, io, setExit);
-  // Subcommands inherit exitOverride and output settings.
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerImportCommand(program, io, setExit);
+  configureTree(program, io);
   return program;
+}
+
+/** Every (nested) subcommand exits through main's handler and writes to `io`. */
+function configureTree(command: Command, io: CliIO): void {
+  for (const cmd of command.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    configureTree(cmd, io);
+  }
 }
 
 const VERSION = "0.1.0";
