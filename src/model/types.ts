@@ -257,6 +257,10 @@ export interface IoData {
   toEnv?: string;
   value?: unknown;
   validation?: Record<string, unknown>;
+  /** Deprecated in Polyaxon (use `validation.delay`); still accepted in specs. */
+  delayValidation?: boolean;
+  /** Deprecated in Polyaxon (use `validation.options`); still accepted in specs. */
+  options?: unknown[];
 }
 
 export type RunKind = "job" | "service" | "dag" | "tfjob" | "pytorchjob" | "mpijob" | "daskcluster" | "raycluster";
@@ -271,17 +275,44 @@ export const RUN_KINDS: readonly RunKind[] = [
   "raycluster",
 ];
 
-/** A Polyaxon component spec (`kind: component`): hub versions and project components. */
+/** A Polyaxon hook: an operation run when the main run reaches a final status. */
+export interface HookData {
+  hubRef: string;
+  connection?: string;
+  trigger?: "succeeded" | "failed" | "stopped" | "done";
+  conditions?: string;
+  queue?: string;
+  presets?: string[];
+  params?: Record<string, unknown>;
+  disableDefaults?: boolean;
+}
+
+/**
+ * A Polyaxon component spec (`kind: component`): hub versions and project
+ * components. Every top-level key is listed (the schema refuses others);
+ * `run` is checked strictly for `job` and `service` and loosely otherwise.
+ */
 export interface ComponentSpecData {
   version?: number;
   kind: "component";
   name?: string;
   description?: string;
   tags?: string[];
+  presets?: string[];
+  queue?: string;
+  namespace?: string;
+  cache?: { disable?: boolean; ttl?: number; io?: string[]; sections?: Array<"containers" | "init" | "connections"> };
+  termination?: { maxRetries?: number; ttl?: number; timeout?: number };
+  /** auth, docker, shm, mountArtifactsStore, collectArtifacts, collectLogs, collectResources, syncStatuses, autoResume, externalHost, logLevel, sidecar, notifications. */
+  plugins?: Record<string, unknown>;
+  build?: { hubRef: string; [key: string]: unknown };
+  hooks?: HookData[];
+  template?: { enabled?: boolean; description?: string; fields?: string[] };
+  isApproved?: boolean;
+  cost?: number;
   inputs?: IoData[];
   outputs?: IoData[];
   run: { kind: RunKind; [key: string]: unknown };
-  [key: string]: unknown;
 }
 
 /** The data type of each kind. */
