@@ -1,8 +1,67 @@
-/** Check `schema` (provisional: not implemented yet). */
+/**
+ * Check `schema`: shape first. Every entity's data is validated against its
+ * kind's JSON Schema (one Ajv instance, each schema compiled once); each
+ * entity is marked `schemaValid`, and every problem becomes a diagnostic at
+ * the line and column of the value (or key) it is about.
+ */
+import type { Kind } from "../model/kinds.js";
+import type { Entity } from "../model/entity.js";
+import { explainSchemaErrors } from "../schemas/explain-errors.js";
+import { validateKindData } from "../schemas/validators.js";
+import { positionOf, type ValuePath } from "../yaml/positions.js";
 import type { Check } from "./context.js";
+
+const KIND_LABEL: Record<Kind, string> = {
+  Catalog: "catalog",
+  User: "user",
+  Organization: "organization",
+  Team: "team",
+  Connection: "connection",
+  Project: "project",
+  ProjectComponent: "project component",
+  Experiment: "experiment",
+  Component: "component",
+  ComponentVersion: "component version",
+  Model: "model",
+  ModelVersion: "model version",
+};
+
+/** How a message names a whole file: `organization "acme"`, `catalog.yaml`. */
+function subjectOf(entity: Entity): string {
+  return entity.kind === "Catalog" ? "catalog.yaml" : `${KIND_LABEL[entity.kind]} "${entity.key}"`;
+}
+
+/** The text of the value at `path` as written in the file, if the path exists. */
+function sourceTextAt(entity: Entity, path: ValuePath): string | undefined {
+  const node = entity.source.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? entity.source.text.slice(node.range[0], node.range[1]) : undefined;
+}
 
 export const schemaCheck: Check = {
   name: "schema",
-  codes: [],
-  run() {},
+  codes: [
+    "schema/required",
+    "schema/unknown-property",
+    "schema/type",
+    "schema/enum",
+    "schema/pattern",
+    "schema/format",
+    "schema/constraint",
+  ],
+  run({ catalog, report }) {
+    for (const entity of catalog.entities()) {
+      const errors = validateKindData(entity.kind, entity.data);
+      entity.schemaValid = errors.length === 0;
+      if (entity.schemaValid) continue;
+      const problems = explainSchemaErrors(errors, { subject: subjectOf(entity), sourceText: (path) => sourceTextAt(entity, path) });
+      const reported = new Set<string>();
+      for (const p of problems) {
+        const { line, column } = positionOf(entity.source, p.path, p.target);
+        const key = `${line}:${column}:${p.code}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        report.at(entity, p.path, p.code, p.message, p.hint, { target: p.target });
+      }
+    }
+  },
 };
