@@ -4,6 +4,11 @@ import { ExitError, InternalError } from "../diagnostics/diagnostic.js";
 import { processIO, type CliIO } from "./io.js";
 import { registerImportCommand } from "./import.js";
 import { registerValidateCommand } from "./validate.js";
+import { registerNewCommand } from "./new.js";
+import { registerPromoteCommand } from "./promote.js";
+import { registerStageCommand } from "./stage.js";
+import { registerFmtCommand } from "./fmt.js";
+import { registerSchemaCommand } from "./schema.js";
 
 /** The program with every command registered, writing to `io`. */
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -15,6 +20,11 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerValidateCommand(program, io, setExit);
   registerImportCommand(program, io, setExit);
+  registerNewCommand(program, io, setExit);
+  registerPromoteCommand(program, io, setExit);
+  registerStageCommand(program, io, setExit);
+  registerFmtCommand(program, io, setExit);
+  registerSchemaCommand(program, io, setExit);
   configureTree(program, io);
   return program;
 }

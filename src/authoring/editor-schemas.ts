@@ -1,0 +1,70 @@
+/**
+ * JSON Schemas for editors: copy mlcat's schema files to a folder, and the
+ * YAML language server's `yaml.schemas` mapping from those files to the
+ * catalog's paths.
+ */
+import { readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { SCHEMA_FILE, type Kind } from "../model/kinds.js";
+import { SCHEMA_DIR, SCHEMA_FILES } from "../schemas/schema-files.js";
+import { createFileAtomic, replaceFileAtomic } from "./write-files.js";
+import { refuse, succeed, type Outcome } from "./outcome.js";
+import { readFileIfExists } from "./read-file.js";
+
+/** The catalog-relative glob of each kind's files. */
+export const KIND_GLOBS: Record<Kind, string> = {
+  Catalog: "catalog.yaml",
+  User: "users/*.yaml",
+  Organization: "orgs/*/organization.yaml",
+  Team: "orgs/*/teams/*.yaml",
+  Connection: "orgs/*/connections/*.yaml",
+  Project: "orgs/*/projects/*/project.yaml",
+  ProjectComponent: "orgs/*/projects/*/components/*.yaml",
+  Experiment: "orgs/*/projects/*/experiments/*.yaml",
+  Component: "orgs/*/components/*/component.yaml",
+  ComponentVersion: "orgs/*/components/*/versions/*.yaml",
+  Model: "orgs/*/models/*/model.yaml",
+  ModelVersion: "orgs/*/models/*/versions/*.yaml",
+};
+
+/**
+ * The `yaml.schemas` setting: schema path -> globs. `schemasDir` and
+ * `catalogDir` are written as given (relative to the workspace root, POSIX).
+ */
+export function yamlSchemasSetting(schemasDir: string, catalogDir: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [kind, file] of Object.entries(SCHEMA_FILE) as Array<[Kind, string]>) {
+    const key = `${schemasDir.replace(/\/$/, "")}/${file}`;
+    (out[key] ??= []).push(posix.join(catalogDir, KIND_GLOBS[kind]));
+  }
+  return out;
+}
+
+/** What `writeSchemaFiles` did to each file. */
+export interface SchemaWrite {
+  file: string;
+  status: "created" | "updated" | "unchanged";
+}
+
+/**
+ * Copy every schema file into `outDir`. A file that exists with other content
+ * is refused (nothing is written) unless `force` is set.
+ */
+export async function writeSchemaFiles(outDir: string, options: { force?: boolean } = {}): Promise<Outcome<SchemaWrite[]>> {
+  const planned: Array<{ target: string; bytes: Buffer; status: SchemaWrite["status"] }> = [];
+  for (const file of SCHEMA_FILES) {
+    const bytes = await readFile(join(SCHEMA_DIR, file));
+    const target = join(outDir, file);
+    const existing = await readFileIfExists(target);
+    const status = existing === undefined ? "created" : existing.equals(bytes) ? "unchanged" : "updated";
+    if (status === "updated" && !options.force) {
+      return refuse(`${target} exists with other content; mlcat does not overwrite it`, "pass --force to replace the schemas with this version of mlcat's, or choose another --out folder");
+    }
+    planned.push({ target, bytes, status });
+  }
+  for (const p of planned) {
+    if (p.status === "created") await createFileAtomic(p.target, p.bytes);
+    else if (p.status === "updated") await replaceFileAtomic(p.target, p.bytes);
+  }
+  return succeed(planned.map((p) => ({ file: p.target, status: p.status })));
+}
