@@ -7,7 +7,7 @@ import { ExitError } from "../../src/diagnostics/diagnostic.js";
 import { BASE } from "../helpers/catalog.js";
 import { writeTree } from "../helpers/cli.js";
 
-const CORPUS = new URL("../../../shared/corpus/polyaxon-hub", import.meta.url).pathname;
+const CORPUS = new URL("../fixtures/polyaxon-hub", import.meta.url).pathname;
 
 /** Run `mlcat import <args>` on a fresh program holding only the import command. */
 async function runImport(args: string[]): Promise<{ stdout: string; code: number | undefined }> {

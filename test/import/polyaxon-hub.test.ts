@@ -10,7 +10,7 @@ import { validateCatalog } from "../../src/validate.js";
 import { BASE } from "../helpers/catalog.js";
 import { writeTree } from "../helpers/cli.js";
 
-const CORPUS = new URL("../../../shared/corpus/polyaxon-hub", import.meta.url).pathname;
+const CORPUS = new URL("../fixtures/polyaxon-hub", import.meta.url).pathname;
 
 /** The corpus's `<component>/<tag>.yaml` files, as relative paths. */
 function corpusSpecs(): string[] {

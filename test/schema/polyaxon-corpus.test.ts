@@ -4,7 +4,7 @@ import { schemaCheck } from "../../src/checks/schema.js";
 import { BASE, validateFiles, where } from "../helpers/catalog.js";
 
 /** Real Polyaxon hub specs (`<component>/<tag>.yaml`), next to the repository. */
-const CORPUS = new URL("../../../shared/corpus/polyaxon-hub/", import.meta.url);
+const CORPUS = new URL("../fixtures/polyaxon-hub/", import.meta.url);
 
 const files = readdirSync(CORPUS, { withFileTypes: true })
   .filter((d) => d.isDirectory())
