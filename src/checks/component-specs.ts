@@ -9,7 +9,8 @@ import type { Entity } from "../model/entity.js";
 import type { IoData } from "../model/types.js";
 import { positionOf } from "../yaml/positions.js";
 import type { Check, DiagnosticCollector } from "./context.js";
-import { findClosestName, RESERVED_IO_NAMES, TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
+import { RESERVED_IO_NAMES, TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
+import { findClosest } from "../text/suggest.js";
 import { findUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
 
 type SpecEntity = Entity<"ComponentVersion"> | Entity<"ProjectComponent">;
@@ -110,7 +111,7 @@ function checkTemplates(spec: SpecEntity, report: DiagnosticCollector): void {
 
 function templateHint(unknown: UnknownTemplateName): string {
   const candidates = unknown.via === "params" ? unknown.declared : [...unknown.declared, ...TEMPLATE_NAMESPACES];
-  const closest = findClosestName(unknown.name, candidates);
+  const closest = findClosest(unknown.name, candidates);
   const declare = `declare "${unknown.name}" under inputs or outputs`;
   if (closest) return `did you mean "${closest}"? Otherwise ${declare}`;
   const known = unknown.declared.length > 0 ? `declared: ${unknown.declared.join(", ")}` : "this component declares no inputs or outputs";

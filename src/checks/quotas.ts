@@ -7,7 +7,7 @@
 import type { Entity } from "../model/entity.js";
 import type { Quotas } from "../model/types.js";
 import type { Check, DiagnosticCollector } from "./context.js";
-import { formatList } from "./refs-suggest.js";
+import { formatList } from "../text/suggest.js";
 
 /** The kinds a count quota may count. */
 type CountedKind = "Project" | "Component" | "Model";

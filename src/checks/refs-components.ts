@@ -7,7 +7,7 @@ import { isDnsLabel } from "../model/names.js";
 import { parseRef, stringifyRef } from "../model/refs.js";
 import type { ValuePath } from "../yaml/positions.js";
 import type { RefChecker } from "./refs-index.js";
-import { didYouMean, formatList } from "./refs-suggest.js";
+import { didYouMean, formatList } from "../text/suggest.js";
 
 /** Where a bare component name is looked up: a project, by organization and name. */
 export interface ProjectScope {

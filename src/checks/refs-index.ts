@@ -10,7 +10,7 @@ import type { Role } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { positionOf } from "../yaml/positions.js";
 import type { DiagnosticCollector } from "./context.js";
-import { didYouMean } from "./refs-suggest.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** Resolves names against the catalog and reports what does not resolve. */
 export class RefChecker {

@@ -10,7 +10,7 @@ import type { ArtifactData } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { checkComponentRef, type ProjectScope } from "./refs-components.js";
 import type { RefChecker } from "./refs-index.js";
-import { didYouMean } from "./refs-suggest.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** Artifacts' connections exist in `org`. */
 function checkArtifacts(refs: RefChecker, entity: Entity, artifacts: ArtifactData[] | undefined, org: string): void {

@@ -9,7 +9,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import type { DiagnosticCollector } from "./context.js";
-import { didYouMean } from "./refs-suggest.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** A parent an entity's path implies. */
 interface Parent {

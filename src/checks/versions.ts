@@ -6,7 +6,7 @@
 import type { Entity } from "../model/entity.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Check, DiagnosticCollector } from "./context.js";
-import { findClosestName } from "./polyaxon-names.js";
+import { findClosest } from "../text/suggest.js";
 import { compareOldestFirst, sortVersionTags } from "./version-tags.js";
 
 export { compareOldestFirst, compareVersionTags, latestVersion, sortVersionTags, versionOfTag } from "./version-tags.js";
@@ -44,7 +44,7 @@ function checkReleases(component: Entity<"Component">, versions: Entity<"Compone
     }
     released.set(tag, index);
     if (!tags.includes(tag)) {
-      const closest = findClosestName(tag, tags);
+      const closest = findClosest(tag, tags);
       report.at(
         component,
         at,

@@ -6,7 +6,7 @@
 import type { Entity } from "../model/entity.js";
 import type { CatalogData } from "../model/types.js";
 import type { DiagnosticCollector } from "./context.js";
-import { didYouMean, findClosest, formatList } from "./refs-suggest.js";
+import { didYouMean, findClosest, formatList } from "../text/suggest.js";
 import type { LicenseExpressionParser } from "./vocab-spdx.js";
 
 const SPDX_HELP = "write an SPDX license id or expression, e.g. Apache-2.0 or (MIT OR Apache-2.0); use LicenseRef-<name> for a license of your own";

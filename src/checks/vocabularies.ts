@@ -7,7 +7,7 @@
 import type { Entity } from "../model/entity.js";
 import type { Check, DiagnosticCollector } from "./context.js";
 import { KIND_LABEL } from "./naming-paths.js";
-import { findClosest } from "./refs-suggest.js";
+import { findClosest } from "../text/suggest.js";
 import { checkModelLicense } from "./vocab-licenses.js";
 import { loadSpdxParser } from "./vocab-spdx.js";
 

@@ -7,7 +7,7 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { pointerToPath, type PositionTarget, type ValuePath } from "../yaml/positions.js";
-import { closestName } from "./closest-name.js";
+import { findClosest } from "../text/suggest.js";
 import { collapseErrors, type Finding } from "./collapse-errors.js";
 import { describeGot, describeValue, orList, pathLabel, typeWords, yamlEntry } from "./error-words.js";
 import { dateTimeHint, exampleHint, explainConstraint, firstExample, lastKey, pairsHint, quoteHint, schemaOf } from "./schema-hints.js";
@@ -103,7 +103,7 @@ function explainUnknown(error: ErrorObject, where: string): SchemaProblem {
   // A run section allows different properties per run kind: say which kind was judged.
   if (error.instancePath.endsWith("/run") && typeof kind === "string") where = `${where} (kind: ${kind})`;
   const known = Object.keys((schemaOf(error).properties as Record<string, unknown> | undefined) ?? {});
-  const suggestion = closestName(prop, known);
+  const suggestion = findClosest(prop, known, { ignoreSeparators: true });
   return {
     code: "schema/unknown-property",
     path: [...pointerToPath(error.instancePath), prop],
@@ -155,7 +155,7 @@ function explainValue(finding: Finding, where: string, options: ExplainOptions):
     case "enum":
     case "const": {
       const allowed = error.keyword === "enum" ? (params.allowedValues as unknown[]) : [params.allowedValue];
-      const suggestion = typeof value === "string" ? closestName(value, allowed.filter((v): v is string => typeof v === "string")) : undefined;
+      const suggestion = typeof value === "string" ? findClosest(value, allowed.filter((v): v is string => typeof v === "string"), { ignoreSeparators: true }) : undefined;
       const listed = allowed.map((v) => JSON.stringify(v)).join(", ");
       return {
         ...base,

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { closestName, editDistance } from "../../src/schemas/closest-name.js";
+import { editDistance, findClosest } from "../../src/text/suggest.js";
 import { collapseErrors } from "../../src/schemas/collapse-errors.js";
 import { flowYaml, pathLabel } from "../../src/schemas/error-words.js";
 import { explainSchemaErrors } from "../../src/schemas/explain-errors.js";
@@ -59,7 +59,7 @@ describe("explainSchemaErrors", () => {
   });
 });
 
-describe("closestName", () => {
+describe("findClosest", () => {
   it.each([
     ["descripton", ["name", "description"], "description"],
     ["is_optional", ["isOptional", "isList"], "isOptional"],
@@ -67,7 +67,7 @@ describe("closestName", () => {
     ["contianer", ["container", "connections"], "container"],
     ["zzz", ["name", "owner"], undefined],
   ])("%s -> %s", (input, candidates, expected) => {
-    expect(closestName(input, candidates)).toBe(expected);
+    expect(findClosest(input, candidates, { ignoreSeparators: true })).toBe(expected);
   });
 
   it("counts a swap of neighbours as one edit", () => {
