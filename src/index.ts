@@ -16,3 +16,8 @@ export * from "./checks/context.js";
 export * from "./checks/index.js";
 export * from "./validate.js";
 export * from "./diagnostics/codes-doc.js";
+export * from "./schemas/index.js";
+export { schemaCheck } from "./checks/schema.js";
+export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
+export * from "./import/polyaxon-hub.js";
+export * from "./text/suggest.js";
