@@ -1,0 +1,114 @@
+/**
+ * Who holds which role, read from ONE catalog: the base revision's for a pull
+ * request (never the head's), the working tree's for `mlcat explain`.
+ */
+import type { Catalog } from "../model/catalog.js";
+import type { Role } from "../model/types.js";
+import type { Area } from "./actions.js";
+import { asRecord, rolesAt, stringAt, stringsAt } from "./read-data.js";
+
+/** The catalog's policy settings, with defaults filled in. */
+export interface Policy {
+  /** Pull requests changing more files fail closed (default 500). */
+  maxChangedFiles: number;
+  /** Who may move a model version to production (default `registry-admins`). */
+  productionApprovers: "registry-admins" | "owners";
+}
+
+/** The defaults of `policy` in catalog.yaml. */
+export const DEFAULT_POLICY: Policy = { maxChangedFiles: 500, productionApprovers: "registry-admins" };
+
+/** A named role holder (a user, or a team on an entity). */
+export interface Grant {
+  name: string;
+  role: Role;
+}
+
+/** A team of an organization, as permissions read it. */
+export interface TeamGrants {
+  name: string;
+  members: Grant[];
+  /** Roles the team's members get on projects (`projects[]` of the team file). */
+  projects: Grant[];
+}
+
+/** A user file's GitHub identity. */
+export interface UserIdentity {
+  name: string;
+  login?: string;
+  id?: number;
+}
+
+/** Read access to roles, delegations and policy of one catalog. */
+export class Authority {
+  constructor(readonly catalog: Catalog) {}
+
+  /** The policy of catalog.yaml. A value that is not understood tightens to the strictest setting. */
+  policy(): Policy {
+    const policy = asRecord(asRecord(this.catalog.get("Catalog", "catalog")?.data)?.policy);
+    const cap = policy?.maxChangedFiles;
+    const approvers = policy?.productionApprovers;
+    return {
+      maxChangedFiles: typeof cap === "number" && Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_POLICY.maxChangedFiles,
+      productionApprovers: approvers === undefined || approvers === "registry-admins" ? "registry-admins" : "owners",
+    };
+  }
+
+  /** Usernames of the catalog admins (catalog.yaml `admins`). */
+  catalogAdmins(): string[] {
+    return stringsAt(this.catalog.get("Catalog", "catalog")?.data, "admins");
+  }
+
+  /** Whether the organization exists here. */
+  hasOrg(org: string): boolean {
+    return this.catalog.has("Organization", org);
+  }
+
+  /** The members of `org` with their roles. */
+  orgMembers(org: string): Grant[] {
+    return rolesAt(this.catalog.get("Organization", org)?.data, "members", "user");
+  }
+
+  /** `user`'s role in `org` (the first entry counts when listed twice), if any. */
+  orgRole(user: string, org: string): Role | undefined {
+    return this.orgMembers(org).find((m) => m.name === user)?.role;
+  }
+
+  /** The admins `area` is delegated to in `org`, or undefined when it is not delegated. */
+  delegates(org: string, area: Area): string[] | undefined {
+    const data = this.catalog.get("Organization", org)?.data;
+    const entries = (asRecord(data)?.delegations as unknown[] | undefined) ?? [];
+    if (!Array.isArray(entries)) return undefined;
+    const matching = entries.filter((d) => stringAt(d, "area") === area);
+    return matching.length === 0 ? undefined : matching.flatMap((d) => stringsAt(d, "to"));
+  }
+
+  /** The teams of `org`. */
+  teams(org: string): TeamGrants[] {
+    return this.catalog.inOrg("Team", org).map((t) => ({
+      name: t.name,
+      members: rolesAt(t.data, "members", "user"),
+      projects: rolesAt(t.data, "projects", "project"),
+    }));
+  }
+
+  /** The teams of `org` that list `user` as a member. */
+  teamsOf(user: string, org: string): TeamGrants[] {
+    return this.teams(org).filter((t) => t.members.some((m) => m.name === user));
+  }
+
+  /** The data of a project, hub component or model, if it exists here. */
+  entityData(kind: "Project" | "Component" | "Model", key: string): unknown {
+    return this.catalog.get(kind, key)?.data;
+  }
+
+  /** The GitHub identity of every user file. */
+  users(): UserIdentity[] {
+    return this.catalog.all("User").map((u) => {
+      const github = asRecord(asRecord(u.data)?.github);
+      const login = typeof github?.login === "string" ? github.login : undefined;
+      const id = typeof github?.id === "number" && Number.isInteger(github.id) ? github.id : undefined;
+      return { name: u.name, ...(login !== undefined && { login }), ...(id !== undefined && { id }) };
+    });
+  }
+}

@@ -1,0 +1,48 @@
+/** The diagnostics of a check that stops early, failing closed: base unreadable, too many changes, ambiguous author. */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Actor } from "../permissions/actor.js";
+import { positionOf } from "../yaml/positions.js";
+import type { Side } from "./read-sides.js";
+
+/** Builders of fail-closed diagnostics. */
+export const failClosed = {
+  /** Each parse failure of the base, re-reported as pr/base-invalid. */
+  baseInvalid(problems: readonly Diagnostic[]): Diagnostic[] {
+    return problems.map((d) => ({
+      ...d,
+      code: "pr/base-invalid",
+      severity: "error",
+      message: `on the base branch, ${d.message}: roles and policy cannot be read, so nothing in this pull request is allowed`,
+      hint: `fix ${d.file} on the base branch first (${d.hint})`,
+    }));
+  },
+
+  /** The change count is over policy.maxChangedFiles. */
+  tooManyChanges(base: Side, dir: string, count: number, cap: number): Diagnostic {
+    const settings = base.loaded.catalog.get("Catalog", "catalog");
+    const at = settings ? positionOf(settings.source, ["policy", "maxChangedFiles"]) : { line: 1, column: 1 };
+    return {
+      code: "pr/too-many-changes",
+      severity: "error",
+      file: settings?.source.file ?? `${dir}/catalog.yaml`,
+      line: at.line,
+      column: at.column,
+      message: `this pull request changes ${count} files, more than the ${cap} that policy.maxChangedFiles allows: it is not checked, and not allowed`,
+      hint: `split it into pull requests of at most ${cap} changed files`,
+    };
+  },
+
+  /** The author matches several user files. */
+  ambiguousActor(dir: string, actor: Actor): Diagnostic {
+    const names = actor.ambiguous ?? [];
+    return {
+      code: "pr/actor-ambiguous",
+      severity: "error",
+      file: `${dir}/users/${names[0] ?? "?"}.yaml`,
+      line: 1,
+      column: 1,
+      message: `the author ${actor.login}${actor.id !== undefined ? ` (id ${actor.id})` : ""} matches several user files on the base (${names.join(", ")}): nothing is allowed until one identity remains`,
+      hint: `ask a catalog admin to fix the github login and id of ${names.map((n) => `users/${n}.yaml`).join(" and ")} so that each GitHub account has one user file`,
+    };
+  },
+};

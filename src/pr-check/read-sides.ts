@@ -1,0 +1,68 @@
+/** Read the three sides of a pull request from git objects: the base's authority, the merge-base's old files, the head. */
+import type { BlobReader } from "../git/blob-reader.js";
+import { readCatalogAt } from "../git/read-catalog.js";
+import { listTreeAt, type TreeEntry } from "../git/tree.js";
+import { loadCatalogFromFiles, type LoadResult } from "../load/load-catalog.js";
+import type { Entity } from "../model/entity.js";
+import { classifyPath, type Kind } from "../model/kinds.js";
+import { DEFAULT_LIMITS } from "../yaml/parse.js";
+
+/** The kinds roles, delegations and policy are read from. */
+export const AUTHORITY_KINDS: ReadonlySet<Kind> = new Set(["Catalog", "User", "Organization", "Team", "Project", "Component", "Model"]);
+
+/** A loaded side and its entities by catalog-relative path. */
+export interface Side {
+  loaded: LoadResult;
+  byPath: Map<string, Entity>;
+  /** Every entry of the side's catalog folder (also the ones not read). */
+  entries: TreeEntry[];
+}
+
+/** Where and what to read. */
+export interface ReadSideOptions {
+  cwd: string;
+  binary?: string;
+  reader: BlobReader;
+  rev: string;
+  /** The catalog folder from the repository root. */
+  dir: string;
+  /** Read only these catalog-relative paths (all when omitted). */
+  include?: (relPath: string) => boolean;
+}
+
+/** Read and load one side (no checks run). */
+export async function readSide(options: ReadSideOptions): Promise<Side> {
+  const entries = await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir });
+  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
+  const loaded = loadCatalogFromFiles(files, { root: options.dir });
+  const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
+  return { loaded, byPath, entries };
+}
+
+/** The base's authority files plus the given paths: what the check reads of the base. */
+export function authorityFilter(paths: ReadonlySet<string>): (relPath: string) => boolean {
+  return (relPath) => {
+    if (paths.has(relPath)) return true;
+    const kind = classifyPath(relPath)?.kind;
+    return kind !== undefined && AUTHORITY_KINDS.has(kind);
+  };
+}
+
+const FATAL = /^(yaml\/|file\/(invalid-utf8|too-large|unreadable|missing-catalog)$)/;
+
+/**
+ * Problems of the base that make its roles or policy unreadable: parse failures
+ * of catalog.yaml, of user files, and of the authority files of the organizations
+ * the pull request touches.
+ */
+export function baseProblems(base: Side, dir: string, touchedOrgs: ReadonlySet<string>): LoadResult["diagnostics"] {
+  const prefix = `${dir}/`;
+  return base.loaded.diagnostics.filter((d) => {
+    if (d.severity !== "error" || !FATAL.test(d.code)) return false;
+    const rel = d.file.startsWith(prefix) ? d.file.slice(prefix.length) : d.file;
+    if (d.code === "file/missing-catalog") return true;
+    const info = classifyPath(rel);
+    if (!info || !AUTHORITY_KINDS.has(info.kind)) return false;
+    return info.org === undefined || touchedOrgs.has(info.org);
+  });
+}

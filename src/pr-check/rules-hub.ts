@@ -1,0 +1,92 @@
+/** Rules for the component hub: hub entries and their versions, which are immutable once published. */
+import semver from "semver";
+import { lowestRole } from "../permissions/actions.js";
+import { arrayAt, stringAt, stringsAt } from "../permissions/read-data.js";
+import { denyEveryone, requireRole } from "../permissions/requirements.js";
+import type { ValuePath } from "../yaml/positions.js";
+import { describeTarget } from "./classify-change.js";
+import { changedPaths, firstDifferentLine } from "./field-diff.js";
+import { judgeOwnership } from "./rules-ownership.js";
+import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
+
+/** A hub component entry: admins manage it; members may add release notes for new tags. */
+export function judgeComponent(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const label = describeTarget(input.change);
+  const manage = lowestRole("entity-manage");
+  const { ctx } = input;
+  if (input.action === "create") return [verdict(requireRole(ctx, { rule: "component-create", scope: areaScope(info), role: manage, doing: `creating ${label}` }))];
+  const scope = scopeOf(info);
+  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "component-delete", scope, role: manage, doing: `deleting ${label}` }))];
+  const groups = byTopKey(fieldChanges(input));
+  const out = judgeOwnership(input, scope, label);
+  const admin = (doing: string, path: ValuePath, rule = "component-manage") => verdict(requireRole(ctx, { rule, scope, role: manage, doing }), path);
+  for (const [key, paths] of groups) {
+    if (key === "owner" || key === "team") continue;
+    if (key !== "releases") {
+      out.push(admin(`changing ${key} of ${label}`, paths[0]!));
+      continue;
+    }
+    const before = new Map(arrayAt(input.before?.data, "releases").map((r) => [stringAt(r, "tag"), r]));
+    const after = arrayAt(input.after?.data, "releases");
+    const afterTags = new Set(after.map((r) => stringAt(r, "tag")));
+    const found: Verdict[] = [];
+    after.forEach((release, i) => {
+      const tag = stringAt(release, "tag");
+      if (!before.has(tag)) {
+        if (stringAt(release, "stage") === "production") found.push(admin(`releasing ${label}:${tag} straight to production`, ["releases", i, "stage"], "release-production"));
+        else found.push(verdict(requireRole(ctx, { rule: "release-add", scope, role: lowestRole("child-write"), doing: `adding release notes for ${label}:${tag}` }), ["releases", i]));
+      } else {
+        const diff = changedPaths(before.get(tag), release, ["releases", i]);
+        if (diff.length > 0) found.push(admin(`changing the release metadata of ${label}:${tag}`, diff[0]!));
+      }
+    });
+    for (const tag of before.keys()) if (!afterTags.has(tag)) found.push(admin(`removing the release metadata of ${label}:${tag}`, ["releases"]));
+    out.push(...(found.length > 0 ? found : [admin(`reordering the releases of ${label}`, paths[0]!)]));
+  }
+  if (groups.size === 0) out.push(admin(`editing ${label}`, []));
+  return out;
+}
+
+/** The tags of a component that may change after publication, as the base declares them. */
+function mutableTags(input: RuleInput, componentKey: string): string[] {
+  return stringsAt(input.ctx.authority.entityData("Component", componentKey), "mutableTags");
+}
+
+/**
+ * A component version: members add versions and update mutable tags; once
+ * published (present on the base) a version is immutable, whatever the role,
+ * unless the base's entry lists its tag in `mutableTags`. Admins delete versions.
+ */
+export function judgeComponentVersion(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const label = describeTarget(input.change);
+  const scope = scopeOf(info);
+  const { ctx } = input;
+  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+  // Published: on the base already (at the merge-base for an update; on the base's tip, with other bytes, for an add).
+  const baseText = (input.before ?? input.onBase)?.source.text;
+  const published = input.action === "update" || (input.onBase !== undefined && input.onBase.source.text !== input.after?.source.text);
+  const tag = info.name;
+  if (published && !mutableTags(input, scope.entity!.key).includes(tag)) {
+    const next = semver.valid(tag) ? semver.inc(tag, "patch") : undefined;
+    return [
+      verdict(
+        denyEveryone(ctx, {
+          rule: "version-immutable",
+          doing: `changing ${label}`,
+          reason: `the version is published and its tag is not in mutableTags of ${scope.entity!.key}`,
+        }),
+        [],
+        {
+          code: "pr/immutable-version",
+          line: firstDifferentLine(baseText, input.after?.source.text),
+          hint: `publish the change as a new version${next ? ` (e.g. versions/${next}.yaml)` : ""} and leave ${tag} as it is; tags that follow releases, like latest, go in mutableTags`,
+        },
+      ),
+    ];
+  }
+  const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
+  const verb = published ? "updating the mutable tag" : input.action === "create" ? "adding" : "changing";
+  return [verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }), path)];
+}

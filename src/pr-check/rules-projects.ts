@@ -1,0 +1,38 @@
+/** Rules for projects, their experiments and their own components (the `projects` area). */
+import { lowestRole } from "../permissions/actions.js";
+import { requireRole } from "../permissions/requirements.js";
+import { describeTarget } from "./classify-change.js";
+import { judgeOwnership } from "./rules-ownership.js";
+import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
+
+/** A project: admins add, change and delete projects and their access; ownership changes need both sides. */
+export function judgeProject(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const label = describeTarget(input.change);
+  const manage = lowestRole("entity-manage");
+  if (input.action === "create") return [verdict(requireRole(input.ctx, { rule: "project-create", scope: areaScope(info), role: manage, doing: `creating ${label}` }))];
+  const scope = scopeOf(info);
+  if (input.action === "delete") return [verdict(requireRole(input.ctx, { rule: "project-delete", scope, role: manage, doing: `deleting ${label}` }))];
+  const groups = byTopKey(fieldChanges(input));
+  const out = judgeOwnership(input, scope, label);
+  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team");
+  if (rest.length > 0 || groups.size === 0) {
+    const what = rest.map(([k]) => k).join(", ");
+    out.push(verdict(requireRole(input.ctx, { rule: "project-manage", scope, role: manage, doing: `changing ${what || "the file of"} ${label}` }), rest[0]?.[1][0] ?? []));
+  }
+  return out;
+}
+
+/** Experiments and project components: members add and update them, admins delete them. */
+export function judgeProjectChild(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const label = describeTarget(input.change);
+  const kind = info.kind === "Experiment" ? "experiment" : "project-component";
+  const scope = scopeOf(info);
+  if (input.action === "delete") {
+    return [verdict(requireRole(input.ctx, { rule: `${kind}-delete`, scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+  }
+  const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
+  const verb = input.action === "create" ? "adding" : "changing";
+  return [verdict(requireRole(input.ctx, { rule: `${kind}-write`, scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }), path)];
+}

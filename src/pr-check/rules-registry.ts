@@ -1,0 +1,79 @@
+/**
+ * Rules for the model registry: models, and model versions whose stage moves
+ * only forward through an append-only history; production needs the
+ * registry's production approvers.
+ */
+import { lowestRole } from "../permissions/actions.js";
+import { arrayAt, stringAt } from "../permissions/read-data.js";
+import { denyEveryone, requireProductionApprover, requireRole } from "../permissions/requirements.js";
+import type { ValuePath } from "../yaml/positions.js";
+import { describeTarget } from "./classify-change.js";
+import { sameValue } from "./field-diff.js";
+import { judgeOwnership } from "./rules-ownership.js";
+import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
+
+/** A registry model: admins create, change and delete it; ownership changes need both sides. */
+export function judgeModel(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const label = describeTarget(input.change);
+  const manage = lowestRole("entity-manage");
+  if (input.action === "create") return [verdict(requireRole(input.ctx, { rule: "model-create", scope: areaScope(info), role: manage, doing: `creating ${label}` }))];
+  const scope = scopeOf(info);
+  if (input.action === "delete") return [verdict(requireRole(input.ctx, { rule: "model-delete", scope, role: manage, doing: `deleting ${label}` }))];
+  const groups = byTopKey(fieldChanges(input));
+  const out = judgeOwnership(input, scope, label);
+  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team");
+  if (rest.length > 0 || groups.size === 0) {
+    const what = rest.map(([k]) => k).join(", ") || "the file of";
+    out.push(verdict(requireRole(input.ctx, { rule: "model-manage", scope, role: manage, doing: `changing ${what} ${label}` }), rest[0]?.[1][0] ?? []));
+  }
+  return out;
+}
+
+/** A model version: see the module comment. */
+export function judgeModelVersion(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const label = describeTarget(input.change);
+  const scope = scopeOf(info);
+  const { ctx } = input;
+  const member = (doing: string, path: ValuePath) => verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing }), path);
+  const production = (rule: string, doing: string, path: ValuePath) => verdict(requireProductionApprover(ctx, { rule, org: info.org!, doing }), path);
+  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+  // A version published on the base after the branch forked is judged as an update of it.
+  const before = input.action === "update" ? input.before : input.onBase;
+  if (!before) {
+    const out = [member(`adding ${label}`, [])];
+    if (stringAt(input.after?.data, "stage") === "production") out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
+    return out;
+  }
+  const out: Verdict[] = [];
+  const oldHistory = arrayAt(before.data, "stageHistory");
+  const newHistory = arrayAt(input.after?.data, "stageHistory");
+  const rewritten = oldHistory.findIndex((entry, i) => i >= newHistory.length || !sameValue(entry, newHistory[i]));
+  if (rewritten >= 0) {
+    const reason = "the stage history is append-only: entries may be added at the end, never edited or removed";
+    out.push(verdict(denyEveryone(ctx, { rule: "stage-history-append-only", doing: `rewriting the stage history of ${label}`, reason }), ["stageHistory", Math.min(rewritten, Math.max(newHistory.length - 1, 0))], {
+      code: "pr/stage-history-rewritten",
+      hint: `restore the first ${oldHistory.length} entries of stageHistory as they are on the base, and append a new entry for the new stage`,
+    }));
+  }
+  const oldStage = stringAt(before.data, "stage");
+  const newStage = stringAt(input.after?.data, "stage");
+  const appended = newHistory.slice(oldHistory.length).map((e) => stringAt(e, "stage"));
+  if (oldStage !== newStage || appended.length > 0) {
+    const doing = `moving ${label} from ${oldStage ?? "no stage"} to ${newStage ?? "no stage"}`;
+    if (newStage === "production" || appended.includes("production")) out.push(production("stage-production", doing, ["stage"]));
+    else out.push(verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing }), ["stage"]));
+  }
+  const groups = byTopKey(fieldChanges(input, before));
+  const rest = [...groups.entries()].filter(([k]) => k !== "stage" && k !== "stageHistory");
+  const frozen = rest.filter(([k]) => k !== "description");
+  if (oldStage === "production" && frozen.length > 0) {
+    const doing = `changing ${frozen.map(([k]) => k).join(", ")} of ${label}, which is in production`;
+    out.push(production("production-frozen", doing, frozen[0]![1][0]!));
+  } else if (rest.length > 0) {
+    out.push(member(`changing ${rest.map(([k]) => k).join(", ")} of ${label}`, rest[0]![1][0]!));
+  }
+  if (out.length === 0) out.push(member(`editing ${label}`, []));
+  return out;
+}

@@ -1,0 +1,102 @@
+/** Rules for the catalog settings, users, organizations, teams and connections. */
+import { lowestRole } from "../permissions/actions.js";
+import { decision, anyOf } from "../permissions/decision.js";
+import { asRecord, rolesAt } from "../permissions/read-data.js";
+import { requireCatalogAdmin, requireRole, requireSelf } from "../permissions/requirements.js";
+import type { ValuePath } from "../yaml/positions.js";
+import { byTopKey, fieldChanges, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
+
+/** catalog.yaml: catalog admins only. */
+export function judgeCatalogSettings(input: RuleInput): Verdict[] {
+  const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
+  return [verdict(requireCatalogAdmin(input.ctx, { rule: "catalog-settings", doing: `${input.action === "create" ? "creating" : input.action === "delete" ? "deleting" : "changing"} catalog.yaml` }), path)];
+}
+
+/** A user file: users edit their own (not their GitHub identity); new users register themselves; catalog admins do the rest. */
+export function judgeUser(input: RuleInput): Verdict[] {
+  const { ctx } = input;
+  const user = input.change.info!.name;
+  if (input.action === "delete") return [verdict(requireCatalogAdmin(ctx, { rule: "user-delete", doing: `deleting user ${user}` }))];
+  if (input.action === "create") {
+    const github = asRecord(asRecord(input.after?.data)?.github);
+    const login = typeof github?.login === "string" ? github.login : undefined;
+    const id = typeof github?.id === "number" ? github.id : undefined;
+    const sameLogin = login !== undefined && login.toLowerCase() === ctx.actor.login.toLowerCase();
+    const sameId = ctx.actor.id === undefined || id === undefined || id === ctx.actor.id;
+    const fresh = ctx.actor.user === undefined && ctx.actor.ambiguous === undefined;
+    const allowed = sameLogin && sameId && fresh;
+    const self = decision(
+      allowed,
+      "user-self-register",
+      allowed
+        ? `${ctx.actor.login} registers themselves as ${user} (github.login matches the author)`
+        : `a new user file registers its own author only: its github.login${ctx.actor.id !== undefined ? " and github.id" : ""} must be the author's (${ctx.actor.login}${ctx.actor.id !== undefined ? `, ${ctx.actor.id}` : ""})${fresh ? "" : ", and the author must not have a user file already"}`,
+      [...ctx.actor.chain, "rule user-self-register: anyone may add their own user file"],
+    );
+    return [verdict(anyOf(self, requireCatalogAdmin(ctx, { rule: "user-create", doing: `adding user ${user} for someone else` })), ["github"])];
+  }
+  const groups = byTopKey(fieldChanges(input));
+  const out: Verdict[] = [];
+  if (groups.has("github") || groups.has("name")) {
+    const key = groups.has("github") ? "github" : "name";
+    out.push(verdict(requireCatalogAdmin(ctx, { rule: "user-identity", doing: `changing the ${key === "github" ? "GitHub identity" : "name"} of user ${user}` }), groups.get(key)![0]!));
+  }
+  const rest = [...groups.entries()].filter(([k]) => k !== "github" && k !== "name");
+  if (rest.length > 0 || groups.size === 0) {
+    const path = rest[0]?.[1][0] ?? [];
+    const self = requireSelf(ctx, { rule: "user-self-edit", user, doing: `editing user ${user}` });
+    out.push(verdict(anyOf(self, requireCatalogAdmin(ctx, { rule: "user-edit", doing: `editing another user's file` })), path));
+  }
+  return out;
+}
+
+/** An organization: catalog admins create it, owners delete it and manage visibility and owners, managers the rest. */
+export function judgeOrganization(input: RuleInput): Verdict[] {
+  const { ctx } = input;
+  const org = input.change.info!.org!;
+  const scope = { org };
+  if (input.action === "create") return [verdict(requireCatalogAdmin(ctx, { rule: "org-create", doing: `creating organization ${org}` }))];
+  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "org-delete", scope, role: lowestRole("org-owners"), doing: `deleting organization ${org}` }))];
+  const groups = byTopKey(fieldChanges(input));
+  const out: Verdict[] = [];
+  for (const [key, paths] of groups) {
+    if (key === "members") out.push(...judgeMembers(input, org));
+    else if (key === "visibility") out.push(verdict(requireRole(ctx, { rule: "org-visibility", scope, role: "owner", doing: `changing the visibility of ${org}` }), paths[0]!));
+    else if (key === "delegations") out.push(verdict(requireRole(ctx, { rule: "org-delegations", scope, role: "manager", doing: `delegating management in ${org}` }), paths[0]!));
+    else out.push(verdict(requireRole(ctx, { rule: "org-settings", scope, role: lowestRole("org-settings"), doing: `changing the settings (${key || "file"}) of ${org}` }), paths[0]!));
+  }
+  if (groups.size === 0) out.push(verdict(requireRole(ctx, { rule: "org-settings", scope, role: "manager", doing: `editing organization ${org}` })));
+  return out;
+}
+
+/** Member changes: owners manage owners (adding, removing or changing one), managers everyone else. */
+function judgeMembers(input: RuleInput, org: string): Verdict[] {
+  const before = new Map(rolesAt(input.before?.data, "members", "user").map((m) => [m.name, m.role]));
+  const afterList = rolesAt(input.after?.data, "members", "user");
+  const after = new Map(afterList.map((m) => [m.name, m.role]));
+  const rawAfter = Array.isArray(asRecord(input.after?.data)?.members) ? (asRecord(input.after?.data)!.members as unknown[]) : [];
+  const out: Verdict[] = [];
+  const touched = [...new Set([...before.keys(), ...after.keys()])].filter((u) => before.get(u) !== after.get(u));
+  for (const user of touched) {
+    const was = before.get(user);
+    const now = after.get(user);
+    const owners = was === "owner" || now === "owner";
+    const index = rawAfter.findIndex((m) => asRecord(m)?.user === user);
+    const path: ValuePath = index >= 0 ? ["members", index] : ["members"];
+    const doing = now === undefined ? `removing ${user} from ${org}` : was === undefined ? `adding ${user} to ${org} as ${now}` : `changing ${user}'s role in ${org} from ${was} to ${now}`;
+    const role = owners ? lowestRole("org-owners") : lowestRole("org-settings");
+    out.push(verdict(requireRole(input.ctx, { rule: owners ? "org-owners" : "org-members", scope: { org }, role, doing }), path));
+  }
+  if (touched.length === 0) out.push(verdict(requireRole(input.ctx, { rule: "org-members", scope: { org }, role: "manager", doing: `editing the members of ${org}` }), ["members"]));
+  return out;
+}
+
+/** Teams and connections: organization managers. */
+export function judgeOrgSetting(input: RuleInput): Verdict[] {
+  const info = input.change.info!;
+  const what = info.kind === "Team" ? "team" : "connection";
+  const verb = input.action === "create" ? "adding" : input.action === "delete" ? "deleting" : "changing";
+  const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
+  const rule = info.kind === "Team" ? "org-teams" : "org-connections";
+  return [verdict(requireRole(input.ctx, { rule, scope: { org: info.org! }, role: lowestRole("org-settings"), doing: `${verb} ${what} ${info.key}` }), path)];
+}

@@ -1,0 +1,132 @@
+/**
+ * `mlcat check`: judge a pull request. Roles and policy come from the base
+ * branch; the diff starts at the merge-base (so changes a branch merged from
+ * the base are not the author's); every file is read from git objects.
+ */
+import { BlobReader } from "../git/blob-reader.js";
+import { changedFiles, type ChangedFile } from "../git/changed-files.js";
+import { mergeBase, resolveCommit } from "../git/revisions.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
+import { Authority } from "../permissions/authority.js";
+import type { Decision } from "../permissions/decision.js";
+import { validateCatalog } from "../validate.js";
+import { classifyChange, type ChangeAction } from "./classify-change.js";
+import { decideChange } from "./decide-change.js";
+import { failClosed } from "./fail-closed.js";
+import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
+import { reportVerdict } from "./verdict-report.js";
+
+/** What to check. */
+export interface CheckOptions {
+  /** The repository folder. */
+  cwd: string;
+  /** The base branch or commit the pull request targets. */
+  base: string;
+  /** The pull request's head (default `HEAD`). */
+  head?: string;
+  /** The authenticated pull-request author, as CI gives it. */
+  actor: ActorInput;
+  /** The catalog folder from the repository root (default `catalog`). */
+  dir?: string;
+  /** The git executable (default `git`). */
+  binary?: string;
+}
+
+/** The decisions on one changed path. */
+export interface ChangeDecision {
+  path: string;
+  action: ChangeAction;
+  allowed: boolean;
+  decisions: Decision[];
+}
+
+/** The outcome of a check. */
+export interface CheckResult {
+  /** Denials, head validation problems and fail-closed reasons, sorted. */
+  diagnostics: Diagnostic[];
+  changes: ChangeDecision[];
+  revisions: { base: string; head: string; mergeBase: string };
+  actor: Actor;
+  /** Files and entities of the head that were validated (0 when the check failed closed before). */
+  files: number;
+  entities: number;
+  /** Head texts by display path, for code frames. */
+  texts: Map<string, string>;
+  /** Set when the check stopped early, failing closed: why. */
+  failedClosed?: string;
+}
+
+/** Check a pull request. Git failures throw GitError; bugs throw InternalError: neither ever passes. */
+export async function checkPullRequest(options: CheckOptions): Promise<CheckResult> {
+  const dir = (options.dir ?? "catalog").replace(/\/+$/, "");
+  const git = { cwd: options.cwd, ...(options.binary !== undefined && { binary: options.binary }) };
+  const base = await resolveCommit({ ...git, rev: options.base, role: "base" });
+  const head = await resolveCommit({ ...git, rev: options.head ?? "HEAD", role: "head" });
+  const fork = await mergeBase({ ...git, base, head });
+  const revisions = { base, head, mergeBase: fork };
+  const changed: ChangedFile[] = await changedFiles({ ...git, from: fork, to: head });
+  const changes = changed.map((f) => classifyChange(f, dir));
+  const changedRel = new Set(changes.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
+  const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
+
+  const reader = BlobReader.open(git);
+  try {
+    const onBase = await readSide({ ...git, reader, rev: base, dir, include: authorityFilter(changedRel) });
+    const authority = new Authority(onBase.loaded.catalog);
+    const actor = resolveActor(authority, options.actor);
+    const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
+    const broken = baseProblems(onBase, dir, touchedOrgs);
+    if (broken.length > 0) return early("the base does not parse", failClosed.baseInvalid(broken));
+    const cap = authority.policy().maxChangedFiles;
+    if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
+    if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
+
+    const before: Side = fork === base ? onBase : await readSide({ ...git, reader, rev: fork, dir, include: (p) => changedRel.has(p) });
+    const after = await readSide({ ...git, reader, rev: head, dir });
+    const diagnostics: Diagnostic[] = [...after.loaded.diagnostics, ...validateCatalog(after.loaded.catalog)];
+    const ctx = { authority, actor };
+    const decided: ChangeDecision[] = [];
+    for (const change of changes) {
+      const rel = change.relPath;
+      const sides = {
+        ...(rel !== undefined && change.action !== "create" && before.byPath.has(rel) && { before: before.byPath.get(rel)! }),
+        ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
+        ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
+      };
+      const verdicts = decideChange(ctx, change, sides);
+      for (const v of verdicts) {
+        const d = reportVerdict(change, v, sides.after);
+        if (d) diagnostics.push(d);
+      }
+      decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
+    }
+    const entities = after.loaded.catalog.entities();
+    return {
+      diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
+      changes: decided,
+      revisions,
+      actor,
+      files: after.loaded.files,
+      entities: entities.length,
+      texts: new Map(entities.map((e) => [e.source.file, e.source.text])),
+    };
+  } finally {
+    await reader.close();
+  }
+}
+
+function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
+  return { diagnostics: [], changes: [], revisions, actor, files: 0, entities: 0, texts: new Map() };
+}
+
+/** The same problem reported twice (by the loader and by a rule) is shown once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.file}\0${d.line}\0${d.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
