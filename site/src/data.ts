@@ -1,0 +1,37 @@
+/**
+ * The site's one data module: the data mlcat computed from the catalog
+ * (src/site-data), handed to Astro as a virtual module by `mlcat build`/`dev`.
+ * Pages import from here; they never read files.
+ */
+import siteData from "virtual:mlcat/site-data";
+import type { SiteData } from "../../src/site-data/types.ts";
+
+/** Everything the pages show. */
+export const data: SiteData = siteData;
+
+/** The base path, with leading and trailing slash. */
+export const base: string = data.meta.basePath;
+
+/** A URL under the base path: `href("hub/")` -> `/x/hub/`. */
+export function href(path = ""): string {
+  return `${base}${path.replace(/^\//, "")}`;
+}
+
+/** An ISO date-time shown as a date (UTC), e.g. `2026-01-27`. */
+export function day(iso: string | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
+}
+
+/** A metric value, short: at most 4 significant decimals. */
+export function metric(value: number | undefined): string {
+  if (value === undefined) return "";
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(4)));
+}
+
+/** Singular or plural. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,153 @@
+/** `mlcat build`, `mlcat dev` and `mlcat preview`: the catalog's static site. */
+import { Option, type Command } from "commander";
+import { relative } from "node:path";
+import { ExitError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { reportSummary } from "../report/summary.js";
+import type { Audience } from "../site-data/types.js";
+import { pageUrls } from "../site-data/sitemap.js";
+import { normalizeBasePath } from "../site-data/urls.js";
+import type { CliIO } from "./io.js";
+import { printReport } from "./output.js";
+
+/** The default output folder of the site (`dist/` holds the compiled library). */
+export const DEFAULT_SITE_OUT = "site-dist";
+
+interface SiteOptions {
+  catalog: string;
+  siteUrl?: string;
+  basePath?: string;
+  audience: Audience;
+}
+
+const audienceOption = () =>
+  new Option("--audience <audience>", "internal: everything; public: only public organizations, projects, components and models")
+    .choices(["internal", "public"])
+    .default("internal");
+
+/** Print a run's diagnostics the way `mlcat validate` does. */
+function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], files: number, title: string): void {
+  printReport(io, {
+    format: "pretty",
+    diagnostics,
+    summary: reportSummary(diagnostics, files, files),
+    jsonSummary: {},
+    title,
+  });
+}
+
+/** Register `build`, `dev` and `preview` on `program`; `setExit` receives the exit code. */
+export function registerBuildCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("build")
+    .description("Validate the catalog, then build its static site: pages, JSON API, JSON Schemas, sitemap and search index.")
+    .option("--catalog <dir>", "the catalog folder", "catalog")
+    .option("--out <dir>", "where the site goes (replaced whole, only when the build succeeds)", DEFAULT_SITE_OUT)
+    .option("--site-url <url>", "the site's absolute URL (default: siteUrl in catalog.yaml)")
+    .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog", "/")
+    .addOption(audienceOption())
+    .addOption(new Option("--no-search", "skip the search index").hideHelp())
+    .addHelpText(
+      "after",
+      `
+A catalog with errors is not built: the errors are printed and the exit code is 1.
+The site is written to a temporary folder and swapped in, so a failed build leaves
+the previous site untouched.
+
+Examples:
+  $ mlcat build
+  $ mlcat build --audience public --out public-site
+  $ mlcat build --site-url https://acme.github.io --base-path /ml-catalog`,
+    )
+    .action(async (opts: SiteOptions & { out: string; search: boolean }) => {
+      const { buildSite } = await import("../site-build/build-site.js");
+      const result = await buildSite({
+        dir: opts.catalog,
+        outDir: opts.out,
+        audience: opts.audience,
+        basePath: opts.basePath ?? "/",
+        ...(opts.siteUrl !== undefined && { siteUrl: opts.siteUrl }),
+        search: opts.search,
+        progress: (line) => io.out(`${line}\n`),
+      });
+      const problems = result.diagnostics.filter((d) => d.severity !== "info");
+      if (!result.ok) {
+        printDiagnostics(io, result.diagnostics, result.summary.files, `mlcat build ${opts.catalog}`);
+        io.err(`mlcat: not building the site: ${opts.catalog} has ${result.summary.errors} error${result.summary.errors === 1 ? "" : "s"} (fix them, then build again)\n`);
+        setExit(1);
+        return;
+      }
+      if (problems.length > 0) printDiagnostics(io, problems, result.summary.files, `mlcat build ${opts.catalog}`);
+      const where = relative(process.cwd(), result.outDir) || ".";
+      const pages = result.data ? pageUrls(result.data).length + 1 : 0;
+      io.out(
+        `\nBuilt the ${opts.audience} site of ${opts.catalog} in ${(result.ms / 1000).toFixed(1)}s: ${pages} pages in ${where}/\n` +
+          `Open it: mlcat preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}   (or npm run mlcat -- preview)\n`,
+      );
+      setExit(0);
+    });
+
+  program
+    .command("dev")
+    .description("Serve the site with live reload: edit a catalog file and the browser reloads.")
+    .option("--catalog <dir>", "the catalog folder", "catalog")
+    .option("--port <port>", "port", "4321")
+    .option("--host <host>", "host to listen on", "127.0.0.1")
+    .option("--site-url <url>", "the site's absolute URL")
+    .option("--base-path <path>", "the path the site is served under", "/")
+    .addOption(audienceOption())
+    .action(async (opts: SiteOptions & { port: string; host: string }) => {
+      const { startDevServer } = await import("../site-build/dev-server.js");
+      try {
+        const dev = await startDevServer({
+          dir: opts.catalog,
+          audience: opts.audience,
+          basePath: opts.basePath ?? "/",
+          ...(opts.siteUrl !== undefined && { siteUrl: opts.siteUrl }),
+          port: Number(opts.port),
+          host: opts.host,
+          onReload: ({ ok, diagnostics }) => {
+            if (ok) io.out("catalog changed: reloaded\n");
+            else printDiagnostics(io, diagnostics, 0, "mlcat dev");
+          },
+        });
+        io.out(`mlcat dev: serving ${opts.catalog} at ${dev.url} (Ctrl+C to stop)\n`);
+        await waitForSignal();
+        await dev.stop();
+      } catch (err) {
+        const diagnostics = (err as { diagnostics?: Diagnostic[] }).diagnostics;
+        if (!diagnostics) throw err;
+        printDiagnostics(io, diagnostics, 0, "mlcat dev");
+        throw new ExitError(1, `not serving: ${opts.catalog} has errors (fix them, then run mlcat dev again)`);
+      }
+    });
+
+  program
+    .command("preview")
+    .description("Serve a built site (mlcat build) locally.")
+    .option("--out <dir>", "the built site", DEFAULT_SITE_OUT)
+    .option("--port <port>", "port", "4321")
+    .option("--host <host>", "host to listen on", "127.0.0.1")
+    .action(async (opts: { out: string; port: string; host: string }) => {
+      const { readSiteMarker } = await import("../site-build/output-dir.js");
+      const { serveSite } = await import("../site-build/serve.js");
+      const marker = await readSiteMarker(opts.out);
+      if (!marker) throw new ExitError(1, `${opts.out} holds no built site: run mlcat build first (or pass --out)`);
+      const { server, url } = await serveSite({ dir: opts.out, basePath: normalizeBasePath(marker.basePath), port: Number(opts.port), host: opts.host });
+      io.out(`mlcat preview: serving ${opts.out}/ at ${url} (Ctrl+C to stop)\n`);
+      await waitForSignal();
+      server.close();
+    });
+}
+
+/** Resolve on Ctrl+C or SIGTERM. */
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      resolve();
+    };
+    process.on("SIGINT", done);
+    process.on("SIGTERM", done);
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Write a site into a temporary folder beside the output, then swap it in:
+ * a failed build leaves the previous site as it was. A marker file tells an
+ * mlcat site from any other folder, which is never replaced.
+ */
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { ExitError } from "../diagnostics/diagnostic.js";
+
+/** The file every built site carries at its root. */
+export const SITE_MARKER = ".mlcat-site";
+
+/** Refuse to replace a folder that exists, is not empty, and is not an mlcat site. */
+export async function assertReplaceable(outDir: string): Promise<void> {
+  let entries: string[];
+  try {
+    if (!(await stat(outDir)).isDirectory()) throw new ExitError(2, `${outDir} exists and is not a folder: choose another --out`);
+    entries = await readdir(outDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw err;
+  }
+  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new ExitError(
+      2,
+      `${outDir} is not empty and was not built by mlcat (no ${SITE_MARKER} file): refusing to replace it. Choose another --out, or empty the folder first.`,
+    );
+  }
+}
+
+/**
+ * Run `write` on a new temporary folder next to `outDir`; when it succeeds,
+ * mark the folder and swap it in place of `outDir`. When it fails, remove the
+ * temporary folder and rethrow: `outDir` is untouched.
+ */
+export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, marker: object = {}): Promise<T> {
+  const target = resolve(outDir);
+  await assertReplaceable(target);
+  const parent = dirname(target);
+  const tmp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  let result: T;
+  try {
+    result = await write(tmp);
+    await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...marker }, null, 2)}\n`);
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  const old = `${tmp}.old`;
+  let hadOld = false;
+  try {
+    await rename(target, old);
+    hadOld = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+      await rm(tmp, { recursive: true, force: true });
+      throw err;
+    }
+  }
+  await rename(tmp, target);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+  return result;
+}
+
+/** What the marker of a built site says (its base path, for `mlcat preview`); undefined when `dir` is no mlcat site. */
+export async function readSiteMarker(dir: string): Promise<{ basePath?: string } | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, SITE_MARKER), "utf8")) as { basePath?: string };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Who sees what. The internal audience sees the whole catalog; the public one
+ * sees a copy of the catalog with every non-public entity removed and every
+ * reference to one redacted from the data that is left, so no page, API file,
+ * search record or sitemap entry can name, link or count it.
+ */
+import { stringify } from "yaml";
+import { Catalog } from "../model/catalog.js";
+import type { Entity } from "../model/entity.js";
+import type { Kind } from "../model/kinds.js";
+import { parseRef } from "../model/refs.js";
+import type { ComponentData, ExperimentData, ModelVersionData, TeamData, Visibility } from "../model/types.js";
+import type { Audience } from "./types.js";
+
+/** The visibility an entity has in effect: its own, narrowed by its organization's and its parent's. */
+export function effectiveVisibility(catalog: Catalog, entity: Entity): Visibility {
+  if (entity.kind === "Catalog" || entity.kind === "User") return "public";
+  const org = entity.org === undefined ? undefined : catalog.get("Organization", entity.org);
+  const orgVisibility: Visibility = org?.data.visibility === "public" ? "public" : "private";
+  if (orgVisibility === "private") return "private";
+  const own = (e: Entity | undefined): Visibility => {
+    const v = (e?.data as { visibility?: Visibility } | undefined)?.visibility;
+    return e === undefined ? "private" : (v ?? orgVisibility);
+  };
+  switch (entity.kind) {
+    case "Organization":
+    case "Team":
+    case "Connection":
+      return orgVisibility;
+    case "Project":
+    case "Component":
+    case "Model":
+      return own(entity);
+    case "ProjectComponent":
+    case "Experiment":
+      return own(catalog.get("Project", `${entity.org}/${entity.project}`));
+    case "ComponentVersion":
+      return own(catalog.get("Component", `${entity.org}/${entity.parent}`));
+    case "ModelVersion":
+      return own(catalog.get("Model", `${entity.org}/${entity.parent}`));
+  }
+}
+
+/**
+ * The catalog an audience sees. `internal`: the catalog itself. `public`: a
+ * new catalog of the public entities (and the users with a public presence),
+ * their data redacted of references to anything left out.
+ */
+export function selectAudience(catalog: Catalog, audience: Audience): Catalog {
+  if (audience === "internal") return catalog;
+  const kept = catalog.entities().filter((e) => e.kind !== "User" && effectiveVisibility(catalog, e) === "public");
+  const view = new Catalog(catalog.root, kept);
+  const present = publicUsers(view);
+  for (const user of catalog.all("User")) if (present.has(user.key)) view.add(user);
+  const out = new Catalog(catalog.root);
+  for (const e of view.entities()) out.add(redactEntity(e, view));
+  return out;
+}
+
+/** Users who appear in public entities: catalog admins, members of public organizations, owners of public things. */
+function publicUsers(view: Catalog): Set<string> {
+  const users = new Set<string>(view.settings()?.admins ?? []);
+  for (const org of view.all("Organization")) for (const m of org.data.members ?? []) users.add(m.user);
+  for (const kind of ["Project", "Component", "Model"] as const) {
+    for (const e of view.all(kind)) {
+      const d = e.data as { owner?: string; maintainers?: string[] };
+      if (d.owner) users.add(d.owner);
+      for (const m of d.maintainers ?? []) users.add(m);
+    }
+  }
+  return users;
+}
+
+/** A copy of `entity` whose data names nothing missing from `view`. */
+function redactEntity(entity: Entity, view: Catalog): Entity {
+  const data = structuredClone(entity.data) as unknown as Record<string, unknown>;
+  const org = entity.org ?? "";
+  switch (entity.kind) {
+    case "User":
+      delete data.email;
+      break;
+    case "Team": {
+      const d = data as unknown as TeamData;
+      if (d.projects) d.projects = d.projects.filter((p) => view.has("Project", `${org}/${p.project}`));
+      break;
+    }
+    case "Component": {
+      const d = data as unknown as ComponentData;
+      for (const r of d.releases ?? []) if (r.source && !projectVisible(view, org, r.source.project)) delete r.source;
+      break;
+    }
+    case "Experiment": {
+      const d = data as unknown as ExperimentData;
+      if (!componentRefVisible(view, org, entity.project, d.component)) delete (d as Partial<ExperimentData>).component;
+      break;
+    }
+    case "ModelVersion": {
+      const lineage = (data as unknown as ModelVersionData).lineage;
+      if (lineage) {
+        const project = lineage.project;
+        if (project !== undefined && !projectVisible(view, org, project)) {
+          delete lineage.project;
+          delete lineage.experiment;
+        }
+        const projectName = lineage.project?.includes("/") ? lineage.project.split("/")[1] : lineage.project;
+        if (lineage.component !== undefined && !componentRefVisible(view, org, projectName, lineage.component)) delete lineage.component;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  redactHubRefs(data, view);
+  // The source text is rewritten from the redacted data: comments and refs in the original may name what was left out.
+  const text = stringify(data, { lineWidth: 0 });
+  return { ...entity, data: data as unknown as Entity["data"], source: { ...entity.source, text } };
+}
+
+function projectVisible(view: Catalog, org: string, project: string): boolean {
+  return view.has("Project", project.includes("/") ? project : `${org}/${project}`);
+}
+
+/** Whether a component reference (`org/name:tag` or a project component's name) points at something kept. */
+export function componentRefVisible(view: Catalog, org: string, project: string | undefined, ref: string | undefined): boolean {
+  if (ref === undefined) return true;
+  const parsed = parseRef(ref);
+  if (parsed) return parsed.tag === undefined ? view.has("Component", `${parsed.org}/${parsed.name}`) : view.has("ComponentVersion", ref);
+  return project !== undefined && view.has("ProjectComponent", `${org}/${project}/${ref}`);
+}
+
+/** Remove every `hubRef` (Polyaxon DAG operations) that points to a component left out. */
+function redactHubRefs(value: unknown, view: Catalog): void {
+  if (Array.isArray(value)) {
+    for (const v of value) redactHubRefs(v, view);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  const obj = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === "hubRef" && typeof v === "string") {
+      const ref = parseRef(v);
+      const key = ref ? `${ref.org}/${ref.name}` : "";
+      if (!view.has("Component", key)) delete obj[k];
+    } else redactHubRefs(v, view);
+  }
+}
+
+/** Kinds that carry their own `visibility`. */
+export const VISIBILITY_KINDS: readonly Kind[] = ["Organization", "Project", "Component", "Model"];

@@ -1,0 +1,165 @@
+/**
+ * From a validated catalog to everything the site shows: one call, one pass
+ * over the catalog and its history. Pages receive this data and nothing else.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Catalog } from "../model/catalog.js";
+import { validate, type ValidationSummary } from "../validate.js";
+import { apiFiles } from "./api.js";
+import { selectAudience } from "./audience.js";
+import { SiteContext } from "./context.js";
+import { hubFacets, registryFacets } from "./facets.js";
+import { NO_HISTORY, readCatalogHistory, type CatalogHistory } from "./history.js";
+import { componentPages } from "./hub.js";
+import { orgPage, connectionPage, teamPage, teamSummary } from "./orgs.js";
+import { recentChanges, userPage } from "./people.js";
+import { experimentPage, projectComponentPage, projectPage, projectSummary } from "./projects.js";
+import { modelPages } from "./registry.js";
+import { readSchemaFiles, schemaDocs } from "./schema-reference.js";
+import { sitemapFile } from "./sitemap.js";
+import type { Audience, ComponentSummary, Counts, ModelSummary, SiteData } from "./types.js";
+import { normalizeBasePath, normalizeSiteUrl, Urls } from "./urls.js";
+import { UsageIndex } from "./usage.js";
+
+/** Options of `buildSiteData`. */
+export interface SiteDataOptions {
+  audience?: Audience;
+  /** Site URL (default: catalog.yaml's `siteUrl`, else `http://localhost:4321`). */
+  siteUrl?: string;
+  /** Base path the site is served under (default `/`). */
+  basePath?: string;
+  history?: CatalogHistory;
+  /** The JSON Schema files (name and text); default none. */
+  schemaFiles?: ReadonlyArray<{ name: string; text: string }>;
+  /** The build's time (default now): fixed in tests. */
+  now?: Date;
+}
+
+const byUpdatedDesc = <T extends { updatedAt?: string; key: string }>(a: T, b: T) =>
+  (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "") || a.key.localeCompare(b.key);
+
+/** Compute the site's data from a catalog that validated without errors. */
+export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {}): SiteData {
+  const audience = options.audience ?? "internal";
+  const catalog = selectAudience(fullCatalog, audience);
+  const settings = catalog.settings();
+  const urls = new Urls(normalizeBasePath(options.basePath));
+  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience);
+  const usage = new UsageIndex(ctx);
+
+  const hub = catalog.all("Component").map((c) => componentPages(ctx, c, usage));
+  const registry = catalog.all("Model").map((m) => modelPages(ctx, m));
+  const teams = catalog.all("Team").map((t) => teamPage(ctx, t));
+  const projects = catalog.all("Project").map((p) => projectPage(ctx, p, usage));
+  const components: ComponentSummary[] = hub.map((h) => h.summary);
+  const models: ModelSummary[] = registry.map((r) => r.summary);
+  const orgs = catalog.all("Organization").map((o) =>
+    orgPage(ctx, o, {
+      teams: teams.filter((t) => t.org === o.key).map(teamSummary),
+      projects: projects.filter((p) => p.org === o.key).map(projectSummary),
+      components: components.filter((c) => c.org === o.key),
+      models: models.filter((m) => m.org === o.key),
+    }),
+  );
+  const recent = recentChanges(ctx);
+  const counts: Counts = {
+    users: catalog.all("User").length,
+    organizations: orgs.length,
+    teams: teams.length,
+    projects: projects.length,
+    experiments: catalog.all("Experiment").length,
+    components: components.length,
+    componentVersions: catalog.all("ComponentVersion").length,
+    models: models.length,
+    modelVersions: catalog.all("ModelVersion").length,
+    connections: catalog.all("Connection").length,
+  };
+  const modelVersions = registry.flatMap((r) => r.versions);
+  const generatedAt = (options.now ?? new Date()).toISOString();
+  const title = settings?.title ?? "Catalog";
+  const schemas = schemaDocs(options.schemaFiles ?? [], urls);
+  const data: Omit<SiteData, "files"> = {
+    meta: {
+      title,
+      ...(settings?.description !== undefined && { description: settings.description }),
+      siteUrl: normalizeSiteUrl(options.siteUrl ?? settings?.siteUrl),
+      basePath: urls.basePath,
+      audience,
+      generatedAt,
+      history: ctx.history.available,
+    },
+    counts,
+    recent: recent.slice(0, 15),
+    home: {
+      production: modelVersions
+        .filter((v) => v.stage === "production")
+        .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
+        .slice(0, 6)
+        .map(({ key, tag, url, model, stage, metrics, date, createdBy }) => ({
+          key,
+          tag,
+          url,
+          model,
+          stage,
+          metrics,
+          ...(date !== undefined && { date }),
+          ...(createdBy !== undefined && { createdBy }),
+        })),
+      components: [...components].sort(byUpdatedDesc).slice(0, 6),
+    },
+    hub: { components, facets: hubFacets(components) },
+    registry: { models, facets: registryFacets(models) },
+    orgs,
+    teams,
+    connections: catalog.all("Connection").map((c) => connectionPage(ctx, c, usage)),
+    projects,
+    experiments: catalog.all("Experiment").map((e) => experimentPage(ctx, e, usage)),
+    projectComponents: catalog.all("ProjectComponent").map((c) => projectComponentPage(ctx, c, usage)),
+    components: hub.map((h) => h.page),
+    componentVersions: hub.flatMap((h) => h.versions),
+    models: registry.map((r) => r.page),
+    modelVersions,
+    users: catalog.all("User").map((u) => userPage(ctx, u, recent)),
+    schemas: schemas.docs,
+  };
+  return { ...data, files: [...apiFiles(ctx, { title, generatedAt }, counts), ...schemas.files, sitemapFile(data)] };
+}
+
+/** Options of `loadSiteData`. */
+export interface LoadSiteDataOptions extends Omit<SiteDataOptions, "history" | "schemaFiles"> {
+  /** The catalog folder (default `catalog`). */
+  dir?: string;
+  /** Read git history (default true). */
+  history?: boolean;
+  /** Where the JSON Schemas are (default: the ones mlcat ships). */
+  schemasDir?: string;
+}
+
+/** What `loadSiteData` returns: the data when the catalog has no errors, and every diagnostic either way. */
+export interface LoadSiteDataResult {
+  data?: SiteData;
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  summary: ValidationSummary;
+  historyNote?: string;
+}
+
+/** Validate the catalog folder, then (only if it has no errors) read its history and compute the site's data. */
+export async function loadSiteData(options: LoadSiteDataOptions = {}): Promise<LoadSiteDataResult> {
+  const dir = options.dir ?? "catalog";
+  const result = await validate({ dir });
+  if (result.summary.errors > 0) return { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary };
+  const [history, schemaFiles] = await Promise.all([
+    options.history === false ? Promise.resolve(NO_HISTORY) : readCatalogHistory(dir),
+    readSchemaFiles(options.schemasDir),
+  ]);
+  const { dir: _dir, history: _h, schemasDir: _s, ...rest } = options;
+  const data = buildSiteData(result.catalog, { ...rest, history, schemaFiles });
+  return {
+    data,
+    catalog: result.catalog,
+    diagnostics: result.diagnostics,
+    summary: result.summary,
+    ...(history.reason !== undefined && { historyNote: history.reason }),
+  };
+}

@@ -1,0 +1,90 @@
+/** What every page deriver shares: the audience's catalog, URLs, history, and link helpers. */
+import type { Catalog } from "../model/catalog.js";
+import type { Entity } from "../model/entity.js";
+import type { Kind } from "../model/kinds.js";
+import { parseRef } from "../model/refs.js";
+import { historyOf, type CatalogHistory } from "./history.js";
+import type { Urls } from "./urls.js";
+import type { Audience, HistoryEntry, Link, UserRef } from "./types.js";
+
+/** The label of an entity in links: its key, or a version's `name:tag`. */
+export function labelOf(kind: Kind, key: string): string {
+  switch (kind) {
+    case "Team":
+    case "Connection":
+    case "Project":
+      return key.split("/")[1] ?? key;
+    case "ProjectComponent":
+    case "Experiment":
+      return key.split("/").slice(1).join("/");
+    default:
+      return key;
+  }
+}
+
+/** Shared state of one site-data build. */
+export class SiteContext {
+  constructor(
+    /** The catalog as this audience sees it. */
+    readonly catalog: Catalog,
+    readonly urls: Urls,
+    readonly history: CatalogHistory,
+    readonly audience: Audience,
+  ) {}
+
+  /** A link to an entity's page, or undefined when it is not on the site. */
+  link(kind: Kind, key: string, label = labelOf(kind, key)): Link | undefined {
+    return this.catalog.has(kind, key) ? { label, url: this.urls.page(kind, key) } : undefined;
+  }
+
+  /** A user as shown next to something; the link is there only when the user has a page. */
+  user(name: string): UserRef {
+    const u = this.catalog.get("User", name);
+    const label = u?.data.displayName ?? name;
+    return u ? { name, label, url: this.urls.page("User", name) } : { name, label };
+  }
+
+  /** An entity's history (its file and README), messages left out for the public audience. */
+  historyOf(entity: Entity, extraFiles: readonly string[] = []): HistoryEntry[] {
+    const files = [entity.source.relPath, ...(entity.readme ? [entity.readme.relPath] : []), ...extraFiles];
+    const entries = historyOf(this.history, files);
+    if (this.audience === "internal") return entries;
+    return entries.map(({ message: _message, ...rest }) => rest);
+  }
+
+  /** When an entity last changed, from history. */
+  updatedAt(entity: Entity, extraFiles: readonly string[] = []): string | undefined {
+    return this.historyOf(entity, extraFiles)[0]?.date;
+  }
+
+  /** A project named `name` or `org/name`, seen from organization `org`. */
+  project(org: string, name: string | undefined): Entity<"Project"> | undefined {
+    if (name === undefined) return undefined;
+    return this.catalog.get("Project", name.includes("/") ? name : `${org}/${name}`);
+  }
+
+  /**
+   * Resolve a component reference as experiments and lineage write it: a hub
+   * version `org/name:tag`, a hub component `org/name`, or the name of a
+   * component of `project`. Returns the entity's kind and key when it is on the site.
+   */
+  resolveComponent(org: string, project: string | undefined, ref: string | undefined): { kind: Kind; key: string } | undefined {
+    if (ref === undefined) return undefined;
+    const parsed = parseRef(ref);
+    if (parsed) {
+      if (parsed.tag !== undefined && this.catalog.has("ComponentVersion", ref)) return { kind: "ComponentVersion", key: ref };
+      const key = `${parsed.org}/${parsed.name}`;
+      return parsed.tag === undefined && this.catalog.has("Component", key) ? { kind: "Component", key } : undefined;
+    }
+    const key = `${org}/${project}/${ref}`;
+    return project !== undefined && this.catalog.has("ProjectComponent", key) ? { kind: "ProjectComponent", key } : undefined;
+  }
+
+  /** A link to a component reference, or just its text when it has no page (never for a hidden one: the public catalog's data has those removed). */
+  componentLink(org: string, project: string | undefined, ref: string | undefined): { link?: Link; text?: string } {
+    if (ref === undefined) return {};
+    const target = this.resolveComponent(org, project, ref);
+    const link = target && this.link(target.kind, target.key, ref);
+    return link ? { link } : { text: ref };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Per-file history of a catalog folder from ONE `git log` pass (never one git
+ * process per file): who changed each file, when, in which commit, and why.
+ */
+import { simpleGit } from "simple-git";
+import type { HistoryEntry } from "./types.js";
+
+/** Every file's changes, newest first, keyed by catalog-relative path. */
+export interface CatalogHistory {
+  /** False when the folder is not in a git repository (or git is missing): pages show no history. */
+  available: boolean;
+  byFile: Record<string, HistoryEntry[]>;
+  /** Why history is unavailable, for the build's progress output. */
+  reason?: string;
+}
+
+/** An empty history: what a folder outside git gets. */
+export const NO_HISTORY: CatalogHistory = { available: false, byFile: {} };
+
+const RECORD = "\x1e";
+const FIELD = "\x1f";
+const FORMAT = `${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`;
+
+/**
+ * Read the history of every file under `dir` with a single
+ * `git log --name-status -z` run from that folder. Paths come back relative
+ * to `dir`. Renames count as a delete plus an add.
+ */
+export async function readCatalogHistory(dir: string, options: { maxCommits?: number } = {}): Promise<CatalogHistory> {
+  const args = ["log", "--name-status", "-z", "--no-renames", "--relative", `--format=${FORMAT}`];
+  if (options.maxCommits !== undefined) args.push(`--max-count=${options.maxCommits}`);
+  args.push("--", ".");
+  let out: string;
+  try {
+    out = await simpleGit({ baseDir: dir }).raw(args);
+  } catch (err) {
+    const reason = String((err as Error).message ?? err).split("\n")[0];
+    return { ...NO_HISTORY, ...(reason !== undefined && { reason }) };
+  }
+  return { available: true, byFile: parseGitLog(out) };
+}
+
+/** Parse the output of `git log --name-status -z` in `FORMAT`. Exported for tests. */
+export function parseGitLog(out: string): Record<string, HistoryEntry[]> {
+  const byFile: Record<string, HistoryEntry[]> = {};
+  for (const record of out.split(RECORD)) {
+    if (record === "") continue;
+    const headerEnd = record.indexOf("\0");
+    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
+    const [commit = "", date = "", author = "", message = ""] = header.split(FIELD);
+    const tokens = headerEnd < 0 ? [] : record.slice(headerEnd + 1).replace(/^\n/, "").split("\0");
+    for (let i = 0; i + 1 < tokens.length; i += 2) {
+      const status = tokens[i]!.trim();
+      const file = tokens[i + 1]!;
+      if (status === "" || file === "") continue;
+      const entry: HistoryEntry = {
+        commit,
+        short: commit.slice(0, 7),
+        date: new Date(date).toISOString(),
+        author,
+        message,
+        change: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified",
+        file,
+      };
+      (byFile[file] ??= []).push(entry);
+    }
+  }
+  return byFile;
+}
+
+/** The changes to any of `files`, newest first, one entry per commit. */
+export function historyOf(history: CatalogHistory, files: readonly string[]): HistoryEntry[] {
+  const seen = new Set<string>();
+  const out: HistoryEntry[] = [];
+  for (const f of files) {
+    for (const e of history.byFile[f] ?? []) {
+      if (seen.has(e.commit)) continue;
+      seen.add(e.commit);
+      out.push(e);
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}

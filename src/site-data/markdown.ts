@@ -1,0 +1,103 @@
+/**
+ * Untrusted Markdown (READMEs, model cards) to safe HTML: unified with
+ * remark-gfm, raw HTML parsed then sanitized with GitHub's rules. Nothing that
+ * runs survives: no script, no event handler, no `javascript:`/`data:` URL,
+ * no iframe, no svg, no style.
+ */
+import type { Element, Root } from "hast";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+
+/** GitHub's sanitization, with links restricted to http(s), mailto and in-page anchors. */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ["http", "https", "mailto"],
+    src: ["http", "https"],
+    cite: ["http", "https"],
+    longDesc: ["http", "https"],
+  },
+};
+
+/** Options of `renderMarkdown`. */
+export interface MarkdownOptions {
+  /** Added to every heading level so a README's `#` sits under the page's own title (default 1). */
+  headingOffset?: number;
+}
+
+/** Render untrusted Markdown to sanitized HTML. */
+export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+  const offset = options.headingOffset ?? 1;
+  const file = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .use(() => (tree: Root) => tidyTree(tree, offset))
+    .use(rehypeStringify)
+    .processSync(markdown);
+  return String(file);
+}
+
+const HEADING = /^h([1-6])$/;
+
+/**
+ * After sanitizing: shift headings, make outside links open safely, and drop
+ * relative links and images (they point into the repository, not the site).
+ */
+function tidyTree(tree: Root, offset: number): void {
+  visit(tree, "element", (node: Element, index, parent) => {
+    const h = HEADING.exec(node.tagName);
+    if (h) node.tagName = `h${Math.min(6, Number(h[1]) + offset)}`;
+    if (node.tagName === "a") {
+      const href = typeof node.properties.href === "string" ? node.properties.href : undefined;
+      if (href === undefined) return;
+      if (/^(https?:|mailto:)/i.test(href)) {
+        node.properties.rel = ["nofollow", "noopener", "noreferrer"];
+      } else if (!href.startsWith("#")) {
+        delete node.properties.href;
+      }
+    }
+    if (node.tagName === "img") {
+      const src = typeof node.properties.src === "string" ? node.properties.src : "";
+      if (!/^https?:/i.test(src) && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
+      }
+      node.properties.loading = "lazy";
+    }
+    return undefined;
+  });
+}
+
+/** Whether `url` is an absolute http(s) URL: the only catalog URLs the site links to. */
+export function isHttpUrl(url: unknown): url is string {
+  if (typeof url !== "string") return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** Escape text for HTML and SVG markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** JSON safe to embed in a `<script>` element: `<` (and line separators) escaped. */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
