@@ -4,7 +4,7 @@
  * fields left as commented-out examples.
  */
 import { Document, isMap, isNode } from "yaml";
-import { foldLongText, stringifyDocument } from "./yaml-style.js";
+import { stringifyDocument, tidyNewDocument } from "./yaml-style.js";
 
 /** One top-level field of a new file. */
 export interface Field {
@@ -44,7 +44,7 @@ export function buildYaml(header: string | undefined, fields: readonly Field[], 
     }
   }
   if (pending.length) map.comment = pending.map((l) => ` ${l}`).join("\n");
-  foldLongText(doc);
+  tidyNewDocument(doc);
   return stringifyDocument(doc).replace(/\n+$/, "\n");
 }
 

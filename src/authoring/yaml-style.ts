@@ -2,7 +2,7 @@
  * How mlcat writes YAML: the parse options every edit uses (those of the
  * loader: YAML 1.2, core schema) and the canonical output options.
  */
-import { isScalar, Scalar, visit, type Document, type ToStringOptions } from "yaml";
+import { isMap, isScalar, isSeq, Scalar, visit, type Document, type ToStringOptions } from "yaml";
 
 /** Parse options for documents that will be edited and written back. */
 export const EDIT_PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false } as const;
@@ -27,20 +27,27 @@ export function quoted(value: string): Scalar<string> {
 }
 
 /**
- * Turn prose strings that would not fit on their line into folded block
- * scalars (`>-`), so long text wraps instead of continuing a plain scalar on
- * indented lines. `columnOf` gives the column the value starts at, when known.
+ * In a new file: turn prose values that would not fit on their line into
+ * folded block scalars (`>-`), so long text wraps instead of running on, and
+ * write short lists of plain values in flow style (`[a, b]`).
  */
-export function foldLongText(doc: Document, columnOf: (node: Scalar) => number | undefined = () => undefined): void {
+export function tidyNewDocument(doc: Document): void {
   visit(doc, {
-    Scalar(key, node) {
-      if (key === "key" || !isScalar(node) || typeof node.value !== "string") return;
-      if (node.type !== Scalar.PLAIN && node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.QUOTE_SINGLE && node.type !== undefined) return;
+    Pair(_key, pair, path) {
+      const node = pair.value;
+      if (!isScalar(pair.key) || !isScalar(node) || typeof node.value !== "string") return;
+      if (node.type !== undefined && node.type !== Scalar.PLAIN) return;
       const text = node.value;
       if (!text.includes(" ") || /[\n\t]|^\s|\s$| {2}/.test(text)) return;
-      const column = columnOf(node) ?? 24;
-      if (column + text.length <= LINE_WIDTH) return;
+      const depth = path.filter((p) => isMap(p) || isSeq(p)).length - 1;
+      if (depth * 2 + String(pair.key.value).length + 2 + text.length <= LINE_WIDTH) return;
       node.type = Scalar.BLOCK_FOLDED;
+    },
+    Seq(_key, seq) {
+      const items = seq.items;
+      if (items.length === 0 || !items.every((i) => isScalar(i) && typeof i.value !== "object" && !String(i.value).includes(" "))) return;
+      const width = items.reduce<number>((n, i) => n + String((i as Scalar).value).length + 2, 0);
+      if (width <= 60) seq.flow = true;
     },
   });
 }

@@ -36,6 +36,13 @@ export function refusalExit(io: CliIO, refusal: Refusal, texts?: (file: string) 
   return new ExitError(refusal.usage ? 2 : 1, `${refusal.message}\n  hint: ${refusal.hint}`);
 }
 
+/** A command with subcommands run without a known one: exit 2, naming the choices. */
+export function missingSubcommand(command: string, given: string | undefined, cmd: Command): never {
+  const names = cmd.commands.map((c) => c.name()).filter((n) => n !== "help");
+  const what = given === undefined ? `mlcat ${command} needs one of: ${names.join(", ")}` : `unknown command '${command} ${given}': use one of ${names.join(", ")}`;
+  throw new ExitError(2, `${what}\n  hint: run mlcat ${command} --help for examples`);
+}
+
 /** Open the catalog folder or exit 2. */
 export async function openCatalog(io: CliIO, dir: string): Promise<Workspace> {
   return valueOr(io, await openWorkspace(dir));

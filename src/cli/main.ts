@@ -9,6 +9,7 @@ import { registerPromoteCommand } from "./promote.js";
 import { registerStageCommand } from "./stage.js";
 import { registerFmtCommand } from "./fmt.js";
 import { registerSchemaCommand } from "./schema.js";
+import { registerBuildCommands } from "./build.js";
 
 /** The program with every command registered, writing to `io`. */
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -16,6 +17,8 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
     .description("The catalog of an ML organization, as YAML in git: validate it, check pull requests, build its site.")
     .version(VERSION, "-V, --version")
     .exitOverride()
+    // `-V, --version` is the program's only before a command: `promote experiment --version <tag>` is the command's.
+    .enablePositionalOptions()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerValidateCommand(program, io, setExit);
@@ -25,6 +28,7 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   registerStageCommand(program, io, setExit);
   registerFmtCommand(program, io, setExit);
   registerSchemaCommand(program, io, setExit);
+  registerBuildCommands(program, io, setExit);
   configureTree(program, io);
   return program;
 }

@@ -10,7 +10,7 @@ import { scaffoldOrganization, scaffoldTeam, scaffoldUser } from "../authoring/s
 import { scaffoldConnection, scaffoldProject, scaffoldProjectComponent } from "../authoring/scaffold-project.js";
 import { ExitError } from "../diagnostics/diagnostic.js";
 import { ROLES, type ConnectionKind, type Role, type Visibility } from "../model/types.js";
-import { addAuthoringOptions, openCatalog, valueOr, writePlan, type AuthoringOptions } from "./authoring-run.js";
+import { addAuthoringOptions, missingSubcommand, openCatalog, valueOr, writePlan, type AuthoringOptions } from "./authoring-run.js";
 import type { CliIO } from "./io.js";
 import { collect, requireValue, terminalAsk, type Ask } from "./prompt.js";
 
@@ -39,7 +39,9 @@ Examples:
   $ mlcat new project acme/churn --owner alice --team ml --description "Predict churn."
   $ mlcat new component acme/churn/prepare --image python:3.12 --modeline
   $ mlcat new model acme/churn-model --owner alice --license Apache-2.0`,
-    );
+    )
+    .argument("[kind...]")
+    .action((kind: string[]) => missingSubcommand("new", kind[0], cmd));
 
   const sub = (name: string, arg: string, description: string, example: string, scaffold: Scaffold, configure: (c: Command) => void) => {
     const c = cmd.command(name).argument(arg).description(description);

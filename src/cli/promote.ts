@@ -7,7 +7,7 @@ import { planPromoteExperiment } from "../authoring/promote-experiment.js";
 import { openWorkspace } from "../authoring/workspace.js";
 import { resolveCommit } from "../git/revisions.js";
 import { STAGES, type Stage } from "../model/types.js";
-import { addAuthoringOptions, openCatalog, valueOr, writePlan, type AuthoringOptions } from "./authoring-run.js";
+import { addAuthoringOptions, missingSubcommand, openCatalog, valueOr, writePlan, type AuthoringOptions } from "./authoring-run.js";
 import type { CliIO } from "./io.js";
 import { requireValue, terminalAsk, type Ask } from "./prompt.js";
 
@@ -40,7 +40,9 @@ export function registerPromoteCommand(program: Command, io: CliIO, setExit: (co
 Examples:
   $ mlcat promote experiment acme/churn/run-1 --model acme/churn-model --version 1.1.0 --by alice
   $ mlcat promote component acme/churn/prepare --to acme/prepare:1.0.0`,
-    );
+    )
+    .argument("[what...]")
+    .action((what: string[]) => missingSubcommand("promote", what[0], cmd));
 
   const experiment = cmd
     .command("experiment")
