@@ -10,7 +10,6 @@ import { registerStageCommand } from "./stage.js";
 import { registerFmtCommand } from "./fmt.js";
 import { registerSchemaCommand } from "./schema.js";
 import { registerBuildCommands } from "./build.js";
-import { registerBuildCommands } from "./build.js";
 
 /** The program with every command registered, writing to `io`. */
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -29,7 +28,6 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   registerStageCommand(program, io, setExit);
   registerFmtCommand(program, io, setExit);
   registerSchemaCommand(program, io, setExit);
-  registerBuildCommands(program, io, setExit);
   registerBuildCommands(program, io, setExit);
   configureTree(program, io);
   return program;
