@@ -1,0 +1,148 @@
+/** Pull-request scenarios that need history: merged grants, merged main, policy on the base, failing closed. */
+import { afterEach, describe, expect, it } from "vitest";
+import { GitError } from "../../src/git/git-error.js";
+import { checkPullRequest } from "../../src/pr-check/run-check.js";
+import { edit, PR_BASE } from "../helpers/pr-catalog.js";
+import { errorsOf, PrScenario } from "../helpers/pr-repo.js";
+
+const ORG = "orgs/acme/organization.yaml";
+const RUN2 = "orgs/acme/projects/churn/experiments/run-2.yaml";
+const MV2 = "orgs/acme/models/churn-model/versions/2.0.0.yaml";
+const experiment = (name: string) => `name: ${name}\ncomponent: acme/train:1.0.0\nstatus: created\n`;
+const bobAdmin = edit(ORG, "  - user: bob\n    role: member", "  - user: bob\n    role: admin");
+const toProduction = edit(MV2, "stage: staging\nstageHistory", "stage: production\nstageHistory").replace(
+  "    reason: passed offline evaluation\n",
+  `    reason: passed offline evaluation\n  - stage: production\n    at: "2026-01-14T12:00:00Z"\n    by: bob\n    reason: go live\n`,
+);
+
+const scenarios: PrScenario[] = [];
+function scenario(files = PR_BASE): PrScenario {
+  const s = new PrScenario(files);
+  scenarios.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of scenarios.splice(0)) s.remove();
+});
+
+describe("roles come from the base", () => {
+  it("denies a grant used in the same pull request, and allows the same edit once the grant has merged", async () => {
+    const s = scenario();
+    const together = await s.check({ actor: "bob", change: { [ORG]: bobAdmin, [RUN2]: null } });
+    expect(errorsOf(together).map((d) => [d.code, d.file])).toEqual([
+      ["pr/permission-denied", ORG],
+      ["pr/permission-denied", RUN2],
+    ]);
+    s.commitToMain({ [ORG]: bobAdmin }, "alice grants bob admin");
+    const after = await s.check({ actor: "bob", change: { [RUN2]: null } });
+    expect(errorsOf(after)).toEqual([]);
+    expect(after.changes[0]!.decisions[0]!.chain).toContain("bob is an admin of organization acme");
+  });
+
+  it("does not blame the author for base changes their branch merged in", async () => {
+    const s = scenario();
+    const forkPoint = s.repo.git("rev-parse", "main");
+    const branch = s.openBranch({ change: { "orgs/acme/projects/churn/experiments/run-3.yaml": experiment("run-3") } });
+    s.commitToMain({ [ORG]: edit(ORG, "Acme's ML.", "Acme's machine learning.") }, "alice edits the org");
+    s.repo.checkout(branch);
+    s.repo.merge("main");
+    const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" } });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.changes.map((c) => c.path)).toEqual(["catalog/orgs/acme/projects/churn/experiments/run-3.yaml"]);
+    // Against the old base the org edit would be part of the diff, and denied: the merge-base is what makes the difference.
+    const stale = await checkPullRequest({ cwd: s.repo.dir, base: forkPoint, head: branch, actor: { login: "bob" } });
+    expect(errorsOf(stale).map((d) => d.file)).toEqual([ORG]);
+  });
+
+  it("treats a version published on the base after the branch forked as published", async () => {
+    const s = scenario();
+    const v = "orgs/acme/components/train/versions/1.1.0.yaml";
+    const spec = PR_BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!;
+    const branch = s.openBranch({ change: { [v]: spec.replace("python:3.12", "python:3.14") } });
+    s.commitToMain({ [v]: spec.replace("python:3.12", "python:3.13") }, "publish 1.1.0");
+    const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" } });
+    expect(errorsOf(result)).toEqual([{ code: "pr/immutable-version", file: v, line: 15, column: 1 }]);
+  });
+});
+
+describe("policy and delegations come from the base", () => {
+  it("lets only the named admins manage a delegated registry", async () => {
+    const files = {
+      ...PR_BASE,
+      "users/gus.yaml": "name: gus\ngithub: { login: gus, id: 1007 }\n",
+      [ORG]: `${PR_BASE[ORG]}  - user: gus\n    role: admin\ndelegations:\n  - area: registry\n    to: [carol]\n`,
+    };
+    const s = scenario(files);
+    const model = { "orgs/acme/models/fraud/model.yaml": "name: fraud\nowner: gus\n" };
+    expect(errorsOf(await s.check({ actor: "gus", change: { [MV2]: toProduction } })).map((d) => d.code)).toEqual(["pr/permission-denied"]);
+    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: toProduction } }))).toEqual([]);
+    expect(errorsOf(await s.check({ actor: "gus", change: model })).map((d) => d.code)).toEqual(["pr/permission-denied"]);
+    expect(errorsOf(await s.check({ actor: "gus", change: { "orgs/acme/projects/ads/project.yaml": "name: ads\nowner: gus\n" } }))).toEqual([]);
+  });
+
+  it("tightens production to owners with productionApprovers: owners", async () => {
+    const s = scenario({ ...PR_BASE, "catalog.yaml": `${PR_BASE["catalog.yaml"]}  productionApprovers: owners\n` });
+    const byErin = await s.check({ actor: "erin", change: { [MV2]: toProduction } });
+    expect(errorsOf(byErin)).toEqual([{ code: "pr/permission-denied", file: MV2, line: 3, column: 8 }]);
+    expect(byErin.diagnostics.find((d) => d.code === "pr/permission-denied")!.hint).toMatchInlineSnapshot(
+      `"ask alice (who may make this change) to make it, or to grant you the role in a separate pull request: a role granted in this one counts only after it merges"`,
+    );
+    expect(errorsOf(await s.check({ actor: "alice", change: { [MV2]: toProduction } }))).toEqual([]);
+  });
+
+  it("ignores a policy the pull request itself loosens", async () => {
+    const s = scenario();
+    const loosened = PR_BASE["catalog.yaml"]!.replace("maxChangedFiles: 10", "maxChangedFiles: 100");
+    const change: Record<string, string> = { "catalog.yaml": loosened };
+    for (let i = 0; i < 10; i++) change[`orgs/acme/projects/churn/experiments/x-${i}.yaml`] = experiment(`x-${i}`);
+    const result = await s.check({ actor: "alice", change });
+    expect(errorsOf(result)).toEqual([{ code: "pr/too-many-changes", file: "catalog.yaml", line: 4, column: 20 }]);
+    expect(result.failedClosed).toBe("too many changed files");
+  });
+});
+
+describe("failing closed", () => {
+  it("refuses a pull request over the file cap without judging it", async () => {
+    const s = scenario();
+    const change: Record<string, string> = {};
+    for (let i = 0; i < 11; i++) change[`orgs/acme/projects/churn/experiments/x-${i}.yaml`] = experiment(`x-${i}`);
+    const result = await s.check({ actor: "alice", change });
+    expect(errorsOf(result)).toEqual([{ code: "pr/too-many-changes", file: "catalog.yaml", line: 4, column: 20 }]);
+    expect(result.diagnostics[0]!.message).toMatchInlineSnapshot(
+      `"this pull request changes 11 files, more than the 10 that policy.maxChangedFiles allows: it is not checked, and not allowed"`,
+    );
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses every change when the base's roles do not parse", async () => {
+    const s = scenario();
+    s.commitToMain({ [ORG]: "name: acme\nmembers: [\n" }, "broken org file");
+    const result = await s.check({ actor: "alice", change: { [ORG]: PR_BASE[ORG]! } });
+    expect(errorsOf(result).every((d) => d.code === "pr/base-invalid" && d.file === ORG)).toBe(true);
+    expect(errorsOf(result).length).toBeGreaterThan(0);
+    expect(result.failedClosed).toBe("the base does not parse");
+  });
+
+  it("refuses an author that matches two user files", async () => {
+    const s = scenario({ ...PR_BASE, "users/bob2.yaml": "name: bob2\ngithub: { login: BOB }\n" });
+    const result = await s.check({ actor: "bob", change: { "orgs/acme/projects/churn/experiments/run-3.yaml": experiment("run-3") } });
+    expect(errorsOf(result)).toEqual([{ code: "pr/actor-ambiguous", file: "users/bob.yaml", line: 1, column: 1 }]);
+  });
+
+  it("reports a submodule under the catalog folder", async () => {
+    const s = scenario();
+    const branch = s.openBranch({});
+    const sha = s.repo.git("rev-parse", "HEAD");
+    s.repo.git("update-index", "--add", "--cacheinfo", `160000,${sha},catalog/orgs/acme/vendor`);
+    s.repo.git("commit", "-q", "-m", "add a submodule");
+    const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "alice" } });
+    expect(errorsOf(result)).toEqual([{ code: "file/not-regular", file: "orgs/acme/vendor", line: 1, column: 1 }]);
+  });
+
+  it("ends with a GitError that says what to do when the base is missing", async () => {
+    const s = scenario();
+    const err = await checkPullRequest({ cwd: s.repo.dir, base: "origin/main", actor: { login: "alice" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitError);
+    expect((err as GitError).hint).toBe("fetch it first: git fetch origin main");
+  });
+});
