@@ -34,7 +34,9 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
   }
   const stage = input.stage as Stage;
   const { ws } = ctx;
-  const requireReason = ws.catalog.settings()?.policy?.requireStageReason ?? true;
+  // Read before validation: the settings as written, when they are a boolean.
+  const policy = ws.catalog.get("Catalog", "catalog")?.data.policy as { requireStageReason?: unknown } | undefined;
+  const requireReason = typeof policy?.requireStageReason === "boolean" ? policy.requireStageReason : true;
   if (requireReason && (input.reason === undefined || input.reason.trim() === "")) {
     return refuseUsage("a stage change needs a reason (--reason) in this catalog", 'say why, e.g. --reason "AUC 0.91 on the March holdout; shadow traffic clean for a week"');
   }

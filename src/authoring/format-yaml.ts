@@ -49,6 +49,9 @@ function orderPairs(map: YAMLMap<unknown, unknown>, keys: readonly string[], top
   const oldFirst = items[0];
   const newFirst = sorted[0]?.pair;
   if (oldFirst && newFirst && oldFirst !== newFirst) {
+    // A blank line belongs to the place (after the header), not to the key.
+    const [a, b] = [oldFirst.key as Node, newFirst.key as Node];
+    [a.spaceBefore, b.spaceBefore] = [b.spaceBefore, a.spaceBefore];
     if (top) moveLeadingComment(oldFirst.key as Node, newFirst.key as Node);
     else if (map.commentBefore) {
       // Inside a mapping, the comment above the first key is about that key: it moves with it.
