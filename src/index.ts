@@ -20,4 +20,3 @@ export * from "./schemas/index.js";
 export { schemaCheck } from "./checks/schema.js";
 export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
 export * from "./import/polyaxon-hub.js";
-export * from "./text/suggest.js";
