@@ -10,6 +10,7 @@ import { registerStageCommand } from "./stage.js";
 import { registerFmtCommand } from "./fmt.js";
 import { registerSchemaCommand } from "./schema.js";
 import { registerBuildCommands } from "./build.js";
+import { registerPullRequestCommands } from "./check.js";
 
 /** The program with every command registered, writing to `io`. */
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -29,6 +30,7 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   registerFmtCommand(program, io, setExit);
   registerSchemaCommand(program, io, setExit);
   registerBuildCommands(program, io, setExit);
+  registerPullRequestCommands(program, io, setExit);
   configureTree(program, io);
   return program;
 }

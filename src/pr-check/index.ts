@@ -7,3 +7,4 @@ export * from "./verdict-report.js";
 export * from "./read-sides.js";
 export * from "./fail-closed.js";
 export * from "./run-check.js";
+export * from "./explain.js";

@@ -102,6 +102,16 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
       decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
     }
     const entities = after.loaded.catalog.entities();
+    const texts = new Map<string, string>();
+    for (const e of entities) {
+      texts.set(e.source.file, e.source.text);
+      if (e.readme) texts.set(e.readme.file, e.readme.text);
+    }
+    // A deleted file's frame shows what was deleted.
+    for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
+      const gone = before.byPath.get(c.relPath);
+      if (gone) texts.set(c.path, gone.source.text);
+    }
     return {
       diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
       changes: decided,
@@ -109,7 +119,7 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
       actor,
       files: after.loaded.files,
       entities: entities.length,
-      texts: new Map(entities.map((e) => [e.source.file, e.source.text])),
+      texts,
     };
   } finally {
     await reader.close();
