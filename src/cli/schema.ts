@@ -1,5 +1,5 @@
 /** `mlcat schema [--out dir]`: write mlcat's JSON Schemas, for editors and other tools. */
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import type { Command } from "commander";
 import { writeSchemaFiles, yamlSchemasSetting } from "../authoring/editor-schemas.js";
 import { valueOr } from "./authoring-run.js";
@@ -33,7 +33,8 @@ Examples:
     .action(async (opts: SchemaOptions) => {
       const written = valueOr(io, await writeSchemaFiles(opts.out, { force: opts.force === true }));
       for (const w of written) io.out(`${w.status} ${w.file}\n`);
-      const schemasDir = `./${relative(".", opts.out).split(sep).join("/")}`.replace(/^\.\/\.\//, "./");
+      const rel = relative(".", opts.out).split(sep).join("/");
+      const schemasDir = rel.startsWith("..") || isAbsolute(rel) ? rel : `./${rel}`;
       const setting = { "yaml.schemas": yamlSchemasSetting(schemasDir, opts.catalog.split(sep).join("/")) };
       io.out(`\nFor editors, in .vscode/settings.json:\n${JSON.stringify(setting, null, 2)}\n`);
       setExit(0);
