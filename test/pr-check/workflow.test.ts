@@ -1,0 +1,64 @@
+/** The shipped workflow and action keep the trust model: the verdict runs base code only, with least privilege. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+
+const workflow = parse(readFileSync(".github/workflows/validate.yml", "utf8")) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, Job> };
+const action = parse(readFileSync("action.yml", "utf8")) as { runs: { using: string; steps: Step[] } };
+const runs = (steps: Step[]) => steps.flatMap((s) => (s.run ? [s.run] : []));
+
+describe(".github/workflows/validate.yml", () => {
+  it("validates on push and pull_request, and decides permissions on pull_request_target", () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "pull_request_target", "push"]);
+    expect(workflow.jobs.validate!.if).toBe("github.event_name != 'pull_request_target'");
+    expect(workflow.jobs.check!.if).toBe("github.event_name == 'pull_request_target'");
+    expect(runs(workflow.jobs.validate!.steps).at(-1)).toBe("node bin/mlcat.js validate --format github");
+  });
+
+  it("grants nothing by default and each job read access only", () => {
+    expect(workflow.permissions).toEqual({});
+    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toEqual({ contents: "read" });
+  });
+
+  it("checks out the base, never the head, and keeps no credentials in the checkout", () => {
+    const checkouts = workflow.jobs.check!.steps.filter((s) => s.uses?.startsWith("actions/checkout@"));
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]!.with).toMatchObject({ ref: "${{ github.sha }}", "persist-credentials": false });
+    expect(JSON.stringify(workflow.jobs.check!.steps)).not.toMatch(/checkout[^"]*"[^}]*head/);
+  });
+
+  it("installs without install scripts, fetches the head only as git objects, and runs the base's mlcat", () => {
+    const check = runs(workflow.jobs.check!.steps).join("\n");
+    expect(check).toContain("npm ci --ignore-scripts");
+    expect(check).toMatch(/git -c "http\.extraheader=\$auth" fetch --no-tags origin "\+refs\/pull\/\$\{PR_NUMBER\}\/head:/);
+    expect(check).toContain('node bin/mlcat.js check --base "$BASE_SHA" --head "$HEAD_SHA" --actor "$AUTHOR" --actor-id "$AUTHOR_ID" --format github');
+    expect(check).not.toMatch(/npm (run|test|install)|npx |git (checkout|switch|merge|worktree)/);
+  });
+
+  it("passes event data through the environment, never into a shell script", () => {
+    for (const script of [...Object.values(workflow.jobs).flatMap((j) => runs(j.steps)), ...runs(action.runs.steps)]) expect(script).not.toContain("${{");
+    expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ AUTHOR: "${{ github.event.pull_request.user.login }}", AUTHOR_ID: "${{ github.event.pull_request.user.id }}" });
+  });
+});
+
+describe("action.yml", () => {
+  it("is a composite action that installs mlcat without install scripts and runs validate or check", () => {
+    expect(action.runs.using).toBe("composite");
+    const script = runs(action.runs.steps).join("\n");
+    expect(script).toContain("npm ci --ignore-scripts");
+    expect(script).toContain('node "$MLCAT" validate "$CATALOG" --format "$FORMAT"');
+    expect(script).toContain('node "$MLCAT" check "$@"');
+  });
+});
