@@ -43,7 +43,7 @@ export function registerBuildCommands(program: Command, io: CliIO, setExit: (cod
     .option("--catalog <dir>", "the catalog folder", "catalog")
     .option("--out <dir>", "where the site goes (replaced whole, only when the build succeeds)", DEFAULT_SITE_OUT)
     .option("--site-url <url>", "the site's absolute URL (default: siteUrl in catalog.yaml)")
-    .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog", "/")
+    .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog (default: the site URL's path)")
     .addOption(audienceOption())
     .addOption(new Option("--no-search", "skip the search index").hideHelp())
     .addHelpText(
@@ -64,7 +64,7 @@ Examples:
         dir: opts.catalog,
         outDir: opts.out,
         audience: opts.audience,
-        basePath: opts.basePath ?? "/",
+        ...(opts.basePath !== undefined && { basePath: opts.basePath }),
         ...(opts.siteUrl !== undefined && { siteUrl: opts.siteUrl }),
         search: opts.search,
         progress: (line) => io.out(`${line}\n`),
@@ -93,7 +93,7 @@ Examples:
     .option("--port <port>", "port", "4321")
     .option("--host <host>", "host to listen on", "127.0.0.1")
     .option("--site-url <url>", "the site's absolute URL")
-    .option("--base-path <path>", "the path the site is served under", "/")
+    .option("--base-path <path>", "the path the site is served under (default: the site URL's path)")
     .addOption(audienceOption())
     .action(async (opts: SiteOptions & { port: string; host: string }) => {
       const { startDevServer } = await import("../site-build/dev-server.js");
@@ -101,7 +101,7 @@ Examples:
         const dev = await startDevServer({
           dir: opts.catalog,
           audience: opts.audience,
-          basePath: opts.basePath ?? "/",
+          ...(opts.basePath !== undefined && { basePath: opts.basePath }),
           ...(opts.siteUrl !== undefined && { siteUrl: opts.siteUrl }),
           port: Number(opts.port),
           host: opts.host,

@@ -26,7 +26,7 @@ export interface SiteDataOptions {
   audience?: Audience;
   /** Site URL (default: catalog.yaml's `siteUrl`, else `http://localhost:4321`). */
   siteUrl?: string;
-  /** Base path the site is served under (default `/`). */
+  /** Base path the site is served under (default: the site URL's path, usually `/`). */
   basePath?: string;
   history?: CatalogHistory;
   /** The JSON Schema files (name and text); default none. */
@@ -43,7 +43,9 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
   const audience = options.audience ?? "internal";
   const catalog = selectAudience(fullCatalog, audience);
   const settings = catalog.settings();
-  const urls = new Urls(normalizeBasePath(options.basePath));
+  const siteUrl = normalizeSiteUrl(options.siteUrl ?? settings?.siteUrl);
+  // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
+  const urls = new Urls(normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname));
   const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience);
   const usage = new UsageIndex(ctx);
 
@@ -82,7 +84,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
     meta: {
       title,
       ...(settings?.description !== undefined && { description: settings.description }),
-      siteUrl: normalizeSiteUrl(options.siteUrl ?? settings?.siteUrl),
+      siteUrl,
       basePath: urls.basePath,
       audience,
       generatedAt,

@@ -40,7 +40,7 @@ export function experimentPage(ctx: SiteContext, e: Entity<"Experiment">, usage:
     ...(d.finishedAt !== undefined && { finishedAt: d.finishedAt }),
     tags: d.tags ?? [],
     models: usage.modelsOfExperiment(e.key),
-    sourceFile: e.source.file,
+    sourceFile: e.source.relPath,
     sourceYaml: e.source.text,
     history: ctx.historyOf(e),
   };

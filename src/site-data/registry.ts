@@ -54,7 +54,7 @@ export function modelVersionPage(ctx: SiteContext, v: Entity<"ModelVersion">): M
     artifacts: artifactRows(ctx, v.org!, v.data.artifacts),
     signature: { inputs: sigRows(sig?.inputs), outputs: sigRows(sig?.outputs) },
     ...(reproduce !== undefined && { reproduce }),
-    sourceFile: v.source.file,
+    sourceFile: v.source.relPath,
     sourceYaml: v.source.text,
     history: ctx.historyOf(v),
   };

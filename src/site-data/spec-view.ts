@@ -50,7 +50,7 @@ export function specView(entity: Entity<"ComponentVersion" | "ProjectComponent">
     ...(typeof container?.image === "string" && { image: container.image }),
     inputs: ioRows(spec.inputs),
     outputs: ioRows(spec.outputs),
-    sourceFile: entity.source.file,
+    sourceFile: entity.source.relPath,
     sourceYaml: entity.source.text,
   };
 }

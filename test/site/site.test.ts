@@ -1,0 +1,291 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The built site, in real headless Chromium (Debian's chromium, driven by
+ * playwright-core) and on disk. One fixture catalog, built once for each
+ * audience; screenshots of key pages go to .tmp/screenshots/.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, relative } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveSite } from "../../src/site-build/serve.js";
+import { launchChromium, type Chromium } from "./browser.js";
+import { buildFixtureSites, PRIVATE_NAMES, type FixtureSites } from "./fixture.js";
+
+const SHOTS = join(import.meta.dirname, "../../.tmp/screenshots");
+
+let sites: FixtureSites;
+let chrome: Chromium;
+let internalUrl: string;
+let publicUrl: string;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  sites = await buildFixtureSites();
+  const a = await serveSite({ dir: sites.internal.dir, basePath: "/", port: 0 });
+  const b = await serveSite({ dir: sites.public.dir, basePath: "/pub/", port: 0 });
+  servers.push(a.server, b.server);
+  internalUrl = a.url;
+  publicUrl = b.url;
+  chrome = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  for (const s of servers) s.close();
+  sites?.cleanup();
+});
+
+/** A new page that fails the test on any script error, and collects dialogs (an XSS would open one or set a flag). */
+async function open(path: string, base = internalUrl): Promise<{ page: Page; errors: string[] }> {
+  const page = await chrome.context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  // Nothing leaves the machine: outside requests are refused.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.goto(new URL(path.replace(/^\//, ""), base).href);
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** Every file under `dir`, relative paths. */
+function walk(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)));
+}
+
+describe("browsing", () => {
+  it("goes from home to the hub, to a component, to one of its versions", async () => {
+    const { page, errors } = await open("/");
+    expect(await page.locator("h1").innerText()).toBe("Acme ML Catalog");
+    await shot(page, "home");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hub" }).click();
+    await page.waitForURL(/\/hub\/$/);
+    await shot(page, "hub");
+    await page.getByRole("link", { name: "acme/train", exact: true }).click();
+    await page.waitForURL(/\/hub\/acme\/train\/$/);
+    expect(await page.locator("h1").innerText()).toContain("acme/train");
+    expect(await page.locator("#usage-snippet").innerText()).toContain("hubRef: acme/train:1.1.0");
+    expect(await page.locator("#inputs table").innerText()).toContain("Learning rate.");
+    await shot(page, "component");
+    await page.locator("#versions").getByRole("link", { name: "1.0.0" }).click();
+    await page.waitForURL(/\/hub\/acme\/train\/1\.0\.0\/$/);
+    expect(await page.locator("h1").innerText()).toContain("train:1.0.0");
+    expect(await page.locator("h1 .badge").innerText()).toBe("production");
+    expect(await page.locator("#usage-snippet").innerText()).toContain("hubRef: acme/train:1.0.0");
+    expect(await page.locator("main").innerText()).toContain("churn/run-1");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("finds a component with search, filterable by kind", async () => {
+    const { page, errors } = await open("/search/");
+    const input = page.locator(".pagefind-ui__search-input");
+    await input.fill("gradient-boosted");
+    const result = page.locator(".pagefind-ui__result-link", { hasText: "acme/train" }).first();
+    await result.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await result.getAttribute("href")).toBe("/hub/acme/train/");
+    expect((await page.locator(".pagefind-ui__filter-panel").innerText()).toLowerCase()).toContain("kind");
+    await shot(page, "search");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("filters the registry by stage, and keeps the filter in the URL", async () => {
+    const { page, errors } = await open("/registry/");
+    const cards = page.locator("[data-item]");
+    expect(await cards.count()).toBe(2);
+    await page.locator('.facets input[name="stage"][value="production"]').check();
+    expect(page.url()).toMatch(/\?stage=production$/);
+    expect(await page.locator("[data-item]:visible h3").allInnerTexts()).toEqual([expect.stringContaining("acme/churn-model")]);
+    expect(await page.locator("[data-result-count]").innerText()).toBe("1 of 2 shown");
+    await shot(page, "registry-production");
+    await page.goto(new URL("registry/?stage=testing", internalUrl).href);
+    expect(await page.locator("[data-item]:visible h3").allInnerTexts()).toEqual([expect.stringContaining("acme/stealth-model")]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a model version's lineage, and its experiment node links to the experiment", async () => {
+    const { page, errors } = await open("/registry/acme/churn-model/1.0.0/");
+    const graph = page.locator("svg.lineage-graph");
+    expect(await graph.isVisible()).toBe(true);
+    expect(await graph.locator('[data-node="component"]').getAttribute("href")).toBe("/hub/acme/train/1.0.0/");
+    expect(await page.locator("#reproduce-snippet").innerText()).toContain("hubRef: acme/train:1.0.0");
+    await shot(page, "model-version");
+    await graph.locator('a[data-node="experiment"]').click();
+    await page.waitForURL(/\/orgs\/acme\/projects\/churn\/experiments\/run-1\/$/);
+    expect(await page.locator("h1").innerText()).toContain("run-1");
+    expect(await page.locator("main").innerText()).toContain("churn-model:1.0.0");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders a README full of XSS vectors inertly: nothing runs", async () => {
+    for (const path of ["/hub/acme/xss-demo/", "/hub/acme/xss-demo/0.1.0/"]) {
+      const { page, errors } = await open(path);
+      expect(await page.locator("h1").innerText()).toContain("xss-demo");
+      const prose = page.locator(".prose");
+      if (path.endsWith("xss-demo/")) {
+        expect(await prose.innerText()).toContain("hover me");
+        await prose.getByText("hover me").hover();
+        await prose.getByText("styled div").hover();
+        await prose.getByText("javascript link", { exact: true }).click();
+        await prose.getByText("details", { exact: true }).click();
+        await shot(page, "xss-demo");
+      }
+      const report = await page.evaluate(() => {
+        const main = document.querySelector("main")!;
+        const all = [...main.querySelectorAll("*")];
+        return {
+          flag: (window as unknown as { __xss?: unknown }).__xss,
+          title: document.title,
+          scripts: main.querySelectorAll("script").length,
+          dangerous: main.querySelectorAll(".prose iframe, .prose object, .prose embed, .prose svg, .prose form, .prose style, .prose math").length,
+          handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`)),
+          styles: main.querySelectorAll(".prose [style]").length,
+          badUrls: all.flatMap((el) =>
+            ["href", "src", "action", "data"].map((n) => el.getAttribute(n) ?? "").filter((v) => /^\s*(javascript|data|vbscript):/i.test(v)),
+          ),
+        };
+      });
+      expect(report).toEqual({ flag: undefined, title: expect.not.stringContaining("pwned"), scripts: 0, dangerous: 0, handlers: [], styles: 0, badUrls: [] });
+      expect(page.url()).toContain(path);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("looks right in the dark theme and on a phone", async () => {
+    const { page } = await open("/orgs/acme/");
+    await page.locator("#theme-toggle").click();
+    expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+    expect(await page.locator("table.matrix").innerText()).toContain("Manage the registry");
+    await shot(page, "org-dark");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(new URL("hub/acme/train/", internalUrl).href);
+    expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+    await shot(page, "component-phone");
+    // Nothing sticks out sideways, except inside scrolling boxes (tables, code).
+    const overflowing = await page.evaluate(() => {
+      const width = window.innerWidth;
+      const scrolls = (el: Element) => {
+        for (let a = el.parentElement; a; a = a.parentElement) if (["auto", "scroll", "hidden"].includes(getComputedStyle(a).overflowX)) return true;
+        return false;
+      };
+      return Array.from(document.querySelectorAll("body *"))
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    });
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+
+  it("offers a skip link, landmarks and one h1 on every key page", async () => {
+    for (const path of ["/", "/hub/", "/registry/", "/hub/acme/train/", "/registry/acme/churn-model/", "/orgs/acme/", "/users/alice/", "/schema/"]) {
+      const { page } = await open(path);
+      await page.keyboard.press("Tab");
+      expect(await page.locator(":focus").innerText()).toBe("Skip to content");
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await page.locator("header, nav[aria-label='Main'], main, footer").count()).toBe(4);
+      await page.close();
+    }
+  });
+});
+
+describe("the built files", () => {
+  /** Every internal URL the HTML, SVG and sitemap of a site point to. */
+  function internalLinks(dir: string, base: string, siteUrl: string): Array<{ from: string; url: string }> {
+    const origin = new URL(siteUrl).origin;
+    const out: Array<{ from: string; url: string }> = [];
+    for (const file of walk(dir).filter((f) => f.endsWith(".html") || f === "sitemap.xml")) {
+      const text = readFileSync(join(dir, file), "utf8");
+      for (const m of text.matchAll(/(?:href|src|action)="([^"]*)"|<loc>([^<]*)<\/loc>/g)) {
+        let url = (m[1] ?? m[2] ?? "").replace(/&amp;/g, "&");
+        if (url.startsWith(`${siteUrl}/`)) url = url.slice(origin.length);
+        if (!url.startsWith("/") || url.startsWith("//")) continue;
+        out.push({ from: file, url: url.split("#")[0]!.split("?")[0]! });
+      }
+    }
+    expect(out.length).toBeGreaterThan(100);
+    expect(out.every((l) => l.url.startsWith(base))).toBe(true);
+    return out;
+  }
+
+  function resolves(dir: string, base: string, url: string): boolean {
+    const rel = decodeURIComponent(url.slice(base.length));
+    for (const candidate of [join(dir, rel), join(dir, rel, "index.html")]) {
+      try {
+        if (statSync(candidate).isFile()) return true;
+      } catch {
+        // next
+      }
+    }
+    return false;
+  }
+
+  it.each([
+    ["internal", "/", "https://catalog.acme.example"],
+    ["public", "/pub/", "https://acme.example/pub"],
+  ] as const)("every internal link of the %s site resolves", (audience, base, origin) => {
+    const dir = audience === "internal" ? sites.internal.dir : sites.public.dir;
+    const broken = internalLinks(dir, base, origin).filter((l) => !resolves(dir, base, l.url));
+    expect(broken).toEqual([]);
+  });
+
+  it("mirrors every entity in the JSON API, and publishes the JSON Schemas", () => {
+    const index = JSON.parse(readFileSync(join(sites.internal.dir, "api/index.json"), "utf8")) as { entities: Array<{ api: string; key: string }> };
+    expect(index.entities.length).toBe(sites.internal.result.data!.files.filter((f) => f.path.startsWith("api/") && f.path !== "api/index.json").length);
+    for (const e of index.entities) expect(() => readFileSync(join(sites.internal.dir, e.api), "utf8")).not.toThrow();
+    const version = JSON.parse(readFileSync(join(sites.internal.dir, "api/orgs/acme/components/train/versions/1.0.0.json"), "utf8"));
+    expect(version).toMatchObject({ kind: "ComponentVersion", key: "acme/train:1.0.0", url: "/hub/acme/train/1.0.0/", data: { kind: "component" } });
+    const schemas = walk(join(sites.internal.dir, "schemas"));
+    expect(schemas.length).toBe(sites.internal.result.data!.schemas.length);
+    expect(readFileSync(join(sites.internal.dir, "404.html"), "utf8")).toContain("Page not found");
+    expect(readFileSync(join(sites.public.dir, "hub/acme/train/index.html"), "utf8")).toContain('<link rel="canonical" href="https://acme.example/pub/hub/acme/train/">');
+  });
+
+  /** Every text of a site, Pagefind's compressed index included. */
+  function allText(dir: string): Array<{ file: string; text: string }> {
+    return walk(dir).map((file) => {
+      const bytes = readFileSync(join(dir, file));
+      let text = bytes.toString("utf8");
+      if (file.startsWith("pagefind/") && /\.pf_(fragment|index|meta|filter)$/.test(file)) text = gunzipSync(bytes).toString("utf8");
+      return { file, text };
+    });
+  }
+
+  it("the public site names nothing private: no page, API file, search index entry or sitemap line", () => {
+    const leaks = allText(sites.public.dir).flatMap(({ file, text }) => PRIVATE_NAMES.filter((n) => text.includes(n)).map((n) => `${file}: ${n}`));
+    expect(leaks).toEqual([]);
+    const inside = allText(sites.internal.dir).map((f) => f.text).join("\n");
+    for (const name of PRIVATE_NAMES) expect(inside).toContain(name);
+    const home = readFileSync(join(sites.public.dir, "index.html"), "utf8");
+    expect(home).toMatch(/<strong>1<\/strong><span>organizations<\/span>/);
+  });
+
+  it("the public site's search finds public components but not private ones", async () => {
+    const { page } = await open("search/", publicUrl);
+    const input = page.locator(".pagefind-ui__search-input");
+    await input.fill("private");
+    await page.locator(".pagefind-ui__message").waitFor({ state: "visible", timeout: 10_000 });
+    expect(await page.locator(".pagefind-ui__drawer").innerText()).not.toContain("hidden-kit");
+    await input.fill("train");
+    const first = page.locator(".pagefind-ui__result-link").first();
+    await first.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await first.getAttribute("href")).toMatch(/^\/pub\//);
+    await page.close();
+  });
+});
