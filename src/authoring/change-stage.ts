@@ -9,7 +9,7 @@ import { modelVersionPath } from "./catalog-paths.js";
 import { refuse, refuseUsage, succeed, type Outcome } from "./outcome.js";
 import { updateChange, type Plan } from "./plan.js";
 import type { ScaffoldContext } from "./scaffold-context.js";
-import { readWorkspaceText } from "./workspace.js";
+import { displayPath, readWorkspaceText } from "./workspace.js";
 import { editYamlText } from "./yaml-edit.js";
 import { quoted } from "./yaml-style.js";
 
@@ -47,7 +47,7 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
   if (!entity || text === undefined) {
     const known = ws.catalog.versionsOf("ModelVersion", `${org}/${name}`).map((v) => v.name);
     return refuse(
-      `model version "${input.version}" does not exist (no ${relPath})`,
+      `model version "${input.version}" does not exist (no ${displayPath(ws, relPath)})`,
       known.length ? `choose one of ${org}/${name}'s versions: ${known.join(", ")}` : `promote an experiment first: mlcat promote experiment <org>/<project>/<experiment> --model ${org}/${name} --version ${tag}`,
     );
   }

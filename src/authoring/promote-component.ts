@@ -12,7 +12,7 @@ import { refuse, succeed, type Outcome } from "./outcome.js";
 import { createChange, updateChange, type FileChange, type Plan } from "./plan.js";
 import { componentReadme } from "./readme-templates.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
-import { readWorkspaceText } from "./workspace.js";
+import { displayPath, readWorkspaceText } from "./workspace.js";
 import { buildYaml } from "./yaml-build.js";
 import { editYamlText } from "./yaml-edit.js";
 import { quoted } from "./yaml-style.js";
@@ -48,7 +48,7 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
   if (!ws.catalog.has("ProjectComponent", input.component) || !spec || spec.type !== "file") {
     const known = ws.catalog.all("ProjectComponent").filter((c) => c.org === org && c.project === project).map((c) => c.name);
     return refuse(
-      `project component "${input.component}" does not exist (no ${specPath})`,
+      `project component "${input.component}" does not exist (no ${displayPath(ws, specPath)})`,
       known.length ? `promote one of the project's components: ${known.join(", ")}` : `write it first: mlcat new component ${input.component} --image <image>`,
     );
   }
@@ -61,7 +61,7 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
   const released = entry?.data.releases?.some((r) => r && String(r.tag) === tag);
   if (ws.files.has(versionPath) || released) {
     return refuse(
-      `${hubOrg}/${hubName}:${tag} is already published (${versionPath}); published versions are immutable`,
+      `${hubOrg}/${hubName}:${tag} is already published (${displayPath(ws, versionPath)}); published versions are immutable`,
       `publish the component under a new tag${nextTag(tag) ? `, e.g. --to ${hubOrg}/${hubName}:${nextTag(tag)}` : ""}`,
     );
   }
@@ -108,7 +108,7 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
       { modeline: modelineOf(ctx, "Component", `${dir}/component.yaml`) },
     );
     changes.push(createChange(`${dir}/component.yaml`, text), createChange(`${dir}/README.md`, componentReadme(hubOrg, hubName, description, tag)));
-    notes.push(`created the hub entry ${entryKey} (owner ${owner ?? "?"}); describe it in ${dir}/README.md`);
+    notes.push(`created the hub entry ${entryKey} (owner ${owner ?? "?"}); describe it in ${displayPath(ws, dir)}/README.md`);
   }
   return succeed({ changes, notes });
 }

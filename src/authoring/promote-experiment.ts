@@ -13,6 +13,7 @@ import { createChange, type FileChange, type Plan } from "./plan.js";
 import { modelCard } from "./readme-templates.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { buildModelYaml } from "./scaffold-hub.js";
+import { displayPath } from "./workspace.js";
 import { buildYaml } from "./yaml-build.js";
 import { quoted } from "./yaml-style.js";
 
@@ -52,8 +53,8 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
   if (!experiment) {
     const known = catalog.all("Experiment").filter((e) => e.project === project && e.org === org).map((e) => e.name);
     return refuse(
-      `experiment "${input.experiment}" does not exist (no ${experimentPath(org, project, name)})`,
-      known.length ? `promote one of the project's experiments: ${known.join(", ")}` : `add the run record first: ${experimentPath(org, project, name)}`,
+      `experiment "${input.experiment}" does not exist (no ${displayPath(ctx.ws, experimentPath(org, project, name))})`,
+      known.length ? `promote one of the project's experiments: ${known.join(", ")}` : `add the run record first: ${displayPath(ctx.ws, experimentPath(org, project, name))}`,
     );
   }
   const data = experiment.data;
@@ -74,7 +75,7 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
   if (!orgOk.ok) return orgOk;
   const relPath = modelVersionPath(modelOrg, model, input.version);
   if (catalog.has("ModelVersion", `${input.model}:${input.version}`)) {
-    return refuse(`model version "${input.model}:${input.version}" already exists (${relPath}); versions are never overwritten`, "promote it under a new tag");
+    return refuse(`model version "${input.model}:${input.version}" already exists (${displayPath(ctx.ws, relPath)}); versions are never overwritten`, "promote it under a new tag");
   }
 
   const changes: FileChange[] = [];
@@ -84,7 +85,7 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
     const owner = input.owner ?? input.by;
     const text = buildModelYaml({ name: model, owner, description: `Promoted from ${input.experiment}.`, modeline: modelineOf(ctx, "Model", `${dir}/model.yaml`) });
     changes.push(createChange(`${dir}/model.yaml`, text), createChange(`${dir}/README.md`, modelCard(modelOrg, model, undefined)));
-    notes.push(`created the registry entry ${input.model} (owner ${owner}); describe it in ${dir}/model.yaml and its model card README.md`);
+    notes.push(`created the registry entry ${input.model} (owner ${owner}); describe it in ${displayPath(ctx.ws, dir)}/model.yaml and its model card README.md`);
   }
 
   const node = (key: string): Node | undefined => {

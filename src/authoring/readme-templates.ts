@@ -16,8 +16,8 @@ How to start the project's experiments (components, parameters), and where resul
 
 ## Contacts
 
-The owner and team are listed in \`project.yaml\`; run \`mlcat explain orgs/${org}/projects/${project}/project.yaml\`
-to see who may change what here.
+The owner and team are listed in \`project.yaml\`. To see who may change what here, and whom
+to ask: \`mlcat explain --actor <your GitHub login> ${org}/${project}\`.
 `;
 }
 
@@ -70,7 +70,7 @@ Known failure modes, fairness considerations, monitoring.
 
 ## Contacts
 
-The owner and team are listed in \`model.yaml\`; \`mlcat explain orgs/${org}/models/${name}/model.yaml\`
-tells who may change what here.
+The owner and team are listed in \`model.yaml\`. To see who may change what here (and who may
+move a version to production): \`mlcat explain --actor <your GitHub login> ${org}/${name}:<tag> --action stage:production\`.
 `;
 }

@@ -2,7 +2,7 @@
 import type { Kind } from "../model/kinds.js";
 import { modelineFor, type ModelineTarget } from "./modeline.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
-import type { Workspace } from "./workspace.js";
+import { displayPath, type Workspace } from "./workspace.js";
 
 /** The context of a scaffold. */
 export interface ScaffoldContext {
@@ -19,14 +19,14 @@ export function modelineOf(ctx: ScaffoldContext, kind: Kind, relPath: string): s
 /** Refuse unless organization `org` exists. */
 export function requireOrg(ctx: ScaffoldContext, org: string): Outcome<true> {
   if (ctx.ws.catalog.has("Organization", org)) return succeed(true);
-  return refuse(`organization "${org}" does not exist (no orgs/${org}/organization.yaml)`, `create it first: mlcat new org ${org} --owner <user>`);
+  return refuse(`organization "${org}" does not exist (no ${displayPath(ctx.ws, `orgs/${org}/organization.yaml`)})`, `create it first: mlcat new org ${org} --owner <user>`);
 }
 
 /** Refuse unless project `org/project` exists. */
 export function requireProject(ctx: ScaffoldContext, org: string, project: string): Outcome<true> {
   if (ctx.ws.catalog.has("Project", `${org}/${project}`)) return succeed(true);
   return refuse(
-    `project "${org}/${project}" does not exist (no orgs/${org}/projects/${project}/project.yaml)`,
+    `project "${org}/${project}" does not exist (no ${displayPath(ctx.ws, `orgs/${org}/projects/${project}/project.yaml`)})`,
     `create it first: mlcat new project ${org}/${project} --owner <user>`,
   );
 }

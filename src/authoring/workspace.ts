@@ -42,6 +42,11 @@ export async function openWorkspace(dir: string): Promise<Outcome<Workspace>> {
   return succeed({ dir, root, files: new Map(raw.map((f) => [f.relPath, f])), catalog: loaded.catalog, loadDiagnostics: loaded.diagnostics });
 }
 
+/** A catalog-relative path as the user knows it: `catalog/orgs/acme/...`. */
+export function displayPath(ws: Pick<Workspace, "root">, relPath: string): string {
+  return posix.join(ws.root, relPath);
+}
+
 /** The text of a file of the workspace, if it exists and is a regular file. */
 export function readWorkspaceText(ws: Workspace, relPath: string): string | undefined {
   const raw = ws.files.get(relPath);

@@ -56,7 +56,7 @@ describe("mlcat promote component", () => {
     expect(run.stdout).toBe(`created ${dir}/orgs/acme/components/prepare/versions/1.0.0.yaml
 created ${dir}/orgs/acme/components/prepare/component.yaml
 created ${dir}/orgs/acme/components/prepare/README.md
-created the hub entry acme/prepare (owner alice); describe it in orgs/acme/components/prepare/README.md
+created the hub entry acme/prepare (owner alice); describe it in ${dir}/orgs/acme/components/prepare/README.md
 validated: no problems in the written files
 `);
     expect(readFileSync(join(dir, "orgs/acme/components/prepare/versions/1.0.0.yaml"), "utf8")).toBe(PREPARE);
