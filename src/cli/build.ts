@@ -25,11 +25,11 @@ const audienceOption = () =>
     .default("internal");
 
 /** Print a run's diagnostics the way `mlcat validate` does. */
-function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], files: number, title: string): void {
+function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], counts: { files: number; entities: number }, title: string): void {
   printReport(io, {
     format: "pretty",
     diagnostics,
-    summary: reportSummary(diagnostics, files, files),
+    summary: reportSummary(diagnostics, counts.files, counts.entities),
     jsonSummary: {},
     title,
   });
@@ -71,17 +71,18 @@ Examples:
       });
       const problems = result.diagnostics.filter((d) => d.severity !== "info");
       if (!result.ok) {
-        printDiagnostics(io, result.diagnostics, result.summary.files, `mlcat build ${opts.catalog}`);
+        printDiagnostics(io, result.diagnostics, countsOf(result.summary), `mlcat build ${opts.catalog}`);
         io.err(`mlcat: not building the site: ${opts.catalog} has ${result.summary.errors} error${result.summary.errors === 1 ? "" : "s"} (fix them, then build again)\n`);
         setExit(1);
         return;
       }
-      if (problems.length > 0) printDiagnostics(io, problems, result.summary.files, `mlcat build ${opts.catalog}`);
+      if (problems.length > 0) printDiagnostics(io, problems, countsOf(result.summary), `mlcat build ${opts.catalog}`);
       const where = relative(process.cwd(), result.outDir) || ".";
       const pages = result.data ? pageUrls(result.data).length + 1 : 0;
       io.out(
         `\nBuilt the ${opts.audience} site of ${opts.catalog} in ${(result.ms / 1000).toFixed(1)}s: ${pages} pages in ${where}/\n` +
-          `Open it: mlcat preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}   (or npm run mlcat -- preview)\n`,
+          `Open it: run \`mlcat preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}\` (in this repository: npm run mlcat -- preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}),\n` +
+          `then browse http://127.0.0.1:4321${result.data?.meta.basePath ?? "/"}\n`,
       );
       setExit(0);
     });
@@ -107,7 +108,7 @@ Examples:
           host: opts.host,
           onReload: ({ ok, diagnostics }) => {
             if (ok) io.out("catalog changed: reloaded\n");
-            else printDiagnostics(io, diagnostics, 0, "mlcat dev");
+            else printDiagnostics(io, diagnostics, { files: 0, entities: 0 }, "mlcat dev");
           },
         });
         io.out(`mlcat dev: serving ${opts.catalog} at ${dev.url} (Ctrl+C to stop)\n`);
@@ -116,7 +117,7 @@ Examples:
       } catch (err) {
         const diagnostics = (err as { diagnostics?: Diagnostic[] }).diagnostics;
         if (!diagnostics) throw err;
-        printDiagnostics(io, diagnostics, 0, "mlcat dev");
+        printDiagnostics(io, diagnostics, { files: 0, entities: 0 }, "mlcat dev");
         throw new ExitError(1, `not serving: ${opts.catalog} has errors (fix them, then run mlcat dev again)`);
       }
     });
@@ -137,6 +138,11 @@ Examples:
       await waitForSignal();
       server.close();
     });
+}
+
+/** Files and entities of a validation summary, for the report's last line. */
+function countsOf(summary: { files: number; entities: Record<string, number> }): { files: number; entities: number } {
+  return { files: summary.files, entities: Object.values(summary.entities).reduce((a, b) => a + b, 0) };
 }
 
 /** Resolve on Ctrl+C or SIGTERM. */
