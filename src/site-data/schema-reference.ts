@@ -43,6 +43,8 @@ export function schemaDocs(files: ReadonlyArray<{ name: string; text: string }>,
       .map(([k]) => k);
     const properties: SchemaProperty[] = [];
     flatten({ schema, file, parsed, prefix: "", required: new Set(asStrings(schema.required)), out: properties, depth: 0 });
+    // A file of shared definitions only (common.schema.json) is published but has no table of its own.
+    if (properties.length === 0) continue;
     docs.push({
       file,
       title: typeof schema.title === "string" ? schema.title : file.replace(/\.schema\.json$/, ""),
@@ -73,8 +75,8 @@ function deref(schema: Json, file: string, parsed: Map<string, Json>, seen = 0):
 }
 
 /** A short type text: `string`, `integer`, `"a" | "b"`, `array of string`... */
-function typeText(schema: Json, file: string, parsed: Map<string, Json>): string {
-  const s = deref(schema, file, parsed).schema;
+function typeText(schema: Json, fromFile: string, parsed: Map<string, Json>): string {
+  const { schema: s, file } = deref(schema, fromFile, parsed);
   if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v)).join(" | ");
   if (s.const !== undefined) return JSON.stringify(s.const);
   const alts = (s.oneOf ?? s.anyOf) as Json[] | undefined;

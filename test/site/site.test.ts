@@ -252,7 +252,8 @@ describe("the built files", () => {
     const version = JSON.parse(readFileSync(join(sites.internal.dir, "api/orgs/acme/components/train/versions/1.0.0.json"), "utf8"));
     expect(version).toMatchObject({ kind: "ComponentVersion", key: "acme/train:1.0.0", url: "/hub/acme/train/1.0.0/", data: { kind: "component" } });
     const schemas = walk(join(sites.internal.dir, "schemas"));
-    expect(schemas.length).toBe(sites.internal.result.data!.schemas.length);
+    expect(schemas.length).toBe(sites.internal.result.data!.files.filter((f) => f.path.startsWith("schemas/")).length);
+    expect(schemas).toContain("component.schema.json");
     expect(readFileSync(join(sites.internal.dir, "404.html"), "utf8")).toContain("Page not found");
     expect(readFileSync(join(sites.public.dir, "hub/acme/train/index.html"), "utf8")).toContain('<link rel="canonical" href="https://acme.example/pub/hub/acme/train/">');
   });

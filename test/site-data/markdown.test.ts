@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { embedJson, escapeHtml, isHttpUrl, renderMarkdown } from "../../src/site-data/markdown.js";
+
+describe("renderMarkdown", () => {
+  // Each untrusted input, and what must not survive in the HTML.
+  it.each([
+    ["script element", "<script>alert(1)</script>", /<script/i],
+    ["event handler on img", '<img src="https://x.test/a.png" onerror="alert(1)">', /onerror/i],
+    ["event handler on a", '<a href="https://x.test" onclick="alert(1)">x</a>', /onclick/i],
+    ["javascript: link", "[x](javascript:alert(1))", /javascript:/i],
+    ["mixed-case javascript: link", '<a href="JaVaScRiPt:alert(1)">x</a>', /javascript:/i],
+    ["data: link", "[x](data:text/html;base64,PHNjcmlwdD4=)", /data:/i],
+    ["vbscript: link", '<a href="vbscript:msgbox(1)">x</a>', /vbscript:/i],
+    ["iframe", '<iframe src="https://evil.test"></iframe>', /<iframe/i],
+    ["svg with onload", "<svg onload=alert(1)><circle r=3 /></svg>", /<svg|onload/i],
+    ["style attribute", '<div style="background:url(javascript:alert(1))">x</div>', /style=/i],
+    ["style element", "<style>body{display:none}</style>", /<style/i],
+    ["form action", '<form action="javascript:alert(1)"><button>go</button></form>', /<form|action=/i],
+    ["object and embed", '<object data="x.swf"></object><embed src="x.swf">', /<object|<embed/i],
+    ["data: image", '<img src="data:image/svg+xml;base64,PHN2Zz4=">', /data:/i],
+    ["details ontoggle", '<details open ontoggle="alert(1)"><summary>s</summary></details>', /ontoggle/i],
+    ["id clobbering", '<a id="location" name="x">a</a>', /id="location"/],
+  ])("removes %s", (_name, input, forbidden) => {
+    expect(renderMarkdown(input)).not.toMatch(forbidden);
+  });
+
+  it("keeps GitHub-flavoured Markdown: tables, task lists, code, safe links", () => {
+    const html = renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```yaml\nx: 1\n```\n\n[site](https://acme.example)");
+    expect(html).toContain("<table>");
+    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<code class="language-yaml">x: 1\n</code>');
+    expect(html).toContain('<a href="https://acme.example" rel="nofollow noopener noreferrer">site</a>');
+  });
+
+  it("shifts headings under the page's own title, and drops links and images into the repository", () => {
+    expect(renderMarkdown("# Title\n\n## Part\n\n[doc](./docs/x.md) ![logo](logo.png) [top](#title)")).toMatchInlineSnapshot(`
+      "<h2>Title</h2>
+      <h3>Part</h3>
+      <p><a>doc</a>  <a href="#title">top</a></p>"
+    `);
+    expect(renderMarkdown("# T", { headingOffset: 0 })).toBe("<h1>T</h1>");
+  });
+});
+
+describe("escaping helpers", () => {
+  it("escapes text for HTML and embeds JSON without a way out of a script element", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    const json = embedJson({ text: "</script><script>alert(1)</script>" });
+    expect(json).not.toContain("<");
+    expect(JSON.parse(json)).toEqual({ text: "</script><script>alert(1)</script>" });
+  });
+
+  it.each([
+    ["https://acme.example", true],
+    ["http://acme.example/x", true],
+    ["javascript:alert(1)", false],
+    ["data:text/html,hi", false],
+    ["ftp://acme.example", false],
+    ["/relative", false],
+    [42, false],
+  ])("isHttpUrl(%j) is %s", (url, expected) => {
+    expect(isHttpUrl(url)).toBe(expected);
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { buildSiteData } from "../../src/site-data/build-site-data.js";
+import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
+
+/** Site data of an in-memory catalog (BASE plus overrides). */
+function siteData(files: FileMap = {}, options: Parameters<typeof buildSiteData>[1] = {}) {
+  const { catalog, diagnostics } = loadFiles({ ...BASE, ...files });
+  expect(diagnostics).toEqual([]);
+  return buildSiteData(catalog, { now: new Date("2026-02-01T00:00:00Z"), ...options });
+}
+
+describe("hub data", () => {
+  it("gives a component page its inputs and outputs, a usage snippet, and who uses it", () => {
+    const data = siteData();
+    const page = data.components.find((c) => c.key === "acme/train")!;
+    expect(page).toMatchObject({ url: "/hub/acme/train/", stage: "production", defaultTag: "1.0.0", runKind: "job", versionCount: 1 });
+    expect(page.current!.inputs).toEqual([{ name: "lr", type: "float", default: "0.1", optional: true, list: false, flag: false }]);
+    expect(page.current!.outputs).toEqual([{ name: "model", type: "path", optional: false, list: false, flag: false }]);
+    expect(page.current!.snippet).toMatchInlineSnapshot(`
+      "version: 1.1
+      kind: operation
+      hubRef: acme/train:1.0.0
+      params:
+        # lr:
+        #   value: 0.1
+      "
+    `);
+    expect(page.usedBy).toEqual({
+      projects: [{ label: "acme/churn", url: "/orgs/acme/projects/churn/" }],
+      experiments: [{ label: "churn/run-1", url: "/orgs/acme/projects/churn/experiments/run-1/" }],
+      models: [{ label: "acme/churn-model:1.0.0", url: "/registry/acme/churn-model/1.0.0/" }],
+    });
+  });
+
+  it("orders versions newest first, mutable tags last, and shows the newest release that is neither deprecated nor disabled", () => {
+    const spec = BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!;
+    const data = siteData({
+      "orgs/acme/components/train/component.yaml": `name: train
+owner: alice
+mutableTags: [latest]
+releases:
+  - tag: "1.0.0"
+    stage: production
+  - tag: "1.10.0"
+    stage: disabled
+  - tag: "1.2.0"
+    stage: staging
+    deprecated: { reason: broken, replacement: "1.0.0" }
+`,
+      "orgs/acme/components/train/versions/1.10.0.yaml": spec,
+      "orgs/acme/components/train/versions/1.2.0.yaml": spec,
+      "orgs/acme/components/train/versions/latest.yaml": spec,
+    });
+    const page = data.components.find((c) => c.key === "acme/train")!;
+    expect(page.releases.map((r) => r.tag)).toEqual(["1.10.0", "1.2.0", "1.0.0", "latest"]);
+    expect(page.defaultTag).toBe("1.0.0");
+    expect(page.releases[1]!.deprecated).toEqual({ reason: "broken", replacement: { label: "1.0.0", url: "/hub/acme/train/1.0.0/" } });
+    expect(data.hub.facets.find((f) => f.id === "stage")!.values).toEqual([{ value: "production", count: 1 }]);
+  });
+});
+
+describe("registry data", () => {
+  it("resolves a model version's lineage to pages and writes a reproduce snippet", () => {
+    const data = siteData();
+    const v = data.modelVersions.find((m) => m.key === "acme/churn-model:1.0.0")!;
+    expect(v.lineage.nodes.map((n) => [n.kind, n.url])).toEqual([
+      ["experiment", "/orgs/acme/projects/churn/experiments/run-1/"],
+      ["project", "/orgs/acme/projects/churn/"],
+      ["component", "/hub/acme/train/1.0.0/"],
+      ["params", undefined],
+      ["model-version", "/registry/acme/churn-model/1.0.0/"],
+    ]);
+    expect(v.lineage.edges).toContainEqual({ from: "experiment", to: "version", label: "produced" });
+    expect(v.lineage.svg).toContain('<a class="lineage-link" href="/orgs/acme/projects/churn/experiments/run-1/" data-node="experiment"');
+    expect(v.reproduce).toMatchInlineSnapshot(`
+      "version: 1.1
+      kind: operation
+      hubRef: acme/train:1.0.0
+      params:
+        lr:
+          value: 0.1
+      # then: polyaxon run -f reproduce.yaml --project acme/churn
+      "
+    `);
+    const model = data.models[0]!;
+    expect(model).toMatchObject({ key: "acme/churn-model", stage: "testing", stages: ["testing"], latestTag: "1.0.0", metricNames: ["auc"] });
+  });
+
+  it("escapes what the lineage graph draws", () => {
+    const data = siteData({
+      "orgs/acme/projects/churn/experiments/run-1.yaml": `name: run-1
+component: acme/train:1.0.0
+params: { note: "<script>alert(1)</script>" }
+status: succeeded
+`,
+    });
+    const svg = data.modelVersions[0]!.lineage.svg;
+    expect(svg).not.toContain("<script");
+    expect(svg).toContain("&lt;script&gt;");
+  });
+});
+
+describe("organization data", () => {
+  it("builds a permission matrix from roles and delegations", () => {
+    const data = siteData({
+      "orgs/acme/organization.yaml": `name: acme
+visibility: public
+members:
+  - user: alice
+    role: owner
+  - user: bob
+    role: admin
+delegations:
+  - area: registry
+    to: [bob]
+`,
+    });
+    const { actions, rows } = data.orgs[0]!.matrix;
+    const allowed = (user: string) => actions.filter((_, i) => rows.find((r) => r.user.name === user)!.allowed[i]).map((a) => a.id);
+    expect(allowed("alice")).toEqual(actions.map((a) => a.id));
+    expect(allowed("bob")).toEqual(["manage-registry", "add-remove", "delete-versions", "publish", "read"]);
+    expect(rows.find((r) => r.user.name === "bob")!.via).toBe("delegated: registry");
+  });
+
+  it("counts quota usage of a team", () => {
+    const data = siteData({
+      "orgs/acme/teams/ml.yaml": `name: ml
+members:
+  - user: bob
+    role: member
+quotas: { projects: 2, resources: { cpu: "8" } }
+`,
+    });
+    expect(data.teams[0]!.quotas).toEqual([
+      { what: "projects", limit: "2", used: 1 },
+      { what: "cpu", limit: "8" },
+    ]);
+  });
+});
+
+describe("site-wide data", () => {
+  it("puts the base path in every URL and the site URL in the sitemap", () => {
+    const data = siteData({}, { basePath: "docs/catalog", siteUrl: "https://acme.example" });
+    expect(data.meta.basePath).toBe("/docs/catalog/");
+    const urls = [...data.components, ...data.models, ...data.users, ...data.orgs].map((p) => p.url);
+    expect(urls.every((u) => u.startsWith("/docs/catalog/"))).toBe(true);
+    const sitemap = data.files.find((f) => f.path === "sitemap.xml")!.body;
+    expect(sitemap).toContain("<loc>https://acme.example/docs/catalog/hub/acme/train/</loc>");
+    expect(sitemap).not.toContain("/search/");
+  });
+
+  it("takes the base path from the site URL when none is given", () => {
+    expect(siteData({}, { siteUrl: "https://acme.github.io/ml-catalog" }).meta).toMatchObject({
+      siteUrl: "https://acme.github.io/ml-catalog",
+      basePath: "/ml-catalog/",
+    });
+  });
+
+  it("mirrors every entity in the JSON API at its catalog path", () => {
+    const data = siteData();
+    const api = data.files.filter((f) => f.path.startsWith("api/")).map((f) => f.path);
+    const expected = Object.keys(BASE)
+      .map((p) => `api/${p.replace(/\.yaml$/, ".json")}`)
+      .concat("api/index.json");
+    expect(api.sort()).toEqual(expected.sort());
+    const index = JSON.parse(data.files.find((f) => f.path === "api/index.json")!.body);
+    expect(index.entities).toContainEqual({
+      kind: "ModelVersion",
+      key: "acme/churn-model:1.0.0",
+      url: "/registry/acme/churn-model/1.0.0/",
+      api: "/api/orgs/acme/models/churn-model/versions/1.0.0.json",
+    });
+  });
+
+  it("counts entities and keeps the data JSON-serializable", () => {
+    const data = siteData();
+    expect(data.counts).toEqual({
+      users: 2,
+      organizations: 1,
+      teams: 1,
+      projects: 1,
+      experiments: 1,
+      components: 1,
+      componentVersions: 1,
+      models: 1,
+      modelVersions: 1,
+      connections: 1,
+    });
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+});
