@@ -11,7 +11,7 @@ import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
-import { classifyChange, type ChangeAction } from "./classify-change.js";
+import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
 import { failClosed } from "./fail-closed.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
@@ -31,6 +31,12 @@ export interface CheckOptions {
   dir?: string;
   /** The git executable (default `git`). */
   binary?: string;
+  /**
+   * Validate the whole head with every check (default true; the CLI always does).
+   * With false only the changed files are read and parsed: for benchmarks and
+   * for tools that validate the head separately with trusted code.
+   */
+  validateHead?: boolean;
 }
 
 /** The decisions on one changed path. */
@@ -83,8 +89,12 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
 
     const before: Side = fork === base ? onBase : await readSide({ ...git, reader, rev: fork, dir, include: (p) => changedRel.has(p) });
-    const after = await readSide({ ...git, reader, rev: head, dir });
-    const diagnostics: Diagnostic[] = [...after.loaded.diagnostics, ...validateCatalog(after.loaded.catalog)];
+    const full = options.validateHead !== false;
+    const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
+    const after = await readSide({ ...git, reader, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+    const diagnostics: Diagnostic[] = full
+      ? [...after.loaded.diagnostics, ...validateCatalog(after.loaded.catalog)]
+      : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
     const ctx = { authority, actor };
     const decided: ChangeDecision[] = [];
     for (const change of changes) {

@@ -101,6 +101,25 @@ describe("policy and delegations come from the base", () => {
   });
 });
 
+describe("validateHead: false", () => {
+  it("reads only the changed files: same verdicts, parse errors of changed files, no catalog-wide checks", async () => {
+    const s = scenario();
+    const branch = s.openBranch({
+      change: {
+        [RUN2]: null,
+        "orgs/acme/projects/churn/experiments/run-3.yaml": "name: run-3\ncomponent: acme/nothing:9.9.9\nstatus: created\n",
+        "orgs/acme/projects/churn/experiments/run-4.yaml": "name: run-4\nstatus: [\n",
+      },
+    });
+    const light = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" }, validateHead: false });
+    const full = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" } });
+    expect(light.changes).toEqual(full.changes);
+    expect(new Set(errorsOf(light).map((d) => d.code))).toEqual(new Set(["pr/permission-denied", "yaml/syntax"]));
+    expect(errorsOf(full).map((d) => d.code)).toContain("ref/unknown-component");
+    expect(light.entities).toBeLessThan(5);
+  });
+});
+
 describe("failing closed", () => {
   it("refuses a pull request over the file cap without judging it", async () => {
     const s = scenario();
