@@ -20,3 +20,4 @@ export * from "./schemas/index.js";
 export { schemaCheck } from "./checks/schema.js";
 export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
 export * from "./import/polyaxon-hub.js";
+export * from "./authoring/index.js";
