@@ -62,6 +62,7 @@ export function readmeOwnerFile(readme: ReadmeInfo): string {
 /** `experiment acme/churn/run-1`, `README of project acme/churn`: what a change is about, for messages. */
 export function describeTarget(change: PrChange): string {
   if (change.readme) return `the README of ${KIND_LABEL[change.readme.ownerKind]} ${change.readme.ownerKey}`;
+  if (change.info?.kind === "Catalog") return "the catalog settings (catalog.yaml)";
   if (change.info) return `${KIND_LABEL[change.info.kind]} ${change.info.key}`;
   return change.path;
 }

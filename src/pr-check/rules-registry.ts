@@ -68,7 +68,9 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const groups = byTopKey(fieldChanges(input, before));
   const rest = [...groups.entries()].filter(([k]) => k !== "stage" && k !== "stageHistory");
   const frozen = rest.filter(([k]) => k !== "description");
-  if (oldStage === "production" && frozen.length > 0) {
+  // In production on the merge-base, or on the base's tip (promoted since the branch forked).
+  const wasProduction = oldStage === "production" || stringAt(input.onBase?.data, "stage") === "production";
+  if (wasProduction && frozen.length > 0) {
     const doing = `changing ${frozen.map(([k]) => k).join(", ")} of ${label}, which is in production`;
     out.push(production("production-frozen", doing, frozen[0]![1][0]!));
   } else if (rest.length > 0) {

@@ -80,6 +80,15 @@ describe("policy and delegations come from the base", () => {
     expect(errorsOf(await s.check({ actor: "gus", change: { "orgs/acme/projects/ads/project.yaml": "name: ads\nowner: gus\n" } }))).toEqual([]);
   });
 
+  it("freezes a production model version except its description, for all but production approvers", async () => {
+    const s = scenario();
+    s.commitToMain({ [MV2]: toProduction }, "carol promotes 2.0.0");
+    const metrics = toProduction.replace("auc: 0.92", "auc: 0.99");
+    expect(errorsOf(await s.check({ actor: "bob", change: { [MV2]: metrics } }))).toEqual([{ code: "pr/permission-denied", file: MV2, line: 21, column: 17 }]);
+    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: metrics } }))).toEqual([]);
+    expect(errorsOf(await s.check({ actor: "bob", change: { [MV2]: toProduction.replace("Second candidate.", "Second candidate, in production.") } }))).toEqual([]);
+  });
+
   it("tightens production to owners with productionApprovers: owners", async () => {
     const s = scenario({ ...PR_BASE, "catalog.yaml": `${PR_BASE["catalog.yaml"]}  productionApprovers: owners\n` });
     const byErin = await s.check({ actor: "erin", change: { [MV2]: toProduction } });
