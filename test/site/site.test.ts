@@ -290,3 +290,13 @@ describe("the built files", () => {
     await page.close();
   });
 });
+
+describe("the site's source", () => {
+  it("uses set:html only for sanitized Markdown and the lineage SVG mlcat draws", () => {
+    const src = join(import.meta.dirname, "../../site/src");
+    const uses = walk(src)
+      .filter((f) => f.endsWith(".astro"))
+      .flatMap((f) => [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`));
+    expect(uses).toEqual(["components/Markdown.astro: html", "pages/registry/[org]/[name]/[tag]/index.astro: l.svg"]);
+  });
+});

@@ -1,0 +1,201 @@
+/** The data of the hub's and the registry's pages. */
+import type { Stage, Visibility } from "../model/types.js";
+import type { HistoryEntry, Link, UserRef } from "./types.js";
+
+/** One row of an inputs or outputs table. */
+export interface IoRow {
+  name: string;
+  type: string;
+  /** The default (`value`), as YAML-ish text. */
+  default?: string;
+  optional: boolean;
+  list: boolean;
+  flag: boolean;
+  description?: string;
+  connection?: string;
+  toEnv?: string;
+}
+
+/** A name and a value, rendered as text (params, metrics, schema entries). */
+export interface NameValue {
+  name: string;
+  value: string;
+}
+
+/** An artifact of an experiment or model version. */
+export interface ArtifactRow {
+  name: string;
+  uri: string;
+  kind?: string;
+  /** Set when the URI is an http(s) URL safe to link to. */
+  href?: string;
+  connection?: Link;
+  size?: string;
+  sha256?: string;
+}
+
+/** One release of a hub component. */
+export interface ReleaseRow {
+  tag: string;
+  url: string;
+  stage?: Stage;
+  notes?: string;
+  releasedAt?: string;
+  deprecated?: { reason: string; replacement?: Link };
+  mutable: boolean;
+  runKind?: string;
+}
+
+/** A hub component as listed (hub, home, organization pages). */
+export interface ComponentSummary {
+  key: string;
+  org: string;
+  name: string;
+  url: string;
+  description?: string;
+  tags: string[];
+  runKind?: string;
+  /** Stage of the default version. */
+  stage?: Stage;
+  defaultTag?: string;
+  versionCount: number;
+  owner: UserRef;
+  updatedAt?: string;
+}
+
+/** A Polyaxon component spec as shown (hub version or project component). */
+export interface SpecView {
+  description?: string;
+  runKind?: string;
+  image?: string;
+  inputs: IoRow[];
+  outputs: IoRow[];
+  sourceFile: string;
+  sourceYaml: string;
+}
+
+/** A hub component version's page. */
+export interface ComponentVersionPage extends SpecView {
+  key: string;
+  org: string;
+  name: string;
+  tag: string;
+  url: string;
+  apiUrl: string;
+  component: Link;
+  release?: ReleaseRow;
+  /** `hubRef: org/name:tag` operation, ready to copy. */
+  snippet: string;
+  usedBy: { experiments: Link[]; models: Link[] };
+  history: HistoryEntry[];
+}
+
+/** A hub component's page. */
+export interface ComponentPage extends ComponentSummary {
+  apiUrl: string;
+  visibility: Visibility;
+  readmeHtml?: string;
+  organization: Link;
+  team?: Link;
+  maintainers: UserRef[];
+  releases: ReleaseRow[];
+  /** The version the page shows by default (newest non-deprecated immutable release). */
+  current?: ComponentVersionPage;
+  usedBy: { projects: Link[]; experiments: Link[]; models: Link[] };
+  history: HistoryEntry[];
+}
+
+/** One version in a model's versions table. */
+export interface ModelVersionRow {
+  key: string;
+  tag: string;
+  url: string;
+  model: Link;
+  stage: Stage;
+  metrics: Record<string, number>;
+  date?: string;
+  createdBy?: UserRef;
+}
+
+/** A registry model as listed. */
+export interface ModelSummary {
+  key: string;
+  org: string;
+  name: string;
+  url: string;
+  description?: string;
+  task?: string;
+  framework?: string;
+  license?: string;
+  tags: string[];
+  /** The most advanced stage any version is in (production > staging > testing > disabled). */
+  stage?: Stage;
+  /** Every stage some version is in: the registry's stage facet. */
+  stages: Stage[];
+  latestTag?: string;
+  versionCount: number;
+  owner: UserRef;
+  updatedAt?: string;
+}
+
+/** A registry model's page. */
+export interface ModelPage extends ModelSummary {
+  apiUrl: string;
+  visibility: Visibility;
+  cardHtml?: string;
+  organization: Link;
+  team?: Link;
+  versions: ModelVersionRow[];
+  metricNames: string[];
+  history: HistoryEntry[];
+}
+
+/** A node of a lineage graph. */
+export interface LineageNode {
+  id: string;
+  kind: "project" | "component" | "code" | "params" | "experiment" | "model-version" | "artifact";
+  label: string;
+  detail?: string;
+  url?: string;
+  column: number;
+}
+
+/** An edge of a lineage graph, `from` feeds `to`. */
+export interface LineageEdge {
+  from: string;
+  to: string;
+  label?: string;
+}
+
+/** A model version's lineage, resolved. */
+export interface LineageView {
+  project?: Link;
+  experiment?: Link;
+  component?: Link;
+  /** The component reference as written, when it does not resolve to a page (e.g. an unpublished project component). */
+  componentText?: string;
+  params: NameValue[];
+  code?: { repo?: string; repoHref?: string; commit?: string };
+  nodes: LineageNode[];
+  edges: LineageEdge[];
+  /** The graph drawn as SVG (our own markup, every text escaped). */
+  svg: string;
+}
+
+/** A model version's page. */
+export interface ModelVersionPage extends ModelVersionRow {
+  org: string;
+  name: string;
+  apiUrl: string;
+  description?: string;
+  stageHistory: Array<{ stage: Stage; at: string; by: UserRef; reason?: string }>;
+  lineage: LineageView;
+  artifacts: ArtifactRow[];
+  signature: { inputs: NameValue[]; outputs: NameValue[] };
+  /** A Polyaxon operation (and commands) that re-runs what produced this version. */
+  reproduce?: string;
+  sourceFile: string;
+  sourceYaml: string;
+  history: HistoryEntry[];
+}
+

@@ -1,0 +1,190 @@
+/** The data of organization, team, connection, project, experiment, user and schema pages. */
+import type { ExperimentStatus, Role, Visibility } from "../model/types.js";
+import type { ArtifactRow, ComponentSummary, IoRow, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
+import type { HistoryEntry, Link, RecentChange, UserRef } from "./types.js";
+
+/** One line of a quota table. */
+export interface QuotaRow {
+  what: string;
+  limit: string;
+  used?: number;
+}
+
+/** Who may do what in an organization. */
+export interface PermissionMatrix {
+  actions: Array<{ id: string; label: string; lowest: string }>;
+  rows: Array<{ user: UserRef; role: Role; via?: string; allowed: boolean[] }>;
+}
+
+/** A team as listed. */
+export interface TeamSummary {
+  key: string;
+  name: string;
+  url: string;
+  description?: string;
+  memberCount: number;
+}
+
+/** A team's page. */
+export interface TeamPage extends TeamSummary {
+  org: string;
+  apiUrl: string;
+  organization: Link;
+  members: Array<{ user: UserRef; role: Role }>;
+  projects: Array<{ project: Link; role: Role }>;
+  quotas: QuotaRow[];
+  history: HistoryEntry[];
+}
+
+/** A connection as listed and shown. */
+export interface ConnectionPage {
+  key: string;
+  org: string;
+  name: string;
+  url: string;
+  apiUrl: string;
+  organization: Link;
+  kind: string;
+  description?: string;
+  tags: string[];
+  schema: NameValue[];
+  secretName?: string;
+  mountPath?: string;
+  usedBy: Link[];
+  history: HistoryEntry[];
+}
+
+/** A project as listed. */
+export interface ProjectSummary {
+  key: string;
+  org: string;
+  name: string;
+  url: string;
+  description?: string;
+  tags: string[];
+  visibility: Visibility;
+  owner: UserRef;
+  experimentCount: number;
+  updatedAt?: string;
+}
+
+/** An experiment as listed. */
+export interface ExperimentRow {
+  key: string;
+  name: string;
+  url: string;
+  project: Link;
+  status: ExperimentStatus;
+  component?: Link;
+  componentText?: string;
+  metrics: Record<string, number>;
+  startedAt?: string;
+  createdBy?: UserRef;
+}
+
+/** A project's page. */
+export interface ProjectPage extends ProjectSummary {
+  apiUrl: string;
+  organization: Link;
+  readmeHtml?: string;
+  team?: Link;
+  members: Array<{ user: UserRef; role: Role }>;
+  teams: Array<{ team: Link; role: Role }>;
+  connections: Link[];
+  components: Link[];
+  hubComponents: Link[];
+  experiments: ExperimentRow[];
+  models: Link[];
+  history: HistoryEntry[];
+}
+
+/** An experiment's page. */
+export interface ExperimentPage extends ExperimentRow {
+  org: string;
+  apiUrl: string;
+  description?: string;
+  params: NameValue[];
+  artifacts: ArtifactRow[];
+  code?: { repo?: string; repoHref?: string; commit?: string; branch?: string };
+  finishedAt?: string;
+  tags: string[];
+  models: Link[];
+  sourceFile: string;
+  sourceYaml: string;
+  history: HistoryEntry[];
+}
+
+/** A project component's page. */
+export interface ProjectComponentPage extends SpecView {
+  key: string;
+  org: string;
+  name: string;
+  url: string;
+  apiUrl: string;
+  project: Link;
+  usedBy: Link[];
+  history: HistoryEntry[];
+}
+
+/** An organization as listed. */
+export interface OrgSummary {
+  key: string;
+  name: string;
+  displayName: string;
+  url: string;
+  description?: string;
+  visibility: Visibility;
+  counts: { members: number; teams: number; projects: number; components: number; models: number };
+}
+
+/** An organization's page. */
+export interface OrgPage extends OrgSummary {
+  apiUrl: string;
+  website?: string;
+  members: Array<{ user: UserRef; role: Role }>;
+  teams: TeamSummary[];
+  projects: ProjectSummary[];
+  components: ComponentSummary[];
+  models: ModelSummary[];
+  connections: Array<{ name: string; url: string; kind: string; description?: string }>;
+  delegations: Array<{ area: string; to: UserRef[] }>;
+  quotas: QuotaRow[];
+  matrix: PermissionMatrix;
+  history: HistoryEntry[];
+}
+
+/** A user's page. */
+export interface UserPage {
+  name: string;
+  label: string;
+  url: string;
+  apiUrl: string;
+  github?: { login: string; url: string };
+  email?: string;
+  bio?: string;
+  catalogAdmin: boolean;
+  orgs: Array<{ org: Link; role: Role }>;
+  teams: Array<{ team: Link; role: Role }>;
+  owns: { projects: Link[]; components: Link[]; models: Link[] };
+  changes: RecentChange[];
+}
+
+/** One property of a JSON Schema, flattened for the schema reference. */
+export interface SchemaProperty {
+  path: string;
+  type: string;
+  required: boolean;
+  description?: string;
+  example?: string;
+}
+
+/** One JSON Schema, for the schema reference page. */
+export interface SchemaDoc {
+  file: string;
+  title: string;
+  description?: string;
+  url: string;
+  kinds: string[];
+  properties: SchemaProperty[];
+}
+
