@@ -8,7 +8,7 @@ import type { Actor } from "./actor.js";
 import type { Authority } from "./authority.js";
 import { decision, type Decision } from "./decision.js";
 import { candidatesAt, describeScope, resolveRole, type Scope } from "./effective-role.js";
-import { atLeast, describeRole } from "./roles.js";
+import { atLeast, holdsRole } from "./roles.js";
 
 /** What every requirement reads: the authority (base catalog) and the actor. */
 export interface DecideContext {
@@ -34,9 +34,9 @@ export function requireRole(ctx: DecideContext, req: Doing & { scope: Scope; rol
   const allowed = atLeast(res.role, req.role);
   const needs = `${req.doing} needs ${req.role} or higher on ${where}`;
   const chain = [...ctx.actor.chain, ...res.chain, `rule ${req.rule}: ${needs}`];
-  if (allowed) return decision(true, req.rule, `${needs}, and ${actorName(ctx.actor)} is ${describeRole(res.role)} there`, chain);
+  if (allowed) return decision(true, req.rule, `${needs}, and ${actorName(ctx.actor)} ${holdsRole(res.role)} there`, chain);
   const approvers = candidatesAt(ctx.authority, req.scope).filter((u) => atLeast(resolveRole(ctx.authority, u, req.scope).role, req.role));
-  return decision(false, req.rule, `${needs}; ${actorName(ctx.actor)} is ${describeRole(res.role)} there`, chain, approvers);
+  return decision(false, req.rule, `${needs}; ${actorName(ctx.actor)} ${holdsRole(res.role)} there`, chain, approvers);
 }
 
 /** Needs a catalog admin (catalog.yaml `admins`). */
@@ -92,7 +92,7 @@ export function requireProductionApprover(ctx: DecideContext, req: Doing & { org
   const allowed = user !== undefined && approvers.includes(user);
   const role = user ? ctx.authority.orgRole(user, req.org) : undefined;
   const needs = `${req.doing} needs ${who}`;
-  const chain = [...ctx.actor.chain, user ? `${user} is ${describeRole(role)} of organization ${req.org}` : "", `rule ${req.rule}: ${needs}`].filter(Boolean);
+  const chain = [...ctx.actor.chain, user ? `${user} ${holdsRole(role)} in organization ${req.org}` : "", `rule ${req.rule}: ${needs}`].filter(Boolean);
   return decision(allowed, req.rule, allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is not`, chain, approvers);
 }
 

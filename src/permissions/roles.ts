@@ -25,3 +25,8 @@ export function describeRole(role: Role | undefined): string {
   if (role === undefined) return "no role";
   return `${role === "owner" || role === "admin" ? "an" : "a"} ${role}`;
 }
+
+/** `is an admin`, `has no role`: a role as a predicate, for messages. */
+export function holdsRole(role: Role | undefined): string {
+  return role === undefined ? "has no role" : `is ${describeRole(role)}`;
+}

@@ -42,6 +42,11 @@ describe("requirements", () => {
     expect(d.reason).toMatchInlineSnapshot(`"deleting experiment acme/churn/run-2 needs admin or higher on project acme/churn; bob is a member there"`);
   });
 
+  it("says when the actor has no role at all", () => {
+    const d = requireRole(ctxOf("frank"), { rule: "experiment-write", scope: churn, role: "member", doing: "adding experiment acme/churn/run-9" });
+    expect(d.reason).toBe("adding experiment acme/churn/run-9 needs member or higher on project acme/churn; frank has no role there");
+  });
+
   it("catalog admins come from catalog.yaml", () => {
     expect(requireCatalogAdmin(ctxOf("alice"), { rule: "org-create", doing: "creating x" }).allowed).toBe(true);
     expect(requireCatalogAdmin(ctxOf("erin"), { rule: "org-create", doing: "creating x" })).toMatchObject({ allowed: false, approvers: ["alice"] });
