@@ -8,6 +8,7 @@ import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
 import { referencesCheck } from "./references.js";
 import { schemaCheck } from "./schema.js";
+import { secretsCheck } from "../secrets/secrets-check.js";
 import { versionsCheck } from "./versions.js";
 import { vocabulariesCheck } from "./vocabularies.js";
 
@@ -22,6 +23,7 @@ export const RULE_CHECKS: readonly Check[] = [
   versionsCheck,
   quotasCheck,
   vocabulariesCheck,
+  secretsCheck,
 ];
 
 /** Every check, in run order. */

@@ -82,6 +82,9 @@ export const CODES = {
   "vocab/unknown-tag": { severity: "error", summary: "A tag is not in the catalog's tag vocabulary." },
   "vocab/unknown-license": { severity: "error", summary: "A license is not a valid SPDX expression, or not an allowed one." },
 
+  // --- secrets ----------------------------------------------------------------------
+  "secret/detected": { severity: "error", summary: "A file, or a line a pull request added, holds what looks like a credential (token, key, password): revoke it, do not only delete it." },
+
   // --- pull-request checks -----------------------------------------------------
   "pr/permission-denied": { severity: "error", summary: "The pull request's author may not make this change: the rule and who could make it are in the message." },
   "pr/immutable-version": { severity: "error", summary: "A published version file changed: versions are immutable unless their tag is declared in `mutableTags`." },

@@ -58,6 +58,8 @@ export interface CatalogData {
     productionApprovers?: "registry-admins" | "owners";
     /** Whether a stage change must give a reason (default true). */
     requireStageReason?: boolean;
+    /** Values that look like credentials but are not (public examples), by fingerprint; `mlcat check` reads it from the base only. */
+    secretsAllowlist?: Array<{ fingerprint: string; reason: string }>;
   };
 }
 

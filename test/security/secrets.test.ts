@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { fingerprintSecret, makeAllowlist, readSecretsAllowlist } from "../../src/secrets/allowlist.js";
+import { isPlaceholder, looksRandom } from "../../src/secrets/placeholders.js";
+import { scanText } from "../../src/secrets/scan-text.js";
+import { secretsCheck } from "../../src/secrets/secrets-check.js";
+import { CHECKS } from "../../src/checks/index.js";
+import { BASE, validateFiles, where } from "../helpers/catalog.js";
+import { FAKE, fakePem, randomChars } from "./fake-secrets.js";
+
+const found = (text: string) => scanText(text).map((f) => ({ id: f.detector.id, line: f.line, column: f.column }));
+
+describe("scanText finds each kind of credential at its line and column", () => {
+  const cases: Array<[string, string, string, number, number]> = [
+    ["GitHub classic token", `token: ${FAKE.github}`, "github-token", 1, 8],
+    ["GitHub fine-grained token", `auth:\n  pat: "${FAKE.githubPat}"`, "github-token", 2, 9],
+    ["Hugging Face token in a command", `command: [huggingface-cli, login, --token, ${FAKE.huggingface}]`, "huggingface-token", 1, 44],
+    ["AWS access key id", `env: { AWS_ACCESS_KEY_ID: ${FAKE.awsAccessKey} }`, "aws-access-key", 1, 27],
+    ["AWS session key id", `id: ${FAKE.awsSession}`, "aws-access-key", 1, 5],
+    ["Slack bot token", `webhook: ${FAKE.slack}`, "slack-token", 1, 10],
+    ["Google API key", `maps: ${FAKE.google}`, "google-api-key", 1, 7],
+    ["OpenAI-style key", `export OPENAI_API_KEY=${FAKE.openai}`, "openai-key", 1, 23],
+    ["JWT", `Authorization: Bearer ${FAKE.jwt}`, "jwt", 1, 23],
+    ["AWS secret key under its key", `aws_secret_access_key: ${FAKE.awsSecret}`, "keyed-secret", 1, 24],
+    ["password under a JSON key", `{"db_password": "${FAKE.password}"}`, "keyed-secret", 1, 18],
+    ["password in a URL", `uri: postgres://app:${FAKE.password}@db.internal:5432/app`, "url-credentials", 1, 21],
+    ["PEM private key in a block scalar", `key: |\n${fakePem("  ")}\n`, "private-key", 2, 3],
+    ["PEM private key in one escaped line", `key: "${fakePem().replace(/\n/g, "\\n")}"`, "private-key", 1, 7],
+  ];
+  it.each(cases)("%s", (_name, text, id, line, column) => {
+    expect(found(text)).toEqual([{ id, line, column }]);
+  });
+});
+
+describe("obvious placeholders and examples pass", () => {
+  const pass: Array<[string, string]> = [
+    ["angle-bracket placeholder", "token: <your-token>"],
+    ["x-ed out token", `token: ghp_${"x".repeat(36)}`],
+    ["zeros", `AWS_ACCESS_KEY_ID: AKIA${"0".repeat(16)}`],
+    ["changeme", "password: changeme"],
+    ["the word password", "password: password"],
+    ["shell variable", "password: ${DB_PASSWORD}"],
+    ["bare variable", "token: $HF_TOKEN"],
+    ["Polyaxon template", 'token: "{{ connections[\'hf\'].token }}"'],
+    ["GitHub Actions secret", "token: ${{ secrets.HF_TOKEN }}"],
+    ["AWS documentation example", "aws_access_key_id: AKIAIOSFODNN7EXAMPLE\naws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
+    ["jwt.io sample", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"],
+    ["sequential digits", "api_key: sk-1234567890abcdefghijklmn"],
+    ["ellipsis", "token: hf_abc...xyz"],
+    ["a secret named, not given", "secret: { name: aws-credentials }"],
+    ["empty notebook token", 'args: ["--NotebookApp.token=", "--NotebookApp.password="]'],
+    ["a key that is not a secret", "tokenizer: bert-base-uncased-v2-whole-word"],
+    ["a secret's name with dashes", "secretKey: my-service-account-key-name"],
+    ["a path under a key", "key_file: /etc/ssl/private/server-2024.key"],
+    ["a PEM header in prose", "Paste your key, starting with -----BEGIN RSA PRIVATE KEY-----, into the secret."],
+    ["a PEM block with a placeholder body", "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"],
+    ["scikit-learn", "sk-learn and sk-learn-intelex are libraries"],
+    ["a short password", "password: hunter2"],
+  ];
+  it.each(pass)("%s", (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it("placeholder and randomness rules, directly", () => {
+    expect([isPlaceholder("<token>"), isPlaceholder("REDACTED"), isPlaceholder(FAKE.github)]).toEqual([true, true, false]);
+    expect([looksRandom(FAKE.awsSecret), looksRandom("my-bucket-name-for-data"), looksRandom("abc", 2)]).toEqual([true, false, false]);
+  });
+});
+
+describe("the secrets check of mlcat validate", () => {
+  const withSecrets = {
+    ...BASE,
+    "orgs/acme/projects/churn/project.yaml": `${BASE["orgs/acme/projects/churn/project.yaml"]}# hf token: ${FAKE.huggingface}\n`,
+    "orgs/acme/projects/churn/README.md": `# Churn\n\nRun with\n\n    export GITHUB_TOKEN=${FAKE.github}\n`,
+  };
+
+  it("runs as one of the checks, reporting YAML files and READMEs", () => {
+    expect(CHECKS).toContain(secretsCheck);
+    expect(where(validateFiles(withSecrets).filter((d) => d.code === "secret/detected"))).toEqual([
+      { code: "secret/detected", file: "catalog/orgs/acme/projects/churn/README.md", line: 5, column: 25 },
+      { code: "secret/detected", file: "catalog/orgs/acme/projects/churn/project.yaml", line: 6, column: 13 },
+    ]);
+  });
+
+  it("never prints the secret, and tells the user to revoke it first", () => {
+    const [d] = validateFiles(withSecrets).filter((x) => x.file.endsWith("project.yaml") && x.code === "secret/detected");
+    expect(JSON.stringify(d)).not.toContain(FAKE.huggingface.slice(3));
+    expect(d!.message).toMatchInlineSnapshot(`"this looks like a Hugging Face token (hf_…, 37 characters): credentials must never be committed"`);
+    expect(d!.hint.replace(/sha256:[0-9a-f]+/, "sha256:…")).toMatchInlineSnapshot(
+      `"revoke it in Hugging Face (Settings > Access Tokens > Invalidate) NOW, then remove it (deleting it is not enough: it stays in git history and may already have been copied); refer to secrets by name instead (a connection's secret.name). If it is a public example value, a catalog admin can list its fingerprint sha256:… under policy.secretsAllowlist in catalog.yaml on the base branch"`,
+    );
+  });
+
+  it("honours the catalog's own allowlist, by fingerprint and nothing else", () => {
+    const catalogYaml = (fingerprint: string) =>
+      `${BASE["catalog.yaml"]}policy:\n  secretsAllowlist:\n    - fingerprint: ${fingerprint}\n      reason: the vendor's public sandbox token\n`;
+    const allowed = { ...withSecrets, "catalog.yaml": catalogYaml(fingerprintSecret(FAKE.huggingface)) };
+    expect(validateFiles(allowed).filter((d) => d.code === "secret/detected").map((d) => d.file)).toEqual(["catalog/orgs/acme/projects/churn/README.md"]);
+    const other = { ...withSecrets, "catalog.yaml": catalogYaml(fingerprintSecret(randomChars(20))) };
+    expect(validateFiles(other).filter((d) => d.code === "secret/detected")).toHaveLength(2);
+  });
+
+  it("reads a malformed allowlist as allowing nothing", () => {
+    expect(readSecretsAllowlist({ policy: { secretsAllowlist: [{ fingerprint: "md5:abc" }, "sha256:00", null] } }).size).toBe(0);
+    expect(readSecretsAllowlist({ policy: { secretsAllowlist: "everything" } }).size).toBe(0);
+    expect(makeAllowlist([fingerprintSecret("x")]).allows("x")).toBe(true);
+  });
+
+  it("the schema accepts a well-formed allowlist and rejects a bare value", () => {
+    const ok = { ...BASE, "catalog.yaml": `${BASE["catalog.yaml"]}policy:\n  secretsAllowlist:\n    - fingerprint: ${fingerprintSecret("x")}\n      reason: example\n` };
+    expect(validateFiles(ok)).toEqual([]);
+    const bad = { ...BASE, "catalog.yaml": `${BASE["catalog.yaml"]}policy:\n  secretsAllowlist:\n    - fingerprint: ${FAKE.github}\n      reason: example\n` };
+    expect(where(validateFiles(bad)).map((d) => d.code)).toEqual(["schema/pattern", "secret/detected"]);
+  });
+});
