@@ -1,0 +1,120 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { fingerprintSecret, makeAllowlist } from "../../src/secrets/allowlist.js";
+import { scanPullRequestSecrets } from "../../src/secrets/scan-pull-request.js";
+import { GitError } from "../../src/git/git-error.js";
+import { makeRepo, type TestRepo } from "../helpers/git-repo.js";
+import { FAKE, fakePem } from "./fake-secrets.js";
+
+const repos: TestRepo[] = [];
+afterAll(() => repos.forEach((r) => r.remove()));
+
+/** A repository with main at the BASE catalog and a branch `pr` checked out. */
+function prRepo(): TestRepo {
+  const r = makeRepo();
+  repos.push(r);
+  r.branch("pr");
+  return r;
+}
+
+const scan = (r: TestRepo, extra: { allowlist?: ReturnType<typeof makeAllowlist> } = {}) =>
+  scanPullRequestSecrets({ cwd: r.dir, base: r.git("rev-parse", "main"), head: r.git("rev-parse", "pr"), ...extra });
+
+const places = (ds: Awaited<ReturnType<typeof scan>>) => ds.map((d) => ({ file: d.file, line: d.line, column: d.column }));
+
+describe("the pull-request secret scan reads every added line of every commit", () => {
+  it("fails a secret added in one commit and removed in the next, naming the commit that added it", async () => {
+    const r = prRepo();
+    r.writeCatalog({ "orgs/acme/projects/churn/README.md": `# Churn\n\nuse ${FAKE.github}\n` });
+    const added = r.commit("add a readme");
+    r.writeCatalog({ "orgs/acme/projects/churn/README.md": "# Churn\n" });
+    r.commit("oops, remove the token");
+    const ds = await scan(r);
+    expect(places(ds)).toEqual([{ file: "catalog/orgs/acme/projects/churn/README.md", line: 3, column: 5 }]);
+    expect(ds[0]!.message).toContain(`added in commit ${added.slice(0, 12)} ("add a readme")`);
+    expect(ds[0]!.hint).toContain("removing it in a later commit is not enough");
+  });
+
+  it("scans files outside catalog/ too, and multi-line private keys", async () => {
+    const r = prRepo();
+    r.write({ "scripts/deploy.sh": `#!/bin/sh\nexport HF_TOKEN=${FAKE.huggingface}\n`, "keys/id_rsa": `${fakePem()}\n` });
+    r.commit("add deploy script");
+    expect(places(await scan(r))).toEqual([
+      { file: "keys/id_rsa", line: 1, column: 1 },
+      { file: "scripts/deploy.sh", line: 2, column: 17 },
+    ].sort((a, b) => (a.file < b.file ? -1 : 1)));
+  });
+
+  it("gives line numbers in the file after each commit, for additions in the middle of a file", async () => {
+    const r = prRepo();
+    r.write({ "notes.txt": "one\ntwo\nthree\nfour\n" });
+    r.commit("notes");
+    r.write({ "notes.txt": `one\ntwo\ntoken: ${FAKE.openai}\nthree\nfour\n` });
+    r.commit("insert");
+    expect(places(await scan(r))).toEqual([{ file: "notes.txt", line: 3, column: 8 }]);
+  });
+
+  it("does not blame the pull request for lines already on the base, nor for base commits merged into it", async () => {
+    const r = prRepo();
+    r.checkout("main");
+    r.write({ "legacy.txt": `old: ${FAKE.slack}\n` });
+    r.commit("a secret already on main (validate reports it there)");
+    r.checkout("pr");
+    r.write({ "harmless.txt": "hello\n" });
+    r.commit("harmless");
+    r.merge("main");
+    expect(await scan(r)).toEqual([]);
+  });
+
+  it("sees lines a merge commit itself introduces (a conflict resolution)", async () => {
+    const r = prRepo();
+    r.write({ "conflict.txt": "base\n" });
+    r.commit("file on pr");
+    r.checkout("main");
+    r.write({ "conflict.txt": "main side\n" });
+    r.commit("file on main");
+    r.checkout("pr");
+    try {
+      r.git("merge", "-q", "main");
+    } catch {
+      // conflict: resolve it with a line neither side had
+    }
+    r.write({ "conflict.txt": `resolved\nkey: ${FAKE.google}\n` });
+    r.commit("merge main");
+    expect(places(await scan(r))).toEqual([{ file: "conflict.txt", line: 2, column: 6 }]);
+  });
+
+  it("is not fooled by .gitattributes marking files binary, nor by odd file names", async () => {
+    const r = prRepo();
+    r.write({ ".gitattributes": "*.yaml binary\n*.txt -diff\n", 'odd "name" é.txt': `aws: ${FAKE.awsAccessKey}\n` });
+    r.writeCatalog({ "orgs/acme/connections/extra.yaml": `name: extra\nkind: s3\ntoken: ${FAKE.jwt}\n` });
+    r.commit("attributes");
+    expect(places(await scan(r))).toEqual([
+      { file: "catalog/orgs/acme/connections/extra.yaml", line: 3, column: 8 },
+      { file: 'odd "name" é.txt', line: 1, column: 6 },
+    ]);
+  });
+
+  it("honours the allowlist it is given (the base's), and reports each secret once per file", async () => {
+    const r = prRepo();
+    r.write({ "a.txt": `${FAKE.github}\n${FAKE.github}\n`, "b.txt": `${FAKE.huggingface}\n` });
+    r.commit("two");
+    r.write({ "a.txt": `${FAKE.github}\n` });
+    r.commit("again");
+    expect(places(await scan(r))).toEqual([
+      { file: "a.txt", line: 1, column: 1 },
+      { file: "b.txt", line: 1, column: 1 },
+    ]);
+    expect(places(await scan(r, { allowlist: makeAllowlist([fingerprintSecret(FAKE.github)]) }))).toEqual([{ file: "b.txt", line: 1, column: 1 }]);
+  });
+});
+
+describe("git failures never pass the scan", () => {
+  it("throws a GitError when git is missing or a revision is unknown", async () => {
+    const r = prRepo();
+    const missing = await scanPullRequestSecrets({ cwd: r.dir, base: "main", head: "pr", binary: "/nonexistent/git" }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(GitError);
+    expect((missing as GitError).message).toMatch(/git is not installed/);
+    const unknown = await scanPullRequestSecrets({ cwd: r.dir, base: "main", head: "no-such-branch" }).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(GitError);
+  });
+});
