@@ -14,6 +14,7 @@ import type { SiteData } from "../site-data/types.js";
 import type { ValidationSummary } from "../validate.js";
 import { astroConfig } from "./astro-config.js";
 import { writeAtomically } from "./output-dir.js";
+import { privateNames, scanForNames } from "./leak-scan.js";
 import { indexSite } from "./search-index.js";
 
 /** Options of `buildSite`. */
@@ -34,8 +35,9 @@ export interface BuildSiteResult {
   summary: ValidationSummary;
   outDir: string;
   data?: SiteData;
-  pages?: number;
   indexed?: number;
+  /** Public builds: files that still name something private (in free text). */
+  leaks?: number;
   ms: number;
 }
 
@@ -73,6 +75,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   if (!loaded.data) return { ...base, ok: false, ms: performance.now() - start };
   if (loaded.historyNote) progress(`  no git history: ${loaded.historyNote}`);
   const data = loaded.data;
+  let leakCount = 0;
   const result = await writeAtomically(outDir, async (tmp) => {
     const cacheDir = await mkdtemp(join(tmpdir(), "mlcat-astro-"));
     try {
@@ -84,9 +87,21 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       await rm(cacheDir, { recursive: true, force: true });
     }
     await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), () => `${data.files.length} files`);
+    if (data.meta.audience === "public") {
+      const leaks = await scanForNames(tmp, privateNames(loaded.catalog));
+      for (const leak of leaks) progress(`  warning: ${leak.file} names private "${leak.name}" (free text is published as written: reword it)`);
+      leakCount = leaks.length;
+    }
     const indexed =
       options.search === false ? undefined : await step(progress, "indexing for search", () => indexSite(tmp), (n) => `${n} pages indexed`);
     return { indexed };
   }, { basePath: data.meta.basePath, audience: data.meta.audience, generatedAt: data.meta.generatedAt });
-  return { ...base, ok: true, data, ...(result.indexed !== undefined && { indexed: result.indexed }), ms: performance.now() - start };
+  return {
+    ...base,
+    ok: true,
+    data,
+    ...(result.indexed !== undefined && { indexed: result.indexed }),
+    ...(data.meta.audience === "public" && { leaks: leakCount }),
+    ms: performance.now() - start,
+  };
 }

@@ -76,3 +76,31 @@ describe("mlcat preview's file resolution", () => {
     expect(await resolveRequest(root, "/x/", url)).toBe(expected);
   });
 });
+
+describe("the public build's leak scan", () => {
+  it("lists private organizations and the keys of private things in public ones", async () => {
+    const { loadFiles } = await import("../helpers/catalog.js");
+    const { catalog } = loadFiles({
+      ...BASE,
+      "orgs/secret-org/organization.yaml": "name: secret-org\nvisibility: private\nmembers:\n  - user: alice\n    role: owner\n",
+      "orgs/secret-org/projects/inner/project.yaml": "name: inner\nowner: alice\n",
+      "orgs/acme/projects/hush/project.yaml": "name: hush\nvisibility: private\nowner: alice\n",
+    });
+    const { privateNames } = await import("../../src/site-build/leak-scan.js");
+    expect(privateNames(catalog)).toEqual(["acme/hush", "secret-org"]);
+  });
+
+  it("finds whole-word mentions in pages and API files, and nothing else", async () => {
+    const { scanForNames } = await import("../../src/site-build/leak-scan.js");
+    const dir = writeTree({
+      "hub/acme/train/index.html": "<p>Trained for acme/hush last week.</p>",
+      "api/orgs/acme/project.json": '{"readme": "see secret-org"}',
+      "index.html": "<p>acme/hushed and not-secret-orgs are other names</p>",
+      "pagefind/x.pf_fragment": "secret-org",
+    });
+    expect(await scanForNames(dir, ["acme/hush", "secret-org"])).toEqual([
+      { file: "api/orgs/acme/project.json", name: "secret-org" },
+      { file: "hub/acme/train/index.html", name: "acme/hush" },
+    ]);
+  });
+});
