@@ -4,6 +4,9 @@ import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { codeFrame, visible } from "./code-frame.js";
 import type { ReportSummary } from "./summary.js";
 
+/** Codes shown without a code frame: the frame would print the secret into the log. */
+const NO_FRAME: ReadonlySet<string> = new Set(["secret/detected"]);
+
 /** Options of `formatPretty`. */
 export interface PrettyOptions {
   /** The text of a file, for code frames; `undefined` when it is not available. */
@@ -19,7 +22,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Report
   const blocks = diagnostics.map((d) => {
     const head = `${c.cyan(visible(d.file))}:${c.yellow(String(d.line))}:${c.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${visible(d.message)}`;
     const text = options.getText?.(d.file);
-    const frame = text === undefined ? "" : codeFrame(text, d.line, d.column);
+    const frame = text === undefined || NO_FRAME.has(d.code) ? "" : codeFrame(text, d.line, d.column);
     return [head, frame && `\n${frame}`, `\n  ${c.bold("hint:")} ${visible(d.hint)}`].filter(Boolean).join("\n");
   });
   const files = new Set(diagnostics.map((d) => d.file)).size;

@@ -112,3 +112,18 @@ describe("the secrets check of mlcat validate", () => {
     expect(where(validateFiles(bad)).map((d) => d.code)).toEqual(["schema/pattern", "secret/detected"]);
   });
 });
+
+describe("reports never print a detected secret", () => {
+  it("pretty output shows no code frame for secret/detected, JSON carries no value", async () => {
+    const { formatPretty } = await import("../../src/report/pretty.js");
+    const { formatJson } = await import("../../src/report/json.js");
+    const text = `${BASE["orgs/acme/projects/churn/project.yaml"]}token: ${FAKE.github}\n`;
+    const ds = validateFiles({ ...BASE, "orgs/acme/projects/churn/project.yaml": text });
+    expect(ds.map((d) => d.code)).toContain("secret/detected");
+    const summary = { errors: ds.length, warnings: 0, infos: 0, files: 1, entities: 1 };
+    const pretty = formatPretty(ds, summary, { color: false, getText: () => text });
+    expect(pretty).toContain("secret/detected");
+    expect(pretty).not.toContain(FAKE.github.slice(4));
+    expect(formatJson(ds, {})).not.toContain(FAKE.github.slice(4));
+  });
+});
