@@ -1,0 +1,99 @@
+/**
+ * Synthetic registry models: entry (license, task, owners), model card, and
+ * versions in every stage with a stage history that moves forward in time
+ * and lineage back to a real experiment and component version. A version
+ * that was promoted is written twice: first at its first stage, later with
+ * its full history (so the history of the repository has updates too).
+ */
+import type { Stage } from "../model/types.js";
+import { emitYaml } from "./emit-yaml.js";
+import { isoTime, type GenContext, type GenOrg } from "./gen-context.js";
+import { semverTag } from "./gen-hub.js";
+import { NamePool } from "./name-pool.js";
+import { DOMAINS, FRAMEWORKS, LICENSES, SENTENCES, TAG_VOCABULARY, TASKS } from "./words.js";
+
+/** The stage path of the `i`-th of `n` versions: old ones ended disabled, one is in production, newer ones in staging or testing. */
+function pathOf(i: number, n: number): Stage[] {
+  if (i === n - 1) return n === 1 ? ["testing", "staging"] : ["testing"];
+  if (i === n - 2) return ["testing", "staging", "production"];
+  if (i === n - 3) return ["testing", "staging"];
+  return ["testing", "staging", "production", "disabled"];
+}
+
+/** A later write of a version: its full stage history. */
+export interface Promotion {
+  at: number;
+  author: string;
+  path: string;
+  text: string;
+  message: string;
+}
+
+/** Make one model of `org` with `versionCount` versions; records its event and returns the promotions to record later. */
+export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, versionCount: number): Promotion[] {
+  const { random } = ctx;
+  const members = ctx.membersOf(org);
+  const admins = ctx.membersOf(org, ["owner", "manager", "admin"]);
+  const domain = random.pick(DOMAINS);
+  const task = random.pick(TASKS);
+  const name = pool.take(`${domain}-${random.pick(["model", "scorer", "ranker", "forecaster", "classifier", "encoder"])}`);
+  org.models.push(name);
+  const owner = random.pick(admins.length > 0 ? admins : members);
+  const team = random.chance(0.8) ? random.pick(org.teams) : undefined;
+  if (team) org.owned.get(team)!.models++;
+  const dir = `orgs/${org.name}/models/${name}`;
+  const files: Record<string, string> = {
+    [`${dir}/model.yaml`]: emitYaml({
+      name,
+      description: `${task} model for ${domain}. ${random.pick(SENTENCES)}`,
+      task,
+      framework: random.pick(FRAMEWORKS),
+      license: random.pick(LICENSES),
+      tags: random.sample(TAG_VOCABULARY, random.int(1, 3)),
+      owner,
+      ...(team !== undefined && { team }),
+      ...(random.chance(0.4) && { members: random.sample(members.filter((m) => m !== owner), 1).map((user) => ({ user, role: "admin" })) }),
+    }),
+  };
+  if (random.chance(0.8)) files[`${dir}/README.md`] = `# ${name}\n\nModel card. ${random.pick(SENTENCES)}\n\n## Intended use\n\n${task} for ${domain}.\n\n## Limitations\n\nTrained on the last two years of data.\n`;
+  const sources = org.projects.filter((p) => p.experiments.length > 0);
+  const promotions: Promotion[] = [];
+  const now = ctx.tick();
+  for (let i = 0; i < versionCount; i++) {
+    const tag = semverTag(i);
+    const path = pathOf(i, versionCount);
+    const created = now - (versionCount - i) * 3 * 24 * 3600_000;
+    const steps = path.map((stage, k) => ({
+      stage,
+      at: isoTime(created + k * 2 * 24 * 3600_000),
+      by: stage === "production" || stage === "disabled" ? owner : random.pick(members),
+      reason: k === 0 ? "Registered from its training run." : `Moved to ${stage} after review.`,
+    }));
+    const source = sources.length > 0 ? random.pick(sources) : undefined;
+    const experiment = source ? random.pick(source.experiments) : undefined;
+    const lineage = source && experiment
+      ? { project: source.name, experiment: experiment.name, component: experiment.component, params: experiment.params, code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: random.hex(40) } }
+      : undefined;
+    const artifacts = [{ name: "model", uri: `s3://${org.name}-ml-artifacts/registry/${name}/${tag}/model.bin`, kind: "model", connection: org.connections.artifacts, size: random.int(1_000_000, 900_000_000) }];
+    const metrics = { auc: random.float(0.7, 0.99), latency_ms: random.float(2, 80, 1) };
+    const data = (history: typeof steps) => ({
+      name: tag,
+      description: `Release ${tag} of ${name}.`,
+      stage: history[history.length - 1]!.stage,
+      stageHistory: history,
+      ...(lineage && { lineage }),
+      artifacts,
+      metrics,
+      createdAt: steps[0]!.at,
+      createdBy: steps[0]!.by,
+    });
+    const file = `${dir}/versions/${tag}.yaml`;
+    files[file] = emitYaml(data(steps.slice(0, 1)));
+    if (steps.length > 1) {
+      const last = steps[steps.length - 1]!;
+      promotions.push({ at: Date.parse(last.at), author: last.by, path: file, text: emitYaml(data(steps)), message: `Move ${org.name}/${name}:${tag} to ${last.stage}` });
+    }
+  }
+  ctx.emit(owner, `Register model ${org.name}/${name} (${versionCount} version${versionCount === 1 ? "" : "s"})`, files);
+  return promotions;
+}
