@@ -10,22 +10,8 @@ import { SCHEMA_DIR, SCHEMA_FILES } from "../schemas/schema-files.js";
 import { createFileAtomic, replaceFileAtomic } from "./write-files.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
 import { readFileIfExists } from "./read-file.js";
+import { KIND_GLOBS } from "../schemas/schema-files.js";
 
-/** The catalog-relative glob of each kind's files. */
-export const KIND_GLOBS: Record<Kind, string> = {
-  Catalog: "catalog.yaml",
-  User: "users/*.yaml",
-  Organization: "orgs/*/organization.yaml",
-  Team: "orgs/*/teams/*.yaml",
-  Connection: "orgs/*/connections/*.yaml",
-  Project: "orgs/*/projects/*/project.yaml",
-  ProjectComponent: "orgs/*/projects/*/components/*.yaml",
-  Experiment: "orgs/*/projects/*/experiments/*.yaml",
-  Component: "orgs/*/components/*/component.yaml",
-  ComponentVersion: "orgs/*/components/*/versions/*.yaml",
-  Model: "orgs/*/models/*/model.yaml",
-  ModelVersion: "orgs/*/models/*/versions/*.yaml",
-};
 
 /**
  * The `yaml.schemas` setting: schema path -> globs. `schemasDir` and

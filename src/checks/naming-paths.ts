@@ -2,22 +2,8 @@
 import { posix } from "node:path";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
+export { KIND_LABEL } from "../model/kinds.js";
 
-/** A human label for each kind, as messages use it. */
-export const KIND_LABEL: Record<Kind, string> = {
-  Catalog: "catalog",
-  User: "user",
-  Organization: "organization",
-  Team: "team",
-  Connection: "connection",
-  Project: "project",
-  ProjectComponent: "project component",
-  Experiment: "experiment",
-  Component: "hub component",
-  ComponentVersion: "component version",
-  Model: "model",
-  ModelVersion: "model version",
-};
 
 /** Kinds whose name comes from a folder (`orgs/<org>/organization.yaml`) rather than a file. */
 const FOLDER_KINDS: ReadonlySet<Kind> = new Set(["Organization", "Project", "Component", "Model"]);

@@ -10,21 +10,8 @@ import { explainSchemaErrors } from "../schemas/explain-errors.js";
 import { validateKindData } from "../schemas/validators.js";
 import { positionOf, type ValuePath } from "../yaml/positions.js";
 import type { Check } from "./context.js";
+import { KIND_LABEL } from "../model/kinds.js";
 
-const KIND_LABEL: Record<Kind, string> = {
-  Catalog: "catalog",
-  User: "user",
-  Organization: "organization",
-  Team: "team",
-  Connection: "connection",
-  Project: "project",
-  ProjectComponent: "project component",
-  Experiment: "experiment",
-  Component: "component",
-  ComponentVersion: "component version",
-  Model: "model",
-  ModelVersion: "model version",
-};
 
 /** How a message names a whole file: `organization "acme"`, `catalog.yaml`. */
 function subjectOf(entity: Entity): string {

@@ -34,6 +34,22 @@ export const KINDS: readonly Kind[] = [
   "ModelVersion",
 ];
 
+/** How messages name each kind ("user", "hub component", ...). */
+export const KIND_LABEL: Record<Kind, string> = {
+  Catalog: "catalog",
+  User: "user",
+  Organization: "organization",
+  Team: "team",
+  Connection: "connection",
+  Project: "project",
+  ProjectComponent: "project component",
+  Experiment: "experiment",
+  Component: "hub component",
+  ComponentVersion: "component version",
+  Model: "model",
+  ModelVersion: "model version",
+};
+
 /** The JSON Schema file (under `schemas/`) that describes each kind. */
 export const SCHEMA_FILE: Record<Kind, string> = {
   Catalog: "catalog.schema.json",
