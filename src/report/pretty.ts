@@ -1,11 +1,9 @@
 /** `--format pretty`: file:line:column, a code frame, the hint, and a summary, like `tsc`. */
 import pc from "picocolors";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { redactSecrets } from "../secrets/redact.js";
 import { codeFrame, visible } from "./code-frame.js";
 import type { ReportSummary } from "./summary.js";
-
-/** Codes shown without a code frame: the frame would print the secret into the log. */
-const NO_FRAME: ReadonlySet<string> = new Set(["secret/detected"]);
 
 /** Options of `formatPretty`. */
 export interface PrettyOptions {
@@ -19,10 +17,13 @@ export interface PrettyOptions {
 export function formatPretty(diagnostics: readonly Diagnostic[], summary: ReportSummary, options: PrettyOptions = {}): string {
   const c = pc.createColors(options.color ?? pc.isColorSupported);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const secretFiles = new Set(diagnostics.filter((d) => d.code === "secret/detected").map((d) => d.file));
   const blocks = diagnostics.map((d) => {
     const head = `${c.cyan(visible(d.file))}:${c.yellow(String(d.line))}:${c.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${visible(d.message)}`;
-    const text = options.getText?.(d.file);
-    const frame = text === undefined || NO_FRAME.has(d.code) ? "" : codeFrame(text, d.line, d.column);
+    const raw = options.getText?.(d.file);
+    // Frames of a file holding a secret show it masked: they would print it into the log.
+    const text = raw !== undefined && secretFiles.has(d.file) ? redactSecrets(raw) : raw;
+    const frame = text === undefined ? "" : codeFrame(text, d.line, d.column);
     return [head, frame && `\n${frame}`, `\n  ${c.bold("hint:")} ${visible(d.hint)}`].filter(Boolean).join("\n");
   });
   const files = new Set(diagnostics.map((d) => d.file)).size;

@@ -6,3 +6,4 @@ export * from "./allowlist.js";
 export * from "./secret-diagnostic.js";
 export * from "./secrets-check.js";
 export * from "./scan-pull-request.js";
+export * from "./redact.js";

@@ -114,7 +114,7 @@ describe("the secrets check of mlcat validate", () => {
 });
 
 describe("reports never print a detected secret", () => {
-  it("pretty output shows no code frame for secret/detected, JSON carries no value", async () => {
+  it("pretty output masks the secret in every code frame of its file, JSON carries no value", async () => {
     const { formatPretty } = await import("../../src/report/pretty.js");
     const { formatJson } = await import("../../src/report/json.js");
     const text = `${BASE["orgs/acme/projects/churn/project.yaml"]}token: ${FAKE.github}\n`;
@@ -124,6 +124,18 @@ describe("reports never print a detected secret", () => {
     const pretty = formatPretty(ds, summary, { color: false, getText: () => text });
     expect(pretty).toContain("secret/detected");
     expect(pretty).not.toContain(FAKE.github.slice(4));
+    expect(pretty).toContain(`> 6 | token: ${"*".repeat(40)}`);
     expect(formatJson(ds, {})).not.toContain(FAKE.github.slice(4));
+  });
+});
+
+describe("redactSecrets", () => {
+  it("masks tokens in place (columns kept) and whole private key bodies", async () => {
+    const { redactSecrets } = await import("../../src/secrets/redact.js");
+    const text = `a: ${FAKE.huggingface} b\nkey: |\n${fakePem("  ")}\nc: 1`;
+    const masked = redactSecrets(text);
+    expect(masked.split("\n")[0]).toBe(`a: ${"*".repeat(FAKE.huggingface.length)} b`);
+    expect(masked).not.toMatch(/[A-Za-z0-9]{16}/);
+    expect(masked.split("\n")).toHaveLength(text.split("\n").length);
   });
 });
