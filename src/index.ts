@@ -21,3 +21,7 @@ export { schemaCheck } from "./checks/schema.js";
 export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
 export * from "./import/polyaxon-hub.js";
 export * from "./authoring/index.js";
+export { checkPullRequest, type CheckOptions, type CheckResult, type ChangeDecision } from "./pr-check/run-check.js";
+export { explainAction, type ExplainInput, type Explanation } from "./pr-check/explain.js";
+export type { Decision } from "./permissions/decision.js";
+export { readCatalogAt, type ReadCatalogOptions } from "./git/read-catalog.js";
