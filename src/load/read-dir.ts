@@ -1,7 +1,15 @@
-/** Read a catalog folder from the working tree into raw files, never following symlinks. */
-import { lstat, readFile, readdir } from "node:fs/promises";
+/**
+ * Read a catalog folder from the working tree into raw files, never following
+ * symlinks. Reads are synchronous: for thousands of small files one thread
+ * doing plain system calls is several times faster than a promise per file.
+ */
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import type { EntryType, RawFile } from "./raw-file.js";
+
+/** Open flags: read only, and never through a symlink swapped in after the folder was listed (where the OS has the flag). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /**
  * Every entry under `dir`, recursively, as raw files in path order. Symlinks
@@ -10,39 +18,45 @@ import type { EntryType, RawFile } from "./raw-file.js";
  */
 export async function readCatalogDir(dir: string, options: { maxFileBytes?: number } = {}): Promise<RawFile[]> {
   const out: RawFile[] = [];
-  await walk(dir, "", out, options.maxFileBytes ?? Infinity);
+  walk(dir, "", out, options.maxFileBytes ?? Infinity);
   return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 
-async function walk(abs: string, rel: string, out: RawFile[], maxBytes: number): Promise<void> {
-  const entries = await readdir(abs, { withFileTypes: true });
-  await Promise.all(
-    entries.map(async (entry) => {
-      const childAbs = join(abs, entry.name);
-      const childRel = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (entry.name === ".git") {
-          out.push({ relPath: childRel, bytes: new Uint8Array(), type: "submodule", size: 0 });
-          return;
-        }
-        await walk(childAbs, childRel, out, maxBytes);
-        return;
-      }
-      const type: EntryType = entry.isFile() ? "file" : entry.isSymbolicLink() ? "symlink" : "other";
-      if (type !== "file") {
-        out.push({ relPath: childRel, bytes: new Uint8Array(), type, size: 0 });
-        return;
-      }
-      try {
-        const { size } = await lstat(childAbs);
-        // A file over the cap is not read at all: the loader reports its size.
-        const bytes = size > maxBytes ? new Uint8Array() : await readFile(childAbs);
-        out.push({ relPath: childRel, bytes, type, size });
-      } catch (err) {
-        out.push({ relPath: childRel, bytes: new Uint8Array(), type, size: 0, error: (err as Error).message });
-      }
-    }),
-  );
+function walk(abs: string, rel: string, out: RawFile[], maxBytes: number): void {
+  for (const entry of readdirSync(abs, { withFileTypes: true })) {
+    const childAbs = join(abs, entry.name);
+    const childRel = rel === "" ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name === ".git") out.push({ relPath: childRel, bytes: new Uint8Array(), type: "submodule", size: 0 });
+      else walk(childAbs, childRel, out, maxBytes);
+      continue;
+    }
+    const type: EntryType = entry.isFile() ? "file" : entry.isSymbolicLink() ? "symlink" : "other";
+    if (type !== "file") out.push({ relPath: childRel, bytes: new Uint8Array(), type, size: 0 });
+    else out.push(readRegularFile(childAbs, childRel, maxBytes));
+  }
+}
+
+/** One regular file; a file over the cap is not read at all (the loader reports its size). */
+function readRegularFile(abs: string, relPath: string, maxBytes: number): RawFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return { relPath, bytes: new Uint8Array(), type: "file", size };
+    const bytes = new Uint8Array(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { relPath, bytes: read === size ? bytes : bytes.subarray(0, read), type: "file", size: read };
+  } catch (err) {
+    return { relPath, bytes: new Uint8Array(), type: "file", size: 0, error: (err as Error).message };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Whether `dir` exists and is a folder (symlinked catalog folders are refused). */

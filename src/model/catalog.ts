@@ -11,6 +11,8 @@ export class Catalog {
   private readonly byKind = new Map<Kind, Map<string, Entity>>();
   /** Files that exist but were rejected by the loader (`kind:key`). */
   private readonly rejected = new Set<string>();
+  /** Per kind, its entities in key order, and grouped by organization and by parent (`org/name` of versions); rebuilt after `add`. */
+  private readonly sorted = new Map<Kind, { all: Entity[]; byOrg: Map<string, Entity[]>; byParent: Map<string, Entity[]> }>();
 
   constructor(root: string, entities: Iterable<Entity> = []) {
     this.root = root;
@@ -23,6 +25,7 @@ export class Catalog {
     const index = this.byKind.get(entity.kind)!;
     if (index.has(entity.key)) return false;
     index.set(entity.key, entity);
+    this.sorted.delete(entity.kind);
     return true;
   }
 
@@ -44,9 +47,24 @@ export class Catalog {
     this.rejected.add(`${kind}:${key}`);
   }
 
-  /** All entities of `kind`, in key order. */
+  /** All entities of `kind`, in key order (a new array each call). */
   all<K extends Kind>(kind: K): Entity<K>[] {
-    return [...this.byKind.get(kind)!.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) as Entity<K>[];
+    return this.indexOf(kind).all.slice() as Entity<K>[];
+  }
+
+  /** The entities of `kind` in key order, grouped by organization and by parent, computed once per change. */
+  private indexOf(kind: Kind): { all: Entity[]; byOrg: Map<string, Entity[]>; byParent: Map<string, Entity[]> } {
+    let index = this.sorted.get(kind);
+    if (index) return index;
+    const all = [...this.byKind.get(kind)!.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    index = { all, byOrg: new Map(), byParent: new Map() };
+    for (const e of all) {
+      if (e.org !== undefined) push(index.byOrg, e.org, e);
+      const colon = e.key.indexOf(":");
+      if (colon >= 0) push(index.byParent, e.key.slice(0, colon), e);
+    }
+    this.sorted.set(kind, index);
+    return index;
   }
 
   /** Entities of `kind` that passed their JSON Schema: safe to read as typed data. */
@@ -72,14 +90,19 @@ export class Catalog {
     return e?.schemaValid ? e.data : undefined;
   }
 
-  /** Entities of `kind` in organization `org`. */
+  /** Entities of `kind` in organization `org`, in key order. */
   inOrg<K extends Kind>(kind: K, org: string): Entity<K>[] {
-    return this.all(kind).filter((e) => e.org === org);
+    return (this.indexOf(kind).byOrg.get(org)?.slice() ?? []) as Entity<K>[];
   }
 
   /** Versions of a hub component (`org/name`) or model, in key order. */
   versionsOf(kind: "ComponentVersion" | "ModelVersion", parentKey: string): Entity[] {
-    const prefix = `${parentKey}:`;
-    return this.all(kind).filter((e) => e.key.startsWith(prefix));
+    return this.indexOf(kind).byParent.get(parentKey)?.slice() ?? [];
   }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
