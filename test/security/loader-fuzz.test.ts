@@ -58,7 +58,7 @@ function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
   const at = "at" in m ? (bytes.length === 0 ? 0 : m.at % (bytes.length + 1)) : 0;
   switch (m.op) {
     case "flip": {
-      const out = new Uint8Array(bytes.length === 0 ? 1 : bytes);
+      const out = bytes.length === 0 ? new Uint8Array(1) : new Uint8Array(bytes);
       out[Math.min(at, out.length - 1)] = m.byte;
       return out;
     }
