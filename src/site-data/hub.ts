@@ -2,6 +2,7 @@
 import semver from "semver";
 import type { Entity } from "../model/entity.js";
 import type { ComponentSpecData, ReleaseData, Stage } from "../model/types.js";
+import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
 import { renderMarkdown } from "./markdown.js";
 import { specView, usageSnippet } from "./spec-view.js";
@@ -98,12 +99,12 @@ export function componentPages(
     versionCount: versions.length,
     owner: ctx.user(d.owner),
     ...(history[0] && { updatedAt: history[0].date }),
+    visibility: effectiveVisibility(ctx.catalog, component),
   };
   const team = d.team === undefined ? undefined : ctx.link("Team", `${component.org}/${d.team}`);
   const page: ComponentPage = {
     ...summary,
     apiUrl: ctx.urls.api(component),
-    visibility: d.visibility ?? ctx.catalog.get("Organization", component.org!)?.data.visibility ?? "private",
     ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text) }),
     organization: ctx.link("Organization", component.org!)!,
     ...(team && { team }),

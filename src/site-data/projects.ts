@@ -1,5 +1,6 @@
 /** Projects, their experiments and their own components as the site shows them. */
 import type { Entity } from "../model/entity.js";
+import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl, renderMarkdown } from "./markdown.js";
 import { artifactRows } from "./rows.js";
@@ -86,7 +87,7 @@ export function projectPage(ctx: SiteContext, p: Entity<"Project">, usage: Usage
     url: ctx.urls.page("Project", p.key),
     ...(d.description !== undefined && { description: d.description }),
     tags: d.tags ?? [],
-    visibility: d.visibility ?? ctx.catalog.get("Organization", org)?.data.visibility ?? "private",
+    visibility: effectiveVisibility(ctx.catalog, p),
     owner: ctx.user(d.owner),
     experimentCount: experiments.length,
     ...(history[0] && { updatedAt: history[0].date }),

@@ -1,6 +1,7 @@
 /** The registry's data: model summaries, model pages, model version pages. */
 import type { Entity } from "../model/entity.js";
 import type { Stage } from "../model/types.js";
+import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
 import { compareTagsDesc } from "./hub.js";
 import { resolveLineage } from "./lineage.js";
@@ -83,13 +84,13 @@ export function modelPages(ctx: SiteContext, model: Entity<"Model">): { summary:
     versionCount: versions.length,
     owner: ctx.user(d.owner),
     ...(history[0] && { updatedAt: history[0].date }),
+    visibility: effectiveVisibility(ctx.catalog, model),
   };
   const metricNames = [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].sort();
   const team = d.team === undefined ? undefined : ctx.link("Team", `${model.org}/${d.team}`);
   const page: ModelPage = {
     ...summary,
     apiUrl: ctx.urls.api(model),
-    visibility: d.visibility ?? ctx.catalog.get("Organization", model.org!)?.data.visibility ?? "private",
     ...(model.readme && { cardHtml: renderMarkdown(model.readme.text) }),
     organization: ctx.link("Organization", model.org!)!,
     ...(team && { team }),

@@ -61,6 +61,7 @@ export interface ComponentSummary {
   versionCount: number;
   owner: UserRef;
   updatedAt?: string;
+  visibility: Visibility;
 }
 
 /** A Polyaxon component spec as shown (hub version or project component). */
@@ -93,7 +94,6 @@ export interface ComponentVersionPage extends SpecView {
 /** A hub component's page. */
 export interface ComponentPage extends ComponentSummary {
   apiUrl: string;
-  visibility: Visibility;
   readmeHtml?: string;
   organization: Link;
   team?: Link;
@@ -136,12 +136,12 @@ export interface ModelSummary {
   versionCount: number;
   owner: UserRef;
   updatedAt?: string;
+  visibility: Visibility;
 }
 
 /** A registry model's page. */
 export interface ModelPage extends ModelSummary {
   apiUrl: string;
-  visibility: Visibility;
   cardHtml?: string;
   organization: Link;
   team?: Link;
