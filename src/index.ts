@@ -25,3 +25,7 @@ export { checkPullRequest, type CheckOptions, type CheckResult, type ChangeDecis
 export { explainAction, type ExplainInput, type Explanation } from "./pr-check/explain.js";
 export type { Decision } from "./permissions/decision.js";
 export { readCatalogAt, type ReadCatalogOptions } from "./git/read-catalog.js";
+export { buildSiteData, loadSiteData } from "./site-data/build-site-data.js";
+export type { SiteData } from "./site-data/types.js";
+export { renderMarkdown } from "./site-data/markdown.js";
+export { buildSite, type BuildSiteOptions, type BuildSiteResult } from "./site-build/build-site.js";
