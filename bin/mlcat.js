@@ -2,6 +2,17 @@
 // Thin launcher: the CLI is compiled from src/cli/main.ts into dist/.
 import { main } from "../dist/cli/main.js";
 
+// Fail closed: if the command's work never settles (a child process died and a
+// pending read was never answered), node would exit 0 once nothing is left to
+// do. A check must never pass that way: exit 2 with a message instead.
+let settled = false;
+process.on("exit", () => {
+  if (settled) return;
+  process.stderr.write("mlcat: internal error: the command stopped before it finished (an operation it waited for never completed)\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n");
+  process.exitCode = 2;
+});
+
 main(process.argv).then((code) => {
+  settled = true;
   process.exitCode = code;
 });
