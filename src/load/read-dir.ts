@@ -3,7 +3,7 @@
  * symlinks. Reads are synchronous: for thousands of small files one thread
  * doing plain system calls is several times faster than a promise per file.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import type { EntryType, RawFile } from "./raw-file.js";
@@ -23,7 +23,15 @@ export async function readCatalogDir(dir: string, options: { maxFileBytes?: numb
 }
 
 function walk(abs: string, rel: string, out: RawFile[], maxBytes: number): void {
-  for (const entry of readdirSync(abs, { withFileTypes: true })) {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch (err) {
+    // An unreadable folder is a problem of the catalog, reported like an unreadable file, not a crash.
+    out.push({ relPath: rel === "" ? "." : rel, bytes: new Uint8Array(), type: "file", size: 0, error: (err as Error).message });
+    return;
+  }
+  for (const entry of entries) {
     const childAbs = join(abs, entry.name);
     const childRel = rel === "" ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory()) {
