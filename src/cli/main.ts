@@ -2,6 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { ExitError, InternalError } from "../diagnostics/diagnostic.js";
 import { processIO, type CliIO } from "./io.js";
+import { describeSystemError, isSystemError } from "./system-error.js";
+import { installInterruptHandlers } from "../runtime/interrupt.js";
 import { registerImportCommand } from "./import.js";
 import { registerValidateCommand } from "./validate.js";
 import { registerNewCommand } from "./new.js";
@@ -48,6 +50,7 @@ const VERSION = "0.1.0";
 /** Run the CLI with `argv` (as `process.argv`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
+  if (io === processIO) installInterruptHandlers((text) => io.err(text));
   const program = createProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv as string[]);
@@ -60,6 +63,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     if (err instanceof ExitError) {
       if (err.message) io.err(`mlcat: ${err.message}\n`);
       return err.exitCode;
+    }
+    if (isSystemError(err)) {
+      io.err(`mlcat: ${describeSystemError(err)}\n`);
+      return 2;
     }
     const internal = err instanceof InternalError ? err : new InternalError(String((err as Error)?.stack ?? err));
     io.err(`mlcat: internal error: ${internal.message}\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n`);
