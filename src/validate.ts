@@ -2,6 +2,7 @@
 import { CHECKS } from "./checks/index.js";
 import { DiagnosticCollector, type Check } from "./checks/context.js";
 import { compareDiagnostics, countBySeverity, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { CacheStats } from "./load/content-cache.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
 import type { Catalog } from "./model/catalog.js";
 import type { Kind } from "./model/kinds.js";
@@ -22,6 +23,8 @@ export interface ValidationResult {
   catalog: Catalog;
   diagnostics: Diagnostic[];
   summary: ValidationSummary;
+  /** What the content cache did, when one was used. */
+  cache?: CacheStats;
 }
 
 /** Run `checks` (default: all of them, in order) over a loaded catalog. A check that throws is a bug: it becomes an InternalError. */
@@ -37,11 +40,20 @@ export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHE
   return report.diagnostics;
 }
 
-/** Load the catalog folder and validate it: every problem at once. */
+/**
+ * Load the catalog folder and validate it: every problem at once. Options
+ * choose the content cache (`cache`) and worker threads (`workers`); the
+ * diagnostics are the same with or without them.
+ */
 export async function validate(options: LoadOptions = {}): Promise<ValidationResult> {
   const loaded = await loadCatalog(options);
   const diagnostics = [...loaded.diagnostics, ...validateCatalog(loaded.catalog)].sort(compareDiagnostics);
-  return { catalog: loaded.catalog, diagnostics, summary: summarize(loaded.catalog, diagnostics, loaded.files) };
+  return {
+    catalog: loaded.catalog,
+    diagnostics,
+    summary: summarize(loaded.catalog, diagnostics, loaded.files),
+    ...(loaded.cache && { cache: loaded.cache }),
+  };
 }
 
 /** The summary of a run. */

@@ -11,7 +11,7 @@ import { positionOf } from "../yaml/positions.js";
 import type { Check, DiagnosticCollector } from "./context.js";
 import { RESERVED_IO_NAMES, TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
 import { findClosest } from "../text/suggest.js";
-import { findUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
+import { findUnknownTemplateNames, hasUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
 
 type SpecEntity = Entity<"ComponentVersion"> | Entity<"ProjectComponent">;
 
@@ -93,6 +93,8 @@ function checkIos(spec: SpecEntity, report: DiagnosticCollector): void {
 
 /** Template names that resolve to no declared IO nor known namespace. */
 function checkTemplates(spec: SpecEntity, report: DiagnosticCollector): void {
+  // The plain data tells whether there is anything to report; only then is the document walked for positions.
+  if (!hasUnknownTemplateNames(spec.data)) return;
   for (const unknown of findUnknownTemplateNames(spec.source)) {
     report.push({
       code: "spec/unknown-template-variable",

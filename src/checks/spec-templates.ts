@@ -32,6 +32,41 @@ export function findUnknownTemplateNames(source: SourceFile): UnknownTemplateNam
   return out;
 }
 
+/**
+ * Whether the templates of a spec's plain data read any unknown name: the
+ * same walk as `findUnknownTemplateNames` over the data instead of the
+ * document (an accepted file's data mirrors its document entry for entry),
+ * so the document is needed only when there is something to point at.
+ */
+export function hasUnknownTemplateNames(data: unknown): boolean {
+  return isRecord(data) && walkData(data, declaredDataNames(data));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function declaredDataNames(spec: Record<string, unknown>): string[] {
+  const names: string[] = [];
+  for (const section of ["inputs", "outputs"]) {
+    const list = spec[section];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) if (isRecord(item) && typeof item.name === "string") names.push(item.name);
+  }
+  return names;
+}
+
+function scopeOfData(value: unknown, scope: string[]): string[] {
+  return isRecord(value) && isRecord(value.run) ? declaredDataNames(value) : scope;
+}
+
+function walkData(node: unknown, scope: string[]): boolean {
+  if (Array.isArray(node)) return node.some((item) => walkData(item, scopeOfData(item, scope)));
+  if (isRecord(node)) return Object.entries(node).some(([key, value]) => key !== "description" && walkData(value, scopeOfData(value, scope)));
+  if (typeof node !== "string" || !node.includes("{{")) return false;
+  return templateReferences(node).some((ref) => !(scope.includes(ref.name) || (ref.via === "free" && isKnownTemplateName(ref.name))));
+}
+
 /** The names of a spec mapping's inputs and outputs. */
 export function declaredIoNames(spec: YAMLMap): string[] {
   const names: string[] = [];

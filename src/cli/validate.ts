@@ -1,5 +1,6 @@
 /** `mlcat validate [catalog-dir]`. */
 import { Option, type Command } from "commander";
+import { ExitError } from "../diagnostics/diagnostic.js";
 import { reportSummary } from "../report/summary.js";
 import { validate } from "../validate.js";
 import type { CliIO } from "./io.js";
@@ -12,6 +13,9 @@ export function registerValidateCommand(program: Command, io: CliIO, setExit: (c
     .description("Validate a catalog folder: every problem at once, with file, line, column and a hint.")
     .argument("[catalog-dir]", "the catalog folder", "catalog")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("pretty"))
+    .option("--cache <dir>", "keep the data of files that parsed cleanly and passed their schema in <dir>, keyed by content (default: $MLCAT_CACHE_DIR)")
+    .option("--no-cache", "use no content cache, even when MLCAT_CACHE_DIR is set")
+    .option("--workers <n>", "worker threads for parsing: a number, or auto (large catalogs on several cores)", "auto")
     .addHelpText(
       "after",
       `
@@ -20,10 +24,15 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage or internal error.
 Examples:
   $ mlcat validate
   $ mlcat validate path/to/catalog --format json
-  $ mlcat validate --format github   # annotations, plus a job summary when GITHUB_STEP_SUMMARY is set`,
+  $ mlcat validate --format github   # annotations, plus a job summary when GITHUB_STEP_SUMMARY is set
+  $ mlcat validate --cache .mlcat-cache   # warm runs parse only the files that changed`,
     )
-    .action(async (dir: string, opts: { format: Format }) => {
-      const result = await validate({ dir });
+    .action(async (dir: string, opts: { format: Format; cache: string | boolean; workers: string }) => {
+      const workers = opts.workers === "auto" ? "auto" : Number(opts.workers);
+      if (workers !== "auto" && !(Number.isInteger(workers) && workers >= 0)) throw new ExitError(2, `--workers must be auto or a whole number, not ${JSON.stringify(opts.workers)}`);
+      // --cache <dir> names the folder; --no-cache turns it off; neither leaves it to MLCAT_CACHE_DIR.
+      const cache = typeof opts.cache === "string" ? opts.cache : opts.cache === false ? false : undefined;
+      const result = await validate({ dir, workers, ...(cache !== undefined && { cache }) });
       const total = Object.values(result.summary.entities).reduce((a, b) => a + b, 0);
       const texts = new Map(result.catalog.entities().map((e) => [e.source.file, e.source.text]));
       printReport(io, {

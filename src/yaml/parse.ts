@@ -8,7 +8,7 @@
  * for depth, anchors, tags, directives and documents) -> composed document ->
  * our own walk to plain data (keys checked). See docs/yaml-rules.md.
  */
-import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST, type YAMLError } from "yaml";
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/entity.js";
 import { reportTooDeep, scanTokens } from "./cst-scan.js";
@@ -95,8 +95,18 @@ interface TextInput extends ParseInput {
   limits: YamlLimits;
 }
 
+/** The CST tokens of `text`, line starts recorded in `lineCounter`: the first step of every parse. */
+export function lexTokens(text: string, lineCounter: LineCounter): CST.Token[] {
+  return Array.from(new Parser(lineCounter.addNewLine).parse(text));
+}
+
+/** The documents composed from `tokens`, with the loader's options: the second step of every parse. */
+export function composeDocuments(tokens: readonly CST.Token[], text: string): Document.Parsed[] {
+  return Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length));
+}
+
 function parseText({ file, relPath, text, lineCounter, report, limits }: TextInput): ParseResult {
-  const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tokens = lexTokens(text, lineCounter);
   const scan = scanTokens(tokens, report, limits.maxDepth);
   const invisible = scanInvisible(text);
   for (const offset of invisible.bidi) {
@@ -108,7 +118,7 @@ function parseText({ file, relPath, text, lineCounter, report, limits }: TextInp
   }
   if (scan.tooDeep) return { diagnostics: report.finish() };
 
-  const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length));
+  const docs = composeDocuments(tokens, text);
   for (const doc of docs) for (const error of doc.errors) reportLibraryError(error, report, limits);
   const doc = docs[0];
   if (!doc || !scan.firstHasContent) {

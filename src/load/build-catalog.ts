@@ -1,0 +1,125 @@
+/**
+ * The catalog builder: classify each raw file by its path, parse the YAML
+ * entity files (with a pluggable parse step: plain, cached or in worker
+ * threads), index the entities, attach the READMEs.
+ */
+import { posix } from "node:path";
+import { DiagnosticCollector } from "../checks/context.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Catalog } from "../model/catalog.js";
+import type { Entity, Readme, SourceFile } from "../model/entity.js";
+import { classifyPath, classifyReadme, LAYOUT_HINT, SCHEMA_FILE, type PathInfo } from "../model/kinds.js";
+import { markSchemaValid } from "../schemas/known-valid.js";
+import { parseYamlFile, type YamlLimits } from "../yaml/parse.js";
+import { decodeUtf8 } from "../yaml/utf8.js";
+import type { CacheStats } from "./content-cache.js";
+import type { RawFile } from "./raw-file.js";
+
+/** A loaded catalog and the problems found while loading it. */
+export interface LoadResult {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  /** Number of files read (including rejected ones). */
+  files: number;
+  /** What the content cache did, when one was used. */
+  cache?: CacheStats;
+}
+
+/**
+ * A YAML entity file's parse: its source and data when accepted (with
+ * `schemaValid` when its schema was checked already), or the problems that
+ * rejected it.
+ */
+export interface ParsedFile {
+  source?: SourceFile;
+  value?: unknown;
+  schemaValid?: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** How the builder gets a YAML entity file parsed. */
+export type ParseStep = (raw: RawFile, file: string, info: PathInfo) => ParsedFile;
+
+/** The plain parse: the hardened loader, in the loop, keeping the document it built. */
+export function plainParseStep(limits: YamlLimits): ParseStep {
+  return (raw, file) => parseYamlFile({ file, relPath: raw.relPath, bytes: raw.bytes, size: raw.size, limits });
+}
+
+/** Classify each raw file, parse the YAML entity files with `parse`, index the entities, attach the READMEs. */
+export function buildCatalog(files: readonly RawFile[], root: string, limits: YamlLimits, parse: ParseStep): LoadResult {
+  const catalog = new Catalog(root);
+  const report = new DiagnosticCollector();
+  const readmes: Array<{ ownerKind: "Project" | "Component" | "Model"; ownerKey: string; readme: Readme }> = [];
+
+  for (const raw of files) {
+    const file = posix.join(root, raw.relPath);
+    if (raw.type !== "file") {
+      report.atFile(
+        file,
+        "file/not-regular",
+        `${file} is a ${raw.type}, not a regular file`,
+        "replace it with a regular file: symlinks and submodules are refused under the catalog folder",
+      );
+      continue;
+    }
+    if (raw.error !== undefined) {
+      report.atFile(file, "file/unreadable", `${file} could not be read: ${raw.error}`, "check the file's permissions and try again");
+      continue;
+    }
+    const readmeInfo = classifyReadme(raw.relPath);
+    if (readmeInfo) {
+      if (raw.size > limits.maxFileBytes) {
+        report.atFile(file, "file/too-large", `${file} is ${raw.size} bytes, over the cap of ${limits.maxFileBytes}`, "shorten the README or move large content elsewhere");
+        continue;
+      }
+      const decoded = decodeUtf8(raw.bytes);
+      if (!decoded.ok) {
+        report.atFile(file, "file/invalid-utf8", `${file} is not valid UTF-8 (byte ${decoded.offset})`, "save the file as UTF-8", decoded.position);
+        continue;
+      }
+      readmes.push({ ...readmeInfo, readme: { file, relPath: raw.relPath, text: decoded.text } });
+      continue;
+    }
+    const info = classifyPath(raw.relPath);
+    if (!info) {
+      report.atFile(file, "file/unknown-path", `${file} maps to no kind of catalog entity`, `move or remove it: ${LAYOUT_HINT}`);
+      continue;
+    }
+    const parsed = parse(raw, file, info);
+    for (const d of parsed.diagnostics) report.push(d);
+    if (!parsed.source) {
+      catalog.addRejected(info.kind, info.key);
+      continue;
+    }
+    if (parsed.schemaValid === true) markSchemaValid(parsed.value, SCHEMA_FILE[info.kind]);
+    const entity: Entity = {
+      kind: info.kind,
+      key: info.key,
+      name: info.name,
+      ...(info.org !== undefined && { org: info.org }),
+      ...(info.project !== undefined && { project: info.project }),
+      ...(info.parent !== undefined && { parent: info.parent }),
+      data: parsed.value as Entity["data"],
+      source: parsed.source,
+      schemaValid: false,
+    };
+    catalog.add(entity);
+  }
+
+  for (const { ownerKind, ownerKey, readme } of readmes) {
+    const owner = catalog.get(ownerKind, ownerKey);
+    if (owner) owner.readme = readme;
+    else
+      report.atFile(
+        readme.file,
+        "file/unknown-path",
+        `${readme.file} belongs to no ${ownerKind.toLowerCase()}: ${ownerKey} has no ${ownerKind === "Project" ? "project" : ownerKind === "Component" ? "component" : "model"}.yaml`,
+        `add the ${ownerKind.toLowerCase()} file beside the README, or remove the README`,
+      );
+  }
+
+  if (!catalog.has("Catalog", "catalog")) {
+    report.atFile(posix.join(root, "catalog.yaml"), "file/missing-catalog", `${posix.join(root, "catalog.yaml")} is missing`, "create catalog.yaml with a title and the catalog admins (mlcat new catalog, or copy the sample's)");
+  }
+  return { catalog, diagnostics: report.diagnostics, files: files.length };
+}

@@ -1,0 +1,57 @@
+/**
+ * What a content-cache entry is keyed by. A file's part is its git blob id
+ * (`sha1("blob <size>\0" + bytes)`, the id git itself gives the file, so the
+ * key is the same in a working tree and in git objects). The engine's part,
+ * the fingerprint, changes whenever anything that decides a file's outcome
+ * changes: the loader's and the schemas' code, the JSON Schemas, the yaml
+ * and Ajv versions and the loader's limits. Entries of another fingerprint
+ * are never read, so the cache cannot be stale.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SCHEMA_FILES, schemaPath } from "../schemas/schema-files.js";
+import type { YamlLimits } from "../yaml/parse.js";
+
+/** Bump when the layout or meaning of entries changes. */
+export const CACHE_FORMAT = "mlcat-content-cache/1";
+
+/** The git blob id of `bytes`. */
+export function blobId(bytes: Uint8Array): string {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The folders whose code decides a file's outcome (parse and schema validation), next to this module. */
+const CODE_DIRS = [join(here, "..", "yaml"), join(here, "..", "schemas")];
+const CODE_FILES = [join(here, `file-job${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`)];
+
+/** The version of an installed package, found from its entry point. */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  for (let i = 0; i < 6; i++, dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+    if (pkg.name === name) return pkg.version ?? "?";
+  }
+  return "?";
+}
+
+let cached: string | undefined;
+
+/** The fingerprint of the engine with `limits`: 32 hex digits. */
+export function engineFingerprint(limits: YamlLimits): string {
+  if (!cached) {
+    const hash = createHash("sha256").update(CACHE_FORMAT);
+    for (const name of ["yaml", "ajv", "ajv-formats"]) hash.update(`\0${name}@${packageVersion(name)}`);
+    for (const file of SCHEMA_FILES) hash.update(`\0${file}\0`).update(readFileSync(schemaPath(file)));
+    const code = [...CODE_FILES, ...CODE_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts")).map((f) => join(d, f)))];
+    for (const file of code.sort()) hash.update(`\0${relative(dirname(here), file)}\0`).update(readFileSync(file));
+    cached = hash.digest("hex");
+  }
+  return createHash("sha256").update(cached).update(JSON.stringify([limits.maxFileBytes, limits.maxDepth])).digest("hex").slice(0, 32);
+}

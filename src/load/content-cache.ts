@@ -1,0 +1,183 @@
+/**
+ * The content cache of the loader: for each file that parsed cleanly and
+ * passed its schema, its data, keyed by the file's git blob id and schema,
+ * under the engine's fingerprint (see cache-key.ts). Only outcomes that
+ * depend on nothing but the file's bytes are kept; every cross-file check
+ * runs on every run.
+ *
+ * Entries live in packs: one file per run that learned something new,
+ * holding every entry that run used, so a warm run reads one file (newest
+ * first; older packs only for what is still missing). A pack is written to
+ * a temporary file and renamed into place, so runs may share a folder; the
+ * folder is bounded in size, the oldest packs (and packs of other engine
+ * versions) removed first. Share it only between runs of trusted code.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { YamlLimits } from "../yaml/parse.js";
+import { engineFingerprint } from "./cache-key.js";
+
+/** The default bound of a cache folder: 512 MiB. */
+export const DEFAULT_CACHE_MAX_BYTES = 512 * 1024 * 1024;
+
+/** What a run did with the cache. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** New entries (they went into a new pack). */
+  writes: number;
+  /** Packs read, and packs removed to keep the folder within its bound. */
+  packsRead: number;
+  evicted: number;
+}
+
+const MAGIC = 0x4d4c4350; // "MLCP"
+
+/** One pack, read: its index and its entries' bytes. */
+interface Pack {
+  index: Map<string, [number, number]>;
+  body: Buffer;
+}
+
+/** Parse a pack file; undefined when it is damaged. */
+function readPack(path: string): Pack | undefined {
+  try {
+    const buf = readFileSync(path);
+    if (buf.length < 8 || buf.readUInt32BE(0) !== MAGIC) return undefined;
+    const indexLength = buf.readUInt32BE(4);
+    const index = deserialize(buf.subarray(8, 8 + indexLength)) as Map<string, [number, number]>;
+    if (!(index instanceof Map)) return undefined;
+    return { index, body: buf.subarray(8 + indexLength) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A content cache in a folder. */
+export class ContentCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, writes: 0, packsRead: 0, evicted: 0 };
+  private readonly namespace: string;
+  /** Packs of this engine, newest first, read when a lookup needs them. */
+  private readonly packPaths: string[];
+  private readonly packs: Pack[] = [];
+  /** Every entry this run used or learned, as serialized bytes: the next pack. */
+  private readonly used = new Map<string, Uint8Array>();
+
+  constructor(
+    readonly dir: string,
+    limits: YamlLimits,
+    readonly maxBytes: number = DEFAULT_CACHE_MAX_BYTES,
+  ) {
+    this.namespace = join(dir, `v-${engineFingerprint(limits)}`);
+    this.packPaths = listFiles(this.namespace)
+      .filter((f) => f.path.endsWith(".pack"))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? 1 : -1))
+      .map((f) => f.path);
+  }
+
+  /** The data of the file with blob id `oid` that passed `schemaFile`, if cached. */
+  get(oid: string, schemaFile: string): { value: unknown } | undefined {
+    const key = `${oid}.${schemaFile}`;
+    for (let i = 0; ; i++) {
+      const pack = this.packAt(i);
+      if (!pack) break;
+      const at = pack.index.get(key);
+      if (!at) continue;
+      const bytes = pack.body.subarray(at[0], at[0] + at[1]);
+      try {
+        const value = deserialize(bytes);
+        this.used.set(key, bytes);
+        this.stats.hits++;
+        return { value };
+      } catch {
+        continue;
+      }
+    }
+    this.stats.misses++;
+    return undefined;
+  }
+
+  /** Remember that the file with blob id `oid` parsed cleanly to `value` and passed `schemaFile`. */
+  put(oid: string, schemaFile: string, value: unknown): void {
+    this.used.set(`${oid}.${schemaFile}`, serialize(value));
+    this.stats.writes++;
+  }
+
+  /** After a run: write a pack of what it used when it learned something, then keep the folder within its bound. */
+  finish(): void {
+    if (this.stats.writes === 0) return;
+    try {
+      mkdirSync(this.namespace, { recursive: true });
+      const index = new Map<string, [number, number]>();
+      let offset = 0;
+      for (const [key, bytes] of this.used) {
+        index.set(key, [offset, bytes.length]);
+        offset += bytes.length;
+      }
+      const indexBytes = serialize(index);
+      const header = Buffer.alloc(8);
+      header.writeUInt32BE(MAGIC, 0);
+      header.writeUInt32BE(indexBytes.length, 4);
+      const name = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.pack`;
+      const tmp = join(this.namespace, `${name}.tmp`);
+      writeFileSync(tmp, Buffer.concat([header, indexBytes, ...this.used.values()]));
+      renameSync(tmp, join(this.namespace, name));
+      this.evict();
+    } catch {
+      // A cache that cannot be written only makes the next run slower.
+    }
+  }
+
+  private packAt(i: number): Pack | undefined {
+    while (this.packs.length <= i && this.packs.length < this.packPaths.length) {
+      const pack = readPack(this.packPaths[this.packs.length]!);
+      this.stats.packsRead++;
+      this.packs.push(pack ?? { index: new Map(), body: Buffer.alloc(0) });
+    }
+    return this.packs[i];
+  }
+
+  /** Remove packs of other engine versions, then the oldest packs, until the folder is within its bound. */
+  private evict(): void {
+    const files = listFiles(this.dir);
+    let total = files.reduce((sum, f) => sum + f.size, 0);
+    if (total <= this.maxBytes) return;
+    const mine = (p: string) => p.startsWith(this.namespace);
+    files.sort((a, b) => Number(mine(a.path)) - Number(mine(b.path)) || a.mtimeMs - b.mtimeMs);
+    // The newest pack (this run's) always stays.
+    for (const f of files.slice(0, -1)) {
+      if (total <= this.maxBytes * 0.9) break;
+      rmSync(f.path, { force: true });
+      total -= f.size;
+      this.stats.evicted++;
+    }
+  }
+}
+
+/** Every file under `dir`, recursively, with size and modification time. */
+function listFiles(dir: string): Array<{ path: string; size: number; mtimeMs: number }> {
+  const out: Array<{ path: string; size: number; mtimeMs: number }> = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        try {
+          const { size, mtimeMs } = statSync(p);
+          out.push({ path: p, size, mtimeMs });
+        } catch {
+          // removed meanwhile by another run
+        }
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * The loader's fast paths, which give the same catalog and the same
+ * diagnostics as the plain path: each YAML entity file is parsed and checked
+ * against its schema once (a file job), in worker threads on large catalogs,
+ * and a content cache keeps the data of files that parsed cleanly and passed
+ * their schema, keyed by blob id. Accepted files get a lazy source: their
+ * document is composed again only if a diagnostic needs a position in them.
+ */
+import { posix } from "node:path";
+import { SCHEMA_FILE, classifyPath, classifyReadme } from "../model/kinds.js";
+import { createLazySource } from "../yaml/lazy-source.js";
+import type { YamlLimits } from "../yaml/parse.js";
+import { decodeUtf8 } from "../yaml/utf8.js";
+import { buildCatalog, type LoadResult, type ParsedFile, type ParseStep } from "./build-catalog.js";
+import { blobId } from "./cache-key.js";
+import { ContentCache } from "./content-cache.js";
+import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
+import type { RawFile } from "./raw-file.js";
+import { runFileJobs, workerCount } from "./worker-pool.js";
+
+/** Options of the fast paths. */
+export interface FastOptions {
+  /**
+   * The content cache folder; `false` for none. Default: the MLCAT_CACHE_DIR
+   * environment variable when it is set, else none.
+   */
+  cache?: string | false;
+  /** The cache folder's bound in bytes (default 512 MiB). */
+  cacheMaxBytes?: number;
+  /** Worker threads for parsing (asynchronous loads only): a number, or `auto` (default) for large catalogs on several cores. */
+  workers?: number | "auto";
+}
+
+/** The cache folder the options ask for, if any. */
+export function cacheDirOf(options: FastOptions): string | undefined {
+  if (options.cache === false) return undefined;
+  const dir = options.cache ?? process.env.MLCAT_CACHE_DIR;
+  return dir === undefined || dir === "" ? undefined : dir;
+}
+
+/** Whether a load of `files` files takes a fast path: with a cache, or with worker threads. */
+export function wantsFastPath(options: FastOptions, files: number): boolean {
+  return cacheDirOf(options) !== undefined || workerCount(files, options.workers) > 0;
+}
+
+/** A YAML entity file to parse: those, and only those, the builder hands to its parse step. */
+interface Pending {
+  raw: RawFile;
+  job: FileJob;
+  oid?: string;
+}
+
+/** The files the builder will parse, as jobs (same filter as `buildCatalog`). */
+function collectJobs(files: readonly RawFile[], root: string): Pending[] {
+  const out: Pending[] = [];
+  for (const raw of files) {
+    if (raw.type !== "file" || raw.error !== undefined || classifyReadme(raw.relPath)) continue;
+    const info = classifyPath(raw.relPath);
+    if (!info) continue;
+    const file = posix.join(root, raw.relPath);
+    out.push({ raw, job: { file, relPath: raw.relPath, bytes: raw.bytes, size: raw.size, schemaFile: SCHEMA_FILE[info.kind] } });
+  }
+  return out;
+}
+
+/** The builder's view of a job's outcome: accepted files get a lazy source over their text. */
+function toParsed(pending: Pending, outcome: FileOutcome): ParsedFile {
+  if (!outcome.accepted) return { diagnostics: outcome.diagnostics };
+  const decoded = decodeUtf8(pending.raw.bytes);
+  if (!decoded.ok) throw new Error(`${pending.job.file} was accepted but is not valid UTF-8`);
+  return { source: createLazySource(pending.job.file, pending.job.relPath, decoded.text), value: outcome.value, schemaValid: outcome.schemaValid, diagnostics: [] };
+}
+
+/** Look every job up in the cache; returns the outcomes found (by job index). */
+function lookUp(pending: Pending[], cache: ContentCache | undefined): Map<number, FileOutcome> {
+  const found = new Map<number, FileOutcome>();
+  if (!cache) return found;
+  pending.forEach((p, i) => {
+    // A file over the size cap was not read: nothing to look up.
+    if (p.raw.bytes.length !== p.raw.size) return;
+    p.oid = blobId(p.raw.bytes);
+    const hit = cache.get(p.oid, p.job.schemaFile);
+    if (hit) found.set(i, { accepted: true, value: hit.value, schemaValid: true });
+  });
+  return found;
+}
+
+/** Keep what is safe to keep: files that parsed cleanly and passed their schema. */
+function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | undefined): void {
+  if (cache && pending.oid !== undefined && outcome.accepted && outcome.schemaValid) cache.put(pending.oid, pending.job.schemaFile, outcome.value);
+}
+
+function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: FileOutcome[], cache: ContentCache | undefined): LoadResult {
+  const byPath = new Map<string, ParsedFile>();
+  pending.forEach((p, i) => byPath.set(p.raw.relPath, toParsed(p, outcomes[i]!)));
+  const step: ParseStep = (raw) => byPath.get(raw.relPath)!;
+  const result = buildCatalog(files, root, limits, step);
+  if (cache) {
+    cache.finish();
+    result.cache = { ...cache.stats };
+  }
+  return result;
+}
+
+function openCache(options: FastOptions, limits: YamlLimits): ContentCache | undefined {
+  const dir = cacheDirOf(options);
+  return dir === undefined ? undefined : new ContentCache(dir, limits, options.cacheMaxBytes);
+}
+
+/** The fast path in this thread only (the cache, no workers): for synchronous loads such as a pull request's sides. */
+export function loadFastSync(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): LoadResult {
+  const cache = openCache(options, limits);
+  const pending = collectJobs(files, root);
+  const found = lookUp(pending, cache);
+  const outcomes = pending.map((p, i) => {
+    const hit = found.get(i);
+    if (hit) return hit;
+    const outcome = runFileJob(p.job, limits);
+    remember(p, outcome, cache);
+    return outcome;
+  });
+  return finish(files, root, limits, pending, outcomes, cache);
+}
+
+/** The fast path: cache hits first, then the misses over worker threads and the main thread. */
+export async function loadFast(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): Promise<LoadResult> {
+  const cache = openCache(options, limits);
+  const pending = collectJobs(files, root);
+  const found = lookUp(pending, cache);
+  const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
+  const computed = await runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers));
+  const outcomes: FileOutcome[] = pending.map((_, i) => found.get(i)!);
+  misses.forEach((i, k) => {
+    outcomes[i] = computed[k]!;
+    remember(pending[i]!, computed[k]!, cache);
+  });
+  return finish(files, root, limits, pending, outcomes, cache);
+}
