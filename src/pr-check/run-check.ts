@@ -11,11 +11,17 @@ import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
+import { CHECKS } from "../checks/index.js";
+import { readSecretsAllowlist } from "../secrets/allowlist.js";
+import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
 import { failClosed } from "./fail-closed.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
+
+/** The checks run on the head: all but the secrets check, which reads the head's own allowlist; the pull request's added lines are scanned instead. */
+const HEAD_CHECKS = CHECKS.filter((c) => c.name !== "secrets");
 
 /** What to check. */
 export interface CheckOptions {
@@ -93,8 +99,11 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
     const after = await readSide({ ...git, reader, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
     const diagnostics: Diagnostic[] = full
-      ? [...after.loaded.diagnostics, ...validateCatalog(after.loaded.catalog)]
+      ? [...after.loaded.diagnostics, ...validateCatalog(after.loaded.catalog, HEAD_CHECKS)]
       : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
+    // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret).
+    const allowlist = readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data);
+    diagnostics.push(...(await scanPullRequestSecrets({ ...git, base, head, allowlist })));
     const ctx = { authority, actor };
     const decided: ChangeDecision[] = [];
     for (const change of changes) {
