@@ -29,9 +29,8 @@ export class BlobReader {
     this.proc.stdin.on("error", () => {}); // reported through "close" or "error"
     this.proc.on("error", (err) => this.fail(toGitError(err, { what: "read files from git objects", next: "check that git works" })));
     this.proc.on("close", (code) => {
-      if (this.queue.length > 0) {
-        this.fail(toGitError(new Error(this.stderr || `git cat-file exited with code ${code}`), { what: "read files from git objects", next: "check that the repository is not corrupt (git fsck)" }));
-      }
+      // Every read from now on fails too: a request written to a dead process would never be answered.
+      this.fail(toGitError(new Error(this.stderr || `git cat-file exited with code ${code}`), { what: "read files from git objects", next: "check that the repository is not corrupt (git fsck)" }));
     });
   }
 

@@ -6,3 +6,4 @@ export * from "./tree.js";
 export * from "./blob-reader.js";
 export * from "./read-catalog.js";
 export * from "./changed-files.js";
+export * from "./added-lines.js";

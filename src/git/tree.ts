@@ -2,6 +2,7 @@
 import type { EntryType } from "../load/raw-file.js";
 import { assertRevision, runGit, type GitOptions } from "./run-git.js";
 import { fetchHint } from "./revisions.js";
+import { GitError } from "./git-error.js";
 
 /** One entry of a tree, listed recursively. */
 export interface TreeEntry {
@@ -42,8 +43,12 @@ export function parseLsTree(out: string): TreeEntry[] {
   for (const record of out.split("\0")) {
     if (record === "") continue;
     const tab = record.indexOf("\t");
-    const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-)$/.exec(record.slice(0, tab));
+    const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-|BAD)$/.exec(record.slice(0, tab));
     if (tab < 0 || !m) throw new Error(`unexpected line from git ls-tree: ${JSON.stringify(record)}`);
+    if (m[4] === "BAD") {
+      // git could not read the object's size: it is missing or corrupt.
+      throw new GitError(`git object ${m[3]} of ${record.slice(tab + 1)} is missing or corrupt in this repository`, "fetch the commits again (git fetch origin <sha>), and check the repository with git fsck");
+    }
     const [, mode, , oid, size] = m;
     entries.push({ path: record.slice(tab + 1), mode: mode!, oid: oid!, size: size === "-" ? 0 : Number(size), type: entryTypeOfMode(mode!) });
   }
