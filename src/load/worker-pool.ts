@@ -28,10 +28,14 @@ function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** How the last run of `runFileJobs` split its work (for tests and benchmarks). */
+export const lastPoolRun = { workers: 0, workerBatches: 0, mainBatches: 0 };
+
 /** Run `jobs` with `workers` worker threads plus the main thread; the outcomes are in the jobs' order. */
 export async function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const script = workers > 0 ? workerScript() : undefined;
+  Object.assign(lastPoolRun, { workers: script ? workers : 0, workerBatches: 0, mainBatches: 0 });
   if (!script || jobs.length === 0) {
     jobs.forEach((job, i) => (outcomes[i] = runFileJob(job, limits)));
     return outcomes;
@@ -45,6 +49,7 @@ export async function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, 
   let settle: () => void = () => {};
   const allDone = new Promise<void>((resolve) => (settle = resolve));
   const runInThread = (batch: { start: number; end: number }) => {
+    lastPoolRun.mainBatches++;
     for (let i = batch.start; i < batch.end; i++) outcomes[i] = runFileJob(jobs[i]!, limits);
   };
   const checkDone = () => {
@@ -72,7 +77,10 @@ export async function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, 
       if (!flight) return;
       inFlight.delete(result.id);
       if (result.error !== undefined) runInThread(flight.batch);
-      else result.outcomes.forEach((o, k) => (outcomes[flight.batch.start + k] = o));
+      else {
+        lastPoolRun.workerBatches++;
+        result.outcomes.forEach((o, k) => (outcomes[flight.batch.start + k] = o));
+      }
       send(worker);
       checkDone();
     });

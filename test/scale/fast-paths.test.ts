@@ -1,0 +1,205 @@
+/**
+ * The loader's fast paths (worker threads, the content cache cold and warm,
+ * lazy documents, templates checked on plain data) give exactly the
+ * diagnostics and the data of the plain path, on a catalog full of problems
+ * of every kind and on a generated catalog with defects; the cache is never
+ * stale and stays within its bound.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findUnknownTemplateNames, hasUnknownTemplateNames } from "../../src/checks/spec-templates.js";
+import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
+import { readCatalogDir } from "../../src/load/read-dir.js";
+import { engineFingerprint } from "../../src/load/cache-key.js";
+import { lastPoolRun } from "../../src/load/worker-pool.js";
+import { generateCatalog } from "../../src/scale/generate-catalog.js";
+import { writeCatalogFiles } from "../../src/scale/write-repository.js";
+import { validate, type ValidationResult } from "../../src/validate.js";
+import { DEFAULT_LIMITS, parseYamlFile } from "../../src/yaml/parse.js";
+import { BASE } from "../helpers/catalog.js";
+
+const root = mkdtempSync(join(tmpdir(), "mlcat-fast-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function writeTree(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, body] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), body);
+  }
+}
+
+const HAZARDS = join(import.meta.dirname, "..", "fixtures", "yaml-hazards");
+
+/** BASE plus a file with every kind of problem: rejected by the loader, refused by the schema, and caught by the rules. */
+function troubledCatalog(dir: string): void {
+  const files: Record<string, string | Buffer> = { ...BASE };
+  for (const name of readdirSync(HAZARDS).filter((f) => f.endsWith(".yaml"))) files[`users/h-${name.replace(/\.yaml$/, "")}.yaml`] = readFileSync(join(HAZARDS, name));
+  files["users/latin1.yaml"] = Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]);
+  files["users/huge.yaml"] = `name: huge\nbio: "${"x".repeat(5000)}"\n`;
+  files["orgs/acme/teams/broken.yaml"] = "name: broken\ndescripton: typo\nmembers:\n  - user: alice\n    role: boss\n";
+  files["orgs/acme/teams/ghosts.yaml"] = "name: ghosts\nmembers:\n  - user: nobody\n    role: member\n  - user: alice\n    role: member\n  - user: alice\n    role: admin\n";
+  files["orgs/acme/components/train/versions/2.0.0.yaml"] = (BASE["orgs/acme/components/train/versions/1.0.0.yaml"] ?? "").replace("kind: component", "kind: component\ntags: [x]") + "# {{ in a comment }}\n";
+  files["orgs/acme/projects/churn/components/prep.yaml"] =
+    "kind: component\ninputs:\n  - name: a\n    type: str\n  - name: a\n    type: int\noutputs:\n  - name: out\nrun:\n  kind: job\n  container:\n    image: x\n    args: ['{{ a }}', '{{ b }}', '{{ params.c }}', '{{ globals.run_outputs_path }}']\n";
+  files["orgs/acme/projects/churn/experiments/run-2.yaml"] = "name: run-3\ncomponent: acme/train:9.9.9\nstatus: done\n";
+  files["users/carol.yaml"] = "name: karol\n";
+  files["orgs/ghost-org/teams/t.yaml"] = "name: t\nmembers: []\n";
+  files["orgs/acme/models/churn-model/README.md"] = "# churn-model\n";
+  files["stray.txt"] = "not a catalog file\n";
+  writeTree(dir, files);
+  symlinkSync("alice.yaml", join(dir, "users", "link.yaml"));
+}
+
+/** What a run shows: the diagnostics, and every entity's kind, key, data and schema verdict. */
+function shape(result: ValidationResult): unknown {
+  return {
+    diagnostics: result.diagnostics,
+    entities: result.catalog.entities().map((e) => [e.kind, e.key, e.data, e.schemaValid, e.readme?.text]),
+    summary: result.summary,
+  };
+}
+
+const LIMITS = { maxFileBytes: 4096 };
+
+describe.each([
+  ["a catalog with every kind of problem", "troubled", troubledCatalog, ["file/", "yaml/", "schema/", "ref/", "spec/", "name/"]],
+  ["a generated catalog with defects", "generated", (dir: string) => writeCatalogFiles(generateCatalog({ entities: 400, seed: 9, defects: 12 }), dir, "."), ["schema/", "ref/", "spec/", "name/", "vocab/"]],
+] as const)("on %s, every fast path gives what the plain path gives", (_label, name, make, families) => {
+  const dir = join(root, name);
+  const cache = join(root, `${name}-cache`);
+  let plain: unknown;
+  beforeAll(async () => {
+    make(dir);
+    plain = shape(await validate({ dir, limits: LIMITS, cache: false, workers: 0 }));
+  });
+
+  it("(the plain path finds problems of every family there)", () => {
+    const codes = (plain as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code);
+    for (const family of families) expect(codes.some((c) => c.startsWith(family)), family).toBe(true);
+  });
+
+  it("with worker threads", async () => {
+    const result = await validate({ dir, limits: LIMITS, cache: false, workers: 2 });
+    expect(lastPoolRun.workerBatches).toBeGreaterThan(0);
+    expect(shape(result)).toEqual(plain);
+  });
+
+  it("with a cold cache, then a warm one (in this thread and with workers)", async () => {
+    const cold = await validate({ dir, limits: LIMITS, cache, workers: 0 });
+    expect(cold.cache?.hits).toBe(0);
+    expect(cold.cache?.writes).toBeGreaterThan(0);
+    expect(shape(cold)).toEqual(plain);
+    const warm = await validate({ dir, limits: LIMITS, cache, workers: 0 });
+    // Files that were rejected or failed their schema are not kept: they are parsed again.
+    expect(warm.cache).toMatchObject({ hits: cold.cache!.writes, misses: cold.cache!.misses - cold.cache!.writes, writes: 0 });
+    expect(shape(warm)).toEqual(plain);
+    expect(shape(await validate({ dir, limits: LIMITS, cache, workers: 2 }))).toEqual(plain);
+  });
+
+  it("from raw files, synchronously, with the cache", async () => {
+    const files = await readCatalogDir(dir, LIMITS);
+    const a = loadCatalogFromFiles(files, { root: dir, limits: LIMITS, cache: false });
+    const b = loadCatalogFromFiles(files, { root: dir, limits: LIMITS, cache });
+    expect(b.cache?.hits).toBeGreaterThan(0);
+    expect(b.diagnostics).toEqual(a.diagnostics);
+  });
+});
+
+describe("the content cache", () => {
+  const dir = join(root, "small");
+  beforeAll(() => writeTree(dir, BASE));
+
+  it("is never stale: a changed file is read again, and its new problems are reported", async () => {
+    const cache = join(root, "stale-cache");
+    await validate({ dir, cache, workers: 0 });
+    const path = join(dir, "users/bob.yaml");
+    const before = readFileSync(path, "utf8");
+    writeFileSync(path, "name: bob\nrole: boss\n");
+    try {
+      const warm = await validate({ dir, cache, workers: 0 });
+      expect(warm.cache).toMatchObject({ misses: 1 });
+      expect(warm.diagnostics).toEqual((await validate({ dir, cache: false, workers: 0 })).diagnostics);
+      expect(warm.diagnostics.map((d) => d.code)).toContain("schema/unknown-property");
+    } finally {
+      writeFileSync(path, before);
+    }
+  });
+
+  it("keys entries by the engine: other limits, another fingerprint", () => {
+    expect(engineFingerprint(DEFAULT_LIMITS)).toMatch(/^[0-9a-f]{32}$/);
+    expect(engineFingerprint({ ...DEFAULT_LIMITS, maxDepth: 8 })).not.toBe(engineFingerprint(DEFAULT_LIMITS));
+  });
+
+  it("treats a damaged pack as missing", async () => {
+    const cache = join(root, "damaged-cache");
+    const plain = await validate({ dir, cache: false, workers: 0 });
+    await validate({ dir, cache, workers: 0 });
+    const [ns] = readdirSync(cache);
+    for (const pack of readdirSync(join(cache, ns!))) writeFileSync(join(cache, ns!, pack), "garbage");
+    const again = await validate({ dir, cache, workers: 0 });
+    expect(again.cache).toMatchObject({ hits: 0 });
+    expect(again.diagnostics).toEqual(plain.diagnostics);
+  });
+
+  it("stays within its bound: older packs are removed, the newest is kept", async () => {
+    const cache = join(root, "bounded-cache");
+    const path = join(dir, "users/alice.yaml");
+    const before = readFileSync(path, "utf8");
+    try {
+      for (let i = 0; i < 3; i++) {
+        writeFileSync(path, `${before}bio: run ${i}\n`);
+        await validate({ dir, cache, cacheMaxBytes: 1, workers: 0 });
+      }
+    } finally {
+      writeFileSync(path, before);
+    }
+    const [ns] = readdirSync(cache);
+    expect(readdirSync(join(cache, ns!))).toHaveLength(1);
+  });
+
+  it("is taken from MLCAT_CACHE_DIR unless the caller says cache: false", async () => {
+    const files = await readCatalogDir(dir);
+    const saved = process.env.MLCAT_CACHE_DIR;
+    process.env.MLCAT_CACHE_DIR = join(root, "env-cache");
+    try {
+      expect(loadCatalogFromFiles(files).cache).toMatchObject({ misses: files.filter((f) => f.relPath.endsWith(".yaml")).length });
+      expect(loadCatalogFromFiles(files, { cache: false }).cache).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.MLCAT_CACHE_DIR;
+      else process.env.MLCAT_CACHE_DIR = saved;
+    }
+  });
+});
+
+describe("templates on plain data", () => {
+  const corpus = join(import.meta.dirname, "..", "fixtures", "polyaxon-hub");
+  const specs: Array<[string, string]> = [];
+  for (const component of readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const file of readdirSync(join(corpus, component.name))) specs.push([`${component.name}/${file}`, readFileSync(join(corpus, component.name, file), "utf8")]);
+  }
+  const generated = generateCatalog({ entities: 300, seed: 4 });
+  for (const [path, text] of generated.files) if (/components\/.*\.yaml$/.test(path) && !path.endsWith("component.yaml")) specs.push([path, text]);
+  const mutations: Array<[string, (t: string) => string]> = [
+    ["as is", (t) => t],
+    ["an unknown name in an arg", (t) => t.replace(/\{\{ *([a-z_]+) *\}\}/, "{{ $1_typo }}")],
+    ["an unknown params name", (t) => t.replace(/\{\{ *([a-z_]+) *\}\}/, "{{ params.nope }}")],
+    ["an unknown name in a description only", (t) => t.replace(/^description: .*$/m, 'description: "uses {{ nothing }}"')],
+    ["a nested component with its own inputs", (t) => `${t}\nhooks:\n  - hubRef: x\n    params:\n      run: {kind: job}\n      inputs: [{name: inner}]\n      value: "{{ inner }}"\n`],
+  ];
+
+  it.each(mutations)("the data and the document agree on every spec, %s", (what, mutate) => {
+    const verdicts = specs.flatMap(([path, text]) => {
+      const parsed = parseYamlFile({ file: path, relPath: path, bytes: Buffer.from(mutate(text)), limits: DEFAULT_LIMITS });
+      if (!parsed.source) return [];
+      const fromData = hasUnknownTemplateNames(parsed.value);
+      expect(fromData, path).toBe(findUnknownTemplateNames(parsed.source).length > 0);
+      return [fromData];
+    });
+    expect(verdicts.length).toBeGreaterThan(50);
+    // The mutations that add an unknown name make every spec with a template report one.
+    if (what.startsWith("an unknown name in an arg") || what.startsWith("an unknown params")) expect(verdicts.filter(Boolean).length).toBeGreaterThan(verdicts.length / 2);
+    if (what === "as is" || what.startsWith("an unknown name in a description")) expect(verdicts.filter(Boolean).length).toBeLessThan(verdicts.length / 4);
+  });
+});
