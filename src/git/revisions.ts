@@ -18,17 +18,38 @@ export async function resolveCommit(options: GitOptions & { rev: string; role?: 
   return sha;
 }
 
-/** The best common ancestor of `base` and `head` (both resolved first): the point a pull request's diff starts from. */
+/**
+ * The best common ancestor of `base` and `head` (both resolved first): the point a
+ * pull request's diff starts from. It must be the only one: with several
+ * (criss-cross merges) a change seen from one merge-base can be invisible from
+ * another, and with none the branch's changes cannot be told apart; both are
+ * GitErrors that say what to do, never a guess.
+ */
 export async function mergeBase(options: GitOptions & { base: string; head: string }): Promise<string> {
   const base = await resolveCommit({ ...options, rev: options.base, role: "base" });
   const head = await resolveCommit({ ...options, rev: options.head, role: "head" });
-  const out = await runGit(options, ["merge-base", base, head], {
+  const context = {
     what: `find the merge-base of ${options.base} and ${options.head}`,
     next: `fetch the full history of both (git fetch --unshallow origin, or actions/checkout with fetch-depth: 0)`,
-  });
-  const sha = out.trim();
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new Error(`unexpected output of git merge-base: ${JSON.stringify(out)}`);
-  return sha;
+  };
+  // With none, `git merge-base` exits 1 without a message: the answer is empty.
+  const out = await runGit(options, ["merge-base", "--all", base, head], context);
+  const shas = out.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  const [b, h] = [shortRev(options.base), shortRev(options.head)];
+  if (shas.length === 0) {
+    throw new GitError(
+      `the base ${b} and the head ${h} share no history: the pull request's changes cannot be told apart from the base`,
+      `open the pull request from a branch of the base (git rebase ${b}), or fetch the full history of both (fetch-depth: 0)`,
+    );
+  }
+  if (shas.length > 1) {
+    throw new GitError(
+      `the base ${b} and the head ${h} have ${shas.length} merge-bases (criss-cross merges): a change seen from one of them can be invisible from another, so the pull request is not judged`,
+      `merge the base into the pull request's branch (git merge ${b}) and push it, so that the branch has one merge-base`,
+    );
+  }
+  if (!/^[0-9a-f]{40,64}$/.test(shas[0]!)) throw new Error(`unexpected output of git merge-base: ${JSON.stringify(out)}`);
+  return shas[0]!;
 }
 
 /** One commit between two revisions: what `git log` says about it (never trusted for permissions). */
@@ -57,6 +78,11 @@ export async function commitsBetween(options: GitOptions & { from: string; to: s
       const [sha = "", authorName = "", authorEmail = "", date = "", subject = ""] = record.split("\x1f");
       return { sha, authorName, authorEmail, date, subject };
     });
+}
+
+/** A revision for messages: a full sha shortened to 10 characters, anything else as given. */
+function shortRev(rev: string): string {
+  return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 10) : rev;
 }
 
 /** What to run when a revision is missing. */

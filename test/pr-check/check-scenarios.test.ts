@@ -167,6 +167,57 @@ describe("failing closed", () => {
     expect(errorsOf(result)).toEqual([{ code: "file/not-regular", file: "orgs/acme/vendor", line: 1, column: 1 }]);
   });
 
+  it("refuses a branch with several merge-bases (criss-cross merges): a revert hidden from one of them would pass", async () => {
+    const s = scenario();
+    const r = s.repo;
+    // Bob's branch forks; main adds frank (a manager's change); bob's branch adds an experiment.
+    r.branch("bob", "main");
+    r.checkout("main");
+    const frank = `${PR_BASE[ORG]}  - user: frank\n    role: member\n`;
+    const addFrank = s.commitToMain({ [ORG]: frank }, "erin adds frank");
+    r.checkout("bob");
+    r.writeCatalog({ "orgs/acme/projects/churn/experiments/run-3.yaml": experiment("run-3") });
+    const bobsRun = r.commit("bob adds run-3");
+    // Each side merges the other's commit (main merged an earlier pull request from bob's branch)...
+    r.merge(addFrank);
+    r.checkout("main");
+    r.merge(bobsRun);
+    // ...then bob removes frank again. From the merge-base git picks (bob's commit), frank was never there.
+    r.checkout("bob");
+    r.writeCatalog({ [ORG]: PR_BASE[ORG]! });
+    r.commit("bob removes frank");
+    r.checkout("main");
+    expect(r.git("merge-base", "--all", "main", "bob").split("\n")).toHaveLength(2);
+    const err = await checkPullRequest({ cwd: r.dir, base: "main", head: "bob", actor: { login: "bob" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitError);
+    const [base, head] = [r.git("rev-parse", "main").slice(0, 10), r.git("rev-parse", "bob").slice(0, 10)];
+    expect((err as GitError).message).toBe(
+      `the base ${base} and the head ${head} have 2 merge-bases (criss-cross merges): a change seen from one of them can be invisible from another, so the pull request is not judged`,
+    );
+    expect((err as GitError).hint).toBe(`merge the base into the pull request's branch (git merge ${base}) and push it, so that the branch has one merge-base`);
+    // Merging main in again leaves one merge-base, and bob's removal of frank is judged (and denied).
+    r.checkout("bob");
+    r.merge("main");
+    r.checkout("main");
+    const judged = await checkPullRequest({ cwd: r.dir, base: "main", head: "bob", actor: { login: "bob" } });
+    expect(errorsOf(judged).map((d) => [d.code, d.file])).toEqual([["pr/permission-denied", ORG]]);
+  });
+
+  it("refuses a head that shares no history with the base, with what to do", async () => {
+    const s = scenario();
+    s.repo.git("checkout", "-q", "--orphan", "unrelated");
+    s.repo.writeCatalog({ [RUN2]: null });
+    s.repo.commit("a history of its own");
+    s.repo.checkout("main");
+    const err = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: "unrelated", actor: { login: "bob" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitError);
+    const [base, head] = [s.repo.git("rev-parse", "main").slice(0, 10), s.repo.git("rev-parse", "unrelated").slice(0, 10)];
+    expect([(err as GitError).message, (err as GitError).hint]).toEqual([
+      `the base ${base} and the head ${head} share no history: the pull request's changes cannot be told apart from the base`,
+      `open the pull request from a branch of the base (git rebase ${base}), or fetch the full history of both (fetch-depth: 0)`,
+    ]);
+  });
+
   it("ends with a GitError that says what to do when the base is missing", async () => {
     const s = scenario();
     const err = await checkPullRequest({ cwd: s.repo.dir, base: "origin/main", actor: { login: "alice" } }).catch((e: unknown) => e);
