@@ -5,17 +5,33 @@
  */
 import { randomBytes } from "node:crypto";
 import { link, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { onInterrupt } from "../runtime/interrupt.js";
 
 /** File content: text (written as UTF-8) or exact bytes. */
 export type FileContent = string | Uint8Array;
 
-/** Write `content` to a temporary file beside `path`; returns the temporary file's path. */
-async function writeTemp(path: string, content: FileContent): Promise<string> {
+/**
+ * Write `content` to a temporary file beside `path`; returns its path and a
+ * function to call once it is gone (until then, Ctrl-C removes it).
+ */
+async function writeTemp(path: string, content: FileContent): Promise<{ temp: string; forget: () => void }> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile(temp, content, { flag: "wx" });
-  return temp;
+  const forget = onInterrupt(() => {
+    rmSync(temp, { force: true });
+    return `${path} was not written`;
+  });
+  try {
+    await writeFile(temp, content, { flag: "wx" });
+  } catch (err) {
+    // A full disk leaves half the content in the temporary file: never leave it in the catalog.
+    await rm(temp, { force: true });
+    forget();
+    throw err;
+  }
+  return { temp, forget };
 }
 
 /**
@@ -23,7 +39,7 @@ async function writeTemp(path: string, content: FileContent): Promise<string> {
  * exists (a hard link never replaces its target, unlike a rename).
  */
 export async function createFileAtomic(path: string, content: FileContent): Promise<void> {
-  const temp = await writeTemp(path, content);
+  const { temp, forget } = await writeTemp(path, content);
   try {
     await link(temp, path);
   } catch (err) {
@@ -32,6 +48,7 @@ export async function createFileAtomic(path: string, content: FileContent): Prom
     await writeFile(path, content, { flag: "wx" });
   } finally {
     await rm(temp, { force: true });
+    forget();
   }
 }
 
@@ -42,12 +59,14 @@ function isUnsupportedLink(err: unknown): boolean {
 
 /** Replace the content of `path` (or create it), atomically. */
 export async function replaceFileAtomic(path: string, content: FileContent): Promise<void> {
-  const temp = await writeTemp(path, content);
+  const { temp, forget } = await writeTemp(path, content);
   try {
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  } finally {
+    forget();
   }
 }
 
