@@ -3,6 +3,7 @@ import { lowestRole } from "../permissions/actions.js";
 import { decision, anyOf } from "../permissions/decision.js";
 import { asRecord, rolesAt } from "../permissions/read-data.js";
 import { requireCatalogAdmin, requireRole, requireSelf } from "../permissions/requirements.js";
+import type { Role } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { byTopKey, fieldChanges, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
@@ -69,21 +70,32 @@ export function judgeOrganization(input: RuleInput): Verdict[] {
   return out;
 }
 
-/** Member changes: owners manage owners (adding, removing or changing one), managers everyone else. */
+/** Each member's roles in the order listed (a user listed twice has two; roles are read from the first). */
+function rolesByUser(data: unknown): Map<string, Role[]> {
+  const out = new Map<string, Role[]>();
+  for (const m of rolesAt(data, "members", "user")) out.set(m.name, [...(out.get(m.name) ?? []), m.role]);
+  return out;
+}
+
+/**
+ * Member changes: owners manage owners (adding, removing or changing one), managers
+ * everyone else. Every entry counts, not only the one roles are read from: a second
+ * `owner` entry listed before a user's old one is an owner change.
+ */
 function judgeMembers(input: RuleInput, org: string): Verdict[] {
-  const before = new Map(rolesAt(input.before?.data, "members", "user").map((m) => [m.name, m.role]));
-  const afterList = rolesAt(input.after?.data, "members", "user");
-  const after = new Map(afterList.map((m) => [m.name, m.role]));
+  const before = rolesByUser(input.before?.data);
+  const after = rolesByUser(input.after?.data);
   const rawAfter = Array.isArray(asRecord(input.after?.data)?.members) ? (asRecord(input.after?.data)!.members as unknown[]) : [];
   const out: Verdict[] = [];
-  const touched = [...new Set([...before.keys(), ...after.keys()])].filter((u) => before.get(u) !== after.get(u));
+  const touched = [...new Set([...before.keys(), ...after.keys()])].filter((u) => (before.get(u) ?? []).join() !== (after.get(u) ?? []).join());
   for (const user of touched) {
-    const was = before.get(user);
-    const now = after.get(user);
-    const owners = was === "owner" || now === "owner";
+    const was = before.get(user) ?? [];
+    const now = after.get(user) ?? [];
+    const owners = was.includes("owner") || now.includes("owner");
     const index = rawAfter.findIndex((m) => asRecord(m)?.user === user);
     const path: ValuePath = index >= 0 ? ["members", index] : ["members"];
-    const doing = now === undefined ? `removing ${user} from ${org}` : was === undefined ? `adding ${user} to ${org} as ${now}` : `changing ${user}'s role in ${org} from ${was} to ${now}`;
+    const doing =
+      now.length === 0 ? `removing ${user} from ${org}` : was.length === 0 ? `adding ${user} to ${org} as ${now.join(" and ")}` : `changing ${user}'s role in ${org} from ${was.join(" and ")} to ${now.join(" and ")}`;
     const role = owners ? lowestRole("org-owners") : lowestRole("org-settings");
     out.push(verdict(requireRole(input.ctx, { rule: owners ? "org-owners" : "org-members", scope: { org }, role, doing }), path));
   }

@@ -73,6 +73,8 @@ const TABLE: Row[] = [
   ["a manager creates an organization", { actor: "erin", change: { "orgs/globex/organization.yaml": "name: globex\nvisibility: private\nmembers:\n  - user: erin\n    role: owner\n" } }, [denied("orgs/globex/organization.yaml")]],
   ["a manager adds a member", { actor: "erin", change: { [ORG]: `${PR_BASE[ORG]}  - user: frank\n    role: member\n` } }, []],
   ["a manager makes someone an owner", { actor: "erin", change: { [ORG]: edit(ORG, "  - user: carol\n    role: admin", "  - user: carol\n    role: owner") } }, [denied(ORG, 9, 5)]],
+  ["a manager makes themselves owner with a second entry listed first (roles read the first)", { actor: "erin", change: { [ORG]: edit(ORG, "members:\n", "members:\n  - user: erin\n    role: owner\n") } }, [denied(ORG, 5, 5), { code: "ref/duplicate", file: ORG, line: 9 }]],
+  ["a manager lists a member twice with the same role", { actor: "erin", change: { [ORG]: `${PR_BASE[ORG]}  - user: bob\n    role: member\n` } }, [{ code: "ref/duplicate", file: ORG, line: 15 }]],
   ["a manager changes the organization's visibility", { actor: "erin", change: { [ORG]: edit(ORG, "visibility: public", "visibility: private") } }, [denied(ORG, 3, 13)]],
   ["a member edits only a comment of the organization file", { actor: "bob", change: { [ORG]: `# Acme\n${PR_BASE[ORG]}` } }, [denied(ORG, 2, 1)]],
   ["a member edits their own user file", { actor: "bob", change: { "users/bob.yaml": `${PR_BASE["users/bob.yaml"]}bio: Churn models.\n` } }, []],
