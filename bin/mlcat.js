@@ -6,8 +6,9 @@ import { main } from "../dist/cli/main.js";
 // pending read was never answered), node would exit 0 once nothing is left to
 // do. A check must never pass that way: exit 2 with a message instead.
 let settled = false;
-process.on("exit", () => {
-  if (settled) return;
+process.on("exit", (code) => {
+  // A non-zero exit (an interruption, process.exit(n)) already fails: keep its code.
+  if (settled || code !== 0) return;
   process.stderr.write("mlcat: internal error: the command stopped before it finished (an operation it waited for never completed)\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n");
   process.exitCode = 2;
 });

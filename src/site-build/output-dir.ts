@@ -3,9 +3,11 @@
  * a failed build leaves the previous site as it was. A marker file tells an
  * mlcat site from any other folder, which is never replaced.
  */
-import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { ExitError } from "../diagnostics/diagnostic.js";
+import { onInterrupt } from "../runtime/interrupt.js";
 
 /** The file every built site carries at its root. */
 export const SITE_MARKER = ".mlcat-site";
@@ -37,29 +39,41 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   const target = resolve(outDir);
   await assertReplaceable(target);
   const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
   const tmp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
-  let result: T;
-  try {
-    result = await write(tmp);
-    await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...marker }, null, 2)}\n`);
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
-  }
   const old = `${tmp}.old`;
   let hadOld = false;
+  // Ctrl-C or a cancelled job: drop the half-built site and put the previous one back if the swap had begun.
+  const forget = onInterrupt(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    if (hadOld && !existsSync(target)) renameSync(old, target);
+    rmSync(old, { recursive: true, force: true });
+    return `the previous site in ${outDir} is untouched`;
+  });
   try {
-    await rename(target, old);
-    hadOld = true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+    let result: T;
+    try {
+      result = await write(tmp);
+      await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...marker }, null, 2)}\n`);
+    } catch (err) {
       await rm(tmp, { recursive: true, force: true });
       throw err;
     }
+    try {
+      await rename(target, old);
+      hadOld = true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+        await rm(tmp, { recursive: true, force: true });
+        throw err;
+      }
+    }
+    await rename(tmp, target);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+    return result;
+  } finally {
+    forget();
   }
-  await rename(tmp, target);
-  if (hadOld) await rm(old, { recursive: true, force: true });
-  return result;
 }
 
 /** What the marker of a built site says (its base path, for `mlcat preview`); undefined when `dir` is no mlcat site. */
