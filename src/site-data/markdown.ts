@@ -14,13 +14,19 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
-/** GitHub's sanitization, with links restricted to http(s), mailto and in-page anchors. */
+/**
+ * GitHub's sanitization, with links restricted to http(s), mailto and in-page
+ * anchors, and without `action` (allowed on every element by GitHub's rules:
+ * with no form it does nothing, but it would carry a `javascript:` URL through).
+ */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, "*": (defaultSchema.attributes?.["*"] ?? []).filter((a) => a !== "action") },
   protocols: {
     ...defaultSchema.protocols,
     href: ["http", "https", "mailto"],
     src: ["http", "https"],
+    srcSet: ["http", "https"],
     cite: ["http", "https"],
     longDesc: ["http", "https"],
   },
