@@ -102,6 +102,34 @@ export class Authority {
     return this.catalog.get(kind, key)?.data;
   }
 
+  /**
+   * Where this catalog gives `user` a role or names them to hold one (catalog
+   * admins, organization members and delegations, team members, and the owner,
+   * members and maintainers of projects, hub components and models), e.g.
+   * `owner of organization acme`. Whoever registers that username gets them all.
+   */
+  rolesNaming(user: string): string[] {
+    const out: string[] = [];
+    if (this.catalogAdmins().includes(user)) out.push("catalog admin");
+    for (const org of this.catalog.all("Organization")) {
+      for (const m of this.orgMembers(org.key)) if (m.name === user) out.push(`${m.role} of organization ${org.key}`);
+      const areas = (["projects", "hub", "registry"] as const).filter((a) => this.delegates(org.key, a)?.includes(user));
+      if (areas.length > 0) out.push(`delegate for ${areas.join(", ")} in ${org.key}`);
+    }
+    for (const team of this.catalog.all("Team")) {
+      for (const m of rolesAt(team.data, "members", "user")) if (m.name === user) out.push(`${m.role} of team ${team.key}`);
+    }
+    for (const kind of ["Project", "Component", "Model"] as const) {
+      for (const e of this.catalog.all(kind)) {
+        const label = `${kind === "Component" ? "hub component" : kind === "Model" ? "registry model" : "project"} ${e.key}`;
+        if (stringAt(e.data, "owner") === user) out.push(`owner of ${label}`);
+        for (const m of rolesAt(e.data, "members", "user")) if (m.name === user) out.push(`${m.role} of ${label}`);
+        if (kind === "Component" && stringsAt(e.data, "maintainers").includes(user)) out.push(`maintainer of ${label}`);
+      }
+    }
+    return out;
+  }
+
   /** The GitHub identity of every user file. */
   users(): UserIdentity[] {
     return this.catalog.all("User").map((u) => {

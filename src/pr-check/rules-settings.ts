@@ -18,24 +18,7 @@ export function judgeUser(input: RuleInput): Verdict[] {
   const { ctx } = input;
   const user = input.change.info!.name;
   if (input.action === "delete") return [verdict(requireCatalogAdmin(ctx, { rule: "user-delete", doing: `deleting user ${user}` }))];
-  if (input.action === "create") {
-    const github = asRecord(asRecord(input.after?.data)?.github);
-    const login = typeof github?.login === "string" ? github.login : undefined;
-    const id = typeof github?.id === "number" ? github.id : undefined;
-    const sameLogin = login !== undefined && login.toLowerCase() === ctx.actor.login.toLowerCase();
-    const sameId = ctx.actor.id === undefined || id === undefined || id === ctx.actor.id;
-    const fresh = ctx.actor.user === undefined && ctx.actor.ambiguous === undefined;
-    const allowed = sameLogin && sameId && fresh;
-    const self = decision(
-      allowed,
-      "user-self-register",
-      allowed
-        ? `${ctx.actor.login} registers themselves as ${user} (github.login matches the author)`
-        : `a new user file registers its own author only: its github.login${ctx.actor.id !== undefined ? " and github.id" : ""} must be the author's (${ctx.actor.login}${ctx.actor.id !== undefined ? `, ${ctx.actor.id}` : ""})${fresh ? "" : ", and the author must not have a user file already"}`,
-      [...ctx.actor.chain, "rule user-self-register: anyone may add their own user file"],
-    );
-    return [verdict(anyOf(self, requireCatalogAdmin(ctx, { rule: "user-create", doing: `adding user ${user} for someone else` })), ["github"])];
-  }
+  if (input.action === "create") return [judgeSelfRegister(input, user)];
   const groups = byTopKey(fieldChanges(input));
   const out: Verdict[] = [];
   if (groups.has("github") || groups.has("name")) {
@@ -49,6 +32,31 @@ export function judgeUser(input: RuleInput): Verdict[] {
     out.push(verdict(anyOf(self, requireCatalogAdmin(ctx, { rule: "user-edit", doing: `editing another user's file` })), path));
   }
   return out;
+}
+
+/**
+ * A new user file: its author registers themselves (github.login, and github.id
+ * when CI gives one, are the author's, who has no user file yet), under a name
+ * the base gives no role to; a catalog admin adds anyone.
+ */
+function judgeSelfRegister(input: RuleInput, user: string): Verdict {
+  const { ctx } = input;
+  const github = asRecord(asRecord(input.after?.data)?.github);
+  const login = typeof github?.login === "string" ? github.login : undefined;
+  const id = typeof github?.id === "number" ? github.id : undefined;
+  const sameLogin = login !== undefined && login.toLowerCase() === ctx.actor.login.toLowerCase();
+  const sameId = ctx.actor.id === undefined || id === ctx.actor.id;
+  const fresh = ctx.actor.user === undefined && ctx.actor.ambiguous === undefined;
+  // A name the base already gives roles to (with no user file for it) would hand those roles to whoever registers it.
+  const named = ctx.authority.rolesNaming(user);
+  const allowed = sameLogin && sameId && fresh && named.length === 0;
+  const reason = allowed
+    ? `${ctx.actor.login} registers themselves as ${user} (github.login matches the author)`
+    : named.length > 0 && sameLogin && sameId && fresh
+      ? `the base already names ${user} as ${named.slice(0, 3).join(", ")}${named.length > 3 ? ` and ${named.length - 3} more` : ""}: registering that name would take those roles, so only a catalog admin may add users/${user}.yaml`
+      : `a new user file registers its own author only: its github.login${ctx.actor.id !== undefined ? " and github.id" : ""} must be the author's (${ctx.actor.login}${ctx.actor.id !== undefined ? `, ${ctx.actor.id}` : ""})${fresh ? "" : ", and the author must not have a user file already"}`;
+  const self = decision(allowed, "user-self-register", reason, [...ctx.actor.chain, "rule user-self-register: anyone may add their own user file, under a name the catalog gives no role yet"]);
+  return verdict(anyOf(self, requireCatalogAdmin(ctx, { rule: "user-create", doing: `adding user ${user} for someone else` })), ["github"]);
 }
 
 /** An organization: catalog admins create it, owners delete it and manage visibility and owners, managers the rest. */

@@ -54,6 +54,17 @@ describe("roles come from the base", () => {
     expect(errorsOf(stale).map((d) => d.file)).toEqual([ORG]);
   });
 
+  it("does not let a newcomer register under a name the base already gives roles to", async () => {
+    // The base names zed as an owner of acme and as the owner of a model, but has no users/zed.yaml (a dangling name).
+    const model = "orgs/acme/models/churn-model/model.yaml";
+    const s = scenario({ ...PR_BASE, [ORG]: `${PR_BASE[ORG]}  - user: zed\n    role: owner\n`, [model]: PR_BASE[model]!.replace("owner: alice", "owner: zed") });
+    const zed = "name: zed\ngithub: { login: zed, id: 7777 }\n";
+    const byZed = await s.check({ actor: "zed", actorId: 7777, change: { "users/zed.yaml": zed } });
+    expect(errorsOf(byZed)).toEqual([{ code: "pr/permission-denied", file: "users/zed.yaml", line: 2, column: 9 }]);
+    expect(byZed.diagnostics.find((d) => d.code === "pr/permission-denied")!.message).toMatchInlineSnapshot(`"The base already names zed as owner of organization acme, owner of registry model acme/churn-model: registering that name would take those roles, so only a catalog admin may add users/zed.yaml; alternatively, adding user zed for someone else needs a catalog admin (catalog.yaml admins: alice); GitHub user zed is not one (rule user-self-register or user-create)"`);
+    expect(errorsOf(await s.check({ actor: "alice", change: { "users/zed.yaml": zed } }))).toEqual([]);
+  });
+
   it("treats a version published on the base after the branch forked as published", async () => {
     const s = scenario();
     const v = "orgs/acme/components/train/versions/1.1.0.yaml";

@@ -81,6 +81,8 @@ const TABLE: Row[] = [
   ["a member edits someone else's user file", { actor: "bob", change: { "users/carol.yaml": `${PR_BASE["users/carol.yaml"]}bio: Hi.\n` } }, [denied("users/carol.yaml", 4, 6)]],
   ["a member changes their own GitHub identity", { actor: "bob", change: { "users/bob.yaml": PR_BASE["users/bob.yaml"]!.replace("login: bob", "login: alice") } }, [denied("users/bob.yaml", 3, 18)]],
   ["a newcomer adds their own user file", { actor: "gina", actorId: 2001, change: { "users/gina.yaml": "name: gina\ngithub: { login: gina, id: 2001 }\n" } }, []],
+  ["a newcomer adds their own user file without the numeric id CI gives", { actor: "gina", actorId: 2001, change: { "users/gina.yaml": "name: gina\ngithub: { login: gina }\n" } }, [denied("users/gina.yaml", 2, 9)]],
+  ["a newcomer adds their own user file with someone else's id", { actor: "gina", actorId: 2001, change: { "users/gina.yaml": "name: gina\ngithub: { login: gina, id: 1001 }\n" } }, [denied("users/gina.yaml", 2, 9)]],
   ["a newcomer adds a user file for someone else", { actor: "gina", actorId: 2001, change: { "users/hank.yaml": "name: hank\ngithub: { login: hank, id: 2002 }\n" } }, [denied("users/hank.yaml", 2, 9)]],
   ["a member changes a workflow outside the catalog", { actor: "bob", files: { ".github/workflows/validate.yml": "on: push\n" } }, [{ code: "pr/permission-denied", file: ".github/workflows/validate.yml", line: 1, column: 1 }]],
   ["a catalog admin changes a file outside the catalog", { actor: "alice", files: { "package.json": "{}\n" } }, []],
