@@ -42,8 +42,14 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   // A version published on the base after the branch forked is judged as an update of it.
   const before = input.action === "update" ? input.before : input.onBase;
   if (!before) {
+    // A new version starts in testing: starting anywhere else is a stage move (its history's stages count too).
     const out = [member(`adding ${label}`, [])];
-    if (stringAt(input.after?.data, "stage") === "production") out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
+    const stage = stringAt(input.after?.data, "stage");
+    const stages = [stage, ...arrayAt(input.after?.data, "stageHistory").map((e) => stringAt(e, "stage"))].filter((x) => x !== undefined);
+    if (stages.includes("production")) out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
+    else if (stages.some((x) => x !== "testing")) {
+      out.push(verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing: `adding ${label} straight to ${stage ?? "another stage than testing"}` }), ["stage"]));
+    }
     return out;
   }
   const out: Verdict[] = [];
@@ -60,16 +66,20 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const oldStage = stringAt(before.data, "stage");
   const newStage = stringAt(input.after?.data, "stage");
   const appended = newHistory.slice(oldHistory.length).map((e) => stringAt(e, "stage"));
+  // In production on the merge-base, or on the base's tip (promoted since the branch forked).
+  const wasProduction = oldStage === "production" || stringAt(input.onBase?.data, "stage") === "production";
   if (oldStage !== newStage || appended.length > 0) {
     const doing = `moving ${label} from ${oldStage ?? "no stage"} to ${newStage ?? "no stage"}`;
     if (newStage === "production" || appended.includes("production")) out.push(production("stage-production", doing, ["stage"]));
-    else out.push(verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing }), ["stage"]));
+    else {
+      out.push(verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing }), ["stage"]));
+      // Taking a version out of production changes a production version: its approvers decide, not the model's admins.
+      if (wasProduction) out.push(production("production-frozen", doing, ["stage"]));
+    }
   }
   const groups = byTopKey(fieldChanges(input, before));
   const rest = [...groups.entries()].filter(([k]) => k !== "stage" && k !== "stageHistory");
   const frozen = rest.filter(([k]) => k !== "description");
-  // In production on the merge-base, or on the base's tip (promoted since the branch forked).
-  const wasProduction = oldStage === "production" || stringAt(input.onBase?.data, "stage") === "production";
   if (wasProduction && frozen.length > 0) {
     const doing = `changing ${frozen.map(([k]) => k).join(", ")} of ${label}, which is in production`;
     out.push(production("production-frozen", doing, frozen[0]![1][0]!));

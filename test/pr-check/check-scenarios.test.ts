@@ -100,6 +100,24 @@ describe("policy and delegations come from the base", () => {
     expect(errorsOf(await s.check({ actor: "bob", change: { [MV2]: toProduction.replace("Second candidate.", "Second candidate, in production.") } }))).toEqual([]);
   });
 
+  it("takes a version out of production only by a production approver, not by an admin of the model", async () => {
+    const s = scenario();
+    const model = "orgs/acme/models/churn-model/model.yaml";
+    s.commitToMain({ [MV2]: toProduction, [model]: `${PR_BASE[model]}members:\n  - user: bob\n    role: admin\n` }, "carol promotes 2.0.0; bob administers the model");
+    const disabled = toProduction
+      .replace("stage: production\nstageHistory", "stage: disabled\nstageHistory")
+      .replace("    reason: go live\n", `    reason: go live\n  - stage: disabled\n    at: "2026-01-15T12:00:00Z"\n    by: bob\n    reason: pulled\n`);
+    const byBob = await s.check({ actor: "bob", change: { [MV2]: disabled } });
+    expect(errorsOf(byBob)).toEqual([{ code: "pr/permission-denied", file: MV2, line: 3, column: 8 }]);
+    expect(byBob.changes[0]!.decisions.filter((d) => !d.allowed).map((d) => d.rule)).toEqual(["production-frozen"]);
+    expect(byBob.diagnostics.find((d) => d.code === "pr/permission-denied")!.message).toMatchInlineSnapshot(`"Moving model version acme/churn-model:2.0.0 from production to disabled needs a registry admin of acme: its owners, managers and admins; bob is not (rule production-frozen)"`);
+    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: disabled } }))).toEqual([]);
+    // The model's admin still moves versions that are not in production.
+    const mv1 = "orgs/acme/models/churn-model/versions/1.0.0.yaml";
+    const staged = PR_BASE[mv1]!.replace("stage: testing\nstageHistory", "stage: staging\nstageHistory").replace("    reason: first candidate\n", `    reason: first candidate\n  - stage: staging\n    at: "2026-01-15T12:00:00Z"\n    by: bob\n    reason: ok\n`);
+    expect(errorsOf(await s.check({ actor: "bob", change: { [mv1]: staged } }))).toEqual([]);
+  });
+
   it("tightens production to owners with productionApprovers: owners", async () => {
     const s = scenario({ ...PR_BASE, "catalog.yaml": `${PR_BASE["catalog.yaml"]}  productionApprovers: owners\n` });
     const byErin = await s.check({ actor: "erin", change: { [MV2]: toProduction } });
