@@ -47,8 +47,17 @@ export function skeletonOf(name: string): string {
   return folded;
 }
 
+/** Names made of these characters only (every valid name and tag) are their own NFKC case fold, and only `0` and `1` of them have look-alikes. */
+const SIMPLE_NAME = /^[a-z0-9._-]*$/;
+
 /** Every key under which a name is indexed for collisions: two names collide when they share one. */
 export function collisionKeys(name: string): string[] {
+  if (SIMPLE_NAME.test(name)) {
+    // The same keys as below, without Unicode normalization: folding changes nothing, the skeleton maps 0, 1, rn and vv.
+    let skeleton = name.replace(/0/g, "o").replace(/1/g, "l");
+    for (const [re, to] of MULTI_LOOK_ALIKES) skeleton = skeleton.replace(re, to);
+    return skeleton === name ? [name] : [name, skeleton];
+  }
   const folded = foldName(name);
   return [...new Set([folded, skeletonOf(name), skeletonOf(folded)])];
 }

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collisionKeys, foldName, skeletonOf } from "../../src/checks/naming-skeleton.js";
 import { findUnknownTemplateNames, hasUnknownTemplateNames } from "../../src/checks/spec-templates.js";
 import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
 import { readCatalogDir } from "../../src/load/read-dir.js";
@@ -201,5 +202,19 @@ describe("templates on plain data", () => {
     // The mutations that add an unknown name make every spec with a template report one.
     if (what.startsWith("an unknown name in an arg") || what.startsWith("an unknown params")) expect(verdicts.filter(Boolean).length).toBeGreaterThan(verdicts.length / 2);
     if (what === "as is" || what.startsWith("an unknown name in a description")) expect(verdicts.filter(Boolean).length).toBeLessThan(verdicts.length / 4);
+  });
+});
+
+describe("collision keys of plain names", () => {
+  const reference = (name: string) => [...new Set([foldName(name), skeletonOf(name), skeletonOf(foldName(name))])];
+  const names = [
+    "", "a", "alice", "al1ce", "a1ice", "rn", "m", "corn", "com", "vv", "w", "0", "o", "1", "l", "10", "lo", "1.0.0", "l.o.o",
+    "train-v1", "x--y", "a_b", "latest", "rnrn", "vvv", "all-spark", "0.1.0-rc1", "ghost-user-1",
+    ...generateCatalog({ entities: 300, seed: 12 }).files.keys(),
+  ].flatMap((n) => n.split("/").map((part) => part.replace(/\.yaml$/, "")));
+
+  it("are the keys of the full Unicode rule", () => {
+    for (const name of names) expect(collisionKeys(name), name).toEqual(reference(name));
+    expect(names.length).toBeGreaterThan(300);
   });
 });
