@@ -42,6 +42,8 @@ export function classifyChange(file: ChangedFile, dir: string): PrChange {
   if (!file.path.startsWith(prefix)) return change;
   const relPath = file.path.slice(prefix.length);
   change.relPath = relPath;
+  // Git objects can carry `.`, `..` and empty segments that git's index refuses: such a path is no entity's (`..` would name another place).
+  if (relPath.split("/").some((segment) => segment === "" || segment === "." || segment === "..")) return change;
   const readme = classifyReadme(relPath);
   if (readme) change.readme = readme;
   else {

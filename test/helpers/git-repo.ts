@@ -113,3 +113,41 @@ export function makeRepo(files: FileMap = BASE): TestRepo {
   repo.commit("base catalog");
   return repo;
 }
+
+/**
+ * Commit `files` (paths from the repository root -> text) on top of `from` as branch
+ * `branch`, writing git objects directly: paths git's index refuses (`..`, `.`
+ * segments) can be committed this way, as a hostile pushed commit could carry them.
+ * The working tree and index are left alone. Returns the new commit's sha.
+ */
+export function commitRawPaths(repo: TestRepo, options: { from: string; branch: string; files: Record<string, string>; message: string }): string {
+  const git = (args: string[], input?: string): string =>
+    execFileSync("git", args, {
+      cwd: repo.dir,
+      input,
+      encoding: "utf8",
+      env: { ...process.env, GIT_AUTHOR_DATE: "2026-02-01T00:00:00Z", GIT_COMMITTER_DATE: "2026-02-01T00:00:00Z", GIT_CONFIG_NOSYSTEM: "1", HOME: repo.dir },
+    }).trim();
+  const entries = (tree: string): Array<{ mode: string; type: string; oid: string; name: string }> =>
+    git(["ls-tree", "-z", tree])
+      .split("\0")
+      .filter((r) => r.length > 0)
+      .map((r) => {
+        const [meta, name] = [r.slice(0, r.indexOf("\t")), r.slice(r.indexOf("\t") + 1)];
+        const [mode, type, oid] = meta.split(" ") as [string, string, string];
+        return { mode, type, oid, name };
+      });
+  const insert = (tree: string | undefined, segments: string[], blob: string): string => {
+    const [name, ...rest] = segments as [string, ...string[]];
+    const list = tree ? entries(tree) : [];
+    const existing = list.find((e) => e.name === name && e.type === "tree");
+    const entry = rest.length === 0 ? { mode: "100644", type: "blob", oid: blob, name } : { mode: "040000", type: "tree", oid: insert(existing?.oid, rest, blob), name };
+    const next = [...list.filter((e) => e.name !== name), entry];
+    return git(["mktree", "-z"], next.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(""));
+  };
+  let root = git(["rev-parse", `${options.from}^{tree}`]);
+  for (const [path, text] of Object.entries(options.files)) root = insert(root, path.split("/"), git(["hash-object", "-w", "--stdin"], text));
+  const commit = git(["commit-tree", root, "-p", options.from, "-m", options.message]);
+  git(["update-ref", `refs/heads/${options.branch}`, commit]);
+  return commit;
+}

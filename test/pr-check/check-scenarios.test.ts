@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GitError } from "../../src/git/git-error.js";
 import { checkPullRequest } from "../../src/pr-check/run-check.js";
 import { edit, PR_BASE } from "../helpers/pr-catalog.js";
+import { commitRawPaths } from "../helpers/git-repo.js";
 import { errorsOf, PrScenario } from "../helpers/pr-repo.js";
 
 const ORG = "orgs/acme/organization.yaml";
@@ -245,6 +246,17 @@ describe("failing closed", () => {
       `the base ${base} and the head ${head} share no history: the pull request's changes cannot be told apart from the base`,
       `open the pull request from a branch of the base (git rebase ${base}), or fetch the full history of both (fetch-depth: 0)`,
     ]);
+  });
+
+  it.each([
+    ["an experiment of project `..`", "orgs/acme/projects/../experiments/x.yaml", "name: x\ncomponent: acme/train:1.0.0\nstatus: created\n"],
+    ["a model version of model `.`", "orgs/acme/models/./versions/9.0.0.yaml", "name: 9.0.0\nstage: testing\n"],
+  ])("maps a path with a dot segment (a pushed tree can carry one) to no kind: %s", async (_name, rel, text) => {
+    const s = scenario();
+    commitRawPaths(s.repo, { from: "main", branch: "dots", files: { [`catalog/${rel}`]: text }, message: "a path git's index refuses" });
+    const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: "dots", actor: { login: "bob" } });
+    expect(result.changes.map((c) => [c.path, c.allowed, c.decisions.map((d) => d.rule)])).toEqual([[`catalog/${rel}`, false, ["unknown-path"]]]);
+    expect(errorsOf(result)).toContainEqual({ code: "pr/permission-denied", file: rel, line: 1, column: 1 });
   });
 
   it("ends with a GitError that says what to do when the base is missing", async () => {
