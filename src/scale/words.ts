@@ -1,11 +1,13 @@
 /** The words synthetic catalogs are made of: people, domains, components, models and tags. */
 
+/** First names of synthetic users. */
 export const FIRST_NAMES = [
   "maya", "daniel", "sofia", "jonas", "priya", "lucas", "amara", "tomas", "grace", "ravi", "hannah", "omar", "elena",
   "kenji", "aisha", "bruno", "chloe", "diego", "emma", "farid", "greta", "hugo", "ines", "jamal", "kira", "leon",
   "mina", "nadia", "oscar", "paula", "quentin", "rosa", "samir", "tara", "ulla", "victor", "wen", "xavier", "yara", "zoe",
 ];
 
+/** Last names of synthetic users. */
 export const LAST_NAMES = [
   "chen", "okafor", "alvarez", "weber", "raman", "moreau", "nwosu", "novak", "kim", "shankar", "berg", "haddad",
   "petrova", "watanabe", "silva", "rossi", "dubois", "jensen", "kowalski", "lopez", "martin", "nakamura", "olsen",
@@ -19,20 +21,25 @@ export const DOMAINS = [
   "forecast", "ranking", "catalog", "payments", "growth", "safety", "maps", "health", "credit", "energy", "retail", "media",
 ];
 
+/** Organization names (fictional companies). */
 export const ORG_WORDS = [
   "northwind", "contoso", "fabrikam", "tailspin", "adatum", "litware", "proseware", "wingtip", "woodgrove", "lucerne",
   "fourth-coffee", "alpine-ski", "blue-yonder", "coho", "trey", "wide-world", "humongous", "margie", "relecloud", "southridge",
 ];
 
+/** What hub and project components do: the second half of their names. */
 export const COMPONENT_ACTIONS = [
   "train", "score", "eval", "serve", "features", "validate", "export", "tune", "ingest", "label", "distill", "explain",
   "monitor", "backfill", "embed", "index", "sample", "split", "augment", "calibrate",
 ];
 
+/** ML frameworks, for component names and model entries. */
 export const FRAMEWORKS = ["xgboost", "pytorch", "sklearn", "lightgbm", "tensorflow", "jax", "onnx", "spark"];
 
+/** Model tasks. */
 export const TASKS = ["classification", "regression", "ranking", "forecasting", "retrieval", "detection", "generation", "segmentation"];
 
+/** Model licenses: valid SPDX expressions, and a LicenseRef for an internal one. */
 export const LICENSES = ["Apache-2.0", "MIT", "BSD-3-Clause", "LicenseRef-Internal", "(MIT OR Apache-2.0)", "CC-BY-4.0"];
 
 /** The catalog's tag vocabulary: every tag the generator writes is one of these. */
@@ -42,10 +49,13 @@ export const TAG_VOCABULARY = [
   "retrieval", "serving", "tabular", "time-series", "training", "transformers", "vision", "xgboost",
 ];
 
+/** Team names. */
 export const TEAM_WORDS = ["platform", "core", "applied", "research", "infra", "data", "mlops", "product", "insights", "labs"];
 
+/** Words experiment names are made of, two at a time. */
 export const EXPERIMENT_WORDS = ["baseline", "tuned", "wide", "deep", "lr-sweep", "bigbatch", "dropout", "warmup", "ensemble", "distilled", "pruned", "reweighted", "holdout", "cv"];
 
+/** Sentences for descriptions and READMEs. */
 export const SENTENCES = [
   "Runs nightly on the curated zone of the data lake.",
   "Owned by the platform team; ask in the channel before changing defaults.",
