@@ -15,6 +15,8 @@ export interface Policy {
   productionApprovers: "registry-admins" | "owners";
 }
 
+const AREAS: readonly Area[] = ["projects", "hub", "registry"];
+
 /** The defaults of `policy` in catalog.yaml. */
 export const DEFAULT_POLICY: Policy = { maxChangedFiles: 500, productionApprovers: "registry-admins" };
 
@@ -74,11 +76,15 @@ export class Authority {
     return this.orgMembers(org).find((m) => m.name === user)?.role;
   }
 
-  /** The admins `area` is delegated to in `org`, or undefined when it is not delegated. */
+  /**
+   * The admins `area` is delegated to in `org`, or undefined when it is not delegated.
+   * Delegations restrict, so a malformed one (not a list, an entry without a known
+   * area) restricts every area: delegated to nobody.
+   */
   delegates(org: string, area: Area): string[] | undefined {
-    const data = this.catalog.get("Organization", org)?.data;
-    const entries = (asRecord(data)?.delegations as unknown[] | undefined) ?? [];
-    if (!Array.isArray(entries)) return undefined;
+    const entries = asRecord(this.catalog.get("Organization", org)?.data)?.delegations;
+    if (entries === undefined || entries === null) return undefined;
+    if (!Array.isArray(entries) || entries.some((d) => !AREAS.includes(stringAt(d, "area") as Area))) return [];
     const matching = entries.filter((d) => stringAt(d, "area") === area);
     return matching.length === 0 ? undefined : matching.flatMap((d) => stringsAt(d, "to"));
   }
@@ -113,7 +119,7 @@ export class Authority {
     if (this.catalogAdmins().includes(user)) out.push("catalog admin");
     for (const org of this.catalog.all("Organization")) {
       for (const m of this.orgMembers(org.key)) if (m.name === user) out.push(`${m.role} of organization ${org.key}`);
-      const areas = (["projects", "hub", "registry"] as const).filter((a) => this.delegates(org.key, a)?.includes(user));
+      const areas = AREAS.filter((a) => this.delegates(org.key, a)?.includes(user));
       if (areas.length > 0) out.push(`delegate for ${areas.join(", ")} in ${org.key}`);
     }
     for (const team of this.catalog.all("Team")) {

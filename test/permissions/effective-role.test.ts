@@ -50,6 +50,8 @@ describe("resolveRole", () => {
     ["a delegated area caps other org admins to member", { [ORG]: `${PR_BASE[ORG]}delegations:\n  - area: registry\n    to: [alice]\n` }, "carol", model, "member"],
     ["a delegated area leaves the named admin admin", { [ORG]: `${PR_BASE[ORG]}delegations:\n  - area: registry\n    to: [carol]\n` }, "carol", model, "admin"],
     ["a delegation of another area changes nothing here", { [ORG]: `${PR_BASE[ORG]}delegations:\n  - area: hub\n    to: [alice]\n` }, "carol", model, "admin"],
+    ["malformed delegations (not a list) delegate every area, to nobody", { [ORG]: `${PR_BASE[ORG]}delegations: { area: hub, to: [carol] }\n` }, "carol", model, "member"],
+    ["a malformed delegation entry delegates every area, to nobody", { [ORG]: `${PR_BASE[ORG]}delegations:\n  - registry\n` }, "carol", model, "member"],
     ["an entity that does not exist yet: the org role", {}, "bob", { org: "acme", area: "projects", entity: { kind: "Project", key: "acme/new", name: "new" } }, "member"],
     ["a malformed role grants nothing", { [ORG]: "name: acme\nvisibility: public\nmembers:\n  - user: bob\n    role: superuser\n" }, "bob", { org: "acme" }, undefined],
   ])("%s", (_name, overrides, user, scope, expected) => {
