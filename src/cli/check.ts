@@ -47,6 +47,10 @@ Examples:
   $ mlcat check --base "$BASE_SHA" --head "$HEAD_SHA" --actor "$AUTHOR" --actor-id "$AUTHOR_ID" --format github`,
     )
     .action(async (flags: CheckFlags) => {
+      // An empty or odd author (a CI variable that did not expand) is bad usage, never "nobody".
+      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(flags.actor)) {
+        throw new ExitError(2, `--actor must be the pull request author's GitHub login (letters, digits and hyphens, or a bot's login[bot]), not ${JSON.stringify(flags.actor)}`);
+      }
       let actorId: number | undefined;
       if (flags.actorId !== undefined) {
         if (!/^[1-9]\d{0,15}$/.test(flags.actorId)) throw new ExitError(2, `--actor-id must be a positive number (GitHub's numeric user id), not ${JSON.stringify(flags.actorId)}`);

@@ -62,6 +62,8 @@ describe("mlcat check", () => {
     [["check", "--base", "--output=/tmp/x", "--actor", "bob"], /invalid base revision/],
     [["check", "--base", "main", "--actor", "bob", "--actor-id", "12abc"], /--actor-id must be a positive number/],
     [["check", "--base", "main"], /required option '--actor <login>' not specified/],
+    [["check", "--base", "main", "--actor", ""], /--actor must be the pull request author's GitHub login \(letters, digits and hyphens, or a bot's login\[bot\]\), not ""/],
+    [["check", "--base", "main", "--actor", "bob smith"], /--actor must be the pull request author's GitHub login/],
   ])("exits 2 with a clear message: %j", async (args, message) => {
     const run = await runCli(args.includes("--repo") ? args : [...args, "--repo", s.repo.dir]);
     expect(run.code).toBe(2);
