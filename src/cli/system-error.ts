@@ -1,4 +1,5 @@
 /** Operating-system errors (full disk, permissions, missing folders) as messages a user can act on, instead of "internal error". */
+import { fileURLToPath } from "node:url";
 
 /** A Node.js system error: it has an errno code such as `ENOSPC` and the call that failed. */
 export interface SystemError extends Error {
@@ -29,6 +30,7 @@ export function isSystemError(err: unknown): err is SystemError {
 export function describeSystemError(err: SystemError): string {
   const meaning = MEANING[err.code]!;
   const action = { write: "write", open: "open", mkdir: "create the folder", mkdtemp: "create a temporary folder in", rename: "move", scandir: "read the folder", read: "read", unlink: "remove", rmdir: "remove" }[err.syscall ?? ""] ?? err.syscall ?? "use";
-  const where = err.path !== undefined ? ` ${err.path}` : "";
+  const path = err.path?.startsWith("file://") ? fileURLToPath(err.path) : err.path;
+  const where = path !== undefined ? ` ${path}` : "";
   return `cannot ${action}${where}: ${meaning.what} (${err.code})\n  hint: ${meaning.next}`;
 }

@@ -111,7 +111,7 @@ describe("the loader and validate on hostile input", () => {
         const files = [...new Map(entries).entries()].map(([p, b]) => raw(p, b));
         bounded(() => void loadAndValidate(files), 2000, 256);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -135,7 +135,7 @@ describe("the loader and validate on hostile input", () => {
         }
         bounded(() => void loadAndValidate(files), 5000, 512);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 

@@ -69,7 +69,7 @@ describe("removing a role never turns a denial into an approval", () => {
         const after = judge(removeGrant(GRANTS_BASE, site), CHANGES[name]!, who);
         expect(allowed(after), `${who}: "${name}" became allowed once ${site.label} was removed`).toBe(false);
       }),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 
@@ -91,7 +91,7 @@ describe("an unrelated change never changes another change's verdict", () => {
         const together = judgeInMemory(PR_BASE, applyChange(applyChange(PR_BASE, CHANGES[a]!), CHANGES[b]!), { login: who });
         for (const [path, verdict] of Object.entries(alone)) expect(together[path], `${who}: ${path} of "${a}" next to "${b}"`).toBe(verdict);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
@@ -116,7 +116,7 @@ describe("a rename is judged as a delete plus an add", () => {
         const renamed = judge(PR_BASE, renameChange(r), who);
         expect(renamed).toEqual({ ...judge(PR_BASE, deleteChange(r), who), ...judge(PR_BASE, addChange(r), who) });
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
