@@ -4,6 +4,7 @@
  * unprivileged user, an injected full disk).
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 /** What the process printed and how it ended. */
@@ -21,8 +22,12 @@ export interface SpawnOptions {
   env?: Record<string, string | undefined>;
   /** Modules to preload (`node --import`). */
   preload?: string[];
-  /** Run as this user id (and group id), e.g. nobody when the tests run as root. */
-  uid?: number;
+  /**
+   * Run without the power to read every file. As root: through setpriv with
+   * the capabilities that bypass file permissions dropped (still uid 0, so the
+   * checkout's own folders stay reachable), or else as the user nobody.
+   */
+  unprivileged?: boolean;
   /** Called with each chunk of standard output; may kill the child. */
   onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void;
 }
@@ -37,11 +42,15 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Sp
     else env[k] = v;
   }
   const preload = (options.preload ?? []).flatMap((p) => ["--import", resolve(p)]);
-  const child = spawn(process.execPath, [...preload, BIN, ...args], {
+  const root = options.unprivileged === true && process.getuid?.() === 0;
+  const setpriv = root ? ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p)) : undefined;
+  const argv = [process.execPath, ...preload, BIN, ...args];
+  const [command, ...rest] = setpriv ? [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", ...argv] : argv;
+  const child = spawn(command!, rest, {
     cwd: options.cwd ?? process.cwd(),
     env,
     stdio: ["ignore", "pipe", "pipe"],
-    ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
+    ...(root && !setpriv && { uid: 65534, gid: 65534 }),
   });
   let stdout = "";
   let stderr = "";
