@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { GitError, toGitError } from "./git-error.js";
-import type { GitOptions } from "./run-git.js";
+import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
 
 interface Pending {
   oid: string;
@@ -23,7 +23,8 @@ export class BlobReader {
   private failure: GitError | undefined;
 
   private constructor(options: GitOptions) {
-    this.proc = spawn(options.binary ?? "git", ["cat-file", "--batch"], { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+    this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch"], { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
     this.proc.stdin.on("error", () => {}); // reported through "close" or "error"

@@ -10,10 +10,17 @@ export interface GitOptions {
   binary?: string;
 }
 
+/**
+ * Git configuration every mlcat git command runs with: objects are read as they
+ * are, never through replacements (`refs/replace/*`, which anyone who can push a
+ * ref could add to swap the base's roles for their own).
+ */
+export const TRUSTED_OBJECTS_CONFIG: readonly string[] = ["core.useReplaceRefs=false"];
+
 /** A simple-git instance for `options.cwd`; a missing folder becomes a GitError. */
 export function openGit(options: GitOptions, context: GitFailureContext): SimpleGit {
   try {
-    return simpleGit({ baseDir: options.cwd, binary: options.binary ?? "git", maxConcurrentProcesses: 4, trimmed: false });
+    return simpleGit({ baseDir: options.cwd, binary: options.binary ?? "git", maxConcurrentProcesses: 4, trimmed: false, config: [...TRUSTED_OBJECTS_CONFIG] });
   } catch (err) {
     throw toGitError(err, context);
   }

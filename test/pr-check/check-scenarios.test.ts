@@ -1,4 +1,5 @@
 /** Pull-request scenarios that need history: merged grants, merged main, policy on the base, failing closed. */
+import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { GitError } from "../../src/git/git-error.js";
 import { checkPullRequest } from "../../src/pr-check/run-check.js";
@@ -38,6 +39,16 @@ describe("roles come from the base", () => {
     const after = await s.check({ actor: "bob", change: { [RUN2]: null } });
     expect(errorsOf(after)).toEqual([]);
     expect(after.changes[0]!.decisions[0]!.chain).toContain("bob is an admin of organization acme");
+  });
+
+  it("reads the base's own objects, not replacements (refs/replace) someone pushed for them", async () => {
+    const s = scenario();
+    const org = s.repo.git("rev-parse", `main:catalog/${ORG}`);
+    const forged = execFileSync("git", ["hash-object", "-w", "--stdin"], { cwd: s.repo.dir, input: bobAdmin, encoding: "utf8" }).trim();
+    s.repo.git("replace", org, forged);
+    const result = await s.check({ actor: "bob", change: { [RUN2]: null } });
+    expect(errorsOf(result)).toEqual([{ code: "pr/permission-denied", file: RUN2, line: 1, column: 1 }]);
+    expect(result.changes[0]!.decisions[0]!.chain).toContain("bob is a member of organization acme");
   });
 
   it("does not blame the author for base changes their branch merged in", async () => {
