@@ -4,18 +4,36 @@ import { ExitError, InternalError } from "../diagnostics/diagnostic.js";
 import { processIO, type CliIO } from "./io.js";
 import { describeSystemError, isSystemError } from "./system-error.js";
 import { installInterruptHandlers } from "../runtime/interrupt.js";
-import { registerImportCommand } from "./import.js";
-import { registerValidateCommand } from "./validate.js";
-import { registerNewCommand } from "./new.js";
-import { registerPromoteCommand } from "./promote.js";
-import { registerStageCommand } from "./stage.js";
-import { registerFmtCommand } from "./fmt.js";
-import { registerSchemaCommand } from "./schema.js";
-import { registerBuildCommands } from "./build.js";
-import { registerPullRequestCommands } from "./check.js";
 
-/** The program with every command registered, writing to `io`. */
-export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
+/** Registers one command (or a family of commands) on the program. */
+type Registrar = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
+/**
+ * Every command, in help order, with the module that registers it. Modules are
+ * imported only when needed: `mlcat validate` does not load the site, the
+ * authoring commands or the pull-request check (startup is part of every run).
+ */
+const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Registrar> }> = [
+  { names: ["validate"], load: async () => (await import("./validate.js")).registerValidateCommand },
+  { names: ["import"], load: async () => (await import("./import.js")).registerImportCommand },
+  { names: ["new"], load: async () => (await import("./new.js")).registerNewCommand },
+  { names: ["promote"], load: async () => (await import("./promote.js")).registerPromoteCommand },
+  { names: ["stage"], load: async () => (await import("./stage.js")).registerStageCommand },
+  { names: ["fmt"], load: async () => (await import("./fmt.js")).registerFmtCommand },
+  { names: ["schema"], load: async () => (await import("./schema.js")).registerSchemaCommand },
+  { names: ["build", "dev", "preview"], load: async () => (await import("./build.js")).registerBuildCommands },
+  { names: ["check", "explain"], load: async () => (await import("./check.js")).registerPullRequestCommands },
+];
+
+/** The commands `argv` needs registered: only the one it names, or all of them (help, version, unknown names). */
+function commandsFor(argv: readonly string[]): typeof COMMANDS {
+  const first = argv[2];
+  const named = first === undefined || first.startsWith("-") ? undefined : COMMANDS.find((c) => c.names.includes(first));
+  return named ? [named] : COMMANDS;
+}
+
+/** The program with the commands `argv` needs (default: every command) registered, writing to `io`. */
+export async function createProgram(io: CliIO, setExit: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command("mlcat")
     .description("The catalog of an ML organization, as YAML in git: validate it, check pull requests, build its site.")
     .version(VERSION, "-V, --version")
@@ -24,15 +42,8 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
     .enablePositionalOptions()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  registerValidateCommand(program, io, setExit);
-  registerImportCommand(program, io, setExit);
-  registerNewCommand(program, io, setExit);
-  registerPromoteCommand(program, io, setExit);
-  registerStageCommand(program, io, setExit);
-  registerFmtCommand(program, io, setExit);
-  registerSchemaCommand(program, io, setExit);
-  registerBuildCommands(program, io, setExit);
-  registerPullRequestCommands(program, io, setExit);
+  const registrars = await Promise.all(commandsFor(argv).map((c) => c.load()));
+  for (const register of registrars) register(program, io, setExit);
   configureTree(program, io);
   return program;
 }
@@ -51,8 +62,8 @@ const VERSION = "0.1.0";
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
   if (io === processIO) installInterruptHandlers((text) => io.err(text));
-  const program = createProgram(io, (code) => (exitCode = code));
   try {
+    const program = await createProgram(io, (code) => (exitCode = code), argv);
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (err) {
