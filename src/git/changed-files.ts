@@ -1,7 +1,7 @@
 /** What changed between two revisions, file by file, with modes; renames are broken into a delete and an add. */
 import { assertRevision, runGit, type GitOptions } from "./run-git.js";
 import { fetchHint } from "./revisions.js";
-import { entryTypeOfMode } from "./tree.js";
+import { entryTypeOfMode, refuseDuplicatePaths } from "./tree.js";
 import type { EntryType } from "../load/raw-file.js";
 
 /** How a file changed: added, deleted, modified, or its type changed (e.g. file to symlink). */
@@ -31,7 +31,9 @@ export async function changedFiles(options: GitOptions & { from: string; to: str
     what: `compare ${options.from} with ${options.to}`,
     next: fetchHint(options.from),
   });
-  return parseRawDiff(out);
+  const changes = parseRawDiff(out);
+  refuseDuplicatePaths(changes.map((c) => c.path), `the comparison of ${options.from} with ${options.to}`);
+  return changes;
 }
 
 /** Parse `git diff-tree -r -z` raw output: `:<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0`. */

@@ -34,7 +34,21 @@ export async function listTreeAt(options: GitOptions & { rev: string; dir?: stri
     what: `list the files of ${options.rev}`,
     next: fetchHint(options.rev),
   });
-  return parseLsTree(out).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries = parseLsTree(out).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  refuseDuplicatePaths(entries.map((e) => e.path), `the tree of ${options.rev}`);
+  return entries;
+}
+
+/**
+ * Refuse a listing (sorted by path) that names one path twice: only malformed git
+ * objects do (git fsck: duplicateEntries), and which copy a reader takes is then
+ * anyone's guess. `what` names the listing, e.g. `the tree of <rev>`.
+ */
+export function refuseDuplicatePaths(sortedPaths: readonly string[], what: string): void {
+  const twice = sortedPaths.find((p, i) => i > 0 && sortedPaths[i - 1] === p);
+  if (twice !== undefined) {
+    throw new GitError(`${what} lists ${twice} twice: its git objects are malformed, so nothing in it is judged`, "recreate the commit with git itself (git fsck names the broken tree); git never writes such a tree");
+  }
 }
 
 /** Parse `git ls-tree -r -z -l` output: `<mode> <type> <oid> <size>\t<path>\0`. */

@@ -120,7 +120,10 @@ export function makeRepo(files: FileMap = BASE): TestRepo {
  * segments) can be committed this way, as a hostile pushed commit could carry them.
  * The working tree and index are left alone. Returns the new commit's sha.
  */
-export function commitRawPaths(repo: TestRepo, options: { from: string; branch: string; files: Record<string, string>; message: string }): string {
+export function commitRawPaths(
+  repo: TestRepo,
+  options: { from: string; branch: string; files: Record<string, string>; message: string; /** Keep the old entry of a file too, the new one listed before or after it: a malformed tree listing the name twice. */ twice?: "before" | "after" },
+): string {
   const git = (args: string[], input?: string): string =>
     execFileSync("git", args, {
       cwd: repo.dir,
@@ -142,7 +145,10 @@ export function commitRawPaths(repo: TestRepo, options: { from: string; branch: 
     const list = tree ? entries(tree) : [];
     const existing = list.find((e) => e.name === name && e.type === "tree");
     const entry = rest.length === 0 ? { mode: "100644", type: "blob", oid: blob, name } : { mode: "040000", type: "tree", oid: insert(existing?.oid, rest, blob), name };
-    const next = [...list.filter((e) => e.name !== name), entry];
+    const twice = options.twice !== undefined && rest.length === 0;
+    const kept = list.filter((e) => e.name !== name || twice);
+    const at = twice && options.twice === "before" ? kept.findIndex((e) => e.name === name) : kept.length;
+    const next = [...kept.slice(0, at), entry, ...kept.slice(at)];
     return git(["mktree", "-z"], next.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(""));
   };
   let root = git(["rev-parse", `${options.from}^{tree}`]);

@@ -270,6 +270,22 @@ describe("failing closed", () => {
     expect(errorsOf(result)).toContainEqual({ code: "pr/permission-denied", file: rel, line: 1, column: 1 });
   });
 
+  it.each([
+    ["after", "the tree of <head>"],
+    ["before", "the comparison of <base> with <head>"],
+  ] as const)("refuses a head whose tree lists a file twice (malformed git objects), the forged copy %s the real one", async (where, listing) => {
+    const s = scenario();
+    const files = { [`catalog/${ORG}`]: bobAdmin };
+    commitRawPaths(s.repo, { from: "main", branch: "twice", files, message: "organization.yaml twice", twice: where });
+    const err = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: "twice", actor: { login: "bob" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitError);
+    const what = listing.replace("<head>", s.repo.git("rev-parse", "twice")).replace("<base>", s.repo.git("rev-parse", "main"));
+    expect([(err as GitError).message, (err as GitError).hint]).toEqual([
+      `${what} lists catalog/${ORG} twice: its git objects are malformed, so nothing in it is judged`,
+      "recreate the commit with git itself (git fsck names the broken tree); git never writes such a tree",
+    ]);
+  });
+
   it("ends with a GitError that says what to do when the base is missing", async () => {
     const s = scenario();
     const err = await checkPullRequest({ cwd: s.repo.dir, base: "origin/main", actor: { login: "alice" } }).catch((e: unknown) => e);
