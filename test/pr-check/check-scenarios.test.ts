@@ -51,6 +51,19 @@ describe("roles come from the base", () => {
     expect(result.changes[0]!.decisions[0]!.chain).toContain("bob is a member of organization acme");
   });
 
+  it("judges a file deleted and re-added in separate commits by what it became: a stage move", async () => {
+    const s = scenario();
+    s.repo.branch("two-steps", "main");
+    s.repo.writeCatalog({ [MV2]: null });
+    s.repo.commit("delete 2.0.0");
+    s.repo.writeCatalog({ [MV2]: toProduction });
+    s.repo.commit("add 2.0.0 back, in production");
+    s.repo.checkout("main");
+    const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: "two-steps", actor: { login: "bob" } });
+    expect(result.changes.map((c) => [c.action, c.decisions.filter((d) => !d.allowed).map((d) => d.rule)])).toEqual([["update", ["stage-production"]]]);
+    expect(errorsOf(result)).toEqual([{ code: "pr/permission-denied", file: MV2, line: 3, column: 8 }]);
+  });
+
   it("does not blame the author for base changes their branch merged in", async () => {
     const s = scenario();
     const forkPoint = s.repo.git("rev-parse", "main");
