@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { GitError, toGitError } from "./git-error.js";
 import { fetchHint } from "./revisions.js";
-import { assertRevision, type GitOptions } from "./run-git.js";
+import { assertRevision, TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
 
 /** A run of consecutive lines one commit added to one file. */
 export interface AddedBlock {
@@ -39,7 +39,7 @@ export async function forEachAddedBlock(options: AddedLinesOptions, onBlock: (bl
   assertRevision(options.to, "to");
   const context = { what: `read the lines added between ${options.from} and ${options.to}`, next: fetchHint(options.from) };
   const args = [
-    "-c", "core.quotePath=false", "--no-pager", "log", "--reverse", "--no-color", "--no-ext-diff", "--no-textconv", "--text",
+    ...TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]), "-c", "core.quotePath=false", "--no-pager", "log", "--reverse", "--no-color", "--no-ext-diff", "--no-textconv", "--text",
     "--unified=0", "--no-renames", "--no-relative", "--no-show-signature", "--diff-merges=dense-combined", "--root",
     "--src-prefix=a/", "--dst-prefix=b/", "--format=%x00%H%x1f%s", "-p", `${options.from}..${options.to}`, "--",
   ];
