@@ -4,7 +4,7 @@
 // Node 24 strips the types of this script; it uses the compiled library (npm run bench compiles first).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, release, totalmem, type } from "node:os";
+import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -55,9 +55,11 @@ const buildRunsFor = (entities: number) => Math.max(1, Number(values["build-runs
 const skip = new Set(values.skip.split(",").filter(Boolean));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+const loadAtStart = loadavg()[0]!;
+
 function machine(): Machine {
   const gitVersion = execFileSync("git", ["--version"], { encoding: "utf8" }).trim().replace(/^git version /, "");
-  return { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${type()} ${release()}`, node: process.versions.node, git: gitVersion };
+  return { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${type()} ${release()}`, node: process.versions.node, git: gitVersion, loadAverage: [loadAtStart, loadavg()[0]!] };
 }
 
 async function benchSize(requested: number): Promise<SizeResult> {
@@ -99,7 +101,7 @@ async function benchSize(requested: number): Promise<SizeResult> {
         `const r = await checkPullRequest({ cwd: ${JSON.stringify(repo)}, base: "main", head: ${JSON.stringify(pr.branch)}, actor: { login: ${JSON.stringify(pr.actor)} }, validateHead: false });\n` +
         `process.exitCode = r.changes.every((c) => c.allowed) && !r.failedClosed ? 0 : 1;\n`,
     );
-    record(await measure("check-decisions", runs, node([decisions], noCache), { warmup }));
+    record(await measure("check-decisions", runs, node([decisions], { MLCAT_CACHE_DIR: join(work, "cache-check") }), { warmup }));
     if (measured["check-cold"]!.exitCodes.some((c) => c !== 0)) notes.push(`mlcat check exited ${measured["check-cold"]!.exitCodes.join(", ")}: a change was denied or the head has errors.`);
   }
 

@@ -9,6 +9,8 @@ export interface Machine {
   os: string;
   node: string;
   git: string;
+  /** The 1-minute load average when the run started and when it ended (other work on the machine skews wall times). */
+  loadAverage: [number, number];
 }
 
 /** The measurements at one catalog size. */
@@ -41,7 +43,7 @@ export const COMPARISONS: readonly Comparison[] = [
   { id: "2", what: "warm `mlcat validate` (content cache) vs cold", subject: "validate-warm", baseline: "validate-cold", target: 0.2, targetText: "<= 0.2 (5x)" },
   { id: "3a", what: "`mlcat check`, 5 files changed, warm cache vs cold full validation", subject: "check-warm", baseline: "validate-cold", target: 0.1, targetText: "<= 0.1" },
   { id: "3b", what: "`mlcat check`, 5 files changed, cold cache vs cold full validation", subject: "check-cold", baseline: "validate-cold", target: 1, targetText: "<= 1" },
-  { id: "3c", what: "permission decisions only (library, `validateHead: false`) vs cold full validation", subject: "check-decisions", baseline: "validate-cold", target: 0.1, targetText: "<= 0.1" },
+  { id: "3c", what: "permission decisions only (library, `validateHead: false`, warm cache) vs cold full validation", subject: "check-decisions", baseline: "validate-cold", target: 0.1, targetText: "<= 0.1" },
   { id: "4", what: "`mlcat build` vs bare Astro build of as many trivial pages", subject: "build", baseline: "astro-bare", target: 1.5, targetText: "<= 1.5" },
   { id: "5", what: "per-entity history (one `git log` pass, parsed) vs raw `git log --name-status`", subject: "history", baseline: "git-log", target: 1.5, targetText: "<= 1.5" },
 ];
@@ -60,7 +62,11 @@ const verdict = (r: number | undefined, target: number) => (r === undefined ? "n
 /** The markdown report of a run: machine, one table of comparisons per size, growth, every measurement. */
 export function renderMarkdown(machine: Machine, sizes: readonly SizeResult[], runs: number): string {
   const lines: string[] = [];
-  lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.os}; Node ${machine.node}; git ${machine.git}. Medians of ${runs} runs.`, "");
+  lines.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.os}; Node ${machine.node}; git ${machine.git}. ` +
+      `Medians of ${runs} runs. Load average ${machine.loadAverage[0].toFixed(1)} at the start, ${machine.loadAverage[1].toFixed(1)} at the end.`,
+    "",
+  );
   for (const size of sizes) {
     lines.push(`#### ${size.entities.toLocaleString("en")} entities (${size.files.toLocaleString("en")} files, ${size.commits} commits${size.pages ? `, ${size.pages.toLocaleString("en")} pages` : ""})`, "");
     lines.push("| # | comparison | mlcat | baseline | ratio | target | verdict |", "| --- | --- | ---: | ---: | ---: | --- | --- |");
