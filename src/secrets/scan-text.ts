@@ -29,13 +29,22 @@ export interface ScanTextOptions {
 const PEM_BODY_WINDOW = 4;
 const PEM_BODY = /(?:^|\\n|\s)([A-Za-z0-9+/]{40,}={0,2})/;
 
+/**
+ * A cheap first look: a line can hold a finding only if it holds one of these
+ * (issuer prefixes, a URL, a key header, or a secret-sounding key). Most lines
+ * of a catalog hold none, and are skipped after one search.
+ */
+const MAYBE = /gh[pousr]_|github_pat_|hf_|AKIA|ASIA|xox[abposr]-|AIza|sk-|k_live_|eyJ|:\/\/|PRIVATE KEY|key|secret|token|passw|pwd|passphrase|credential/i;
+
 /** Every credential in `text`, in line and column order. */
 export function scanText(text: string, options: ScanTextOptions = {}): SecretFinding[] {
+  if (!MAYBE.test(text)) return [];
   const first = options.firstLine ?? 1;
   const lines = text.split(/\r\n|\n|\r/);
   const findings: SecretFinding[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (!MAYBE.test(line)) continue;
     findings.push(...scanLine(line, first + i));
     const pem = findPrivateKey(lines, i);
     if (pem) findings.push({ detector: PRIVATE_KEY_DETECTOR, line: first + i, column: pem.column, value: pem.value });
