@@ -139,3 +139,31 @@ describe("redactSecrets", () => {
     expect(masked.split("\n")).toHaveLength(text.split("\n").length);
   });
 });
+
+describe("the scanner takes any input in linear time", () => {
+  it.each([
+    ["dotted runs", "a.".repeat(200_000)],
+    ["a key with no value", `token${"=".repeat(200_000)}`],
+    ["a long keyed word", `key: ${"a1".repeat(200_000)}`],
+    ["dashes after sk-", `sk-${"a-".repeat(200_000)}`],
+    ["URL-like runs", `x://${"a:".repeat(100_000)}`],
+    ["schemes without end", "ab://".repeat(80_000)],
+    ["JWT-like runs", `eyJ${"a.eyJ".repeat(80_000)}`],
+    ["many PEM headers", "-----BEGIN PRIVATE KEY-----\n".repeat(20_000)],
+  ])("%s (400 KB) in under a second", (_name, text) => {
+    const start = performance.now();
+    scanText(text);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it("never throws on arbitrary text, and finds a token wherever it is put", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 }), (before, after) => {
+        const text = `${before} ${FAKE.github} ${after}`;
+        expect(scanText(text).some((f) => f.value === FAKE.github)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
