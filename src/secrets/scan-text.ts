@@ -46,6 +46,10 @@ export function scanText(text: string, options: ScanTextOptions = {}): SecretFin
     const line = lines[i]!;
     if (!MAYBE.test(line)) continue;
     findings.push(...scanLine(line, first + i));
+    const pair = findEnvPair(lines, i);
+    if (pair && !findings.some((f) => f.line === first + pair.line && f.column === pair.column)) {
+      findings.push({ detector: KEYED_VALUE_DETECTOR, line: first + pair.line, column: pair.column, value: pair.value });
+    }
     const pem = findPrivateKey(lines, i);
     if (pem) findings.push({ detector: PRIVATE_KEY_DETECTOR, line: first + i, column: pem.column, value: pem.value });
   }
@@ -76,6 +80,24 @@ export function scanLine(line: string, lineNumber: number): SecretFinding[] {
     if (looksRandom(value, minLength) && !isPlaceholder(value)) add(KEYED_VALUE_DETECTOR, value, m.index + m[0].length - value.length);
   }
   return found.sort((a, b) => a.column - b.column);
+}
+
+/** `name: DB_PASSWORD` then `value: ...`: a Kubernetes or Polyaxon environment variable. */
+const ENV_NAME = /(?:^|[\s{,-])name:[ \t]*["']?[A-Za-z0-9_.-]*(?:key|secret|token|passwd|password|pwd|passphrase|credentials?)["']?[ \t]*(?:,|$)/i;
+const ENV_VALUE = /(?:^|[\s{,])value:[ \t]*["']?([^\s"'`,;{}()[\]#]+)/;
+
+/** The value of an environment variable whose name on line `i` sounds secret, when it is a literal that looks random (same line in flow style, or one of the next two lines). */
+function findEnvPair(lines: readonly string[], i: number): { line: number; column: number; value: string } | undefined {
+  if (!ENV_NAME.test(lines[i]!)) return undefined;
+  for (let j = i; j <= Math.min(lines.length - 1, i + 2); j++) {
+    const m = ENV_VALUE.exec(lines[j]!);
+    if (!m) continue;
+    const value = m[1]!;
+    const minLength = /pass|pwd/i.test(lines[i]!) ? 8 : 16;
+    if (!looksRandom(value, minLength) || isPlaceholder(value)) return undefined;
+    return { line: j, column: m.index + m[0].length - value.length + 1, value };
+  }
+  return undefined;
 }
 
 /** A PEM private key whose header is on line `i` and whose body follows (on the same line after `\n`, or on the next lines). */

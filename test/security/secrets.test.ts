@@ -23,6 +23,8 @@ describe("scanText finds each kind of credential at its line and column", () => 
     ["AWS secret key under its key", `aws_secret_access_key: ${FAKE.awsSecret}`, "keyed-secret", 1, 24],
     ["password under a JSON key", `{"db_password": "${FAKE.password}"}`, "keyed-secret", 1, 18],
     ["password in a URL", `uri: postgres://app:${FAKE.password}@db.internal:5432/app`, "url-credentials", 1, 21],
+    ["a secret environment variable (block style)", `env:\n  - name: DB_PASSWORD\n    value: "${FAKE.password}"`, "keyed-secret", 3, 13],
+    ["a secret environment variable (flow style)", `env: [{ name: HF_TOKEN, value: ${FAKE.awsSecret} }]`, "keyed-secret", 1, 32],
     ["PEM private key in a block scalar", `key: |\n${fakePem("  ")}\n`, "private-key", 2, 3],
     ["PEM private key in one escaped line", `key: "${fakePem().replace(/\n/g, "\\n")}"`, "private-key", 1, 7],
   ];
@@ -55,6 +57,9 @@ describe("obvious placeholders and examples pass", () => {
     ["a PEM block with a placeholder body", "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"],
     ["scikit-learn", "sk-learn and sk-learn-intelex are libraries"],
     ["a short password", "password: hunter2"],
+    ["an environment variable from a secret", "env:\n  - name: HF_TOKEN\n    valueFrom: { secretKeyRef: { name: hf, key: token } }"],
+    ["an environment variable from a template", "env:\n  - name: API_KEY\n    value: \"{{ api_key }}\""],
+    ["an environment variable that is not secret", "env:\n  - name: BUCKET\n    value: s3AcmeData2024Raw-Files"],
   ];
   it.each(pass)("%s", (_name, text) => {
     expect(found(text)).toEqual([]);
