@@ -23,7 +23,8 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Report
     const raw = options.getText?.(d.file);
     // Frames of a file holding a secret show it masked: they would print it into the log.
     const text = raw !== undefined && secretFiles.has(d.file) ? redactSecrets(raw) : raw;
-    const frame = text === undefined ? "" : codeFrame(text, d.line, d.column);
+    // A secret found in a pull request's history may be gone from the file: its position is in the message, no frame.
+    const frame = text === undefined || d.code === "secret/detected" ? "" : codeFrame(text, d.line, d.column);
     return [head, frame && `\n${frame}`, `\n  ${c.bold("hint:")} ${visible(d.hint)}`].filter(Boolean).join("\n");
   });
   const files = new Set(diagnostics.map((d) => d.file)).size;

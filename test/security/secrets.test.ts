@@ -119,7 +119,7 @@ describe("the secrets check of mlcat validate", () => {
 });
 
 describe("reports never print a detected secret", () => {
-  it("pretty output masks the secret in every code frame of its file, JSON carries no value", async () => {
+  it("pretty output masks the secret in every code frame of its file, shows none for the secret itself; JSON carries no value", async () => {
     const { formatPretty } = await import("../../src/report/pretty.js");
     const { formatJson } = await import("../../src/report/json.js");
     const text = `${BASE["orgs/acme/projects/churn/project.yaml"]}token: ${FAKE.github}\n`;
@@ -129,7 +129,9 @@ describe("reports never print a detected secret", () => {
     const pretty = formatPretty(ds, summary, { color: false, getText: () => text });
     expect(pretty).toContain("secret/detected");
     expect(pretty).not.toContain(FAKE.github.slice(4));
+    // The schema error on the same line shows its frame, masked; the secret itself has none.
     expect(pretty).toContain(`> 6 | token: ${"*".repeat(40)}`);
+    expect(pretty.split("\n\n").find((b) => b.includes("secret/detected"))).not.toContain(" | ");
     expect(formatJson(ds, {})).not.toContain(FAKE.github.slice(4));
   });
 });
