@@ -14,7 +14,7 @@ import { decodeUtf8 } from "../yaml/utf8.js";
 import { buildCatalog, type LoadResult, type ParsedFile, type ParseStep } from "./build-catalog.js";
 import { blobId } from "./cache-key.js";
 import { ContentCache } from "./content-cache.js";
-import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
+import type { FileJob, FileOutcome } from "./file-job.js";
 import type { RawFile } from "./raw-file.js";
 import { runFileJobs, workerCount } from "./worker-pool.js";
 
@@ -27,7 +27,7 @@ export interface FastOptions {
   cache?: string | false;
   /** The cache folder's bound in bytes (default 512 MiB). */
   cacheMaxBytes?: number;
-  /** Worker threads for parsing (asynchronous loads only): a number, or `auto` (default) for large catalogs on several cores. */
+  /** Worker threads for parsing: a number, or `auto` (default) for large catalogs on several cores. */
   workers?: number | "auto";
 }
 
@@ -107,32 +107,25 @@ function openCache(options: FastOptions, limits: YamlLimits): ContentCache | und
   return dir === undefined ? undefined : new ContentCache(dir, limits, options.cacheMaxBytes);
 }
 
-/** The fast path in this thread only (the cache, no workers): for synchronous loads such as a pull request's sides. */
+/**
+ * The fast path: cache hits first, then the misses over worker threads and
+ * the main thread (synchronous: the main thread waits for the workers).
+ */
 export function loadFastSync(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): LoadResult {
   const cache = openCache(options, limits);
   const pending = collectJobs(files, root);
   const found = lookUp(pending, cache);
-  const outcomes = pending.map((p, i) => {
-    const hit = found.get(i);
-    if (hit) return hit;
-    const outcome = runFileJob(p.job, limits);
-    remember(p, outcome, cache);
-    return outcome;
-  });
-  return finish(files, root, limits, pending, outcomes, cache);
-}
-
-/** The fast path: cache hits first, then the misses over worker threads and the main thread. */
-export async function loadFast(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): Promise<LoadResult> {
-  const cache = openCache(options, limits);
-  const pending = collectJobs(files, root);
-  const found = lookUp(pending, cache);
   const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
-  const computed = await runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers));
+  const computed = runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers));
   const outcomes: FileOutcome[] = pending.map((_, i) => found.get(i)!);
   misses.forEach((i, k) => {
     outcomes[i] = computed[k]!;
     remember(pending[i]!, computed[k]!, cache);
   });
   return finish(files, root, limits, pending, outcomes, cache);
+}
+
+/** `loadFastSync` for asynchronous callers. */
+export async function loadFast(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): Promise<LoadResult> {
+  return loadFastSync(files, root, limits, options);
 }

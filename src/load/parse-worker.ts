@@ -1,28 +1,49 @@
-/** A worker thread of the loader: runs the file jobs it is sent (parse, then schema) and posts their outcomes back. */
-import { parentPort } from "node:worker_threads";
+/**
+ * A worker thread of the loader. It receives every job once, then claims
+ * batches from a counter it shares with the main thread (and the other
+ * workers), runs them (parse, then schema), posts each batch's outcomes on
+ * its port and marks the batch done, until no batch is left.
+ */
+import { parentPort, type MessagePort } from "node:worker_threads";
 import type { YamlLimits } from "../yaml/parse.js";
 import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
 
-/** A batch of jobs sent to a worker. */
-export interface JobBatch {
-  id: number;
+/** What a worker is sent once. */
+export interface WorkerSetup {
   jobs: FileJob[];
   limits: YamlLimits;
+  /** Jobs per batch. */
+  size: number;
+  /** `[next batch to claim, batches done]`, then one state per batch (0 free, 1 claimed, 2 done): over a SharedArrayBuffer. */
+  shared: SharedArrayBuffer;
+  port: MessagePort;
 }
 
-/** The outcomes of a batch, in the batch's order. */
+/** The outcomes of one batch. */
 export interface BatchResult {
-  id: number;
+  batch: number;
   outcomes: FileOutcome[];
-  /** Set when the batch failed (a bug): the main thread reruns it in-thread to report it there. */
-  error?: string;
 }
 
-parentPort?.on("message", (batch: JobBatch) => {
-  try {
-    const outcomes = batch.jobs.map((job) => runFileJob(job, batch.limits));
-    parentPort!.postMessage({ id: batch.id, outcomes } satisfies BatchResult);
-  } catch (err) {
-    parentPort!.postMessage({ id: batch.id, outcomes: [], error: String((err as Error)?.stack ?? err) } satisfies BatchResult);
+/** Claim and run batches until none is left; shared by the worker and the main thread. */
+export function workOnBatches(setup: Omit<WorkerSetup, "port">, done: (result: BatchResult) => void): void {
+  const { jobs, limits, size } = setup;
+  const counters = new Int32Array(setup.shared, 0, 2);
+  const batches = Math.ceil(jobs.length / size);
+  const state = new Int32Array(setup.shared, 8, batches);
+  for (;;) {
+    const batch = Atomics.add(counters, 0, 1);
+    if (batch >= batches) return;
+    Atomics.store(state, batch, 1);
+    const outcomes = jobs.slice(batch * size, (batch + 1) * size).map((job) => runFileJob(job, limits));
+    done({ batch, outcomes });
+    Atomics.store(state, batch, 2);
+    Atomics.add(counters, 1, 1);
+    Atomics.notify(counters, 1);
   }
+}
+
+parentPort?.once("message", (setup: WorkerSetup) => {
+  workOnBatches(setup, (result) => setup.port.postMessage(result));
+  setup.port.close();
 });

@@ -1,20 +1,25 @@
 /**
- * Run file jobs over the cores: worker threads and the main thread take
- * batches from one queue (each worker has two batches in flight, so it never
- * waits for the main thread), and the outcomes come back in job order.
+ * Run file jobs over the cores, synchronously: worker threads and the main
+ * thread claim batches from one shared counter (whoever is free takes the
+ * next), workers post their outcomes on a port the main thread reads without
+ * its event loop, and the main thread waits on a shared counter. So even a
+ * synchronous load (a pull request's sides) is spread over the cores.
  * Worker threads pay off only on large catalogs: each one loads the parser
  * and compiles the schemas it needs before its first batch.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { YamlLimits } from "../yaml/parse.js";
 import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
-import type { BatchResult } from "./parse-worker.js";
+import { workOnBatches, type BatchResult } from "./parse-worker.js";
 
 /** Below this many files a catalog is loaded in the main thread only (measured: workers cost more than they save). */
 export const WORKER_THRESHOLD = 2000;
+
+/** How long the main thread waits for a worker's claimed batch before running it itself (a worker that died). */
+const STALL_MS = 20_000;
 
 /** How many worker threads to use for `jobs` jobs: `auto` uses one per core beyond the first, on large catalogs only. */
 export function workerCount(jobs: number, requested: number | "auto" = "auto"): number {
@@ -28,77 +33,71 @@ function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** Whether the main thread takes batches too (tests turn it off to make sure the workers' outcomes are used). */
+export const poolSettings = { mainThreadWorks: true };
+
 /** How the last run of `runFileJobs` split its work (for tests and benchmarks). */
 export const lastPoolRun = { workers: 0, workerBatches: 0, mainBatches: 0 };
 
 /** Run `jobs` with `workers` worker threads plus the main thread; the outcomes are in the jobs' order. */
-export async function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = new Array(jobs.length);
-  const script = workers > 0 ? workerScript() : undefined;
+export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number): FileOutcome[] {
+  const script = workers > 0 && jobs.length > 0 ? workerScript() : undefined;
   Object.assign(lastPoolRun, { workers: script ? workers : 0, workerBatches: 0, mainBatches: 0 });
-  if (!script || jobs.length === 0) {
-    jobs.forEach((job, i) => (outcomes[i] = runFileJob(job, limits)));
-    return outcomes;
-  }
-  const size = Math.max(32, Math.min(256, Math.ceil(jobs.length / ((workers + 1) * 8))));
-  const queue: Array<{ start: number; end: number }> = [];
-  for (let start = 0; start < jobs.length; start += size) queue.push({ start, end: Math.min(jobs.length, start + size) });
-  const inFlight = new Map<number, { batch: { start: number; end: number }; worker: Worker }>();
-  const pool = Array.from({ length: workers }, () => new Worker(script));
-  let nextId = 0;
-  let settle: () => void = () => {};
-  const allDone = new Promise<void>((resolve) => (settle = resolve));
-  const runInThread = (batch: { start: number; end: number }) => {
-    lastPoolRun.mainBatches++;
-    for (let i = batch.start; i < batch.end; i++) outcomes[i] = runFileJob(jobs[i]!, limits);
-  };
-  const checkDone = () => {
-    if (queue.length === 0 && inFlight.size === 0) settle();
-  };
-  const send = (worker: Worker) => {
-    const batch = queue.shift();
-    if (!batch) return;
-    const id = nextId++;
-    inFlight.set(id, { batch, worker });
-    worker.postMessage({ id, jobs: jobs.slice(batch.start, batch.end), limits });
-  };
-  // A worker that fails or stops leaves its batches to the main thread.
-  const reclaim = (worker: Worker) => {
-    for (const [id, flight] of inFlight) {
-      if (flight.worker !== worker) continue;
-      inFlight.delete(id);
-      runInThread(flight.batch);
-    }
-    checkDone();
-  };
-  for (const worker of pool) {
-    worker.on("message", (result: BatchResult) => {
-      const flight = inFlight.get(result.id);
-      if (!flight) return;
-      inFlight.delete(result.id);
-      if (result.error !== undefined) runInThread(flight.batch);
-      else {
-        lastPoolRun.workerBatches++;
-        result.outcomes.forEach((o, k) => (outcomes[flight.batch.start + k] = o));
-      }
-      send(worker);
-      checkDone();
+  if (!script) return jobs.map((job) => runFileJob(job, limits));
+
+  const size = Math.max(16, Math.min(128, Math.ceil(jobs.length / ((workers + 1) * 16))));
+  const batches = Math.ceil(jobs.length / size);
+  const shared = new SharedArrayBuffer(8 + 4 * batches);
+  const counters = new Int32Array(shared, 0, 2);
+  const state = new Int32Array(shared, 8, batches);
+  const setup = { jobs: jobs as FileJob[], limits, size, shared };
+  const ports: MessagePort[] = [];
+  const pool = Array.from({ length: workers }, () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    const worker = new Worker(script);
+    worker.unref();
+    worker.on("error", () => {}); // its batches are taken over below
+    worker.postMessage({ ...setup, port: port2 }, [port2]);
+    return worker;
+  });
+
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const mine = new Set<number>();
+  const store = ({ batch, outcomes: found }: BatchResult) => found.forEach((o, k) => (outcomes[batch * size + k] = o));
+  if (poolSettings.mainThreadWorks) {
+    workOnBatches(setup, (result) => {
+      mine.add(result.batch);
+      store(result);
     });
-    worker.on("error", () => reclaim(worker));
-    worker.on("exit", () => reclaim(worker));
-    send(worker);
-    send(worker);
   }
-  try {
-    // The main thread works too, letting worker messages in between its batches.
-    while (queue.length > 0) {
-      runInThread(queue.shift()!);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  // Wait for the workers' batches; one that stays claimed too long (its worker died) is run here.
+  let seen = Atomics.load(counters, 1);
+  let since = performance.now();
+  while (seen < batches) {
+    Atomics.wait(counters, 1, seen, 100);
+    const now = Atomics.load(counters, 1);
+    if (now !== seen) [seen, since] = [now, performance.now()];
+    else if (performance.now() - since > STALL_MS) {
+      for (let b = 0; b < batches; b++) {
+        if (Atomics.load(state, b) === 2) continue;
+        const from = b * size;
+        store({ batch: b, outcomes: jobs.slice(from, from + size).map((job) => runFileJob(job, limits)) });
+        mine.add(b);
+      }
+      break;
     }
-    checkDone();
-    await allDone;
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
   }
+  for (const port of ports) {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+      const result = m.message as BatchResult;
+      if (mine.has(result.batch)) continue;
+      store(result);
+      lastPoolRun.workerBatches++;
+    }
+    port.close();
+  }
+  lastPoolRun.mainBatches = mine.size;
+  for (const worker of pool) void worker.terminate();
   return outcomes;
 }

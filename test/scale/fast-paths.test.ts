@@ -14,7 +14,7 @@ import { findUnknownTemplateNames, hasUnknownTemplateNames } from "../../src/che
 import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
 import { readCatalogDir } from "../../src/load/read-dir.js";
 import { engineFingerprint } from "../../src/load/cache-key.js";
-import { lastPoolRun } from "../../src/load/worker-pool.js";
+import { lastPoolRun, poolSettings } from "../../src/load/worker-pool.js";
 import { generateCatalog } from "../../src/scale/generate-catalog.js";
 import { writeCatalogFiles } from "../../src/scale/write-repository.js";
 import { validate, type ValidationResult } from "../../src/validate.js";
@@ -81,10 +81,17 @@ describe.each([
     for (const family of families) expect(codes.some((c) => c.startsWith(family)), family).toBe(true);
   });
 
-  it("with worker threads", async () => {
-    const result = await validate({ dir, limits: LIMITS, cache: false, workers: 2 });
-    expect(lastPoolRun.workerBatches).toBeGreaterThan(0);
-    expect(shape(result)).toEqual(plain);
+  it("with worker threads (all batches in the workers, then shared with the main thread)", async () => {
+    poolSettings.mainThreadWorks = false;
+    try {
+      const result = await validate({ dir, limits: LIMITS, cache: false, workers: 2 });
+      expect(lastPoolRun).toMatchObject({ workers: 2, mainBatches: 0 });
+      expect(lastPoolRun.workerBatches).toBeGreaterThan(1);
+      expect(shape(result)).toEqual(plain);
+    } finally {
+      poolSettings.mainThreadWorks = true;
+    }
+    expect(shape(await validate({ dir, limits: LIMITS, cache: false, workers: 1 }))).toEqual(plain);
   });
 
   it("with a cold cache, then a warm one (in this thread and with workers)", async () => {
