@@ -2,15 +2,21 @@
  * The one Ajv instance (draft 2020-12, with formats, `allErrors`, `strict`) and
  * one compiled validator per schema file, compiled on first use and cached.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import formatsModule, { type FormatsPlugin } from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import type { FormatsPlugin } from "ajv-formats";
 import { InternalError } from "../diagnostics/diagnostic.js";
 import { SCHEMA_FILE, type Kind } from "../model/kinds.js";
 import { loadSchemas } from "./load-schemas.js";
 import { schemaId } from "./schema-files.js";
 
-// ajv-formats is CommonJS: depending on the loader its default export is the plugin or a namespace holding it.
-const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as FormatsPlugin;
+// Ajv and ajv-formats (CommonJS) are loaded on first use: a run whose files all come from the content cache never needs them.
+const require = createRequire(import.meta.url);
+
+function loadAjv(): { Ajv2020: typeof Ajv2020; addFormats: FormatsPlugin } {
+  const formats = require("ajv-formats") as FormatsPlugin & { default?: FormatsPlugin };
+  return { Ajv2020: (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020, addFormats: formats.default ?? formats };
+}
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -18,6 +24,7 @@ const compiled = new Map<string, ValidateFunction>();
 /** The process's single Ajv instance, with every schema added (not yet compiled). */
 export function getAjv(): Ajv2020 {
   if (ajv) return ajv;
+  const { Ajv2020, addFormats } = loadAjv();
   const instance = new Ajv2020({
     allErrors: true,
     strict: true,
