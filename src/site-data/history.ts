@@ -48,6 +48,9 @@ export function parseGitLog(out: string): Record<string, HistoryEntry[]> {
     const headerEnd = record.indexOf("\0");
     const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
     const [commit = "", date = "", author = "", message = ""] = header.split(FIELD);
+    // Once per commit, not once per file it changed.
+    const short = commit.slice(0, 7);
+    const when = new Date(date).toISOString();
     const tokens = headerEnd < 0 ? [] : record.slice(headerEnd + 1).replace(/^\n/, "").split("\0");
     for (let i = 0; i + 1 < tokens.length; i += 2) {
       const status = tokens[i]!.trim();
@@ -55,8 +58,8 @@ export function parseGitLog(out: string): Record<string, HistoryEntry[]> {
       if (status === "" || file === "") continue;
       const entry: HistoryEntry = {
         commit,
-        short: commit.slice(0, 7),
-        date: new Date(date).toISOString(),
+        short,
+        date: when,
         author,
         message,
         change: status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified",
