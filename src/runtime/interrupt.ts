@@ -39,6 +39,8 @@ export function installInterruptHandlers(write: (text: string) => void): void {
   if (installed) return;
   installed = (signal) => {
     const notes = runInterruptCleanups();
+    // A command that waits for this signal itself (mlcat dev, preview) stops in its own way.
+    if (process.listenerCount(signal) > 1) return;
     write(`mlcat: interrupted (${signal})${notes.length > 0 ? `: ${notes.join("; ")}` : ""}\n`);
     process.exit(EXIT[signal] ?? 1);
   };
