@@ -97,7 +97,10 @@ describe("browsing", () => {
     const result = page.locator(".pagefind-ui__result-link", { hasText: "acme/train" }).first();
     await result.waitFor({ state: "visible", timeout: 10_000 });
     expect(await result.getAttribute("href")).toBe("/hub/acme/train/");
-    expect((await page.locator(".pagefind-ui__filter-panel").innerText()).toLowerCase()).toContain("kind");
+    // Pagefind's UI fills the filter panel as its filter index loads: wait for the kind filter.
+    const kindFilter = page.locator(".pagefind-ui__filter-panel", { hasText: /kind/i });
+    await kindFilter.waitFor({ state: "visible", timeout: 10_000 });
+    expect((await kindFilter.innerText()).toLowerCase()).toContain("kind");
     await shot(page, "search");
     expect(errors).toEqual([]);
     await page.close();
