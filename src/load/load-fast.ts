@@ -71,23 +71,45 @@ function toParsed(pending: Pending, outcome: FileOutcome): ParsedFile {
   return { source: createLazySource(pending.job.file, pending.job.relPath, decoded.text), value: outcome.value, schemaValid: outcome.schemaValid, diagnostics: [] };
 }
 
-/** Look every job up in the cache; returns the outcomes found (by job index). */
-function lookUp(pending: Pending[], cache: ContentCache | undefined): Map<number, FileOutcome> {
+/**
+ * Outcomes this process has already computed (accepted files that passed
+ * their schema), by blob id, schema and limits: the sides of a pull request
+ * share most of their files, and each is parsed once. Bounded in entries.
+ */
+const memo = new Map<string, unknown>();
+const MEMO_MAX = 100_000;
+
+function memoKey(p: Pending, limits: YamlLimits): string {
+  return `${limits.maxFileBytes}:${limits.maxDepth}:${p.oid}.${p.job.schemaFile}`;
+}
+
+/** Look every job up in the cache folder, then in this process's memo; returns the outcomes found (by job index). */
+function lookUp(pending: Pending[], cache: ContentCache | undefined, limits: YamlLimits): Map<number, FileOutcome> {
   const found = new Map<number, FileOutcome>();
-  if (!cache) return found;
   pending.forEach((p, i) => {
     // A file over the size cap was not read: nothing to look up.
     if (p.raw.bytes.length !== p.raw.size) return;
     p.oid = blobId(p.raw.bytes);
-    const hit = cache.get(p.oid, p.job.schemaFile);
-    if (hit) found.set(i, { accepted: true, value: hit.value, schemaValid: true });
+    const hit = cache?.get(p.oid, p.job.schemaFile);
+    if (hit) {
+      found.set(i, { accepted: true, value: hit.value, schemaValid: true });
+      return;
+    }
+    const key = memoKey(p, limits);
+    if (!memo.has(key)) return;
+    const value = memo.get(key);
+    cache?.put(p.oid, p.job.schemaFile, value);
+    found.set(i, { accepted: true, value, schemaValid: true });
   });
   return found;
 }
 
 /** Keep what is safe to keep: files that parsed cleanly and passed their schema. */
-function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | undefined): void {
-  if (cache && pending.oid !== undefined && outcome.accepted && outcome.schemaValid) cache.put(pending.oid, pending.job.schemaFile, outcome.value);
+function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | undefined, limits: YamlLimits): void {
+  if (pending.oid === undefined || !outcome.accepted || !outcome.schemaValid) return;
+  cache?.put(pending.oid, pending.job.schemaFile, outcome.value);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(memoKey(pending, limits), outcome.value);
 }
 
 function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: FileOutcome[], cache: ContentCache | undefined): LoadResult {
@@ -114,13 +136,13 @@ function openCache(options: FastOptions, limits: YamlLimits): ContentCache | und
 export function loadFastSync(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): LoadResult {
   const cache = openCache(options, limits);
   const pending = collectJobs(files, root);
-  const found = lookUp(pending, cache);
+  const found = lookUp(pending, cache, limits);
   const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
   const computed = runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers));
   const outcomes: FileOutcome[] = pending.map((_, i) => found.get(i)!);
   misses.forEach((i, k) => {
     outcomes[i] = computed[k]!;
-    remember(pending[i]!, computed[k]!, cache);
+    remember(pending[i]!, computed[k]!, cache, limits);
   });
   return finish(files, root, limits, pending, outcomes, cache);
 }

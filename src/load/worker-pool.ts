@@ -16,7 +16,7 @@ import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
 import { workOnBatches, type BatchResult } from "./parse-worker.js";
 
 /** Below this many files a catalog is loaded in the main thread only (measured: workers cost more than they save). */
-export const WORKER_THRESHOLD = 2000;
+export const WORKER_THRESHOLD = 1500;
 
 /** How long the main thread waits for a worker's claimed batch before running it itself (a worker that died). */
 const STALL_MS = 20_000;
