@@ -2,7 +2,7 @@
  * Per-file history of a catalog folder from ONE `git log` pass (never one git
  * process per file): who changed each file, when, in which commit, and why.
  */
-import { simpleGit } from "simple-git";
+import { spawn } from "node:child_process";
 import type { HistoryEntry } from "./types.js";
 
 /** Every file's changes, newest first, keyed by catalog-relative path. */
@@ -32,12 +32,32 @@ export async function readCatalogHistory(dir: string, options: { maxCommits?: nu
   args.push("--", ".");
   let out: string;
   try {
-    out = await simpleGit({ baseDir: dir }).raw(args);
+    out = await readGitOutput(dir, args);
   } catch (err) {
     const reason = String((err as Error).message ?? err).split("\n")[0];
     return { ...NO_HISTORY, ...(reason !== undefined && { reason }) };
   }
   return { available: true, byFile: parseGitLog(out) };
+}
+
+/**
+ * The standard output of `git <args>` run in `dir`, read in one stream (the
+ * history of a large catalog is megabytes; a wrapper's task queue and output
+ * buffering cost more than git itself). Rejects with git's first error line.
+ */
+function readGitOutput(dir: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const git = spawn("git", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    git.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    git.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    git.on("error", reject);
+    git.on("close", (code) => {
+      if (code === 0) resolve(Buffer.concat(chunks).toString("utf8"));
+      else reject(new Error(stderr.trim() || `git exited with code ${code}`));
+    });
+  });
 }
 
 /** Parse the output of `git log --name-status -z` in `FORMAT`. Exported for tests. */
