@@ -121,7 +121,20 @@ async function benchSize(requested: number): Promise<SizeResult> {
   if (!skip.has("build")) {
     const site = join(work, "site");
     const buildRuns = buildRunsFor(requested);
-    record(await measure("build", buildRuns, node([MLCAT, "build", "--catalog", catalog, "--out", site], noCache)));
+    let progress = "";
+    record(
+      await measure("build", buildRuns, async () => {
+        const run = await runCommand({ command: NODE, args: [MLCAT, "build", "--catalog", catalog, "--out", site], env: noCache, rssHook: HOOK });
+        progress = run.stdout;
+        return run;
+      }),
+    );
+    // Where the build's time goes, from its own progress lines ("  pages written (12.3s)").
+    const steps = progress.split("\n").flatMap((line, i, all) => {
+      const m = /^\s+(.*) \((\d+(?:\.\d+)?)s\)$/.exec(line);
+      return m ? [`${(all[i - 1] ?? "").replace(/…$/, "").replace(/ \S*\/\S*/g, "").trim()}: ${m[2]} s`] : [];
+    });
+    if (steps.length > 0) notes.push(`mlcat build's steps (last run): ${steps.join("; ")}.`);
     pages = countPages(site);
     const bare = join(work, "bare-astro");
     const script = writeBareAstro(bare, pages, import.meta.resolve("astro"));
