@@ -52,15 +52,21 @@ export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, worker
   const state = new Int32Array(shared, 8, batches);
   const setup = { jobs: jobs as FileJob[], limits, size, shared };
   const ports: MessagePort[] = [];
-  const pool = Array.from({ length: workers }, () => {
-    const { port1, port2 } = new MessageChannel();
-    ports.push(port1);
-    const worker = new Worker(script);
-    worker.unref();
-    worker.on("error", () => {}); // its batches are taken over below
-    worker.postMessage({ ...setup, port: port2 }, [port2]);
-    return worker;
-  });
+  const pool: Worker[] = [];
+  for (let k = 0; k < workers; k++) {
+    try {
+      const worker = new Worker(script);
+      const { port1, port2 } = new MessageChannel();
+      worker.unref();
+      worker.on("error", () => {}); // its batches are taken over below
+      worker.postMessage({ ...setup, port: port2 }, [port2]);
+      ports.push(port1);
+      pool.push(worker);
+    } catch {
+      // No thread could be started (resource limits): the main thread takes every batch.
+      break;
+    }
+  }
 
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const mine = new Set<number>();
