@@ -3,6 +3,7 @@ import type { ChangedFile } from "../git/changed-files.js";
 import { entryTypeOfMode } from "../git/tree.js";
 import type { EntryType } from "../load/raw-file.js";
 import { classifyPath, classifyReadme, type PathInfo, type ReadmeInfo } from "../model/kinds.js";
+import { KIND_LABEL as SHARED_KIND_LABEL } from "../model/kinds.js";
 
 /** What the pull request does to a path. */
 export type ChangeAction = "create" | "update" | "delete";
@@ -69,18 +70,9 @@ export function describeTarget(change: PrChange): string {
   return change.path;
 }
 
-/** How messages name each kind. */
+/** How messages name each kind: the shared labels, with the check's wording for two of them. */
 export const KIND_LABEL: Record<PathInfo["kind"], string> = {
+  ...SHARED_KIND_LABEL,
   Catalog: "the catalog settings",
-  User: "user",
-  Organization: "organization",
-  Team: "team",
-  Connection: "connection",
-  Project: "project",
-  ProjectComponent: "project component",
-  Experiment: "experiment",
-  Component: "hub component",
-  ComponentVersion: "component version",
   Model: "registry model",
-  ModelVersion: "model version",
 };
