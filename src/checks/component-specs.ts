@@ -8,7 +8,7 @@
 import type { Entity } from "../model/entity.js";
 import type { IoData } from "../model/types.js";
 import { positionOf } from "../yaml/positions.js";
-import type { Check, DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { RESERVED_IO_NAMES, TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
 import { findClosest } from "../text/suggest.js";
 import { findUnknownTemplateNames, hasUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
@@ -30,13 +30,14 @@ export const componentSpecsCheck: Check = {
     "spec/untyped-io",
     "spec/name-differs",
   ],
-  run({ catalog, report }) {
-    const specs: SpecEntity[] = [...catalog.valid("ComponentVersion"), ...catalog.valid("ProjectComponent")];
-    for (const spec of specs) {
+  run(ctx) {
+    const { report } = ctx;
+    const specs = ctx.catalog.subjects(["ComponentVersion", "ProjectComponent"], true) as SpecEntity[];
+    forEachSubject(ctx, specs, (spec) => {
       checkIos(spec, report);
       checkTemplates(spec, report);
       if (spec.kind === "ComponentVersion") checkSpecName(spec as Entity<"ComponentVersion">, report);
-    }
+    });
   },
 };
 

@@ -54,6 +54,42 @@ export class DiagnosticCollector {
 export interface CheckContext {
   catalog: Catalog;
   report: DiagnosticCollector;
+  /** Set by an incremental run: which subjects to check, and where to file what each one read and reported. */
+  scope?: CheckScope;
+}
+
+/**
+ * How an incremental run steers a check. A check goes through its subjects
+ * with `forEachSubject`; the scope says which ones need checking again and
+ * records, for each one, what it read of the catalog and what it reported.
+ */
+export interface CheckScope {
+  wants(subject: Entity): boolean;
+  enter(subject: Entity): void;
+  leave(subject: Entity): void;
+}
+
+/**
+ * Check each of `subjects` with `fn`: all of them in a plain run; in an
+ * incremental run only those whose result a change may have altered, each
+ * one's reads and reports recorded. `fn` may read anything of the catalog
+ * and report anywhere; what it reports is the subject's result.
+ */
+export function forEachSubject<E extends Entity>(ctx: CheckContext, subjects: readonly E[], fn: (subject: E) => void): void {
+  const scope = ctx.scope;
+  if (!scope) {
+    for (const subject of subjects) fn(subject);
+    return;
+  }
+  for (const subject of subjects) {
+    if (!scope.wants(subject)) continue;
+    scope.enter(subject);
+    try {
+      fn(subject);
+    } finally {
+      scope.leave(subject);
+    }
+  }
 }
 
 /** A small named unit of validation. */

@@ -5,7 +5,7 @@
  */
 import type { Entity } from "../model/entity.js";
 import { isDnsLabel, isVersionTag } from "../model/names.js";
-import type { Check, DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { reportNameCollisions } from "./naming-collisions.js";
 import { describeNamingPath, isNamedByFolder, KIND_LABEL, renameNamingPath } from "./naming-paths.js";
 
@@ -61,12 +61,14 @@ function checkVersionFileName(entity: Entity, report: DiagnosticCollector): void
 export const namingCheck: Check = {
   name: "naming",
   codes: ["name/invalid", "name/mismatch", "name/collision"],
-  run({ catalog, report }) {
-    for (const entity of catalog.entities()) {
-      if (!entity.schemaValid || entity.kind === "Catalog") continue;
+  run(ctx) {
+    const { catalog, report } = ctx;
+    const named = catalog.subjects(undefined, true).filter((e) => e.kind !== "Catalog");
+    forEachSubject(ctx, named, (entity) => {
       if (entity.kind === "ComponentVersion") checkVersionFileName(entity, report);
       else checkNameField(entity, report);
-    }
-    reportNameCollisions(catalog.entities(), report);
+    });
+    // Path names only, always compared across the whole catalog (cheap: no file is read).
+    catalog.unrecorded(() => reportNameCollisions(catalog.subjects(undefined, false), report));
   },
 };

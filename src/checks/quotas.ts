@@ -6,7 +6,7 @@
  */
 import type { Entity } from "../model/entity.js";
 import type { Quotas } from "../model/types.js";
-import type { Check, DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { formatList } from "../text/suggest.js";
 
 /** The kinds a count quota may count. */
@@ -55,16 +55,17 @@ function checkQuotas(
 export const quotasCheck: Check = {
   name: "quotas",
   codes: ["quota/exceeded"],
-  run({ catalog, report }) {
-    for (const org of catalog.valid("Organization")) {
+  run(ctx) {
+    const { catalog, report } = ctx;
+    forEachSubject(ctx, catalog.subjects(["Organization"], true), (org) => {
       // Every existing entity counts against its organization, valid or not.
       checkQuotas(org, org.data.quotas, (kind) => catalog.inOrg(kind, org.key), report);
-    }
-    for (const team of catalog.valid("Team")) {
+    });
+    forEachSubject(ctx, catalog.subjects(["Team"], true), (team) => {
       // A team's quota counts what names it as `team`: readable only in valid files.
       const ofTeam = (kind: CountedKind): Entity[] =>
-        catalog.valid(kind).filter((e) => e.org === team.org && (e.data as { team?: unknown }).team === team.name);
+        catalog.inOrg(kind, team.org!).filter((e) => e.schemaValid && (e.data as { team?: unknown }).team === team.name);
       checkQuotas(team, team.data.quotas, ofTeam, report);
-    }
+    });
   },
 };

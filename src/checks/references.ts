@@ -4,7 +4,7 @@
  * component versions; repeats in lists; files whose parent folder has no file.
  * Data is read only from schema-valid entities; targets only need to exist.
  */
-import type { Check } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
 import { checkExperiment, checkModelVersion } from "./refs-lineage.js";
 import { RefChecker } from "./refs-index.js";
 import { reportOrphans } from "./refs-orphans.js";
@@ -26,16 +26,16 @@ export const referencesCheck: Check = {
     "ref/duplicate",
     "ref/role-too-low",
   ],
-  run({ catalog, report }) {
+  run(ctx) {
+    const { catalog, report } = ctx;
     const refs = new RefChecker(catalog, report);
-    for (const e of catalog.valid("Catalog")) checkCatalogAdmins(refs, e);
-    for (const e of catalog.valid("Organization")) checkOrganization(refs, e);
-    for (const e of catalog.valid("Team")) checkTeam(refs, e);
-    for (const e of catalog.valid("Project")) checkAccess(refs, e);
-    for (const e of catalog.valid("Component")) checkAccess(refs, e);
-    for (const e of catalog.valid("Model")) checkAccess(refs, e);
-    for (const e of catalog.valid("Experiment")) checkExperiment(refs, e);
-    for (const e of catalog.valid("ModelVersion")) checkModelVersion(refs, e);
-    reportOrphans(catalog, report);
+    forEachSubject(ctx, catalog.subjects(["Catalog"], true), (e) => checkCatalogAdmins(refs, e));
+    forEachSubject(ctx, catalog.subjects(["Organization"], true), (e) => checkOrganization(refs, e));
+    forEachSubject(ctx, catalog.subjects(["Team"], true), (e) => checkTeam(refs, e));
+    forEachSubject(ctx, catalog.subjects(["Project", "Component", "Model"], true), (e) => checkAccess(refs, e));
+    forEachSubject(ctx, catalog.subjects(["Experiment"], true), (e) => checkExperiment(refs, e));
+    forEachSubject(ctx, catalog.subjects(["ModelVersion"], true), (e) => checkModelVersion(refs, e));
+    // Missing parents are found from paths alone, across the whole catalog.
+    catalog.unrecorded(() => reportOrphans(catalog, report));
   },
 };

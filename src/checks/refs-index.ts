@@ -23,8 +23,9 @@ export class RefChecker {
 
   /** The members of organization `org` with their roles; `undefined` when its file is missing or invalid. */
   orgRoles(org: string): Map<string, Role> | undefined {
+    // Looked up every time, so an incremental run records the read for each entity that depends on it.
+    const entity = this.catalog.get("Organization", org);
     if (!this.rolesByOrg.has(org)) {
-      const entity = this.catalog.get("Organization", org);
       const members = entity?.schemaValid && Array.isArray(entity.data.members) ? entity.data.members : undefined;
       this.rolesByOrg.set(org, members && new Map(members.map((m) => [m.user, m.role])));
     }

@@ -10,7 +10,7 @@ import { explainSchemaErrors } from "../schemas/explain-errors.js";
 import { isMarkedSchemaValid } from "../schemas/known-valid.js";
 import { validateKindData } from "../schemas/validators.js";
 import { positionOf, type ValuePath } from "../yaml/positions.js";
-import type { Check } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
 
 
 /** How a message names a whole file: `organization "acme"`, `catalog.yaml`. */
@@ -35,16 +35,17 @@ export const schemaCheck: Check = {
     "schema/format",
     "schema/constraint",
   ],
-  run({ catalog, report }) {
-    for (const entity of catalog.entities()) {
+  run(ctx) {
+    const { report } = ctx;
+    forEachSubject(ctx, ctx.catalog.subjects(undefined, false), (entity) => {
       // Validated already by the loader's fast path (a worker thread or the content cache), and valid.
       if (isMarkedSchemaValid(entity.data, SCHEMA_FILE[entity.kind])) {
         entity.schemaValid = true;
-        continue;
+        return;
       }
       const errors = validateKindData(entity.kind, entity.data);
       entity.schemaValid = errors.length === 0;
-      if (entity.schemaValid) continue;
+      if (entity.schemaValid) return;
       const problems = explainSchemaErrors(errors, { subject: subjectOf(entity), sourceText: (path) => sourceTextAt(entity, path) });
       const reported = new Set<string>();
       for (const p of problems) {
@@ -54,6 +55,6 @@ export const schemaCheck: Check = {
         reported.add(key);
         report.at(entity, p.path, p.code, p.message, p.hint, { target: p.target });
       }
-    }
+    });
   },
 };

@@ -4,8 +4,7 @@
  * versions' stage history. Also re-exports the version-tag order the site uses.
  */
 import type { Entity } from "../model/entity.js";
-import type { Catalog } from "../model/catalog.js";
-import type { Check, DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type CheckContext, type DiagnosticCollector } from "./context.js";
 import { findClosest } from "../text/suggest.js";
 import { compareOldestFirst, sortVersionTags } from "./version-tags.js";
 
@@ -14,13 +13,14 @@ export { compareOldestFirst, compareVersionTags, latestVersion, sortVersionTags,
 export const versionsCheck: Check = {
   name: "versions",
   codes: ["version/identical", "version/unknown-release", "version/unreleased", "version/stage-history", "ref/duplicate"],
-  run({ catalog, report }) {
-    for (const component of catalog.valid("Component")) {
+  run(ctx) {
+    const { catalog, report } = ctx;
+    forEachSubject(ctx, catalog.subjects(["Component"], true), (component) => {
       const versions = catalog.versionsOf("ComponentVersion", component.key) as Entity<"ComponentVersion">[];
       checkReleases(component, versions, report);
       checkIdentical(component, versions, report);
-    }
-    checkStageHistories(catalog, report);
+    });
+    checkStageHistories(ctx);
   },
 };
 
@@ -90,8 +90,9 @@ function checkIdentical(component: Entity<"Component">, versions: Entity<"Compon
 }
 
 /** A model version's stage is the last entry of its history, and the history moves forward in time. */
-function checkStageHistories(catalog: Catalog, report: DiagnosticCollector): void {
-  for (const version of catalog.valid("ModelVersion")) {
+function checkStageHistories(ctx: CheckContext): void {
+  const { report } = ctx;
+  forEachSubject(ctx, ctx.catalog.subjects(["ModelVersion"], true), (version) => {
     const history = Array.isArray(version.data.stageHistory) ? version.data.stageHistory : [];
     const last = history[history.length - 1];
     if (last && last.stage !== version.data.stage) {
@@ -115,5 +116,5 @@ function checkStageHistories(catalog: Catalog, report: DiagnosticCollector): voi
         "list stage changes oldest first, each with the time it happened",
       );
     }
-  }
+  });
 }

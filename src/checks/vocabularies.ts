@@ -5,7 +5,7 @@
  * model license is valid SPDX, or one of `vocabularies.licenses` when that is a list.
  */
 import type { Entity } from "../model/entity.js";
-import type { Check, DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { KIND_LABEL } from "./naming-paths.js";
 import { findClosest } from "../text/suggest.js";
 import { checkModelLicense } from "./vocab-licenses.js";
@@ -35,14 +35,16 @@ function checkTags(entity: Entity, vocabulary: readonly string[], known: Readonl
 export const vocabulariesCheck: Check = {
   name: "vocabularies",
   codes: ["vocab/unknown-tag", "vocab/unknown-license"],
-  run({ catalog, report }) {
+  run(ctx) {
+    const { catalog, report } = ctx;
+    // Read once for every subject: a change to catalog.yaml checks every subject again.
     const vocabularies = catalog.settings()?.vocabularies;
     const tags = vocabularies?.tags;
     if (Array.isArray(tags)) {
       const known = new Set(tags);
-      for (const kind of TAGGED_KINDS) for (const entity of catalog.valid(kind)) checkTags(entity, tags, known, report);
+      forEachSubject(ctx, catalog.subjects(TAGGED_KINDS, true), (entity) => checkTags(entity, tags, known, report));
     }
     const parser = loadSpdxParser();
-    for (const model of catalog.valid("Model")) checkModelLicense(model, vocabularies?.licenses, parser, report);
+    forEachSubject(ctx, catalog.subjects(["Model"], true), (model) => checkModelLicense(model, vocabularies?.licenses, parser, report));
   },
 };

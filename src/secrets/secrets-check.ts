@@ -4,7 +4,7 @@
  * `mlcat validate` on a branch; `mlcat check` runs without this check and scans
  * the pull request's added lines with the base's allowlist instead.
  */
-import type { Check } from "../checks/context.js";
+import { forEachSubject, type Check } from "../checks/context.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "./allowlist.js";
 import { scanText } from "./scan-text.js";
 import { secretDiagnostic } from "./secret-diagnostic.js";
@@ -14,14 +14,16 @@ export function makeSecretsCheck(allowlist?: SecretsAllowlist): Check {
   return {
     name: "secrets",
     codes: ["secret/detected"],
-    run({ catalog, report }) {
+    run(ctx) {
+      const { catalog, report } = ctx;
+      // Read once for every file: a change to catalog.yaml scans every file again.
       const allowed = allowlist ?? readSecretsAllowlist(catalog.get("Catalog", "catalog")?.data);
       const isAllowed = (value: string) => allowed.allows(value);
-      for (const entity of catalog.entities()) {
+      forEachSubject(ctx, catalog.subjects(undefined, false), (entity) => {
         for (const text of [entity.source, ...(entity.readme ? [entity.readme] : [])]) {
           for (const finding of scanText(text.text, { isAllowed })) report.push(secretDiagnostic(finding, { file: text.file }));
         }
-      }
+      });
     },
   };
 }
