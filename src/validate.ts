@@ -3,7 +3,10 @@ import { CHECKS } from "./checks/index.js";
 import { DiagnosticCollector, type Check } from "./checks/context.js";
 import { compareDiagnostics, countBySeverity, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CacheStats } from "./load/content-cache.js";
+import { checkWithSnapshots } from "./incremental/validate-with-snapshots.js";
+import { cacheDirOf } from "./load/load-fast.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
+import { DEFAULT_LIMITS } from "./yaml/parse.js";
 import type { Catalog } from "./model/catalog.js";
 import type { Kind } from "./model/kinds.js";
 
@@ -47,7 +50,13 @@ export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHE
  */
 export async function validate(options: LoadOptions = {}): Promise<ValidationResult> {
   const loaded = await loadCatalog(options);
-  const diagnostics = [...loaded.diagnostics, ...validateCatalog(loaded.catalog)].sort(compareDiagnostics);
+  const cacheDir = cacheDirOf(options);
+  // With a cache, the checks start from the snapshot of an earlier run and check again only what the changes can alter.
+  const checked =
+    cacheDir !== undefined && loaded.oids
+      ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits: { ...DEFAULT_LIMITS, ...options.limits } }).diagnostics
+      : validateCatalog(loaded.catalog);
+  const diagnostics = [...loaded.diagnostics, ...checked].sort(compareDiagnostics);
   return {
     catalog: loaded.catalog,
     diagnostics,

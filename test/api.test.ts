@@ -54,6 +54,7 @@ describe("the library's public API", () => {
         "experimentPath",
         "explainAction",
         "explainSchemaErrors",
+        "forEachSubject",
         "formatCatalog",
         "formatLineage",
         "formatYamlText",

@@ -30,12 +30,15 @@ export interface Diagnostic {
   hint: string;
 }
 
-/** Sort order used by every reporter: file, then line, then column, then code. */
+/** Sort order used by every reporter: file, then line, then column, then code (then message and hint, so ties have a fixed order). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;
-  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  // Ties (two problems of one code at one place) in a fixed order, however the checks ran.
+  if (a.message !== b.message) return a.message < b.message ? -1 : 1;
+  return a.hint < b.hint ? -1 : a.hint > b.hint ? 1 : 0;
 }
 
 /** Counts of diagnostics by severity. */

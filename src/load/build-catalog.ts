@@ -23,6 +23,8 @@ export interface LoadResult {
   files: number;
   /** What the content cache did, when one was used. */
   cache?: CacheStats;
+  /** Every file's git blob id (or a marker for entries that are not readable files), when the fast path computed them. */
+  oids?: Map<string, string>;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface LoadResult {
 export interface ParsedFile {
   source?: SourceFile;
   value?: unknown;
+  /** Set instead of `value` for a file whose data comes from the content cache: decodes it on first use (the file passed its schema). */
+  cachedValue?: () => unknown;
   schemaValid?: boolean;
   diagnostics: Diagnostic[];
 }
@@ -72,6 +76,11 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
         report.atFile(file, "file/too-large", `${file} is ${raw.size} bytes, over the cap of ${limits.maxFileBytes}`, "shorten the README or move large content elsewhere");
         continue;
       }
+      // Left unread: an earlier run found this README within the cap and valid UTF-8.
+      if (raw.deferredText) {
+        readmes.push({ ...readmeInfo, readme: deferredReadme(file, raw.relPath, raw.deferredText) });
+        continue;
+      }
       const decoded = decodeUtf8(raw.bytes);
       if (!decoded.ok) {
         report.atFile(file, "file/invalid-utf8", `${file} is not valid UTF-8 (byte ${decoded.offset})`, "save the file as UTF-8", decoded.position);
@@ -89,6 +98,10 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     for (const d of parsed.diagnostics) report.push(d);
     if (!parsed.source) {
       catalog.addRejected(info.kind, info.key);
+      continue;
+    }
+    if (parsed.cachedValue) {
+      catalog.add(cachedEntity(info, parsed.source, parsed.cachedValue));
       continue;
     }
     if (parsed.schemaValid === true) markSchemaValid(parsed.value, SCHEMA_FILE[info.kind]);
@@ -122,4 +135,60 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     report.atFile(posix.join(root, "catalog.yaml"), "file/missing-catalog", `${posix.join(root, "catalog.yaml")} is missing`, "create catalog.yaml with a title and the catalog admins (mlcat new catalog, or copy the sample's)");
   }
   return { catalog, diagnostics: report.diagnostics, files: files.length };
+}
+
+const FROM_CACHE = new WeakSet<Entity>();
+
+/**
+ * Whether the entity's data came from the content cache: its file passed its
+ * schema in an earlier run, and nothing of it was parsed in this one.
+ */
+export function isFromCache(entity: Entity): boolean {
+  return FROM_CACHE.has(entity);
+}
+
+/** An entity whose data is decoded from the cache on first use; schema-valid from the start. */
+function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
+  let value: unknown;
+  let decoded = false;
+  const entity = {
+    kind: info.kind,
+    key: info.key,
+    name: info.name,
+    ...(info.org !== undefined && { org: info.org }),
+    ...(info.project !== undefined && { project: info.project }),
+    ...(info.parent !== undefined && { parent: info.parent }),
+    source,
+    schemaValid: true,
+  } as Entity;
+  Object.defineProperty(entity, "data", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!decoded) {
+        value = decode();
+        markSchemaValid(value, SCHEMA_FILE[info.kind]);
+        decoded = true;
+      }
+      return value;
+    },
+    set(v: unknown) {
+      value = v;
+      decoded = true;
+    },
+  });
+  FROM_CACHE.add(entity);
+  return entity;
+}
+
+/** A README whose text is read on first use. */
+function deferredReadme(file: string, relPath: string, read: () => string): Readme {
+  let text: string | undefined;
+  return {
+    file,
+    relPath,
+    get text() {
+      return (text ??= read());
+    },
+  };
 }

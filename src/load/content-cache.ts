@@ -54,6 +54,11 @@ function readPack(path: string): Pack | undefined {
   }
 }
 
+/** The folder of a cache folder's entries for this engine with `limits`. */
+export function engineFolder(dir: string, limits: YamlLimits): string {
+  return join(dir, `v-${engineFingerprint(limits)}`);
+}
+
 /** A content cache in a folder. */
 export class ContentCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, writes: 0, packsRead: 0, evicted: 0 };
@@ -63,13 +68,15 @@ export class ContentCache {
   private readonly packs: Pack[] = [];
   /** Every entry this run used or learned, as serialized bytes: the next pack. */
   private readonly used = new Map<string, Uint8Array>();
+  /** Facts learned by `mark`. */
+  private marks = 0;
 
   constructor(
     readonly dir: string,
     limits: YamlLimits,
     readonly maxBytes: number = DEFAULT_CACHE_MAX_BYTES,
   ) {
-    this.namespace = join(dir, `v-${engineFingerprint(limits)}`);
+    this.namespace = engineFolder(dir, limits);
     this.packPaths = listFiles(this.namespace)
       .filter((f) => f.path.endsWith(".pack"))
       .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? 1 : -1))
@@ -98,6 +105,57 @@ export class ContentCache {
     return undefined;
   }
 
+  /**
+   * Whether the file with blob id `oid` that passed `schemaFile` is cached,
+   * without decoding its data: a function that decodes it when called.
+   */
+  peek(oid: string, schemaFile: string): (() => unknown) | undefined {
+    const key = `${oid}.${schemaFile}`;
+    for (let i = 0; ; i++) {
+      const pack = this.packAt(i);
+      if (!pack) break;
+      const at = pack.index.get(key);
+      if (!at) continue;
+      const bytes = pack.body.subarray(at[0], at[0] + at[1]);
+      this.used.set(key, bytes);
+      this.stats.hits++;
+      return () => {
+        try {
+          return deserialize(bytes);
+        } catch (err) {
+          throw new Error(`a content cache entry in ${this.namespace} is damaged (${(err as Error).message}): remove the cache folder and run again`);
+        }
+      };
+    }
+    this.stats.misses++;
+    return undefined;
+  }
+
+  /** Remember a fact about a file that is not its data (a README found readable); not counted among the writes. */
+  mark(oid: string, what: string): void {
+    this.used.set(`${oid}.${what}`, serialize(true));
+    this.marks++;
+  }
+
+  /** Whether an entry is cached (kept for the next pack when it is), without counting a hit or a miss. */
+  has(oid: string, schemaFile: string): boolean {
+    const key = `${oid}.${schemaFile}`;
+    if (this.used.has(key)) return true;
+    for (let i = 0; ; i++) {
+      const pack = this.packAt(i);
+      if (!pack) return false;
+      const at = pack.index.get(key);
+      if (!at) continue;
+      this.used.set(key, pack.body.subarray(at[0], at[0] + at[1]));
+      return true;
+    }
+  }
+
+  /** The folder of this engine's entries: other stores (validation snapshots) keep their files under it. */
+  get folder(): string {
+    return this.namespace;
+  }
+
   /** Remember that the file with blob id `oid` parsed cleanly to `value` and passed `schemaFile`. */
   put(oid: string, schemaFile: string, value: unknown): void {
     this.used.set(`${oid}.${schemaFile}`, serialize(value));
@@ -106,7 +164,7 @@ export class ContentCache {
 
   /** After a run: write a pack of what it used when it learned something, then keep the folder within its bound. */
   finish(): void {
-    if (this.stats.writes === 0) return;
+    if (this.stats.writes === 0 && this.marks === 0) return;
     try {
       mkdirSync(this.namespace, { recursive: true });
       const index = new Map<string, [number, number]>();
@@ -138,8 +196,8 @@ export class ContentCache {
     return this.packs[i];
   }
 
-  /** Remove packs of other engine versions, then the oldest packs, until the folder is within its bound. */
-  private evict(): void {
+  /** Remove files of other engine versions, then the oldest files, until the folder is within its bound. */
+  evict(): void {
     const files = listFiles(this.dir);
     let total = files.reduce((sum, f) => sum + f.size, 0);
     if (total <= this.maxBytes) return;

@@ -63,8 +63,22 @@ function collectJobs(files: readonly RawFile[], root: string): Pending[] {
   return out;
 }
 
+/** An outcome found in the cache folder: the data is decoded only when a check reads it. */
+type Found = FileOutcome | { cached: () => unknown };
+
+/** The text of a file the builder keeps: decoded (or read) on first use. */
+function textOf(raw: RawFile, file: string): () => string {
+  if (raw.deferredText) return raw.deferredText;
+  return () => {
+    const decoded = decodeUtf8(raw.bytes);
+    if (!decoded.ok) throw new Error(`${file} was accepted but is not valid UTF-8`);
+    return decoded.text;
+  };
+}
+
 /** The builder's view of a job's outcome: accepted files get a lazy source over their text. */
-function toParsed(pending: Pending, outcome: FileOutcome): ParsedFile {
+function toParsed(pending: Pending, outcome: Found): ParsedFile {
+  if ("cached" in outcome) return { source: createLazySource(pending.job.file, pending.job.relPath, textOf(pending.raw, pending.job.file)), cachedValue: outcome.cached, diagnostics: [] };
   if (!outcome.accepted) return { diagnostics: outcome.diagnostics };
   const decoded = decodeUtf8(pending.raw.bytes);
   if (!decoded.ok) throw new Error(`${pending.job.file} was accepted but is not valid UTF-8`);
@@ -84,17 +98,18 @@ function memoKey(p: Pending, limits: YamlLimits): string {
 }
 
 /** Look every job up in the cache folder, then in this process's memo; returns the outcomes found (by job index). */
-function lookUp(pending: Pending[], cache: ContentCache | undefined, limits: YamlLimits): Map<number, FileOutcome> {
-  const found = new Map<number, FileOutcome>();
+function lookUp(pending: Pending[], cache: ContentCache | undefined, limits: YamlLimits): Map<number, Found> {
+  const found = new Map<number, Found>();
   pending.forEach((p, i) => {
     // A file over the size cap was not read: nothing to look up.
-    if (p.raw.bytes.length !== p.raw.size) return;
-    p.oid = blobId(p.raw.bytes);
-    const hit = cache?.get(p.oid, p.job.schemaFile);
+    if (p.raw.deferredText === undefined && p.raw.bytes.length !== p.raw.size) return;
+    p.oid = p.raw.oid ?? blobId(p.raw.bytes);
+    const hit = cache?.peek(p.oid, p.job.schemaFile);
     if (hit) {
-      found.set(i, { accepted: true, value: hit.value, schemaValid: true });
+      found.set(i, { cached: hit });
       return;
     }
+    if (p.raw.deferredText) throw new Error(`${p.job.file} was left unread, but the content cache does not know it`);
     const key = memoKey(p, limits);
     if (!memo.has(key)) return;
     const value = memo.get(key);
@@ -112,16 +127,39 @@ function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | 
   memo.set(memoKey(pending, limits), outcome.value);
 }
 
-function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: FileOutcome[], cache: ContentCache | undefined): LoadResult {
+function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: Found[], cache: ContentCache | undefined): LoadResult {
   const byPath = new Map<string, ParsedFile>();
   pending.forEach((p, i) => byPath.set(p.raw.relPath, toParsed(p, outcomes[i]!)));
   const step: ParseStep = (raw) => byPath.get(raw.relPath)!;
   const result = buildCatalog(files, root, limits, step);
+  const oids = new Map<string, string>();
+  for (const p of pending) if (p.oid !== undefined) oids.set(p.raw.relPath, p.oid);
+  for (const raw of files) if (!oids.has(raw.relPath)) oids.set(raw.relPath, fileIdentity(raw, cache, limits));
+  result.oids = oids;
   if (cache) {
     cache.finish();
     result.cache = { ...cache.stats };
   }
   return result;
+}
+
+/** The cache's marker for a README that is within the size cap and valid UTF-8: a reader of git objects may leave it unread. */
+export const README_OK = "README.ok";
+
+/**
+ * The identity of a file that is not a YAML entity file (a README, a file at
+ * a path of no kind, a symlink), for the validation snapshot; a README found
+ * readable is remembered in the cache.
+ */
+function fileIdentity(raw: RawFile, cache: ContentCache | undefined, limits: YamlLimits): string {
+  if (raw.type !== "file") return `(${raw.type})`;
+  if (raw.error !== undefined) return "(unreadable)";
+  if (raw.deferredText === undefined && raw.bytes.length !== raw.size) return `(over the cap: ${raw.size})`;
+  const oid = raw.oid ?? blobId(raw.bytes);
+  if (cache && raw.deferredText === undefined && classifyReadme(raw.relPath) && raw.size <= limits.maxFileBytes && !cache.has(oid, README_OK) && decodeUtf8(raw.bytes).ok) {
+    cache.mark(oid, README_OK);
+  }
+  return oid;
 }
 
 function openCache(options: FastOptions, limits: YamlLimits): ContentCache | undefined {
@@ -139,7 +177,7 @@ export function loadFastSync(files: readonly RawFile[], root: string, limits: Ya
   const found = lookUp(pending, cache, limits);
   const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
   const computed = runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers));
-  const outcomes: FileOutcome[] = pending.map((_, i) => found.get(i)!);
+  const outcomes: Found[] = pending.map((_, i) => found.get(i)!);
   misses.forEach((i, k) => {
     outcomes[i] = computed[k]!;
     remember(pending[i]!, computed[k]!, cache, limits);

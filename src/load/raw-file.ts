@@ -14,4 +14,11 @@ export interface RawFile {
   size: number;
   /** Set when the file could not be read: the reason, shown to the user. */
   error?: string;
+  /** The file's git blob id, when known without hashing (files read from git objects). */
+  oid?: string;
+  /**
+   * Set for a file left unread because the content cache knows its outcome
+   * (`bytes` is then empty): reads its text when something needs it.
+   */
+  deferredText?: () => string;
 }

@@ -13,12 +13,21 @@ import { composeDocuments, lexTokens } from "./parse.js";
 /** A SourceFile whose `doc` and `lineCounter` are computed on first access. */
 class LazySourceFile implements SourceFile {
   private parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  private content: string | (() => string);
 
   constructor(
     readonly file: string,
     readonly relPath: string,
-    readonly text: string,
-  ) {}
+    text: string | (() => string),
+  ) {
+    this.content = text;
+  }
+
+  /** The text; read on first use when the file was left unread. */
+  get text(): string {
+    if (typeof this.content !== "string") this.content = this.content();
+    return this.content;
+  }
 
   get doc(): Document.Parsed {
     return this.parse().doc;
@@ -40,7 +49,7 @@ class LazySourceFile implements SourceFile {
   }
 }
 
-/** A source for a file the hardened loader accepted (in this thread, in a worker, or in an earlier run). */
-export function createLazySource(file: string, relPath: string, text: string): SourceFile {
+/** A source for a file the hardened loader accepted (in this thread, in a worker, or in an earlier run); `text` may be read on first use. */
+export function createLazySource(file: string, relPath: string, text: string | (() => string)): SourceFile {
   return new LazySourceFile(file, relPath, text);
 }

@@ -1,0 +1,97 @@
+/**
+ * Run the checks incrementally: every check goes through its subjects, but
+ * a subject whose result no change can have altered (its own files are the
+ * same, it came from the content cache, and nothing it read last time
+ * changed) is not checked again: its result comes from the previous
+ * snapshot. What each check reads outside its subjects is recorded too; when
+ * one of those reads changed, the whole check runs again. Parts of checks
+ * that look only at paths across the catalog (name collisions, missing
+ * parents) run every time. Without a previous snapshot everything runs, and
+ * the snapshot of this run is the result either way.
+ */
+import type { Check, CheckScope } from "../checks/context.js";
+import { DiagnosticCollector } from "../checks/context.js";
+import { InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isFromCache } from "../load/build-catalog.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Entity } from "../model/entity.js";
+import type { CheckRecord, Snapshot } from "./snapshot.js";
+import { invalidatedBy, selfToken } from "./tokens.js";
+
+/** What an incremental run did. */
+export interface IncrementalStats {
+  /** Subject results computed in this run, and taken from the previous snapshot. */
+  checked: number;
+  reused: number;
+  /** Checks that ran over every subject (no usable snapshot, or something they read outside subjects changed). */
+  fullChecks: string[];
+}
+
+/** The outcome: the checks' diagnostics (unsorted) and this catalog's snapshot. */
+export interface IncrementalResult {
+  diagnostics: Diagnostic[];
+  snapshot: Snapshot;
+  stats: IncrementalStats;
+}
+
+const idOf = (e: Entity) => `${e.kind}|${e.key}`;
+
+/** Run `checks` over `catalog`, whose files are `files`, reusing what `previous` found where nothing it depends on changed. */
+export function runChecksIncrementally(catalog: Catalog, checks: readonly Check[], files: ReadonlyMap<string, string>, previous?: Snapshot): IncrementalResult {
+  const invalid = previous && invalidatedBy(previous.files, files);
+  const report = new DiagnosticCollector();
+  const carried: Diagnostic[] = [];
+  const records = new Map<string, CheckRecord>();
+  const stats: IncrementalStats = { checked: 0, reused: 0, fullChecks: [] };
+  const subjects = new Map<string, Entity>();
+  for (const e of catalog.subjects(undefined, false)) subjects.set(idOf(e), e);
+
+  for (const check of checks) {
+    const before = previous?.checks.get(check.name);
+    const full = !invalid || !before || before.globals.some((t) => invalid.has(t));
+    if (full) stats.fullChecks.push(check.name);
+    const stale = (id: string, e: Entity): boolean =>
+      full || !isFromCache(e) || invalid.has(selfToken(e.kind, e.key)) || (before.subjects.get(id)?.reads.some((t) => invalid.has(t)) ?? false);
+
+    const record: CheckRecord = { globals: [], subjects: new Map() };
+    const globals = new Set<string>();
+    const done = new Set<string>();
+    let reads: Set<string> | undefined;
+    let start = 0;
+    const scope: CheckScope = {
+      wants: (e) => stale(idOf(e), e),
+      enter: () => {
+        reads = new Set();
+        start = report.diagnostics.length;
+      },
+      leave: (e) => {
+        const id = idOf(e);
+        const diagnostics = report.diagnostics.slice(start);
+        if (reads!.size > 0 || diagnostics.length > 0) record.subjects.set(id, { reads: [...reads!], diagnostics });
+        reads = undefined;
+        done.add(id);
+        stats.checked++;
+      },
+    };
+    catalog.recorder = { note: (t) => (reads ?? globals).add(t) };
+    try {
+      check.run({ catalog, report, scope });
+    } catch (err) {
+      throw new InternalError(`check "${check.name}" failed: ${(err as Error).stack ?? String(err)}`);
+    } finally {
+      catalog.recorder = undefined;
+    }
+    record.globals = [...globals];
+    if (!full) {
+      for (const [id, result] of before.subjects) {
+        const e = subjects.get(id);
+        if (done.has(id) || !e || stale(id, e)) continue;
+        record.subjects.set(id, result);
+        carried.push(...result.diagnostics);
+        stats.reused++;
+      }
+    }
+    records.set(check.name, record);
+  }
+  return { diagnostics: [...report.diagnostics, ...carried], snapshot: { files: new Map(files), checks: records }, stats };
+}

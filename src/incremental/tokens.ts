@@ -1,0 +1,44 @@
+/**
+ * What a changed file can alter, as the read tokens of `AccessRecorder`
+ * (see model/catalog.ts): a check result that read any of them must be
+ * computed again. `=Kind|key` stands for the subject's own file (and its README).
+ */
+import { classifyPath, classifyReadme } from "../model/kinds.js";
+
+/** The token of a subject's own files. */
+export function selfToken(kind: string, key: string): string {
+  return `=${kind}|${key}`;
+}
+
+/** The tokens a change to the file at `relPath` (added, edited or deleted) invalidates. */
+export function changeTokens(relPath: string): string[] {
+  const info = classifyPath(relPath);
+  if (info) {
+    const { kind, key } = info;
+    const out = [selfToken(kind, key), `${kind}|${key}`, `${kind}|*`, "*"];
+    if (info.org !== undefined) out.push(`${kind}|@${info.org}`);
+    const colon = key.indexOf(":");
+    if (colon >= 0) out.push(`${kind}|^${key.slice(0, colon)}`);
+    return out;
+  }
+  const readme = classifyReadme(relPath);
+  // A README belongs to its owner: only the owner's own results read it.
+  if (readme) return [selfToken(readme.ownerKind, readme.ownerKey)];
+  // A file at no kind's path is reported by the loader on every run; no check reads it.
+  return [];
+}
+
+/** The paths whose identity differs between two file maps (added, edited, deleted). */
+export function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const [path, id] of after) if (before.get(path) !== id) out.push(path);
+  for (const path of before.keys()) if (!after.has(path)) out.push(path);
+  return out;
+}
+
+/** The tokens every change between two file maps invalidates. */
+export function invalidatedBy(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const path of changedPaths(before, after)) for (const t of changeTokens(path)) out.add(t);
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * The checks with validation snapshots kept in the content cache folder: the
+ * snapshot of this very catalog state when there is one, else of a state
+ * named in `prefer` (a pull request's base), else the newest; the checks run
+ * incrementally from it, and this state's snapshot is stored for next time.
+ * The diagnostics are exactly those of a run of every check (tests compare).
+ */
+import type { Check } from "../checks/context.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { engineFolder } from "../load/content-cache.js";
+import type { Catalog } from "../model/catalog.js";
+import type { YamlLimits } from "../yaml/parse.js";
+import { runChecksIncrementally, type IncrementalStats } from "./run-checks.js";
+import { filesDigest, SnapshotStore } from "./snapshot-store.js";
+
+/** Where snapshots live and which to prefer. */
+export interface SnapshotOptions {
+  /** The content cache folder. */
+  cacheDir: string;
+  /** The loader's limits (part of the engine's fingerprint). */
+  limits: YamlLimits;
+  /** Digests of catalog states to start from, best first, after the catalog's own. */
+  prefer?: readonly string[];
+}
+
+/** What the run did with snapshots. */
+export interface SnapshotRunStats extends IncrementalStats {
+  /** The digest of this catalog state, and of the snapshot the run started from (if any). */
+  digest: string;
+  from?: string;
+}
+
+/** Run `checks` on `catalog` (whose files are `files`) from the best stored snapshot; store this state's snapshot. */
+export function checkWithSnapshots(
+  catalog: Catalog,
+  checks: readonly Check[],
+  files: ReadonlyMap<string, string>,
+  options: SnapshotOptions,
+): { diagnostics: Diagnostic[]; stats: SnapshotRunStats } {
+  const store = new SnapshotStore(engineFolder(options.cacheDir, options.limits));
+  const digest = filesDigest(files);
+  const found = store.find([digest, ...(options.prefer ?? [])], catalog.root);
+  const run = runChecksIncrementally(catalog, checks, files, found?.snapshot);
+  store.save(digest, run.snapshot, catalog.root);
+  return { diagnostics: run.diagnostics, stats: { ...run.stats, digest, ...(found && { from: found.digest }) } };
+}
