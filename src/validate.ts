@@ -3,7 +3,7 @@ import { CHECKS } from "./checks/index.js";
 import { DiagnosticCollector, type Check } from "./checks/context.js";
 import { compareDiagnostics, countBySeverity, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CacheStats } from "./load/content-cache.js";
-import { checkWithSnapshots } from "./incremental/validate-with-snapshots.js";
+import { checkWithSnapshots, type SnapshotRunStats } from "./incremental/validate-with-snapshots.js";
 import { cacheDirOf } from "./load/load-fast.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
 import { DEFAULT_LIMITS } from "./yaml/parse.js";
@@ -28,6 +28,8 @@ export interface ValidationResult {
   summary: ValidationSummary;
   /** What the content cache did, when one was used. */
   cache?: CacheStats;
+  /** With a content cache: the validation snapshot the checks started from, and how much they checked again. */
+  snapshot?: SnapshotRunStats;
 }
 
 /** Run `checks` (default: all of them, in order) over a loaded catalog. A check that throws is a bug: it becomes an InternalError. */
@@ -52,16 +54,16 @@ export async function validate(options: LoadOptions = {}): Promise<ValidationRes
   const loaded = await loadCatalog(options);
   const cacheDir = cacheDirOf(options);
   // With a cache, the checks start from the snapshot of an earlier run and check again only what the changes can alter.
-  const checked =
-    cacheDir !== undefined && loaded.oids
-      ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits: { ...DEFAULT_LIMITS, ...options.limits } }).diagnostics
-      : validateCatalog(loaded.catalog);
+  const incremental =
+    cacheDir !== undefined && loaded.oids ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits: { ...DEFAULT_LIMITS, ...options.limits } }) : undefined;
+  const checked = incremental ? incremental.diagnostics : validateCatalog(loaded.catalog);
   const diagnostics = [...loaded.diagnostics, ...checked].sort(compareDiagnostics);
   return {
     catalog: loaded.catalog,
     diagnostics,
     summary: summarize(loaded.catalog, diagnostics, loaded.files),
     ...(loaded.cache && { cache: loaded.cache }),
+    ...(incremental && { snapshot: incremental.stats }),
   };
 }
 

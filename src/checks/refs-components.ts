@@ -68,7 +68,7 @@ function checkHubRef(refs: RefChecker, entity: Entity, path: ValuePath, text: st
     return;
   }
   if (!refs.catalog.has("Organization", ref.org)) {
-    const suggestion = didYouMean(ref.org, refs.catalog.all("Organization").map((o) => o.key));
+    const suggestion = didYouMean(ref.org, refs.catalog.keys("Organization"));
     refs.report.at(entity, path, "ref/unknown-organization", `organization "${ref.org}" of component reference "${text}" does not exist`, `fix the reference${suggestion}`);
     return;
   }

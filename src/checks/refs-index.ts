@@ -35,15 +35,15 @@ export class RefChecker {
   /** Names of the entities of `kind` under `prefix` (`acme/` for teams of acme). */
   namesUnder(kind: Kind, prefix: string): string[] {
     return this.catalog
-      .all(kind)
-      .filter((e) => e.key.startsWith(prefix))
-      .map((e) => e.key.slice(prefix.length));
+      .keys(kind)
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length));
   }
 
   /** Report `ref/unknown-user` unless `user` has a file; returns whether it has one. */
   expectUser(entity: Entity, path: ValuePath, user: string, what: string): boolean {
     if (this.catalog.has("User", user)) return true;
-    const suggestion = didYouMean(user, this.catalog.all("User").map((u) => u.key));
+    const suggestion = didYouMean(user, this.catalog.keys("User"));
     this.report.at(entity, path, "ref/unknown-user", `${what} "${user}" is not a user of the catalog`, `fix the name${suggestion}, or add users/${user}.yaml`);
     return false;
   }

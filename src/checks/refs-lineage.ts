@@ -50,7 +50,7 @@ function resolveLineageProject(refs: RefChecker, entity: Entity<"ModelVersion">,
     scope = { org: ref.org, project: ref.name };
   }
   if (!refs.catalog.has("Organization", scope.org)) {
-    const suggestion = didYouMean(scope.org, refs.catalog.all("Organization").map((o) => o.key));
+    const suggestion = didYouMean(scope.org, refs.catalog.keys("Organization"));
     refs.report.at(entity, path, "ref/unknown-organization", `organization "${scope.org}" of lineage project "${text}" does not exist`, `fix the reference${suggestion}`);
     return undefined;
   }

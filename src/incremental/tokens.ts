@@ -10,12 +10,16 @@ export function selfToken(kind: string, key: string): string {
   return `=${kind}|${key}`;
 }
 
-/** The tokens a change to the file at `relPath` (added, edited or deleted) invalidates. */
-export function changeTokens(relPath: string): string[] {
+/** How a file changed. */
+export type ChangeHow = "added" | "edited" | "deleted";
+
+/** The tokens a change to the file at `relPath` invalidates: an edit alters its data, an addition or deletion also whether it exists. */
+export function changeTokens(relPath: string, how: ChangeHow): string[] {
   const info = classifyPath(relPath);
   if (info) {
     const { kind, key } = info;
     const out = [selfToken(kind, key), `${kind}|${key}`, `${kind}|*`, "*"];
+    if (how !== "edited") out.push(`?${kind}|${key}`, `?${kind}|*`);
     if (info.org !== undefined) out.push(`${kind}|@${info.org}`);
     const colon = key.indexOf(":");
     if (colon >= 0) out.push(`${kind}|^${key.slice(0, colon)}`);
@@ -28,17 +32,20 @@ export function changeTokens(relPath: string): string[] {
   return [];
 }
 
-/** The paths whose identity differs between two file maps (added, edited, deleted). */
-export function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
-  const out: string[] = [];
-  for (const [path, id] of after) if (before.get(path) !== id) out.push(path);
-  for (const path of before.keys()) if (!after.has(path)) out.push(path);
+/** The paths whose identity differs between two file maps, and how. */
+export function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Array<[string, ChangeHow]> {
+  const out: Array<[string, ChangeHow]> = [];
+  for (const [path, id] of after) {
+    const was = before.get(path);
+    if (was !== id) out.push([path, was === undefined ? "added" : "edited"]);
+  }
+  for (const path of before.keys()) if (!after.has(path)) out.push([path, "deleted"]);
   return out;
 }
 
 /** The tokens every change between two file maps invalidates. */
 export function invalidatedBy(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
   const out = new Set<string>();
-  for (const path of changedPaths(before, after)) for (const t of changeTokens(path)) out.add(t);
+  for (const [path, how] of changedPaths(before, after)) for (const t of changeTokens(path, how)) out.add(t);
   return out;
 }

@@ -6,10 +6,10 @@ import type { CatalogData } from "./types.js";
 
 /**
  * Watches what a check reads of the catalog, so an incremental run knows
- * which results a change can affect. Tokens: `Kind|key` (one entity, present
- * or not), `Kind|*` (every entity of a kind), `Kind|@org` (a kind in one
- * organization), `Kind|^org/name` (the versions of one component or model),
- * `*` (everything).
+ * which results a change can affect. Tokens: `Kind|key` (one entity's data),
+ * `?Kind|key` (whether its file exists), `Kind|*` (every entity of a kind),
+ * `?Kind|*` (the keys of a kind), `Kind|@org` (a kind in one organization),
+ * `Kind|^org/name` (the versions of one component or model), `*` (everything).
  */
 export interface AccessRecorder {
   note(token: string): void;
@@ -53,13 +53,19 @@ export class Catalog {
    * loader rejected: a reference to it is then not reported a second time.
    */
   has(kind: Kind, key: string): boolean {
-    this.recorder?.note(`${kind}|${key}`);
+    this.recorder?.note(`?${kind}|${key}`);
     return this.byKind.get(kind)!.has(key) || this.rejected.has(`${kind}:${key}`);
   }
 
   /** Record that the file of `kind`/`key` exists but could not be loaded (its problems are already reported). */
   addRejected(kind: Kind, key: string): void {
     this.rejected.add(`${kind}:${key}`);
+  }
+
+  /** The keys of the entities of `kind`, in key order (for suggestions: reads no entity's data). */
+  keys(kind: Kind): string[] {
+    this.recorder?.note(`?${kind}|*`);
+    return this.indexOf(kind).all.map((e) => e.key);
   }
 
   /** All entities of `kind`, in key order (a new array each call). */
