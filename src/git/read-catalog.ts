@@ -17,6 +17,11 @@ export interface ReadCatalogOptions extends GitOptions {
   maxFileBytes?: number;
   /** The tree, when already listed with `listTreeAt` for `dir`. */
   entries?: readonly TreeEntry[];
+  /**
+   * Files that may be left unread (the content cache knows their outcome):
+   * returns how to read the text later, or undefined to read the file now.
+   */
+  deferred?: (relPath: string, oid: string) => (() => string) | undefined;
 }
 
 /**
@@ -35,16 +40,23 @@ export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFil
     const relPath = entry.path.slice(prefix.length);
     if (entry.type !== "file" || !options.include || options.include(relPath)) wanted.push({ relPath, entry });
   }
-  const toRead = wanted.filter(({ entry }) => entry.type === "file" && entry.size <= maxBytes).map(({ entry }) => entry.oid);
+  const later = new Map<string, () => string>();
+  const toRead: string[] = [];
+  for (const { relPath, entry } of wanted) {
+    if (entry.type !== "file" || entry.size > maxBytes) continue;
+    const read = options.deferred?.(relPath, entry.oid);
+    if (read) later.set(relPath, read);
+    else toRead.push(entry.oid);
+  }
   const reader = options.reader ?? BlobReader.open(options);
   try {
     const blobs = await reader.readMany(toRead);
-    return wanted.map(({ relPath, entry }) => ({
-      relPath,
-      bytes: (entry.type === "file" && blobs.get(entry.oid)) || new Uint8Array(),
-      type: entry.type,
-      size: entry.size,
-    }));
+    return wanted.map(({ relPath, entry }): RawFile => {
+      if (entry.type !== "file") return { relPath, bytes: new Uint8Array(), type: entry.type, size: entry.size };
+      const read = later.get(relPath);
+      if (read) return { relPath, bytes: new Uint8Array(), type: "file", size: entry.size, oid: entry.oid, deferredText: read };
+      return { relPath, bytes: blobs.get(entry.oid) ?? new Uint8Array(), type: "file", size: entry.size, ...(entry.size <= maxBytes && { oid: entry.oid }) };
+    });
   } finally {
     if (!options.reader) await reader.close();
   }

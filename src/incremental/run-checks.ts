@@ -16,7 +16,7 @@ import { isFromCache } from "../load/build-catalog.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { CheckRecord, Snapshot } from "./snapshot.js";
-import { invalidatedBy, selfToken } from "./tokens.js";
+import { invalidatedBy } from "./tokens.js";
 
 /** What an incremental run did. */
 export interface IncrementalStats {
@@ -36,9 +36,59 @@ export interface IncrementalResult {
 
 const idOf = (e: Entity) => `${e.kind}|${e.key}`;
 
-/** Run `checks` over `catalog`, whose files are `files`, reusing what `previous` found where nothing it depends on changed. */
-export function runChecksIncrementally(catalog: Catalog, checks: readonly Check[], files: ReadonlyMap<string, string>, previous?: Snapshot): IncrementalResult {
+/** Which results a run will compute again, decided before it starts. */
+export interface CheckPlan {
+  /** Whether `check` runs over every subject. */
+  full(check: string): boolean;
+  /** Whether `check` computes the result of `subject` again. */
+  stale(check: string, subject: Entity): boolean;
+  /** The entities some check will look at again (every entity when a check runs in full). */
+  entitiesToCheck(): Entity[];
+}
+
+/** Plan a run of `checks` over `catalog` (whose files are `files`) from `previous`. */
+export function planChecks(catalog: Catalog, checks: readonly Check[], files: ReadonlyMap<string, string>, previous?: Snapshot): CheckPlan {
   const invalid = previous && invalidatedBy(previous.files, files);
+  const fullChecks = new Set<string>();
+  for (const check of checks) {
+    const before = previous?.checks.get(check.name);
+    if (!invalid || !before || before.globals.some((t) => invalid.has(t))) fullChecks.add(check.name);
+  }
+  // Per check, the subjects whose previous result read something that changed; the subjects whose own files changed.
+  const readChanged = new Map<string, Set<string>>();
+  const selfChanged = new Set<string>();
+  if (invalid) {
+    for (const check of checks) {
+      if (fullChecks.has(check.name)) continue;
+      const ids = new Set<string>();
+      for (const [id, result] of previous!.checks.get(check.name)!.subjects) if (result.reads.some((t) => invalid.has(t))) ids.add(id);
+      readChanged.set(check.name, ids);
+    }
+    for (const t of invalid) if (t.startsWith("=")) selfChanged.add(t.slice(1));
+  }
+  const stale = (check: string, e: Entity): boolean => {
+    if (fullChecks.has(check) || !isFromCache(e)) return true;
+    const id = idOf(e);
+    return selfChanged.has(id) || readChanged.get(check)!.has(id);
+  };
+  return {
+    full: (check) => fullChecks.has(check),
+    stale,
+    entitiesToCheck: () => {
+      const all = catalog.subjects(undefined, false);
+      return fullChecks.size > 0 ? all : all.filter((e) => checks.some((c) => stale(c.name, e)));
+    },
+  };
+}
+
+/** Run `checks` over `catalog`, whose files are `files`, reusing what `previous` found where nothing it depends on changed. */
+export function runChecksIncrementally(
+  catalog: Catalog,
+  checks: readonly Check[],
+  files: ReadonlyMap<string, string>,
+  previous?: Snapshot,
+  plan: CheckPlan = planChecks(catalog, checks, files, previous),
+): IncrementalResult {
   const report = new DiagnosticCollector();
   const carried: Diagnostic[] = [];
   const records = new Map<string, CheckRecord>();
@@ -48,10 +98,9 @@ export function runChecksIncrementally(catalog: Catalog, checks: readonly Check[
 
   for (const check of checks) {
     const before = previous?.checks.get(check.name);
-    const full = !invalid || !before || before.globals.some((t) => invalid.has(t));
+    const full = plan.full(check.name);
     if (full) stats.fullChecks.push(check.name);
-    const stale = (id: string, e: Entity): boolean =>
-      full || !isFromCache(e) || invalid.has(selfToken(e.kind, e.key)) || (before.subjects.get(id)?.reads.some((t) => invalid.has(t)) ?? false);
+    const stale = (_id: string, e: Entity): boolean => plan.stale(check.name, e);
 
     const record: CheckRecord = { globals: [], subjects: new Map() };
     const globals = new Set<string>();
@@ -82,7 +131,7 @@ export function runChecksIncrementally(catalog: Catalog, checks: readonly Check[
       catalog.recorder = undefined;
     }
     record.globals = [...globals];
-    if (!full) {
+    if (!full && before) {
       for (const [id, result] of before.subjects) {
         const e = subjects.get(id);
         if (done.has(id) || !e || stale(id, e)) continue;

@@ -10,7 +10,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { engineFolder } from "../load/content-cache.js";
 import type { Catalog } from "../model/catalog.js";
 import type { YamlLimits } from "../yaml/parse.js";
-import { runChecksIncrementally, type IncrementalStats } from "./run-checks.js";
+import type { Entity } from "../model/entity.js";
+import { planChecks, runChecksIncrementally, type CheckPlan, type IncrementalStats } from "./run-checks.js";
+import type { Snapshot } from "./snapshot.js";
 import { filesDigest, SnapshotStore } from "./snapshot-store.js";
 
 /** Where snapshots live and which to prefer. */
@@ -37,10 +39,45 @@ export function checkWithSnapshots(
   files: ReadonlyMap<string, string>,
   options: SnapshotOptions,
 ): { diagnostics: Diagnostic[]; stats: SnapshotRunStats } {
+  const { found, digest, store } = startFrom(catalog, files, options);
+  return finishRun(catalog, checks, files, found, digest, store);
+}
+
+/**
+ * `checkWithSnapshots` for catalogs whose unchanged files may be left unread:
+ * `prepare` gets the entities the run will look at again first (to read
+ * their texts in one batch).
+ */
+export async function checkWithSnapshotsPrepared(
+  catalog: Catalog,
+  checks: readonly Check[],
+  files: ReadonlyMap<string, string>,
+  options: SnapshotOptions,
+  prepare: (entities: Entity[]) => Promise<void>,
+): Promise<{ diagnostics: Diagnostic[]; stats: SnapshotRunStats }> {
+  const { found, digest, store } = startFrom(catalog, files, options);
+  const plan = planChecks(catalog, checks, files, found?.snapshot);
+  await prepare(plan.entitiesToCheck());
+  return finishRun(catalog, checks, files, found, digest, store, plan);
+}
+
+function startFrom(catalog: Catalog, files: ReadonlyMap<string, string>, options: SnapshotOptions) {
   const store = new SnapshotStore(engineFolder(options.cacheDir, options.limits));
   const digest = filesDigest(files);
   const found = store.find([digest, ...(options.prefer ?? [])], catalog.root);
-  const run = runChecksIncrementally(catalog, checks, files, found?.snapshot);
+  return { store, digest, found };
+}
+
+function finishRun(
+  catalog: Catalog,
+  checks: readonly Check[],
+  files: ReadonlyMap<string, string>,
+  found: { digest: string; snapshot: Snapshot } | undefined,
+  digest: string,
+  store: SnapshotStore,
+  plan?: CheckPlan,
+): { diagnostics: Diagnostic[]; stats: SnapshotRunStats } {
+  const run = runChecksIncrementally(catalog, checks, files, found?.snapshot, plan);
   store.save(digest, run.snapshot, catalog.root);
   return { diagnostics: run.diagnostics, stats: { ...run.stats, digest, ...(found && { from: found.digest }) } };
 }

@@ -111,24 +111,28 @@ export class ContentCache {
    */
   peek(oid: string, schemaFile: string): (() => unknown) | undefined {
     const key = `${oid}.${schemaFile}`;
-    for (let i = 0; ; i++) {
+    // What this run learned or used already first (a file both sides of a pull request share), then the packs.
+    let bytes = this.used.get(key);
+    for (let i = 0; bytes === undefined; i++) {
       const pack = this.packAt(i);
       if (!pack) break;
       const at = pack.index.get(key);
-      if (!at) continue;
-      const bytes = pack.body.subarray(at[0], at[0] + at[1]);
-      this.used.set(key, bytes);
-      this.stats.hits++;
-      return () => {
-        try {
-          return deserialize(bytes);
-        } catch (err) {
-          throw new Error(`a content cache entry in ${this.namespace} is damaged (${(err as Error).message}): remove the cache folder and run again`);
-        }
-      };
+      if (at) bytes = pack.body.subarray(at[0], at[0] + at[1]);
     }
-    this.stats.misses++;
-    return undefined;
+    if (bytes === undefined) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.used.set(key, bytes);
+    this.stats.hits++;
+    const found = bytes;
+    return () => {
+      try {
+        return deserialize(found);
+      } catch (err) {
+        throw new Error(`a content cache entry in ${this.namespace} is damaged (${(err as Error).message}): remove the cache folder and run again`);
+      }
+    };
   }
 
   /** Remember a fact about a file that is not its data (a README found readable); not counted among the writes. */

@@ -29,10 +29,13 @@ export interface FastOptions {
   cacheMaxBytes?: number;
   /** Worker threads for parsing: a number, or `auto` (default) for large catalogs on several cores. */
   workers?: number | "auto";
+  /** An open content cache shared by several loads (instead of `cache`); its owner calls `finish` once at the end. */
+  openCache?: ContentCache;
 }
 
 /** The cache folder the options ask for, if any. */
 export function cacheDirOf(options: FastOptions): string | undefined {
+  if (options.openCache) return options.openCache.dir;
   if (options.cache === false) return undefined;
   const dir = options.cache ?? process.env.MLCAT_CACHE_DIR;
   return dir === undefined || dir === "" ? undefined : dir;
@@ -127,7 +130,7 @@ function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | 
   memo.set(memoKey(pending, limits), outcome.value);
 }
 
-function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: Found[], cache: ContentCache | undefined): LoadResult {
+function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: Found[], cache: ContentCache | undefined, options: FastOptions): LoadResult {
   const byPath = new Map<string, ParsedFile>();
   pending.forEach((p, i) => byPath.set(p.raw.relPath, toParsed(p, outcomes[i]!)));
   const step: ParseStep = (raw) => byPath.get(raw.relPath)!;
@@ -137,7 +140,7 @@ function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pen
   for (const raw of files) if (!oids.has(raw.relPath)) oids.set(raw.relPath, fileIdentity(raw, cache, limits));
   result.oids = oids;
   if (cache) {
-    cache.finish();
+    if (cache !== options.openCache) cache.finish();
     result.cache = { ...cache.stats };
   }
   return result;
@@ -163,6 +166,7 @@ function fileIdentity(raw: RawFile, cache: ContentCache | undefined, limits: Yam
 }
 
 function openCache(options: FastOptions, limits: YamlLimits): ContentCache | undefined {
+  if (options.openCache) return options.openCache;
   const dir = cacheDirOf(options);
   return dir === undefined ? undefined : new ContentCache(dir, limits, options.cacheMaxBytes);
 }
@@ -182,7 +186,7 @@ export function loadFastSync(files: readonly RawFile[], root: string, limits: Ya
     outcomes[i] = computed[k]!;
     remember(pending[i]!, computed[k]!, cache, limits);
   });
-  return finish(files, root, limits, pending, outcomes, cache);
+  return finish(files, root, limits, pending, outcomes, cache, options);
 }
 
 /** `loadFastSync` for asynchronous callers. */

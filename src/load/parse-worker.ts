@@ -1,8 +1,10 @@
 /**
- * A worker thread of the loader. It receives every job once, then claims
- * batches from a counter it shares with the main thread (and the other
- * workers), runs them (parse, then schema), posts each batch's outcomes on
- * its port and marks the batch done, until no batch is left.
+ * A worker thread of the loader. For each load it receives every job once,
+ * then claims batches from a counter it shares with the main thread (and the
+ * other workers), runs them (parse, then schema), posts each batch's outcomes
+ * on the load's port and marks the batch done, until no batch is left. It
+ * stays for the next load of the process (a pull request's sides), its
+ * parser loaded and its schemas compiled.
  */
 import { parentPort, type MessagePort } from "node:worker_threads";
 import type { YamlLimits } from "../yaml/parse.js";
@@ -43,7 +45,7 @@ export function workOnBatches(setup: Omit<WorkerSetup, "port">, done: (result: B
   }
 }
 
-parentPort?.once("message", (setup: WorkerSetup) => {
+parentPort?.on("message", (setup: WorkerSetup) => {
   workOnBatches(setup, (result) => setup.port.postMessage(result));
   setup.port.close();
 });

@@ -39,6 +39,31 @@ export const poolSettings = { mainThreadWorks: true };
 /** How the last run of `runFileJobs` split its work (for tests and benchmarks). */
 export const lastPoolRun = { workers: 0, workerBatches: 0, mainBatches: 0 };
 
+/**
+ * Worker threads kept for the next load of this process: started once, they
+ * keep the parser loaded and the schemas compiled. They never keep the
+ * process alive (unref), and one that exits is replaced.
+ */
+const kept: Worker[] = [];
+
+/** Up to `count` running workers of `script`, started when missing. */
+function keptWorkers(script: URL, count: number): Worker[] {
+  while (kept.length < count) {
+    let worker: Worker;
+    try {
+      worker = new Worker(script);
+    } catch {
+      // No thread could be started (resource limits): the main thread takes the batches.
+      break;
+    }
+    worker.unref();
+    worker.on("error", () => {}); // its batches are taken over by the main thread
+    worker.once("exit", () => kept.splice(kept.indexOf(worker) >>> 0, 1));
+    kept.push(worker);
+  }
+  return kept.slice(0, count);
+}
+
 /** Run `jobs` with `workers` worker threads plus the main thread; the outcomes are in the jobs' order. */
 export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number): FileOutcome[] {
   const script = workers > 0 && jobs.length > 0 ? workerScript() : undefined;
@@ -52,20 +77,10 @@ export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, worker
   const state = new Int32Array(shared, 8, batches);
   const setup = { jobs: jobs as FileJob[], limits, size, shared };
   const ports: MessagePort[] = [];
-  const pool: Worker[] = [];
-  for (let k = 0; k < workers; k++) {
-    try {
-      const worker = new Worker(script);
-      const { port1, port2 } = new MessageChannel();
-      worker.unref();
-      worker.on("error", () => {}); // its batches are taken over below
-      worker.postMessage({ ...setup, port: port2 }, [port2]);
-      ports.push(port1);
-      pool.push(worker);
-    } catch {
-      // No thread could be started (resource limits): the main thread takes every batch.
-      break;
-    }
+  for (const worker of keptWorkers(script, workers)) {
+    const { port1, port2 } = new MessageChannel();
+    worker.postMessage({ ...setup, port: port2 }, [port2]);
+    ports.push(port1);
   }
 
   const outcomes: FileOutcome[] = new Array(jobs.length);
@@ -104,6 +119,5 @@ export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, worker
     port.close();
   }
   lastPoolRun.mainBatches = mine.size;
-  for (const worker of pool) void worker.terminate();
   return outcomes;
 }

@@ -128,13 +128,23 @@ const README_PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => ReadmeInfo]> = [
   [new RegExp(`^orgs/${SEG}/models/${SEG}/README\\.md$`), ([, o, m]) => ({ ownerKind: "Model", ownerKey: `${o}/${m}` })],
 ];
 
-/** The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind. */
-export function classifyPath(relPath: string): PathInfo | undefined {
+/** Paths classified already: a catalog's paths are classified by several steps of one run. Bounded. */
+const classified = new Map<string, Readonly<PathInfo> | undefined>();
+
+/** The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind (shared, read-only). */
+export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
+  if (classified.has(relPath)) return classified.get(relPath);
+  let info: PathInfo | undefined;
   for (const [re, make] of PATTERNS) {
     const m = re.exec(relPath);
-    if (m) return make(m as unknown as string[]);
+    if (m) {
+      info = Object.freeze(make(m as unknown as string[]));
+      break;
+    }
   }
-  return undefined;
+  if (classified.size >= 200_000) classified.clear();
+  classified.set(relPath, info);
+  return info;
 }
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */

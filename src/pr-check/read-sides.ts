@@ -4,7 +4,10 @@ import { readCatalogAt } from "../git/read-catalog.js";
 import { listTreeAt, type TreeEntry } from "../git/tree.js";
 import { loadCatalogFromFiles, type LoadResult } from "../load/load-catalog.js";
 import type { Entity } from "../model/entity.js";
-import { classifyPath, type Kind } from "../model/kinds.js";
+import type { DeferredTexts } from "../git/blob-text.js";
+import type { ContentCache } from "../load/content-cache.js";
+import { README_OK } from "../load/load-fast.js";
+import { classifyPath, classifyReadme, SCHEMA_FILE, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 
 /** The kinds roles, delegations and policy are read from. */
@@ -28,15 +31,27 @@ export interface ReadSideOptions {
   dir: string;
   /** Read only these catalog-relative paths (all when omitted). */
   include?: (relPath: string) => boolean;
+  /** An open content cache: files it knows are left unread until something needs their text (read through `texts`). */
+  cache?: ContentCache;
+  texts?: DeferredTexts;
 }
 
 /** Read and load one side (no checks run). */
 export async function readSide(options: ReadSideOptions): Promise<Side> {
   const entries = await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir });
-  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
-  const loaded = loadCatalogFromFiles(files, { root: options.dir });
+  const { cache, texts } = options;
+  const deferred = cache && texts && ((relPath: string, oid: string) => (knownToCache(cache, relPath, oid) ? texts.later(oid) : undefined));
+  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }) });
+  const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(cache && { openCache: cache }) });
   const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
   return { loaded, byPath, entries };
+}
+
+/** Whether the cache knows the outcome of the file: an entity file that passed its schema, or a readable README. */
+function knownToCache(cache: ContentCache, relPath: string, oid: string): boolean {
+  if (classifyReadme(relPath)) return cache.has(oid, README_OK);
+  const info = classifyPath(relPath);
+  return info !== undefined && cache.has(oid, SCHEMA_FILE[info.kind]);
 }
 
 /** The base's authority files plus the given paths: what the check reads of the base. */

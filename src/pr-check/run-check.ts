@@ -11,6 +11,14 @@ import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
+import { checkWithSnapshotsPrepared } from "../incremental/validate-with-snapshots.js";
+import type { Entity } from "../model/entity.js";
+import { filesDigest } from "../incremental/snapshot-store.js";
+import { treeFiles } from "../incremental/tree-files.js";
+import { DeferredTexts } from "../git/blob-text.js";
+import { ContentCache } from "../load/content-cache.js";
+import { cacheDirOf } from "../load/load-fast.js";
+import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist } from "../secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
@@ -83,8 +91,13 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
 
   const reader = BlobReader.open(git);
+  // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
+  const cacheDir = cacheDirOf({});
+  const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
+  const deferred = cache && new DeferredTexts({ ...git, reader });
+  const sides = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
   try {
-    const onBase = await readSide({ ...git, reader, rev: base, dir, include: authorityFilter(changedRel) });
+    const onBase = await readSide({ ...sides, rev: base, dir, include: authorityFilter(changedRel) });
     const authority = new Authority(onBase.loaded.catalog);
     const actor = resolveActor(authority, options.actor);
     const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
@@ -94,13 +107,14 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
     if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
 
-    const before: Side = fork === base ? onBase : await readSide({ ...git, reader, rev: fork, dir, include: (p) => changedRel.has(p) });
+    const before: Side = fork === base ? onBase : await readSide({ ...sides, rev: fork, dir, include: (p) => changedRel.has(p) });
     const full = options.validateHead !== false;
     const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
-    const after = await readSide({ ...git, reader, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+    const after = await readSide({ ...sides, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
     const diagnostics: Diagnostic[] = full
-      ? [...after.loaded.diagnostics, ...validateCatalog(after.loaded.catalog, HEAD_CHECKS)]
+      ? [...after.loaded.diagnostics, ...(await checkHead(after, cacheDir, deferred, [onBase, before].map((side) => filesDigest(treeFiles(side.entries, dir, DEFAULT_LIMITS.maxFileBytes)))))]
       : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
+    cache?.finish();
     // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret).
     const allowlist = readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data);
     diagnostics.push(...(await scanPullRequestSecrets({ ...git, base, head, allowlist })));
@@ -121,10 +135,14 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
       decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
     }
     const entities = after.loaded.catalog.entities();
+    // Texts for code frames: the files with a diagnostic (files left unread stay unread).
     const texts = new Map<string, string>();
+    const flagged = new Set(diagnostics.map((d) => d.file));
+    const oids = after.loaded.oids;
+    if (deferred && oids) await deferred.prefetch([...flagged].flatMap((f) => (f.startsWith(`${dir}/`) && oids.has(f.slice(dir.length + 1)) ? [oids.get(f.slice(dir.length + 1))!] : [])));
     for (const e of entities) {
-      texts.set(e.source.file, e.source.text);
-      if (e.readme) texts.set(e.readme.file, e.readme.text);
+      if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
+      if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
     }
     // A deleted file's frame shows what was deleted.
     for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
@@ -143,6 +161,19 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   } finally {
     await reader.close();
   }
+}
+
+/**
+ * Every check but secrets on the head: from the validation snapshot of the
+ * base or merge-base (`prefer`) when a cache is set, reading first, in one
+ * batch, the files left unread that the run will look at; else all of them.
+ */
+async function checkHead(after: Side, cacheDir: string | undefined, deferred: DeferredTexts | undefined, prefer: string[]): Promise<Diagnostic[]> {
+  const files = after.loaded.oids;
+  if (cacheDir === undefined || !files || !deferred) return validateCatalog(after.loaded.catalog, HEAD_CHECKS);
+  const prepare = (entities: Entity[]) => deferred.prefetch(entities.flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
+  const run = await checkWithSnapshotsPrepared(after.loaded.catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
+  return run.diagnostics;
 }
 
 function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collisionKeys, foldName, skeletonOf } from "../../src/checks/naming-skeleton.js";
 import { findUnknownTemplateNames, hasUnknownTemplateNames } from "../../src/checks/spec-templates.js";
 import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
+import { classifyPath } from "../../src/model/kinds.js";
 import { readCatalogDir } from "../../src/load/read-dir.js";
 import { engineFingerprint } from "../../src/load/cache-key.js";
 import { lastPoolRun, poolSettings } from "../../src/load/worker-pool.js";
@@ -96,12 +97,14 @@ describe.each([
 
   it("with a cold cache, then a warm one (in this thread and with workers)", async () => {
     const cold = await validate({ dir, limits: LIMITS, cache, workers: 0 });
-    expect(cold.cache?.hits).toBe(0);
+    // Hits in a cold run: only files byte-identical to one parsed earlier in the same run (a `latest` tag and its release).
+    const duplicates = (await readCatalogDir(dir, LIMITS)).filter((f, i, all) => f.relPath.endsWith(".yaml") && all.findIndex((g) => g.relPath.endsWith(".yaml") && Buffer.compare(Buffer.from(g.bytes), Buffer.from(f.bytes)) === 0 && classifyPath(g.relPath)?.kind === classifyPath(f.relPath)?.kind) < i);
+    expect(cold.cache?.hits).toBeLessThanOrEqual(duplicates.length);
     expect(cold.cache?.writes).toBeGreaterThan(0);
     expect(shape(cold)).toEqual(plain);
     const warm = await validate({ dir, limits: LIMITS, cache, workers: 0 });
     // Files that were rejected or failed their schema are not kept: they are parsed again.
-    expect(warm.cache).toMatchObject({ hits: cold.cache!.writes, misses: cold.cache!.misses - cold.cache!.writes, writes: 0 });
+    expect(warm.cache).toMatchObject({ hits: cold.cache!.hits + cold.cache!.writes, misses: cold.cache!.misses - cold.cache!.writes, writes: 0 });
     expect(shape(warm)).toEqual(plain);
     expect(shape(await validate({ dir, limits: LIMITS, cache, workers: 2 }))).toEqual(plain);
   });
