@@ -54,23 +54,24 @@ export function planChecks(catalog: Catalog, checks: readonly Check[], files: Re
     const before = previous?.checks.get(check.name);
     if (!invalid || !before || before.globals.some((t) => invalid.has(t))) fullChecks.add(check.name);
   }
-  // Per check, the subjects whose previous result read something that changed; the subjects whose own files changed.
-  const readChanged = new Map<string, Set<string>>();
-  const selfChanged = new Set<string>();
+  // Per check, the subjects whose own files changed or whose previous result read something that changed.
+  const changed = new Map<string, Set<Entity>>();
   if (invalid) {
+    const byId = new Map<string, Entity>();
+    for (const e of catalog.subjects(undefined, false)) byId.set(idOf(e), e);
+    const own: Entity[] = [];
+    for (const t of invalid) if (t.startsWith("=") && byId.has(t.slice(1))) own.push(byId.get(t.slice(1))!);
     for (const check of checks) {
       if (fullChecks.has(check.name)) continue;
-      const ids = new Set<string>();
-      for (const [id, result] of previous!.checks.get(check.name)!.subjects) if (result.reads.some((t) => invalid.has(t))) ids.add(id);
-      readChanged.set(check.name, ids);
+      const set = new Set<Entity>(own);
+      for (const [id, result] of previous!.checks.get(check.name)!.subjects) {
+        const e = byId.get(id);
+        if (e && result.reads.some((t) => invalid.has(t))) set.add(e);
+      }
+      changed.set(check.name, set);
     }
-    for (const t of invalid) if (t.startsWith("=")) selfChanged.add(t.slice(1));
   }
-  const stale = (check: string, e: Entity): boolean => {
-    if (fullChecks.has(check) || !isFromCache(e)) return true;
-    const id = idOf(e);
-    return selfChanged.has(id) || readChanged.get(check)!.has(id);
-  };
+  const stale = (check: string, e: Entity): boolean => fullChecks.has(check) || !isFromCache(e) || changed.get(check)!.has(e);
   return {
     full: (check) => fullChecks.has(check),
     stale,

@@ -45,11 +45,19 @@ function walk(abs: string, rel: string, out: RawFile[], maxBytes: number): void 
   }
 }
 
+/** Where small files are read first: most catalog files fit, and need no `fstat`. */
+const SCRATCH = new Uint8Array(64 * 1024);
+
 /** One regular file; a file over the cap is not read at all (the loader reports its size). */
 function readRegularFile(abs: string, relPath: string, maxBytes: number): RawFile {
   let fd: number | undefined;
   try {
     fd = openSync(abs, OPEN_FLAGS);
+    const first = readSync(fd, SCRATCH, 0, SCRATCH.length, 0);
+    if (first < SCRATCH.length) {
+      if (first > maxBytes) return { relPath, bytes: new Uint8Array(), type: "file", size: first };
+      return { relPath, bytes: SCRATCH.slice(0, first), type: "file", size: first };
+    }
     const { size } = fstatSync(fd);
     if (size > maxBytes) return { relPath, bytes: new Uint8Array(), type: "file", size };
     const bytes = new Uint8Array(size);
