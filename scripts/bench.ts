@@ -3,7 +3,7 @@
 // prints a markdown table and writes bench/results.json and bench/results.md. Not a test: nothing here asserts timings.
 // Node 24 strips the types of this script; it uses the compiled library (npm run bench compiles first).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,13 +87,27 @@ async function benchSize(requested: number): Promise<SizeResult> {
   record(await measure("ajv-cli", runs, () => runSequence(ajvCliCommands(NODE, AJV_CLI, catalog).map((c) => ({ ...c, rssHook: HOOK })))));
   const validateCache = join(work, "cache-validate");
   record(await measure("validate-warm", runs, node([MLCAT, "validate", catalog, "--cache", validateCache, "-f", "json"], noCache), { warmup }));
+  // What CI on main leaves behind: the cache and snapshot of a validation of main; each run below starts from a copy.
+  const mainCache = join(work, "cache-main");
+  const fromMain = (dir: string) => () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(mainCache, dir, { recursive: true });
+  };
+  await runCommand({ command: NODE, args: [MLCAT, "validate", catalog, "-f", "json"], env: { MLCAT_CACHE_DIR: mainCache } });
+  const prTree = join(work, "pr-tree");
+  execFileSync("git", ["-C", repo, "worktree", "add", "-q", "--detach", prTree, pr.branch]);
+  const changedCache = join(work, "cache-changed");
+  record(await measure("validate-changed", runs, node([MLCAT, "validate", join(prTree, "catalog"), "-f", "json"], { MLCAT_CACHE_DIR: changedCache }), { before: fromMain(changedCache) }));
 
   // 3: the pull-request check of five changed files, cache cold (empty) and warm; and the permission decisions alone.
   if (!skip.has("check")) {
     const check = [MLCAT, "check", "--base", "main", "--head", pr.branch, "--actor", pr.actor, "--repo", repo, "-f", "json"];
     const coldCache = join(work, "cache-check-cold");
     record(await measure("check-cold", runs, node(check, { MLCAT_CACHE_DIR: coldCache }), { before: () => rmSync(coldCache, { recursive: true, force: true }) }));
-    record(await measure("check-warm", runs, node(check, { MLCAT_CACHE_DIR: join(work, "cache-check") }), { warmup }));
+    const warmCache = join(work, "cache-check");
+    record(await measure("check-warm", runs, node(check, { MLCAT_CACHE_DIR: warmCache }), { before: fromMain(warmCache) }));
+    const rerunCache = join(work, "cache-rerun");
+    record(await measure("check-rerun", runs, node(check, { MLCAT_CACHE_DIR: rerunCache }), { warmup: Math.max(1, warmup) }));
     const decisions = join(work, "decisions.mjs");
     writeFileSync(
       decisions,
@@ -101,7 +115,7 @@ async function benchSize(requested: number): Promise<SizeResult> {
         `const r = await checkPullRequest({ cwd: ${JSON.stringify(repo)}, base: "main", head: ${JSON.stringify(pr.branch)}, actor: { login: ${JSON.stringify(pr.actor)} }, validateHead: false });\n` +
         `process.exitCode = r.changes.every((c) => c.allowed) && !r.failedClosed ? 0 : 1;\n`,
     );
-    record(await measure("check-decisions", runs, node([decisions], { MLCAT_CACHE_DIR: join(work, "cache-check") }), { warmup }));
+    record(await measure("check-decisions", runs, node([decisions], { MLCAT_CACHE_DIR: warmCache }), { before: fromMain(warmCache) }));
     if (measured["check-cold"]!.exitCodes.some((c) => c !== 0)) notes.push(`mlcat check exited ${measured["check-cold"]!.exitCodes.join(", ")}: a change was denied or the head has errors.`);
   }
 
