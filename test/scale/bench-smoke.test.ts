@@ -46,7 +46,7 @@ describe("scripts", () => {
       expect(m.exitCodes).toEqual([0]);
     }
     expect(measured["validate-cold"].peakRssMb).toBeGreaterThan(10);
-    expect(json.comparisons.map((c: { id: string }) => c.id)).toEqual(["1", "2", "3a", "3b", "3c", "4", "5"]);
+    expect(json.comparisons.map((c: { id: string }) => c.id)).toEqual(["1", "2", "2b", "3a", "3b", "3c", "3d", "4", "5"]);
     expect(readFileSync(results.replace(/\.json$/, ".md"), "utf8")).toBe(`${table}`);
   });
 });
