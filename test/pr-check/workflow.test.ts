@@ -47,6 +47,15 @@ describe(".github/workflows/validate.yml", () => {
     expect(check).not.toMatch(/npm (run|test|install)|npx |git (checkout|switch|merge|worktree)/);
   });
 
+  it("restores the content cache everywhere, saves it only from pushes to the default branch, never from the gate", () => {
+    const uses = (job: Job) => job.steps.flatMap((s) => (s.uses?.startsWith("actions/cache") ? [s] : []));
+    expect(uses(workflow.jobs.check!).map((s) => s.uses)).toEqual(["actions/cache/restore@v4"]);
+    expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ MLCAT_CACHE_DIR: ".mlcat-cache" });
+    const saves = uses(workflow.jobs.validate!).filter((s) => s.uses!.startsWith("actions/cache/save"));
+    expect(saves).toHaveLength(1);
+    expect((saves[0] as Step & { if?: string }).if).toBe("github.event_name == 'push' && github.ref_name == github.event.repository.default_branch");
+  });
+
   it("passes event data through the environment, never into a shell script", () => {
     for (const script of [...Object.values(workflow.jobs).flatMap((j) => runs(j.steps)), ...runs(action.runs.steps)]) expect(script).not.toContain("${{");
     expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ AUTHOR: "${{ github.event.pull_request.user.login }}", AUTHOR_ID: "${{ github.event.pull_request.user.id }}" });
