@@ -95,6 +95,15 @@ describe("the schema files", () => {
     expect(loadSchemas()).toBe(loadSchemas());
   });
 
+  it("are valid JSON Schemas under the 2020-12 meta-schema (runs skip this check: the schemas are mlcat's own)", () => {
+    const ajv = getAjv();
+    for (const schema of loadSchemas().values()) {
+      expect(ajv.validateSchema(schema), `${(schema as { $id?: string }).$id}: ${ajv.errorsText(ajv.errors)}`).toBe(true);
+    }
+    // The check can fail: a schema with a wrong type for `required` is refused.
+    expect(ajv.validateSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", required: "name" })).toBe(false);
+  });
+
   it("are documented in docs/schemas.md, generated from them", () => {
     const doc = readFileSync(new URL("../../docs/schemas.md", import.meta.url), "utf8");
     expect(doc).toBe(renderSchemaDoc());
