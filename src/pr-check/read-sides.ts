@@ -31,6 +31,8 @@ export interface ReadSideOptions {
   dir: string;
   /** Read only these catalog-relative paths (all when omitted). */
   include?: (relPath: string) => boolean;
+  /** The side's tree under `dir`, when listed already. */
+  entries?: TreeEntry[];
   /** An open content cache: files it knows are left unread until something needs their text (read through `texts`). */
   cache?: ContentCache;
   texts?: DeferredTexts;
@@ -38,7 +40,7 @@ export interface ReadSideOptions {
 
 /** Read and load one side (no checks run). */
 export async function readSide(options: ReadSideOptions): Promise<Side> {
-  const entries = await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir });
+  const entries = options.entries ?? (await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir }));
   const { cache, texts } = options;
   const deferred = cache && texts && ((relPath: string, oid: string) => (knownToCache(cache, relPath, oid) ? texts.later(oid) : undefined));
   const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }) });

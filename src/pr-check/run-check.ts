@@ -4,6 +4,7 @@
  * the base are not the author's); every file is read from git objects.
  */
 import { BlobReader } from "../git/blob-reader.js";
+import { listTreeAt } from "../git/tree.js";
 import { changedFiles, type ChangedFile } from "../git/changed-files.js";
 import { mergeBase, resolveCommit } from "../git/revisions.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -11,7 +12,7 @@ import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
-import { checkWithSnapshotsPrepared } from "../incremental/validate-with-snapshots.js";
+import { checkWithSnapshotsPrepared, type SnapshotRunStats } from "../incremental/validate-with-snapshots.js";
 import type { Entity } from "../model/entity.js";
 import { filesDigest } from "../incremental/snapshot-store.js";
 import { treeFiles } from "../incremental/tree-files.js";
@@ -75,14 +76,21 @@ export interface CheckResult {
   texts: Map<string, string>;
   /** Set when the check stopped early, failing closed: why. */
   failedClosed?: string;
+  /** With a content cache: the validation snapshot the head's checks started from, and how much they checked again. */
+  snapshot?: SnapshotRunStats;
 }
 
 /** Check a pull request. Git failures throw GitError; bugs throw InternalError: neither ever passes. */
 export async function checkPullRequest(options: CheckOptions): Promise<CheckResult> {
   const dir = (options.dir ?? "catalog").replace(/\/+$/, "");
   const git = { cwd: options.cwd, ...(options.binary !== undefined && { binary: options.binary }) };
-  const base = await resolveCommit({ ...git, rev: options.base, role: "base" });
-  const head = await resolveCommit({ ...git, rev: options.head ?? "HEAD", role: "head" });
+  const [base, head] = await Promise.all([
+    resolveCommit({ ...git, rev: options.base, role: "base" }),
+    resolveCommit({ ...git, rev: options.head ?? "HEAD", role: "head" }),
+  ]);
+  // The head's tree is listed while the base is read (git works on the other core); a failure surfaces where it is awaited.
+  const headTree = listTreeAt({ ...git, rev: head, dir });
+  headTree.catch(() => {});
   const fork = await mergeBase({ ...git, base, head });
   const revisions = { base, head, mergeBase: fork };
   const changed: ChangedFile[] = await changedFiles({ ...git, from: fork, to: head });
@@ -110,9 +118,10 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     const before: Side = fork === base ? onBase : await readSide({ ...sides, rev: fork, dir, include: (p) => changedRel.has(p) });
     const full = options.validateHead !== false;
     const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
-    const after = await readSide({ ...sides, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
-    const diagnostics: Diagnostic[] = full
-      ? [...after.loaded.diagnostics, ...(await checkHead(after, cacheDir, deferred, [onBase, before].map((side) => filesDigest(treeFiles(side.entries, dir, DEFAULT_LIMITS.maxFileBytes)))))]
+    const after = await readSide({ ...sides, entries: await headTree, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+    const checked = full ? await checkHead(after, cacheDir, deferred, [onBase, before].map((side) => filesDigest(treeFiles(side.entries, dir, DEFAULT_LIMITS.maxFileBytes)))) : undefined;
+    const diagnostics: Diagnostic[] = checked
+      ? [...after.loaded.diagnostics, ...checked.diagnostics]
       : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
     cache?.finish();
     // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret).
@@ -157,6 +166,7 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
       files: after.loaded.files,
       entities: entities.length,
       texts,
+      ...(checked?.stats && { snapshot: checked.stats }),
     };
   } finally {
     await reader.close();
@@ -168,12 +178,11 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
  * base or merge-base (`prefer`) when a cache is set, reading first, in one
  * batch, the files left unread that the run will look at; else all of them.
  */
-async function checkHead(after: Side, cacheDir: string | undefined, deferred: DeferredTexts | undefined, prefer: string[]): Promise<Diagnostic[]> {
+async function checkHead(after: Side, cacheDir: string | undefined, deferred: DeferredTexts | undefined, prefer: string[]): Promise<{ diagnostics: Diagnostic[]; stats?: SnapshotRunStats }> {
   const files = after.loaded.oids;
-  if (cacheDir === undefined || !files || !deferred) return validateCatalog(after.loaded.catalog, HEAD_CHECKS);
+  if (cacheDir === undefined || !files || !deferred) return { diagnostics: validateCatalog(after.loaded.catalog, HEAD_CHECKS) };
   const prepare = (entities: Entity[]) => deferred.prefetch(entities.flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
-  const run = await checkWithSnapshotsPrepared(after.loaded.catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
-  return run.diagnostics;
+  return checkWithSnapshotsPrepared(after.loaded.catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
 }
 
 function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
