@@ -13,7 +13,7 @@ export function registerValidateCommand(program: Command, io: CliIO, setExit: (c
     .description("Validate a catalog folder: every problem at once, with file, line, column and a hint.")
     .argument("[catalog-dir]", "the catalog folder", "catalog")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("pretty"))
-    .option("--cache <dir>", "keep the data of files that parsed cleanly and passed their schema in <dir>, keyed by content (default: $MLCAT_CACHE_DIR)")
+    .option("--cache <dir>", "keep the data of files that parsed cleanly and passed their schema in <dir>, keyed by content, and a snapshot of the checks' results (default: $MLCAT_CACHE_DIR)")
     .option("--no-cache", "use no content cache, even when MLCAT_CACHE_DIR is set")
     .option("--workers <n>", "worker threads for parsing: a number, or auto (large catalogs on several cores)", "auto")
     .addHelpText(
@@ -25,7 +25,7 @@ Examples:
   $ mlcat validate
   $ mlcat validate path/to/catalog --format json
   $ mlcat validate --format github   # annotations, plus a job summary when GITHUB_STEP_SUMMARY is set
-  $ mlcat validate --cache .mlcat-cache   # warm runs parse only the files that changed`,
+  $ mlcat validate --cache .mlcat-cache   # warm runs parse only the files that changed, and check again only what they can alter`,
     )
     .action(async (dir: string, opts: { format: Format; cache: string | boolean; workers: string }) => {
       const workers = opts.workers === "auto" ? "auto" : Number(opts.workers);
@@ -34,7 +34,8 @@ Examples:
       const cache = typeof opts.cache === "string" ? opts.cache : opts.cache === false ? false : undefined;
       const result = await validate({ dir, workers, ...(cache !== undefined && { cache }) });
       const total = Object.values(result.summary.entities).reduce((a, b) => a + b, 0);
-      const texts = new Map(result.catalog.entities().map((e) => [e.source.file, e.source.text]));
+      // Texts for code frames, read only for the files a diagnostic is shown in.
+      const sources = new Map(result.catalog.entities().map((e) => [e.source.file, e.source]));
       printReport(io, {
         format: opts.format,
         diagnostics: result.diagnostics,
@@ -47,7 +48,7 @@ Examples:
           infos: result.summary.infos,
         },
         title: `mlcat validate ${dir}`,
-        getText: (f) => texts.get(f),
+        getText: (f) => sources.get(f)?.text,
       });
       setExit(result.summary.errors > 0 ? 1 : 0);
     });
