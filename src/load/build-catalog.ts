@@ -105,18 +105,7 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
       continue;
     }
     if (parsed.schemaValid === true) markSchemaValid(parsed.value, SCHEMA_FILE[info.kind]);
-    const entity: Entity = {
-      kind: info.kind,
-      key: info.key,
-      name: info.name,
-      ...(info.org !== undefined && { org: info.org }),
-      ...(info.project !== undefined && { project: info.project }),
-      ...(info.parent !== undefined && { parent: info.parent }),
-      data: parsed.value as Entity["data"],
-      source: parsed.source,
-      schemaValid: false,
-    };
-    catalog.add(entity);
+    catalog.add({ ...identity(info), data: parsed.value as Entity["data"], source: parsed.source, schemaValid: false });
   }
 
   for (const { ownerKind, ownerKey, readme } of readmes) {
@@ -147,20 +136,23 @@ export function isFromCache(entity: Entity): boolean {
   return FROM_CACHE.has(entity);
 }
 
-/** An entity whose data is decoded from the cache on first use; schema-valid from the start. */
-function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
-  let value: unknown;
-  let decoded = false;
-  const entity = {
+/** The fields of an entity its path gives. */
+function identity(info: PathInfo): Pick<Entity, "kind" | "key" | "name" | "org" | "project" | "parent"> {
+  return {
     kind: info.kind,
     key: info.key,
     name: info.name,
     ...(info.org !== undefined && { org: info.org }),
     ...(info.project !== undefined && { project: info.project }),
     ...(info.parent !== undefined && { parent: info.parent }),
-    source,
-    schemaValid: true,
-  } as Entity;
+  };
+}
+
+/** An entity whose data is decoded from the cache on first use; schema-valid from the start. */
+function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
+  let value: unknown;
+  let decoded = false;
+  const entity = { ...identity(info), source, schemaValid: true } as Entity;
   Object.defineProperty(entity, "data", {
     enumerable: true,
     configurable: true,
