@@ -3,6 +3,7 @@
  * static output, and the computed data served to pages as the virtual module
  * `virtual:mlcat/site-data` (the one way data reaches the pages).
  */
+import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,17 +21,50 @@ export interface DataSource {
   current: SiteData;
 }
 
-/** A Vite plugin serving `virtual:mlcat/site-data` from `source`. */
+/**
+ * The data sources of the builds and dev servers of this process, by id. Astro
+ * renders the pages in this process, so the virtual module looks its data up
+ * here instead of carrying it as code: embedded as a literal, tens of
+ * megabytes of JSON were bundled, compiled as a module (superlinear in its
+ * size: most of a large build's time) and held in memory several times over.
+ */
+const SOURCES_KEY = "mlcat.site-data-sources";
+const SOURCES = Symbol.for(SOURCES_KEY);
+
+function sources(): Map<string, DataSource> {
+  const store = globalThis as { [SOURCES]?: Map<string, DataSource> };
+  return (store[SOURCES] ??= new Map());
+}
+
+/** Make `source` reachable from the virtual module until `releaseDataSource`; returns its id. */
+function registerDataSource(source: DataSource): string {
+  for (const [id, known] of sources()) if (known === source) return id;
+  const id = randomUUID();
+  sources().set(id, source);
+  return id;
+}
+
+/** Forget `source` once its build or dev server is over (the data is large). */
+export function releaseDataSource(source: DataSource): void {
+  for (const [id, known] of sources()) if (known === source) sources().delete(id);
+}
+
+/** A Vite plugin serving `virtual:mlcat/site-data` from `source`, which stays registered until `releaseDataSource(source)`. */
 export function siteDataPlugin(source: DataSource) {
+  const id = registerDataSource(source);
   return {
     name: "mlcat-site-data",
     resolveId(id: string) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
     },
-    load(id: string) {
-      if (id !== RESOLVED_ID) return undefined;
-      // JSON.parse of a string literal: fast for large data, and nothing in it is evaluated as code.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(source.current))});`;
+    load(loadId: string) {
+      if (loadId !== RESOLVED_ID) return undefined;
+      // Read at import time, so a dev server's re-import after invalidation sees the new data.
+      return [
+        `const source = globalThis[Symbol.for(${JSON.stringify(SOURCES_KEY)})]?.get(${JSON.stringify(id)});`,
+        `if (!source) throw new Error("mlcat: the site data is not available: pages must render in the process that runs the build");`,
+        `export default source.current;`,
+      ].join("\n");
     },
   };
 }

@@ -12,7 +12,7 @@ import type { Catalog } from "../model/catalog.js";
 import { loadSiteData, type LoadSiteDataOptions } from "../site-data/build-site-data.js";
 import type { SiteData } from "../site-data/types.js";
 import type { ValidationSummary } from "../validate.js";
-import { astroConfig } from "./astro-config.js";
+import { astroConfig, releaseDataSource, type DataSource } from "./astro-config.js";
 import { writeAtomically } from "./output-dir.js";
 import { privateNames, scanForNames } from "./leak-scan.js";
 import { indexSite } from "./search-index.js";
@@ -78,12 +78,14 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   let leakCount = 0;
   const result = await writeAtomically(outDir, async (tmp) => {
     const cacheDir = await mkdtemp(join(tmpdir(), "mlcat-astro-"));
+    const source: DataSource = { current: data };
     try {
       const { build } = await import("astro");
-      const inline = astroConfig({ source: { current: data }, outDir: tmp });
+      const inline = astroConfig({ source, outDir: tmp });
       const config = { ...inline, cacheDir, vite: { ...inline.vite, cacheDir: join(cacheDir, "vite") } };
       await step(progress, `rendering pages (${data.meta.audience} audience)`, () => build(config), () => "pages written");
     } finally {
+      releaseDataSource(source);
       await rm(cacheDir, { recursive: true, force: true });
     }
     await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), () => `${data.files.length} files`);

@@ -6,7 +6,7 @@
 import { watch } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSiteData, type LoadSiteDataOptions } from "../site-data/build-site-data.js";
-import { astroConfig, SITE_DATA_MODULE_ID, type DataSource } from "./astro-config.js";
+import { astroConfig, releaseDataSource, SITE_DATA_MODULE_ID, type DataSource } from "./astro-config.js";
 
 /** Options of `startDevServer`. */
 export interface DevOptions extends LoadSiteDataOptions {
@@ -41,7 +41,10 @@ export async function startDevServer(options: DevOptions): Promise<{ url: string
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { dev } = await import("astro");
   const config = astroConfig({ source, outDir: "site-dist", logLevel: "info", integrations: [integration as never] });
-  const server = await dev({ ...config, server: { port: port ?? 4321, host: host ?? "127.0.0.1" } });
+  const server = await dev({ ...config, server: { port: port ?? 4321, host: host ?? "127.0.0.1" } }).catch((err: unknown) => {
+    releaseDataSource(source);
+    throw err;
+  });
   let timer: NodeJS.Timeout | undefined;
   const reload = async () => {
     const next = await loadSiteData(load);
@@ -68,6 +71,7 @@ export async function startDevServer(options: DevOptions): Promise<{ url: string
       watcher.close();
       clearTimeout(timer);
       await server.stop();
+      releaseDataSource(source);
     },
   };
 }
