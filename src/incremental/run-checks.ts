@@ -117,7 +117,10 @@ export function runChecksIncrementally(
       leave: (e) => {
         const id = idOf(e);
         const diagnostics = report.diagnostics.slice(start);
-        if (reads!.size > 0 || diagnostics.length > 0) record.subjects.set(id, { reads: [...reads!], diagnostics });
+        // A check may go through one subject in several passes (the vocabularies check: a model's tags, then its license): its result is all of them.
+        const earlier = record.subjects.get(id);
+        if (earlier) record.subjects.set(id, { reads: [...new Set([...earlier.reads, ...reads!])], diagnostics: [...earlier.diagnostics, ...diagnostics] });
+        else if (reads!.size > 0 || diagnostics.length > 0) record.subjects.set(id, { reads: [...reads!], diagnostics });
         reads = undefined;
         done.add(id);
         stats.checked++;

@@ -1,0 +1,56 @@
+/**
+ * Sequences of catalog states the change table cannot express (a re-run
+ * from a run's own snapshot, non-regular files, another catalog root), each
+ * once a way a run from a snapshot reported something a full run does not.
+ * Every run from the cache folder must give exactly the diagnostics of a run
+ * of every check.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { GENERATED, type Files } from "./changes.js";
+import { validate } from "../../src/validate.js";
+
+const root = mkdtempSync(join(tmpdir(), "mlcat-snapshot-holes-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A symlink in place of a file (the value of a path in `Files`). */
+const SYMLINK = "\u0000symlink";
+
+let runs = 0;
+function writeCatalog(files: Files): string {
+  const dir = join(root, `c${runs++}`, "catalog");
+  for (const [rel, text] of files) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    if (text === SYMLINK) symlinkSync("/dev/null", join(dir, rel));
+    else writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** Validate `files` from scratch and from `cache`; they must agree. */
+async function agree(files: Files, cache: string, dir = writeCatalog(files)) {
+  const plain = await validate({ dir, cache: false, workers: 0 });
+  const fast = await validate({ dir, cache, workers: 0 });
+  expect(fast.diagnostics).toEqual(plain.diagnostics);
+  return { plain, fast };
+}
+
+const pick = (re: RegExp, skip = 0): string => [...GENERATED.keys()].filter((p) => re.test(p))[skip]!;
+const creatorOf = (path: string): string => /^createdBy: "?([^"\n]+)"?$/m.exec(GENERATED.get(path)!)![1]!;
+
+describe("validation snapshots: states the change table cannot express", () => {
+  it("a subject one check visits twice keeps both results (a model's tags and its license)", async () => {
+    const cache = join(root, "cache-twice");
+    const files = new Map(GENERATED);
+    const model = pick(/models\/[^/]+\/model\.yaml$/);
+    files.set(model, files.get(model)!.replace(/^tags: .*$/m, "tags: [no-such-tag]").replace(/^license: .*$/m, "license: Not-A-License"));
+    await agree(GENERATED, cache);
+    const first = await agree(files, cache);
+    expect(first.plain.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["vocab/unknown-tag", "vocab/unknown-license"]));
+    // A re-run of the same state: every result comes from the snapshot the run before stored.
+    const again = await agree(files, cache);
+    expect(again.fast.snapshot?.checked).toBe(0);
+  });
+});
