@@ -13,13 +13,18 @@ export function selfToken(kind: string, key: string): string {
 /** How a file changed. */
 export type ChangeHow = "added" | "edited" | "deleted";
 
-/** The tokens a change to the file at `relPath` invalidates: an edit alters its data, an addition or deletion also whether it exists. */
+/**
+ * The tokens a change to the file at `relPath` invalidates: an edit alters its
+ * data, an addition or deletion also whether it exists. An edit may also
+ * turn a file the loader accepted into one it rejects (or back): it exists
+ * either way, but only accepted files are among the keys of their kind.
+ */
 export function changeTokens(relPath: string, how: ChangeHow): string[] {
   const info = classifyPath(relPath);
   if (info) {
     const { kind, key } = info;
-    const out = [selfToken(kind, key), `${kind}|${key}`, `${kind}|*`, "*"];
-    if (how !== "edited") out.push(`?${kind}|${key}`, `?${kind}|*`);
+    const out = [selfToken(kind, key), `${kind}|${key}`, `${kind}|*`, `?${kind}|*`, "*"];
+    if (how !== "edited") out.push(`?${kind}|${key}`);
     if (info.org !== undefined) out.push(`${kind}|@${info.org}`);
     const colon = key.indexOf(":");
     if (colon >= 0) out.push(`${kind}|^${key.slice(0, colon)}`);

@@ -53,4 +53,22 @@ describe("validation snapshots: states the change table cannot express", () => {
     const again = await agree(files, cache);
     expect(again.fast.snapshot?.checked).toBe(0);
   });
+
+  it("a file turning unparsable changes the names suggestions are drawn from", async () => {
+    const cache = join(root, "cache-suggest");
+    const experiment = pick(/experiments\/[^/]+\.yaml$/);
+    const user = creatorOf(experiment);
+    const typo = `${user}x`;
+    const before = new Map(GENERATED);
+    before.set(experiment, before.get(experiment)!.replace(/^createdBy: .*$/m, `createdBy: ${typo}`));
+    const { plain } = await agree(before, cache);
+    expect(plain.diagnostics.find((d) => d.code === "ref/unknown-user")?.hint).toContain(`"${user}"`);
+    // The user's file breaks: it still exists (no unknown-user for those who name it), but it is no longer a name to suggest.
+    const after = new Map(before);
+    after.set(`users/${user}.yaml`, "name: [unclosed\n");
+    const broken = await agree(after, cache);
+    expect(broken.plain.diagnostics.find((d) => d.code === "ref/unknown-user")?.hint).not.toContain(`"${user}"`);
+    // And back.
+    await agree(before, cache);
+  });
 });
