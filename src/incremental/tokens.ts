@@ -37,14 +37,26 @@ export function changeTokens(relPath: string, how: ChangeHow): string[] {
   return [];
 }
 
-/** The paths whose identity differs between two file maps, and how. */
+/**
+ * Whether a path with identity `id` holds a file the loader parses: a blob id,
+ * or a file over the size cap (rejected, which still exists for the checks).
+ * A symlink, a submodule, another non-regular entry or an unreadable file
+ * (`(symlink)`, `(unreadable)`...) is refused before parsing: no entity.
+ */
+function holdsFile(id: string | undefined): boolean {
+  return id !== undefined && (!id.startsWith("(") || id.startsWith("(over the cap"));
+}
+
+/** The paths whose identity differs between two file maps, and how: a file turning into a symlink (or back) is deleted (or added). */
 export function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Array<[string, ChangeHow]> {
   const out: Array<[string, ChangeHow]> = [];
+  const how = (was: string | undefined, now: string | undefined): ChangeHow =>
+    holdsFile(was) === holdsFile(now) ? (was === undefined ? "added" : now === undefined ? "deleted" : "edited") : holdsFile(now) ? "added" : "deleted";
   for (const [path, id] of after) {
     const was = before.get(path);
-    if (was !== id) out.push([path, was === undefined ? "added" : "edited"]);
+    if (was !== id) out.push([path, how(was, id)]);
   }
-  for (const path of before.keys()) if (!after.has(path)) out.push([path, "deleted"]);
+  for (const [path, was] of before) if (!after.has(path)) out.push([path, how(was, undefined)]);
   return out;
 }
 

@@ -71,4 +71,15 @@ describe("validation snapshots: states the change table cannot express", () => {
     // And back.
     await agree(before, cache);
   });
+
+  it("a file turning into a symlink no longer exists for the checks, and back", async () => {
+    const cache = join(root, "cache-symlink");
+    const user = creatorOf(pick(/experiments\/[^/]+\.yaml$/));
+    const linked = new Map(GENERATED);
+    linked.set(`users/${user}.yaml`, SYMLINK);
+    await agree(GENERATED, cache);
+    const { plain } = await agree(linked, cache);
+    expect(plain.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["file/not-regular", "ref/unknown-user"]));
+    await agree(GENERATED, cache);
+  });
 });
