@@ -61,8 +61,8 @@ function checkReleases(component: Entity<"Component">, versions: Entity<"Compone
     report.atFile(
       version.source.file,
       "version/unreleased",
-      `version ${version.key} has no release metadata in ${component.source.file}`,
-      `add a release {tag: "${version.name}"} under releases in ${component.source.file}, with its stage and notes`,
+      `version ${version.key} has no release metadata in ${component.source.relPath}`,
+      `add a release {tag: "${version.name}"} under releases in ${component.source.relPath}, with its stage and notes`,
     );
   }
 }

@@ -95,7 +95,7 @@ describe("versions: hub releases", () => {
     expect(ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`)).toMatchInlineSnapshot(`
       [
         "catalog/orgs/acme/components/train/component.yaml:7:10 error version/unknown-release: release "1.0.1" of acme/train has no version file versions/1.0.1.yaml (did you mean "1.0.0"? Otherwise add versions/1.0.1.yaml or remove this release)",
-        "catalog/orgs/acme/components/train/versions/2.0.0.yaml:1:1 info version/unreleased: version acme/train:2.0.0 has no release metadata in catalog/orgs/acme/components/train/component.yaml (add a release {tag: "2.0.0"} under releases in catalog/orgs/acme/components/train/component.yaml, with its stage and notes)",
+        "catalog/orgs/acme/components/train/versions/2.0.0.yaml:1:1 info version/unreleased: version acme/train:2.0.0 has no release metadata in orgs/acme/components/train/component.yaml (add a release {tag: "2.0.0"} under releases in orgs/acme/components/train/component.yaml, with its stage and notes)",
         "catalog/orgs/acme/components/train/versions/latest.yaml:1:1 info version/identical: version acme/train:latest is byte-identical to acme/train:1.0.0 (expected when the mutable tag latest points at that release; nothing to do)",
       ]
     `);

@@ -82,4 +82,16 @@ describe("validation snapshots: states the change table cannot express", () => {
     expect(plain.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["file/not-regular", "ref/unknown-user"]));
     await agree(GENERATED, cache);
   });
+
+  it("a snapshot serves another catalog root: messages name the files as this run does", async () => {
+    const cache = join(root, "cache-root");
+    const files = new Map(GENERATED);
+    // A version without release metadata: its message names the hub entry's file.
+    const version = pick(/components\/[^/]+\/versions\/[^/]+\.yaml$/, 2);
+    files.set(version.replace(/[^/]+\.yaml$/, "7.7.7.yaml"), `${files.get(version)!}# another build\n`);
+    const dir = writeCatalog(files);
+    const first = await agree(files, cache, dir);
+    expect(first.plain.diagnostics.map((d) => d.code)).toContain("version/unreleased");
+    await agree(files, cache, relative(process.cwd(), dir));
+  });
 });
