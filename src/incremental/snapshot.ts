@@ -4,6 +4,7 @@
  * on a catalog that differs in a few files computes again only the results
  * those files can alter and takes every other one from the snapshot.
  */
+import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** One subject's result in one check. */
@@ -39,14 +40,21 @@ interface Stored {
   checks: Array<{ name: string; globals: number[]; subjects: string[]; readEnds: Uint32Array; reads: Uint32Array; diagnostics: Diagnostic[][] }>;
 }
 
-/** Display paths inside the catalog folder are kept relative (`\u0000` marks one that is not). */
+/**
+ * Display paths inside the catalog folder are kept relative (`\u0000` marks one
+ * that is not). The loader shows a file as `posix.join(root, relPath)`: with
+ * root `.` that is the catalog-relative path itself.
+ */
 function relativeFile(file: string, root: string): string {
-  const prefix = `${root}/`;
-  return file.startsWith(prefix) ? file.slice(prefix.length) : `\u0000${file}`;
+  // What the loader puts before a catalog-relative path: `catalog/`, `/abs/catalog/`, nothing for `.`.
+  const prefix = posix.join(root, "\u0001").slice(0, -1);
+  const rel = file.slice(prefix.length);
+  const inside = file.startsWith(prefix) && rel !== "" && rel !== ".." && !rel.startsWith("../") && !rel.startsWith("/") && posix.join(root, rel) === file;
+  return inside ? rel : `\u0000${file}`;
 }
 
 function displayFile(file: string, root: string): string {
-  return file.startsWith("\u0000") ? file.slice(1) : `${root}/${file}`;
+  return file.startsWith("\u0000") ? file.slice(1) : posix.join(root, file);
 }
 
 /** The snapshot in its stored form (for `v8.serialize`), for a catalog shown as `root`. */

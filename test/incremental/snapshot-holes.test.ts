@@ -11,6 +11,7 @@ import { dirname, join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GENERATED, type Files } from "./changes.js";
 import { validate } from "../../src/validate.js";
+import { fromStored, toStored, type Snapshot } from "../../src/incremental/snapshot.js";
 
 const root = mkdtempSync(join(tmpdir(), "mlcat-snapshot-holes-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -93,5 +94,40 @@ describe("validation snapshots: states the change table cannot express", () => {
     const first = await agree(files, cache, dir);
     expect(first.plain.diagnostics.map((d) => d.code)).toContain("version/unreleased");
     await agree(files, cache, relative(process.cwd(), dir));
+  });
+
+  it("a snapshot serves the catalog validated from inside its folder (root `.`), and back", async () => {
+    const cache = join(root, "cache-dot");
+    const dir = writeCatalog(GENERATED);
+    await agree(GENERATED, cache, dir);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const { plain } = await agree(GENERATED, cache, ".");
+      expect(plain.diagnostics.length).toBeGreaterThan(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    await agree(GENERATED, cache, dir);
+  });
+});
+
+describe("a stored snapshot names files relative to the catalog folder, whatever its display root", () => {
+  const at = (file: string): Snapshot => ({
+    files: new Map(),
+    checks: new Map([["c", { globals: [], subjects: new Map([["User|a", { reads: [], diagnostics: [{ code: "ref/unknown-user", severity: "error", file, line: 1, column: 1, message: "", hint: "" }] }]]) }]]),
+  });
+  const moved = (file: string, from: string, to: string) => fromStored(toStored(at(file), from), to)!.checks.get("c")!.subjects.get("User|a")!.diagnostics[0]!.file;
+
+  it.each([
+    ["catalog/users/a.yaml", "catalog", ".", "users/a.yaml"],
+    ["users/a.yaml", ".", "catalog", "catalog/users/a.yaml"],
+    ["catalog/users/a.yaml", "./catalog", "/abs/c", "/abs/c/users/a.yaml"],
+    ["/abs/c/users/a.yaml", "/abs/c", "../c", "../c/users/a.yaml"],
+    ["/elsewhere/x", ".", "catalog", "/elsewhere/x"],
+    ["../x", ".", "catalog", "../x"],
+    ["other/x", "catalog", "data", "other/x"],
+  ])("%s shown under %s is shown under %s as %s", (file, from, to, expected) => {
+    expect(moved(file, from, to)).toBe(expected);
   });
 });
