@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync,
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { packageVersion } from "../load/cache-key.js";
 import { fromStored, toStored, type Snapshot } from "./snapshot.js";
 
 /** The digest of a catalog state: its files' paths and identities. */
@@ -23,10 +24,20 @@ export function filesDigest(files: ReadonlyMap<string, string>): string {
 const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 let codeFingerprint: string | undefined;
 
-/** A fingerprint of every module of mlcat (the checks and all they use): 16 hex digits. */
+/**
+ * Packages the checks call besides the engine's (whose versions the cache
+ * folder's engine fingerprint holds): a new SPDX list or semver judges the
+ * same files differently.
+ */
+export const CHECK_PACKAGES: readonly string[] = ["semver", "spdx-license-ids", "spdx-exceptions"];
+
+/** A fingerprint of every module of mlcat (the checks and all they use) and of the packages they call: 16 hex digits. */
 export function checksFingerprint(): string {
   if (codeFingerprint === undefined) {
     const hash = createHash("sha256");
+    for (const name of CHECK_PACKAGES) hash.update(`${name}@${packageVersion(name)}\u0000`);
+    // Case folding and NFKC normalization (names, suggestions) follow the runtime's Unicode version.
+    hash.update(`unicode@${process.versions.unicode ?? "?"}\u0000`);
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const path = join(dir, entry.name);

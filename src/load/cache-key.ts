@@ -28,8 +28,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CODE_DIRS = [join(here, "..", "yaml"), join(here, "..", "schemas")];
 const CODE_FILES = [join(here, `file-job${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`)];
 
+/** The packages whose version is part of the engine's fingerprint: they parse files and judge them against the schemas. */
+export const ENGINE_PACKAGES: readonly string[] = ["yaml", "ajv", "ajv-formats"];
+
 /** The version of an installed package, found from its entry point. */
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve(name));
   for (let i = 0; i < 6; i++, dir = dirname(dir)) {
@@ -47,7 +50,7 @@ let cached: string | undefined;
 export function engineFingerprint(limits: YamlLimits): string {
   if (!cached) {
     const hash = createHash("sha256").update(CACHE_FORMAT);
-    for (const name of ["yaml", "ajv", "ajv-formats"]) hash.update(`\0${name}@${packageVersion(name)}`);
+    for (const name of ENGINE_PACKAGES) hash.update(`\0${name}@${packageVersion(name)}`);
     for (const file of SCHEMA_FILES) hash.update(`\0${file}\0`).update(readFileSync(schemaPath(file)));
     const code = [...CODE_FILES, ...CODE_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts")).map((f) => join(d, f)))];
     for (const file of code.sort()) hash.update(`\0${relative(dirname(here), file)}\0`).update(readFileSync(file));
