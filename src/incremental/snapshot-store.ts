@@ -89,11 +89,11 @@ export class SnapshotStore {
     }
   }
 
-  /** Store the snapshot of the catalog state `digest` (only touched when it is stored already). */
-  save(digest: string, snapshot: Snapshot, root: string): void {
+  /** Store the snapshot of the catalog state `digest`; one stored already is only touched unless `replace`. */
+  save(digest: string, snapshot: Snapshot, root: string, replace = false): void {
     const path = join(this.dir, `${digest}.snap`);
     try {
-      if (mtimeOf(path) !== -Infinity) {
+      if (!replace && mtimeOf(path) !== -Infinity) {
         const now = new Date();
         utimesSync(path, now, now);
         return;

@@ -78,6 +78,10 @@ function finishRun(
   plan?: CheckPlan,
 ): { diagnostics: Diagnostic[]; stats: SnapshotRunStats } {
   const run = runChecksIncrementally(catalog, checks, files, found?.snapshot, plan);
-  store.save(digest, run.snapshot, catalog.root);
+  // The same files' snapshot may hold checks this run did not run (validate's secrets check, when check runs): keep them.
+  const same = found?.digest === digest ? found.snapshot : undefined;
+  const learned = !same || checks.some((c) => !same.checks.has(c.name));
+  if (same) for (const [name, record] of same.checks) if (!run.snapshot.checks.has(name)) run.snapshot.checks.set(name, record);
+  store.save(digest, run.snapshot, catalog.root, learned);
   return { diagnostics: run.diagnostics, stats: { ...run.stats, digest, ...(found && { from: found.digest }) } };
 }

@@ -12,7 +12,11 @@ import { dirname, join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHANGES, GENERATED, type Files } from "./changes.js";
+import { CHECKS } from "../../src/checks/index.js";
+import { checkWithSnapshots } from "../../src/incremental/validate-with-snapshots.js";
+import { loadCatalog } from "../../src/load/load-catalog.js";
 import { validate } from "../../src/validate.js";
+import { DEFAULT_LIMITS } from "../../src/yaml/parse.js";
 
 const root = mkdtempSync(join(tmpdir(), "mlcat-incremental-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -104,6 +108,20 @@ describe("snapshots on disk", () => {
     expect(again.snapshot?.from).toBeUndefined();
     expect(again.snapshot?.fullChecks).toHaveLength(8);
     expect(again.diagnostics).toEqual(first.diagnostics);
+  });
+
+  it("runs with different sets of checks on the same files keep each other's results", async () => {
+    const cache = join(root, "cache-check-sets");
+    const dir = writeCatalog(GENERATED);
+    const loaded = await loadCatalog({ dir, cache, workers: 0 });
+    const run = (checks: typeof CHECKS) => checkWithSnapshots(loaded.catalog, checks, loaded.oids!, { cacheDir: cache, limits: DEFAULT_LIMITS }).stats;
+    const withoutSecrets = CHECKS.filter((c) => c.name !== "secrets");
+    expect(run(withoutSecrets).fullChecks).toHaveLength(withoutSecrets.length);
+    // validate after check: only the secrets check was missing.
+    expect(run(CHECKS).fullChecks).toEqual(["secrets"]);
+    // check after validate keeps the secrets results stored, so validate again runs nothing in full.
+    expect(run(withoutSecrets).fullChecks).toEqual([]);
+    expect(run(CHECKS).fullChecks).toEqual([]);
   });
 
   it("a snapshot serves the same catalog named by another path: diagnostics name the path of this run", async () => {
