@@ -12,7 +12,7 @@ import { hubFacets, registryFacets } from "./facets.js";
 import { NO_HISTORY, readCatalogHistory, type CatalogHistory } from "./history.js";
 import { componentPages } from "./hub.js";
 import { orgPage, connectionPage, teamPage, teamSummary } from "./orgs.js";
-import { recentChanges, userPage } from "./people.js";
+import { ChangesByAuthor, recentChanges, userPage } from "./people.js";
 import { experimentPage, projectComponentPage, projectPage, projectSummary } from "./projects.js";
 import { modelPages } from "./registry.js";
 import { readSchemaFiles, schemaDocs } from "./schema-reference.js";
@@ -64,6 +64,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
     }),
   );
   const recent = recentChanges(ctx);
+  const changesByAuthor = new ChangesByAuthor(recent);
   const counts: Counts = {
     users: catalog.all("User").length,
     organizations: orgs.length,
@@ -121,7 +122,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
     componentVersions: hub.flatMap((h) => h.versions),
     models: registry.map((r) => r.page),
     modelVersions,
-    users: catalog.all("User").map((u) => userPage(ctx, u, recent)),
+    users: catalog.all("User").map((u) => userPage(ctx, u, changesByAuthor)),
     schemas: schemas.docs,
   };
   return { ...data, files: [...apiFiles(ctx, { title, generatedAt }, counts), ...schemas.files, sitemapFile(data)] };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSiteData } from "../../src/site-data/build-site-data.js";
+import { ChangesByAuthor } from "../../src/site-data/people.js";
+import type { RecentChange } from "../../src/site-data/types.js";
 import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
 
 /** Site data of an in-memory catalog (BASE plus overrides). */
@@ -187,5 +189,23 @@ describe("site-wide data", () => {
       connections: 1,
     });
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it("gives a user the changes whose git author is their name, display name or GitHub login, in order", () => {
+    const change = (author: string, commit: string): RecentChange => ({
+      commit,
+      short: commit,
+      date: "2026-01-01T00:00:00Z",
+      author,
+      change: "modified",
+      file: "users/alice.yaml",
+      kind: "User",
+      entity: { label: "alice", url: "/users/alice/" },
+    });
+    const recent = [change(" Alice Liddell ", "c1"), change("bob", "c2"), change("ALICE", "c3"), change("al-gh", "c4"), change("alice", "c5")];
+    const changes = new ChangesByAuthor(recent);
+    expect(changes.of(["alice", "Alice Liddell", "al-gh"], 50).map((c) => c.commit)).toEqual(["c1", "c3", "c4", "c5"]);
+    expect(changes.of(["alice", undefined, "ALICE"], 1).map((c) => c.commit)).toEqual(["c3"]);
+    expect(changes.of(["carol"], 50)).toEqual([]);
   });
 });
