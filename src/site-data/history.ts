@@ -3,6 +3,7 @@
  * process per file): who changed each file, when, in which commit, and why.
  */
 import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
 import type { HistoryEntry } from "./types.js";
 
 /** Every file's changes, newest first, keyed by catalog-relative path. */
@@ -30,32 +31,51 @@ export async function readCatalogHistory(dir: string, options: { maxCommits?: nu
   const args = ["log", "--name-status", "-z", "--no-renames", "--relative", `--format=${FORMAT}`];
   if (options.maxCommits !== undefined) args.push(`--max-count=${options.maxCommits}`);
   args.push("--", ".");
-  let out: string;
+  const byFile: Record<string, HistoryEntry[]> = {};
   try {
-    out = await readGitOutput(dir, args);
+    await streamGitOutput(dir, args, (records) => parseRecords(records, byFile));
   } catch (err) {
     const reason = String((err as Error).message ?? err).split("\n")[0];
     return { ...NO_HISTORY, ...(reason !== undefined && { reason }) };
   }
-  return { available: true, byFile: parseGitLog(out) };
+  return { available: true, byFile };
 }
 
 /**
- * The standard output of `git <args>` run in `dir`, read in one stream (the
- * history of a large catalog is megabytes; a wrapper's task queue and output
- * buffering cost more than git itself). Rejects with git's first error line.
+ * Run `git <args>` in `dir` and hand its standard output to `onRecords` in
+ * whole records as it streams (the history of a large catalog is megabytes:
+ * parsing while git still writes costs about nothing on top of git itself).
+ * Rejects with git's first error line.
  */
-function readGitOutput(dir: string, args: readonly string[]): Promise<string> {
+function streamGitOutput(dir: string, args: readonly string[], onRecords: (text: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const git = spawn("git", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder("utf8");
+    let pending = "";
     let stderr = "";
-    git.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let failed = false;
+    git.stdout.on("data", (chunk: Buffer) => {
+      if (failed) return;
+      pending += decoder.write(chunk);
+      // Everything before the last record separator is whole records.
+      const cut = pending.lastIndexOf(RECORD);
+      if (cut <= 0) return;
+      try {
+        onRecords(pending.slice(0, cut));
+      } catch (err) {
+        failed = true;
+        git.kill();
+        reject(err);
+      }
+      pending = pending.slice(cut);
+    });
     git.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     git.on("error", reject);
     git.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(chunks).toString("utf8"));
-      else reject(new Error(stderr.trim() || `git exited with code ${code}`));
+      if (failed) return;
+      if (code !== 0) return reject(new Error(stderr.trim() || `git exited with code ${code}`));
+      onRecords(pending + decoder.end());
+      resolve();
     });
   });
 }
@@ -63,6 +83,12 @@ function readGitOutput(dir: string, args: readonly string[]): Promise<string> {
 /** Parse the output of `git log --name-status -z` in `FORMAT`. Exported for tests. */
 export function parseGitLog(out: string): Record<string, HistoryEntry[]> {
   const byFile: Record<string, HistoryEntry[]> = {};
+  parseRecords(out, byFile);
+  return byFile;
+}
+
+/** Parse whole records of `git log --name-status -z` output into `byFile`. */
+function parseRecords(out: string, byFile: Record<string, HistoryEntry[]>): void {
   for (const record of out.split(RECORD)) {
     if (record === "") continue;
     const headerEnd = record.indexOf("\0");
@@ -88,7 +114,6 @@ export function parseGitLog(out: string): Record<string, HistoryEntry[]> {
       (byFile[file] ??= []).push(entry);
     }
   }
-  return byFile;
 }
 
 /** The changes to any of `files`, newest first, one entry per commit. */
