@@ -1,7 +1,8 @@
 /** Load and validate a catalog: the library's main entry points. */
 import { CHECKS } from "./checks/index.js";
 import { DiagnosticCollector, type Check } from "./checks/context.js";
-import { compareDiagnostics, countBySeverity, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { compareDiagnostics, countBySeverity, ExitError, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { GitError } from "./git/git-error.js";
 import type { CacheStats } from "./load/content-cache.js";
 import { checkWithSnapshots, type SnapshotRunStats } from "./incremental/validate-with-snapshots.js";
 import { cacheDirOf } from "./load/load-fast.js";
@@ -39,6 +40,7 @@ export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHE
     try {
       check.run({ catalog, report });
     } catch (err) {
+      if (err instanceof ExitError || err instanceof GitError) throw err;
       throw new InternalError(`check "${check.name}" failed: ${(err as Error).stack ?? String(err)}`);
     }
   }

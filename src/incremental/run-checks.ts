@@ -11,7 +11,8 @@
  */
 import type { Check, CheckScope } from "../checks/context.js";
 import { DiagnosticCollector } from "../checks/context.js";
-import { InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { ExitError, InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { GitError } from "../git/git-error.js";
 import { isFromCache } from "../load/build-catalog.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
@@ -130,6 +131,8 @@ export function runChecksIncrementally(
     try {
       check.run({ catalog, report, scope });
     } catch (err) {
+      // A file that changed during the run, or git failing to read one, is not a bug of the check.
+      if (err instanceof ExitError || err instanceof GitError) throw err;
       throw new InternalError(`check "${check.name}" failed: ${(err as Error).stack ?? String(err)}`);
     } finally {
       catalog.recorder = undefined;

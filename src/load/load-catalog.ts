@@ -4,7 +4,8 @@ import { DiagnosticCollector } from "../checks/context.js";
 import { Catalog } from "../model/catalog.js";
 import { DEFAULT_LIMITS, type YamlLimits } from "../yaml/parse.js";
 import { buildCatalog, plainParseStep, type LoadResult } from "./build-catalog.js";
-import { loadFast, loadFastSync, wantsFastPath, type FastOptions } from "./load-fast.js";
+import { ContentCache } from "./content-cache.js";
+import { cacheDirOf, knownToCache, loadFast, loadFastSync, wantsFastPath, type FastOptions } from "./load-fast.js";
 import { isCatalogDir, readCatalogDir } from "./read-dir.js";
 import type { RawFile } from "./raw-file.js";
 
@@ -51,7 +52,15 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<LoadResult
     return { catalog, diagnostics: report.diagnostics, files: 0 };
   }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const files = await readCatalogDir(dir, { maxFileBytes: limits.maxFileBytes });
-  if (wantsFastPath(options, files.length)) return loadFast(files, root, limits, options);
-  return buildCatalog(files, root, limits, plainParseStep(limits));
+  // With a cache, files it knows are hashed as they are read and their bytes let go (read again only if a text is needed).
+  const cacheDir = options.openCache ? undefined : cacheDirOf(options);
+  const cache = cacheDir === undefined ? options.openCache : new ContentCache(cacheDir, limits, options.cacheMaxBytes);
+  const files = await readCatalogDir(dir, { maxFileBytes: limits.maxFileBytes, ...(cache && { defer: (relPath: string, oid: string) => knownToCache(cache, relPath, oid) }) });
+  if (!cache && !wantsFastPath(options, files.length)) return buildCatalog(files, root, limits, plainParseStep(limits));
+  const loaded = await loadFast(files, root, limits, { ...options, ...(cache && { openCache: cache }) });
+  if (cache && cache !== options.openCache) {
+    cache.finish();
+    loaded.cache = { ...cache.stats };
+  }
+  return loaded;
 }

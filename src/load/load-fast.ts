@@ -146,8 +146,15 @@ function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pen
   return result;
 }
 
-/** The cache's marker for a README that is within the size cap and valid UTF-8: a reader of git objects may leave it unread. */
+/** The cache's marker for a README that is within the size cap and valid UTF-8: a reader may leave it unread. */
 export const README_OK = "README.ok";
+
+/** Whether the cache knows the outcome of a file: an entity file that passed its schema, or a readable README. */
+export function knownToCache(cache: ContentCache, relPath: string, oid: string): boolean {
+  if (classifyReadme(relPath)) return cache.has(oid, README_OK);
+  const info = classifyPath(relPath);
+  return info !== undefined && cache.has(oid, SCHEMA_FILE[info.kind]);
+}
 
 /**
  * The identity of a file that is not a YAML entity file (a README, a file at

@@ -6,8 +6,8 @@ import { loadCatalogFromFiles, type LoadResult } from "../load/load-catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { DeferredTexts } from "../git/blob-text.js";
 import type { ContentCache } from "../load/content-cache.js";
-import { README_OK } from "../load/load-fast.js";
-import { classifyPath, classifyReadme, SCHEMA_FILE, type Kind } from "../model/kinds.js";
+import { knownToCache } from "../load/load-fast.js";
+import { classifyPath, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 
 /** The kinds roles, delegations and policy are read from. */
@@ -47,13 +47,6 @@ export async function readSide(options: ReadSideOptions): Promise<Side> {
   const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(cache && { openCache: cache }) });
   const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
   return { loaded, byPath, entries };
-}
-
-/** Whether the cache knows the outcome of the file: an entity file that passed its schema, or a readable README. */
-function knownToCache(cache: ContentCache, relPath: string, oid: string): boolean {
-  if (classifyReadme(relPath)) return cache.has(oid, README_OK);
-  const info = classifyPath(relPath);
-  return info !== undefined && cache.has(oid, SCHEMA_FILE[info.kind]);
 }
 
 /** The base's authority files plus the given paths: what the check reads of the base. */

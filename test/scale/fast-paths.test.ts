@@ -14,7 +14,7 @@ import { findUnknownTemplateNames, hasUnknownTemplateNames } from "../../src/che
 import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
 import { classifyPath } from "../../src/model/kinds.js";
 import { readCatalogDir } from "../../src/load/read-dir.js";
-import { engineFingerprint } from "../../src/load/cache-key.js";
+import { blobId, engineFingerprint } from "../../src/load/cache-key.js";
 import { lastPoolRun, poolSettings } from "../../src/load/worker-pool.js";
 import { generateCatalog } from "../../src/scale/generate-catalog.js";
 import { writeCatalogFiles } from "../../src/scale/write-repository.js";
@@ -226,5 +226,21 @@ describe("collision keys of plain names", () => {
   it("are the keys of the full Unicode rule", () => {
     for (const name of names) expect(collisionKeys(name), name).toEqual(reference(name));
     expect(names.length).toBeGreaterThan(300);
+  });
+});
+
+describe("files the cache knows are let go after hashing", () => {
+  it("keeps only their blob id, reads their text again when needed, and refuses a file that changed meanwhile", async () => {
+    const dir = join(root, "deferred");
+    writeTree(dir, { "users/alice.yaml": "name: alice\n", "users/bob.yaml": "name: bob\n" });
+    const files = await readCatalogDir(dir, { defer: (relPath) => relPath === "users/alice.yaml" });
+    const alice = files.find((f) => f.relPath === "users/alice.yaml")!;
+    const bob = files.find((f) => f.relPath === "users/bob.yaml")!;
+    expect(alice.bytes).toHaveLength(0);
+    expect(alice.oid).toBe(blobId(Buffer.from("name: alice\n")));
+    expect(alice.deferredText!()).toBe("name: alice\n");
+    expect(Buffer.from(bob.bytes).toString()).toBe("name: bob\n");
+    writeFileSync(join(dir, "users/alice.yaml"), "name: mallory\n");
+    expect(() => alice.deferredText!()).toThrow(/users\/alice\.yaml changed while mlcat was validating it/);
   });
 });
