@@ -70,6 +70,8 @@ export class ContentCache {
   private readonly used = new Map<string, Uint8Array>();
   /** Facts learned by `mark`. */
   private marks = 0;
+  /** Keys of the entries this run added (by `put` and `mark`). */
+  private readonly learned = new Set<string>();
 
   constructor(
     readonly dir: string,
@@ -138,6 +140,7 @@ export class ContentCache {
   /** Remember a fact about a file that is not its data (a README found readable); not counted among the writes. */
   mark(oid: string, what: string): void {
     this.used.set(`${oid}.${what}`, serialize(true));
+    this.learned.add(`${oid}.${what}`);
     this.marks++;
   }
 
@@ -163,17 +166,24 @@ export class ContentCache {
   /** Remember that the file with blob id `oid` parsed cleanly to `value` and passed `schemaFile`. */
   put(oid: string, schemaFile: string, value: unknown): void {
     this.used.set(`${oid}.${schemaFile}`, serialize(value));
+    this.learned.add(`${oid}.${schemaFile}`);
     this.stats.writes++;
   }
 
-  /** After a run: write a pack of what it used when it learned something, then keep the folder within its bound. */
+  /**
+   * After a run: write a pack when it learned something, then keep the folder
+   * within its bound. The pack holds every entry the run used (so the next run
+   * reads one file), unless the run learned only a few: then just those (a
+   * pull request's handful of files need not rewrite megabytes).
+   */
   finish(): void {
     if (this.stats.writes === 0 && this.marks === 0) return;
     try {
       mkdirSync(this.namespace, { recursive: true });
+      const entries = this.learned.size * 10 < this.used.size ? [...this.learned].map((key) => [key, this.used.get(key)!] as const) : [...this.used];
       const index = new Map<string, [number, number]>();
       let offset = 0;
-      for (const [key, bytes] of this.used) {
+      for (const [key, bytes] of entries) {
         index.set(key, [offset, bytes.length]);
         offset += bytes.length;
       }
@@ -183,7 +193,7 @@ export class ContentCache {
       header.writeUInt32BE(indexBytes.length, 4);
       const name = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.pack`;
       const tmp = join(this.namespace, `${name}.tmp`);
-      writeFileSync(tmp, Buffer.concat([header, indexBytes, ...this.used.values()]));
+      writeFileSync(tmp, Buffer.concat([header, indexBytes, ...entries.map(([, bytes]) => bytes)]));
       renameSync(tmp, join(this.namespace, name));
       this.evict();
     } catch {

@@ -5,7 +5,7 @@
  * of every kind and on a generated catalog with defects; the cache is never
  * stale and stays within its bound.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -141,6 +141,27 @@ describe("the content cache", () => {
   it("keys entries by the engine: other limits, another fingerprint", () => {
     expect(engineFingerprint(DEFAULT_LIMITS)).toMatch(/^[0-9a-f]{32}$/);
     expect(engineFingerprint({ ...DEFAULT_LIMITS, maxDepth: 8 })).not.toBe(engineFingerprint(DEFAULT_LIMITS));
+  });
+
+  it("after a run that learned a few files, writes a pack of just those; the next run finds everything", async () => {
+    const cache = join(root, "delta-cache");
+    const first = await validate({ dir, cache, workers: 0 });
+    const [ns] = readdirSync(cache).filter((f) => f.startsWith("v-"));
+    const packs = () => readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack")).map((f) => statSync(join(cache, ns!, f)));
+    const path = join(dir, "users/alice.yaml");
+    const before = readFileSync(path, "utf8");
+    try {
+      writeFileSync(path, `${before}bio: one change\n`);
+      const second = await validate({ dir, cache, workers: 0 });
+      expect(second.cache).toMatchObject({ writes: 1 });
+      const [big, small] = packs().sort((x, y) => x.mtimeMs - y.mtimeMs);
+      expect(small!.size).toBeLessThan(big!.size / 4);
+      const third = await validate({ dir, cache, workers: 0 });
+      expect(third.cache).toMatchObject({ hits: first.cache!.writes, writes: 0 });
+      expect(third.diagnostics).toEqual(second.diagnostics);
+    } finally {
+      writeFileSync(path, before);
+    }
   });
 
   it("treats a damaged pack as missing", async () => {
