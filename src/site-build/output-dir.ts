@@ -31,6 +31,22 @@ export async function assertReplaceable(outDir: string): Promise<void> {
 }
 
 /**
+ * How a half-written folder is removed: Astro renders several pages at a
+ * time, so a write still in flight can land while the folder is being
+ * removed (ENOTEMPTY); removal is retried.
+ */
+const REMOVE = { recursive: true, force: true, maxRetries: 10, retryDelay: 20 } as const;
+
+/** Remove `path` and make sure it stays removed: writes that were in flight when a build failed may still create files in it. */
+async function removeSettled(path: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await rm(path, REMOVE);
+    await new Promise((done) => setTimeout(done, 25));
+    if (!existsSync(path)) return;
+  }
+}
+
+/**
  * Run `write` on a new temporary folder next to `outDir`; when it succeeds,
  * mark the folder and swap it in place of `outDir`. When it fails, remove the
  * temporary folder and rethrow: `outDir` is untouched.
@@ -45,9 +61,9 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   let hadOld = false;
   // Ctrl-C or a cancelled job: drop the half-built site and put the previous one back if the swap had begun.
   const forget = onInterrupt(() => {
-    rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmp, REMOVE);
     if (hadOld && !existsSync(target)) renameSync(old, target);
-    rmSync(old, { recursive: true, force: true });
+    rmSync(old, REMOVE);
     return `the previous site in ${outDir} is untouched`;
   });
   try {
@@ -56,7 +72,7 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
       result = await write(tmp);
       await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...marker }, null, 2)}\n`);
     } catch (err) {
-      await rm(tmp, { recursive: true, force: true });
+      await removeSettled(tmp);
       throw err;
     }
     try {
