@@ -102,7 +102,7 @@ export function runChecksIncrementally(
     const before = previous?.checks.get(check.name);
     const full = plan.full(check.name);
     if (full) stats.fullChecks.push(check.name);
-    const stale = (_id: string, e: Entity): boolean => plan.stale(check.name, e);
+    const stale = (e: Entity): boolean => plan.stale(check.name, e);
 
     const record: CheckRecord = { globals: [], subjects: new Map() };
     const globals = new Set<string>();
@@ -110,7 +110,7 @@ export function runChecksIncrementally(
     let reads: Set<string> | undefined;
     let start = 0;
     const scope: CheckScope = {
-      wants: (e) => stale(idOf(e), e),
+      wants: stale,
       enter: () => {
         reads = new Set();
         start = report.diagnostics.length;
@@ -141,7 +141,7 @@ export function runChecksIncrementally(
     if (!full && before) {
       for (const [id, result] of before.subjects) {
         const e = subjects.get(id);
-        if (done.has(id) || !e || stale(id, e)) continue;
+        if (done.has(id) || !e || stale(e)) continue;
         record.subjects.set(id, result);
         carried.push(...result.diagnostics);
         stats.reused++;
