@@ -1,8 +1,8 @@
 /** Load and validate a catalog: the library's main entry points. */
 import { CHECKS } from "./checks/index.js";
 import { DiagnosticCollector, type Check } from "./checks/context.js";
-import { compareDiagnostics, countBySeverity, ExitError, InternalError, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { GitError } from "./git/git-error.js";
+import { runCheck } from "./checks/run-check.js";
+import { compareDiagnostics, countBySeverity, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CacheStats } from "./load/content-cache.js";
 import { checkWithSnapshots, type SnapshotRunStats } from "./incremental/validate-with-snapshots.js";
 import { cacheDirOf } from "./load/load-fast.js";
@@ -36,14 +36,7 @@ export interface ValidationResult {
 /** Run `checks` (default: all of them, in order) over a loaded catalog. A check that throws is a bug: it becomes an InternalError. */
 export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHECKS): Diagnostic[] {
   const report = new DiagnosticCollector();
-  for (const check of checks) {
-    try {
-      check.run({ catalog, report });
-    } catch (err) {
-      if (err instanceof ExitError || err instanceof GitError) throw err;
-      throw new InternalError(`check "${check.name}" failed: ${(err as Error).stack ?? String(err)}`);
-    }
-  }
+  for (const check of checks) runCheck(check, { catalog, report });
   return report.diagnostics;
 }
 

@@ -11,8 +11,8 @@
  */
 import type { Check, CheckScope } from "../checks/context.js";
 import { DiagnosticCollector } from "../checks/context.js";
-import { ExitError, InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { GitError } from "../git/git-error.js";
+import { runCheck } from "../checks/run-check.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isFromCache } from "../load/build-catalog.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
@@ -45,6 +45,8 @@ export interface CheckPlan {
   stale(check: string, subject: Entity): boolean;
   /** The entities some check will look at again (every entity when a check runs in full). */
   entitiesToCheck(): Entity[];
+  /** Every entity of the catalog by subject id (`Kind|key`). */
+  byId: ReadonlyMap<string, Entity>;
 }
 
 /** Plan a run of `checks` over `catalog` (whose files are `files`) from `previous`. */
@@ -57,9 +59,9 @@ export function planChecks(catalog: Catalog, checks: readonly Check[], files: Re
   }
   // Per check, the subjects whose own files changed or whose previous result read something that changed.
   const changed = new Map<string, Set<Entity>>();
+  const byId = new Map<string, Entity>();
+  for (const e of catalog.subjects(undefined, false)) byId.set(idOf(e), e);
   if (invalid) {
-    const byId = new Map<string, Entity>();
-    for (const e of catalog.subjects(undefined, false)) byId.set(idOf(e), e);
     const own: Entity[] = [];
     for (const t of invalid) if (t.startsWith("=") && byId.has(t.slice(1))) own.push(byId.get(t.slice(1))!);
     for (const check of checks) {
@@ -74,10 +76,11 @@ export function planChecks(catalog: Catalog, checks: readonly Check[], files: Re
   }
   const stale = (check: string, e: Entity): boolean => fullChecks.has(check) || !isFromCache(e) || changed.get(check)!.has(e);
   return {
+    byId,
     full: (check) => fullChecks.has(check),
     stale,
     entitiesToCheck: () => {
-      const all = catalog.subjects(undefined, false);
+      const all = [...byId.values()];
       return fullChecks.size > 0 ? all : all.filter((e) => checks.some((c) => stale(c.name, e)));
     },
   };
@@ -95,8 +98,6 @@ export function runChecksIncrementally(
   const carried: Diagnostic[] = [];
   const records = new Map<string, CheckRecord>();
   const stats: IncrementalStats = { checked: 0, reused: 0, fullChecks: [] };
-  const subjects = new Map<string, Entity>();
-  for (const e of catalog.subjects(undefined, false)) subjects.set(idOf(e), e);
 
   for (const check of checks) {
     const before = previous?.checks.get(check.name);
@@ -129,18 +130,14 @@ export function runChecksIncrementally(
     };
     catalog.recorder = { note: (t) => (reads ?? globals).add(t) };
     try {
-      check.run({ catalog, report, scope });
-    } catch (err) {
-      // A file that changed during the run, or git failing to read one, is not a bug of the check.
-      if (err instanceof ExitError || err instanceof GitError) throw err;
-      throw new InternalError(`check "${check.name}" failed: ${(err as Error).stack ?? String(err)}`);
+      runCheck(check, { catalog, report, scope });
     } finally {
       catalog.recorder = undefined;
     }
     record.globals = [...globals];
     if (!full && before) {
       for (const [id, result] of before.subjects) {
-        const e = subjects.get(id);
+        const e = plan.byId.get(id);
         if (done.has(id) || !e || stale(e)) continue;
         record.subjects.set(id, result);
         carried.push(...result.diagnostics);
