@@ -85,28 +85,6 @@ export class ContentCache {
       .map((f) => f.path);
   }
 
-  /** The data of the file with blob id `oid` that passed `schemaFile`, if cached. */
-  get(oid: string, schemaFile: string): { value: unknown } | undefined {
-    const key = `${oid}.${schemaFile}`;
-    for (let i = 0; ; i++) {
-      const pack = this.packAt(i);
-      if (!pack) break;
-      const at = pack.index.get(key);
-      if (!at) continue;
-      const bytes = pack.body.subarray(at[0], at[0] + at[1]);
-      try {
-        const value = deserialize(bytes);
-        this.used.set(key, bytes);
-        this.stats.hits++;
-        return { value };
-      } catch {
-        continue;
-      }
-    }
-    this.stats.misses++;
-    return undefined;
-  }
-
   /**
    * Whether the file with blob id `oid` that passed `schemaFile` is cached,
    * without decoding its data: a function that decodes it when called.
