@@ -83,9 +83,8 @@ function textOf(raw: RawFile, file: string): () => string {
 function toParsed(pending: Pending, outcome: Found): ParsedFile {
   if ("cached" in outcome) return { source: createLazySource(pending.job.file, pending.job.relPath, textOf(pending.raw, pending.job.file)), cachedValue: outcome.cached, diagnostics: [] };
   if (!outcome.accepted) return { diagnostics: outcome.diagnostics };
-  const decoded = decodeUtf8(pending.raw.bytes);
-  if (!decoded.ok) throw new Error(`${pending.job.file} was accepted but is not valid UTF-8`);
-  return { source: createLazySource(pending.job.file, pending.job.relPath, decoded.text), value: outcome.value, schemaValid: outcome.schemaValid, diagnostics: [] };
+  const text = textOf(pending.raw, pending.job.file)();
+  return { source: createLazySource(pending.job.file, pending.job.relPath, text), value: outcome.value, schemaValid: outcome.schemaValid, diagnostics: [] };
 }
 
 /**

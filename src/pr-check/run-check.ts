@@ -103,9 +103,9 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
   const deferred = cache && new DeferredTexts({ ...git, reader });
-  const sides = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
+  const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
   try {
-    const onBase = await readSide({ ...sides, rev: base, dir, include: authorityFilter(changedRel) });
+    const onBase = await readSide({ ...reading, rev: base, dir, include: authorityFilter(changedRel) });
     const authority = new Authority(onBase.loaded.catalog);
     const actor = resolveActor(authority, options.actor);
     const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
@@ -115,10 +115,10 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
     if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
 
-    const before: Side = fork === base ? onBase : await readSide({ ...sides, rev: fork, dir, include: (p) => changedRel.has(p) });
+    const before: Side = fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, include: (p) => changedRel.has(p) });
     const full = options.validateHead !== false;
     const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
-    const after = await readSide({ ...sides, entries: await headTree, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+    const after = await readSide({ ...reading, entries: await headTree, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
     const checked = full ? await checkHead(after, cacheDir, deferred, [onBase, before].map((side) => filesDigest(treeFiles(side.entries, dir, DEFAULT_LIMITS.maxFileBytes)))) : undefined;
     const diagnostics: Diagnostic[] = checked
       ? [...after.loaded.diagnostics, ...checked.diagnostics]
@@ -148,7 +148,10 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     const texts = new Map<string, string>();
     const flagged = new Set(diagnostics.map((d) => d.file));
     const oids = after.loaded.oids;
-    if (deferred && oids) await deferred.prefetch([...flagged].flatMap((f) => (f.startsWith(`${dir}/`) && oids.has(f.slice(dir.length + 1)) ? [oids.get(f.slice(dir.length + 1))!] : [])));
+    if (deferred && oids) {
+      const prefix = `${dir}/`;
+      await deferred.prefetch([...flagged].flatMap((f) => (f.startsWith(prefix) && oids.has(f.slice(prefix.length)) ? [oids.get(f.slice(prefix.length))!] : [])));
+    }
     for (const e of entities) {
       if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
       if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
