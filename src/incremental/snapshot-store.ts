@@ -8,10 +8,10 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import { packageVersion } from "../load/cache-key.js";
+import { hashFiles, moduleFiles, packageVersion } from "../load/cache-key.js";
 import { fromStored, toStored, type Snapshot } from "./snapshot.js";
 
 /** The digest of a catalog state: its files' paths and identities. */
@@ -38,14 +38,7 @@ export function checksFingerprint(): string {
     for (const name of CHECK_PACKAGES) hash.update(`${name}@${packageVersion(name)}\u0000`);
     // Case folding and NFKC normalization (names, suggestions) follow the runtime's Unicode version.
     hash.update(`unicode@${process.versions.unicode ?? "?"}\u0000`);
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (/\.(js|ts|json)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) hash.update(`${relative(CODE_ROOT, path)}\u0000`).update(readFileSync(path));
-      }
-    };
-    walk(CODE_ROOT);
+    hashFiles(hash, moduleFiles(CODE_ROOT, true), CODE_ROOT);
     codeFingerprint = hash.digest("hex").slice(0, 16);
   }
   return codeFingerprint;

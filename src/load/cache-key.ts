@@ -7,7 +7,7 @@
  * and Ajv versions and the loader's limits. Entries of another fingerprint
  * are never read, so the cache cannot be stale.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -46,14 +46,30 @@ export function packageVersion(name: string): string {
 
 let cached: string | undefined;
 
+/** The module files (`.js`/`.ts`, no declarations) in `dir`, and in its subfolders when `deep`. */
+export function moduleFiles(dir: string, deep = false): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (deep) out.push(...moduleFiles(path, true));
+    } else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(path);
+  }
+  return out;
+}
+
+/** Add each of `files` (its path from `base`, then its bytes) to `hash`, in path order. */
+export function hashFiles(hash: Hash, files: readonly string[], base: string): void {
+  for (const file of [...files].sort()) hash.update(`\0${relative(base, file)}\0`).update(readFileSync(file));
+}
+
 /** The fingerprint of the engine with `limits`: 32 hex digits. */
 export function engineFingerprint(limits: YamlLimits): string {
   if (!cached) {
     const hash = createHash("sha256").update(CACHE_FORMAT);
     for (const name of ENGINE_PACKAGES) hash.update(`\0${name}@${packageVersion(name)}`);
     for (const file of SCHEMA_FILES) hash.update(`\0${file}\0`).update(readFileSync(schemaPath(file)));
-    const code = [...CODE_FILES, ...CODE_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts")).map((f) => join(d, f)))];
-    for (const file of code.sort()) hash.update(`\0${relative(dirname(here), file)}\0`).update(readFileSync(file));
+    hashFiles(hash, [...CODE_FILES, ...CODE_DIRS.flatMap((d) => moduleFiles(d))], dirname(here));
     cached = hash.digest("hex");
   }
   return createHash("sha256").update(cached).update(JSON.stringify([limits.maxFileBytes, limits.maxDepth])).digest("hex").slice(0, 32);
