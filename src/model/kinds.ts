@@ -85,48 +85,59 @@ export interface ReadmeInfo {
   ownerKey: string;
 }
 
-const SEG = "([^/]+)";
-const PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => PathInfo]> = [
-  [/^catalog\.yaml$/, () => ({ kind: "Catalog", key: "catalog", name: "catalog" })],
-  [new RegExp(`^users/${SEG}\\.yaml$`), ([, u]) => ({ kind: "User", key: u!, name: u! })],
-  [new RegExp(`^orgs/${SEG}/organization\\.yaml$`), ([, o]) => ({ kind: "Organization", key: o!, name: o!, org: o! })],
-  [new RegExp(`^orgs/${SEG}/teams/${SEG}\\.yaml$`), ([, o, t]) => ({ kind: "Team", key: `${o}/${t}`, name: t!, org: o! })],
-  [
-    new RegExp(`^orgs/${SEG}/connections/${SEG}\\.yaml$`),
-    ([, o, c]) => ({ kind: "Connection", key: `${o}/${c}`, name: c!, org: o! }),
-  ],
-  [
-    new RegExp(`^orgs/${SEG}/projects/${SEG}/project\\.yaml$`),
-    ([, o, p]) => ({ kind: "Project", key: `${o}/${p}`, name: p!, org: o!, project: p! }),
-  ],
-  [
-    new RegExp(`^orgs/${SEG}/projects/${SEG}/components/${SEG}\\.yaml$`),
-    ([, o, p, c]) => ({ kind: "ProjectComponent", key: `${o}/${p}/${c}`, name: c!, org: o!, project: p! }),
-  ],
-  [
-    new RegExp(`^orgs/${SEG}/projects/${SEG}/experiments/${SEG}\\.yaml$`),
-    ([, o, p, e]) => ({ kind: "Experiment", key: `${o}/${p}/${e}`, name: e!, org: o!, project: p! }),
-  ],
-  [
-    new RegExp(`^orgs/${SEG}/components/${SEG}/component\\.yaml$`),
-    ([, o, c]) => ({ kind: "Component", key: `${o}/${c}`, name: c!, org: o! }),
-  ],
-  [
-    new RegExp(`^orgs/${SEG}/components/${SEG}/versions/${SEG}\\.yaml$`),
-    ([, o, c, t]) => ({ kind: "ComponentVersion", key: `${o}/${c}:${t}`, name: t!, org: o!, parent: c! }),
-  ],
-  [new RegExp(`^orgs/${SEG}/models/${SEG}/model\\.yaml$`), ([, o, m]) => ({ kind: "Model", key: `${o}/${m}`, name: m!, org: o! })],
-  [
-    new RegExp(`^orgs/${SEG}/models/${SEG}/versions/${SEG}\\.yaml$`),
-    ([, o, m, t]) => ({ kind: "ModelVersion", key: `${o}/${m}:${t}`, name: t!, org: o!, parent: m! }),
-  ],
-];
+/**
+ * The catalog layout, segment by segment: `users/<u>.yaml`,
+ * `orgs/<o>/teams/<t>.yaml`... Every `<...>` is a non-empty segment; a file
+ * segment is a non-empty name followed by `.yaml` (the test compares this
+ * with the layout's regular expressions).
+ */
+function stemOf(segment: string | undefined, ext: string): string | undefined {
+  return segment !== undefined && segment.length > ext.length && segment.endsWith(ext) ? segment.slice(0, -ext.length) : undefined;
+}
 
-const README_PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => ReadmeInfo]> = [
-  [new RegExp(`^orgs/${SEG}/projects/${SEG}/README\\.md$`), ([, o, p]) => ({ ownerKind: "Project", ownerKey: `${o}/${p}` })],
-  [new RegExp(`^orgs/${SEG}/components/${SEG}/README\\.md$`), ([, o, c]) => ({ ownerKind: "Component", ownerKey: `${o}/${c}` })],
-  [new RegExp(`^orgs/${SEG}/models/${SEG}/README\\.md$`), ([, o, m]) => ({ ownerKind: "Model", ownerKey: `${o}/${m}` })],
-];
+function classifyFresh(relPath: string): PathInfo | undefined {
+  if (relPath === "catalog.yaml") return { kind: "Catalog", key: "catalog", name: "catalog" };
+  const s = relPath.split("/");
+  if (s.some((seg) => seg === "")) return undefined;
+  if (s.length === 2) {
+    const u = s[0] === "users" ? stemOf(s[1], ".yaml") : undefined;
+    return u === undefined ? undefined : { kind: "User", key: u, name: u };
+  }
+  if (s[0] !== "orgs") return undefined;
+  const o = s[1]!;
+  switch (s.length) {
+    case 3:
+      return s[2] === "organization.yaml" ? { kind: "Organization", key: o, name: o, org: o } : undefined;
+    case 4: {
+      const n = stemOf(s[3], ".yaml");
+      if (n === undefined) return undefined;
+      if (s[2] === "teams") return { kind: "Team", key: `${o}/${n}`, name: n, org: o };
+      if (s[2] === "connections") return { kind: "Connection", key: `${o}/${n}`, name: n, org: o };
+      return undefined;
+    }
+    case 5: {
+      const [, , area, x, file] = s as [string, string, string, string, string];
+      if (area === "projects" && file === "project.yaml") return { kind: "Project", key: `${o}/${x}`, name: x, org: o, project: x };
+      if (area === "components" && file === "component.yaml") return { kind: "Component", key: `${o}/${x}`, name: x, org: o };
+      if (area === "models" && file === "model.yaml") return { kind: "Model", key: `${o}/${x}`, name: x, org: o };
+      return undefined;
+    }
+    case 6: {
+      const [, , area, x, sub] = s as [string, string, string, string, string];
+      const n = stemOf(s[5], ".yaml");
+      if (n === undefined) return undefined;
+      if (area === "projects" && sub === "components") return { kind: "ProjectComponent", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
+      if (area === "projects" && sub === "experiments") return { kind: "Experiment", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
+      if (area === "components" && sub === "versions") return { kind: "ComponentVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
+      if (area === "models" && sub === "versions") return { kind: "ModelVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const README_OWNERS: Readonly<Record<string, ReadmeInfo["ownerKind"]>> = { projects: "Project", components: "Component", models: "Model" };
 
 /** Paths classified already: a catalog's paths are classified by several steps of one run. Bounded. */
 const classified = new Map<string, Readonly<PathInfo> | undefined>();
@@ -134,14 +145,8 @@ const classified = new Map<string, Readonly<PathInfo> | undefined>();
 /** The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind (shared, read-only). */
 export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
   if (classified.has(relPath)) return classified.get(relPath);
-  let info: PathInfo | undefined;
-  for (const [re, make] of PATTERNS) {
-    const m = re.exec(relPath);
-    if (m) {
-      info = Object.freeze(make(m as unknown as string[]));
-      break;
-    }
-  }
+  const fresh = classifyFresh(relPath);
+  const info = fresh && Object.freeze(fresh);
   if (classified.size >= 200_000) classified.clear();
   classified.set(relPath, info);
   return info;
@@ -149,11 +154,10 @@ export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */
 export function classifyReadme(relPath: string): ReadmeInfo | undefined {
-  for (const [re, make] of README_PATTERNS) {
-    const m = re.exec(relPath);
-    if (m) return make(m as unknown as string[]);
-  }
-  return undefined;
+  if (!relPath.endsWith("/README.md") || !relPath.startsWith("orgs/")) return undefined;
+  const s = relPath.split("/");
+  if (s.length !== 5 || s[1] === "" || s[3] === "" || !Object.hasOwn(README_OWNERS, s[2]!)) return undefined;
+  return { ownerKind: README_OWNERS[s[2]!]!, ownerKey: `${s[1]}/${s[3]}` };
 }
 
 /** The catalog layout, for hints: where each kind of file goes. */
