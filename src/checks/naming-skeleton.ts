@@ -50,8 +50,21 @@ export function skeletonOf(name: string): string {
 /** Names made of these characters only (every valid name and tag) are their own NFKC case fold, and only `0` and `1` of them have look-alikes. */
 const SIMPLE_NAME = /^[a-z0-9._-]*$/;
 
+/** Keys of names seen in this process (version tags and experiment names repeat across a catalog); bounded. */
+const KEYS_SEEN = new Map<string, readonly string[]>();
+const KEYS_SEEN_MAX = 50_000;
+
 /** Every key under which a name is indexed for collisions: two names collide when they share one. */
-export function collisionKeys(name: string): string[] {
+export function collisionKeys(name: string): readonly string[] {
+  let keys = KEYS_SEEN.get(name);
+  if (keys) return keys;
+  keys = computeCollisionKeys(name);
+  if (KEYS_SEEN.size >= KEYS_SEEN_MAX) KEYS_SEEN.clear();
+  KEYS_SEEN.set(name, keys);
+  return keys;
+}
+
+function computeCollisionKeys(name: string): readonly string[] {
   if (SIMPLE_NAME.test(name)) {
     // The same keys as below, without Unicode normalization: folding changes nothing, the skeleton maps 0, 1, rn and vv.
     let skeleton = name.replace(/0/g, "o").replace(/1/g, "l");
