@@ -1,5 +1,6 @@
 /** A catalog folder as raw files, read from git objects at a revision (not the working tree), with file modes. */
 import type { RawFile } from "../load/raw-file.js";
+import type { Entity } from "../model/entity.js";
 import { BlobReader } from "./blob-reader.js";
 import type { GitOptions } from "./run-git.js";
 import { listTreeAt, type TreeEntry } from "./tree.js";
@@ -22,6 +23,8 @@ export interface ReadCatalogOptions extends GitOptions {
    * returns how to read the text later, or undefined to read the file now.
    */
   deferred?: (relPath: string, oid: string) => (() => string) | undefined;
+  /** Files whose entity another load built from the same blob: returns that entity (taken as is, nothing read), or undefined. */
+  shared?: (relPath: string, oid: string) => Entity | undefined;
 }
 
 /**
@@ -41,9 +44,15 @@ export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFil
     if (entry.type !== "file" || !options.include || options.include(relPath)) wanted.push({ relPath, entry });
   }
   const later = new Map<string, () => string>();
+  const shared = new Map<string, Entity>();
   const toRead: string[] = [];
   for (const { relPath, entry } of wanted) {
     if (entry.type !== "file" || entry.size > maxBytes) continue;
+    const entity = options.shared?.(relPath, entry.oid);
+    if (entity) {
+      shared.set(relPath, entity);
+      continue;
+    }
     const read = options.deferred?.(relPath, entry.oid);
     if (read) later.set(relPath, read);
     else toRead.push(entry.oid);
@@ -53,6 +62,8 @@ export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFil
     const blobs = await reader.readMany(toRead);
     return wanted.map(({ relPath, entry }): RawFile => {
       if (entry.type !== "file") return { relPath, bytes: new Uint8Array(), type: entry.type, size: entry.size };
+      const entity = shared.get(relPath);
+      if (entity) return { relPath, bytes: new Uint8Array(), type: "file", size: entry.size, oid: entry.oid, shared: entity };
       const read = later.get(relPath);
       if (read) return { relPath, bytes: new Uint8Array(), type: "file", size: entry.size, oid: entry.oid, deferredText: read };
       return { relPath, bytes: blobs.get(entry.oid) ?? new Uint8Array(), type: "file", size: entry.size, ...(entry.size <= maxBytes && { oid: entry.oid }) };

@@ -28,14 +28,21 @@ export async function resolveCommit(options: GitOptions & { rev: string; role?: 
 export async function mergeBase(options: GitOptions & { base: string; head: string }): Promise<string> {
   const base = await resolveCommit({ ...options, rev: options.base, role: "base" });
   const head = await resolveCommit({ ...options, rev: options.head, role: "head" });
+  return mergeBaseOfCommits({ ...options, base, head, names: { base: options.base, head: options.head } });
+}
+
+/** `mergeBase` of two commits `resolveCommit` gave already (`names`: how the user wrote them, for messages). */
+export async function mergeBaseOfCommits(options: GitOptions & { base: string; head: string; names?: { base: string; head: string } }): Promise<string> {
+  const { base, head } = options;
+  const names = options.names ?? { base, head };
   const context = {
-    what: `find the merge-base of ${options.base} and ${options.head}`,
+    what: `find the merge-base of ${names.base} and ${names.head}`,
     next: `fetch the full history of both (git fetch --unshallow origin, or actions/checkout with fetch-depth: 0)`,
   };
   // With none, `git merge-base` exits 1 without a message: the answer is empty.
   const out = await runGit(options, ["merge-base", "--all", base, head], context);
   const shas = out.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
-  const [b, h] = [shortRev(options.base), shortRev(options.head)];
+  const [b, h] = [shortRev(names.base), shortRev(names.head)];
   if (shas.length === 0) {
     throw new GitError(
       `the base ${b} and the head ${h} share no history: the pull request's changes cannot be told apart from the base`,

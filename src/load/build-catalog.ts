@@ -5,7 +5,7 @@
  */
 import { posix } from "node:path";
 import { DiagnosticCollector } from "../checks/context.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { Catalog } from "../model/catalog.js";
 import type { Entity, Readme, SourceFile } from "../model/entity.js";
 import { classifyPath, classifyReadme, LAYOUT_HINT, SCHEMA_FILE, type PathInfo } from "../model/kinds.js";
@@ -14,6 +14,7 @@ import { parseYamlFile, type YamlLimits } from "../yaml/parse.js";
 import { decodeUtf8 } from "../yaml/utf8.js";
 import type { CacheStats } from "./content-cache.js";
 import type { RawFile } from "./raw-file.js";
+import { displayPath } from "./display-path.js";
 
 /** A loaded catalog and the problems found while loading it. */
 export interface LoadResult {
@@ -54,9 +55,10 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
   const catalog = new Catalog(root);
   const report = new DiagnosticCollector();
   const readmes: Array<{ ownerKind: "Project" | "Component" | "Model"; ownerKey: string; readme: Readme }> = [];
+  const shared = new Set<Entity>();
 
   for (const raw of files) {
-    const file = posix.join(root, raw.relPath);
+    const file = displayPath(root, raw.relPath);
     if (raw.type !== "file") {
       report.atFile(
         file,
@@ -68,6 +70,11 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     }
     if (raw.error !== undefined) {
       report.atFile(file, "file/unreadable", `${file} could not be read: ${raw.error}`, "check the file's permissions and try again");
+      continue;
+    }
+    if (raw.shared) {
+      catalog.add(raw.shared);
+      shared.add(raw.shared);
       continue;
     }
     const readmeInfo = classifyReadme(raw.relPath);
@@ -110,6 +117,8 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
 
   for (const { ownerKind, ownerKey, readme } of readmes) {
     const owner = catalog.get(ownerKind, ownerKey);
+    // An entity shared with another load is that load's too: giving it this load's README would change the other catalog.
+    if (owner && shared.has(owner)) throw new InternalError(`${readme.file} would be attached to an entity shared with another load`);
     if (owner) owner.readme = readme;
     else
       report.atFile(
@@ -148,27 +157,53 @@ function identity(info: PathInfo): Pick<Entity, "kind" | "key" | "name" | "org" 
   };
 }
 
-/** An entity whose data is decoded from the cache on first use; schema-valid from the start. */
+/**
+ * An entity whose data is decoded from the cache on first use; schema-valid
+ * from the start. A class: the accessor lives on the prototype, so each of
+ * the many entities a large catalog has costs one small object.
+ */
+class CachedEntity {
+  declare org?: string;
+  declare project?: string;
+  declare parent?: string;
+  declare readme?: Readme;
+  readonly kind: PathInfo["kind"];
+  readonly key: string;
+  readonly name: string;
+  readonly source: SourceFile;
+  schemaValid = true;
+  #decode: (() => unknown) | undefined;
+  #value: unknown;
+
+  constructor(info: PathInfo, source: SourceFile, decode: () => unknown) {
+    this.kind = info.kind;
+    this.key = info.key;
+    this.name = info.name;
+    if (info.org !== undefined) this.org = info.org;
+    if (info.project !== undefined) this.project = info.project;
+    if (info.parent !== undefined) this.parent = info.parent;
+    this.source = source;
+    this.#decode = decode;
+  }
+
+  get data(): unknown {
+    const decode = this.#decode;
+    if (decode) {
+      this.#value = decode();
+      this.#decode = undefined;
+      markSchemaValid(this.#value, SCHEMA_FILE[this.kind]);
+    }
+    return this.#value;
+  }
+
+  set data(value: unknown) {
+    this.#value = value;
+    this.#decode = undefined;
+  }
+}
+
 function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
-  let value: unknown;
-  let decoded = false;
-  const entity = { ...identity(info), source, schemaValid: true } as Entity;
-  Object.defineProperty(entity, "data", {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!decoded) {
-        value = decode();
-        markSchemaValid(value, SCHEMA_FILE[info.kind]);
-        decoded = true;
-      }
-      return value;
-    },
-    set(v: unknown) {
-      value = v;
-      decoded = true;
-    },
-  });
+  const entity = new CachedEntity(info, source, decode) as unknown as Entity;
   FROM_CACHE.add(entity);
   return entity;
 }

@@ -6,11 +6,11 @@
  * their schema, keyed by blob id. Accepted files get a lazy source: their
  * document is composed again only if a diagnostic needs a position in them.
  */
-import { posix } from "node:path";
 import { SCHEMA_FILE, classifyPath, classifyReadme } from "../model/kinds.js";
 import { createLazySource } from "../yaml/lazy-source.js";
 import type { YamlLimits } from "../yaml/parse.js";
 import { decodeUtf8 } from "../yaml/utf8.js";
+import { displayPath } from "./display-path.js";
 import { buildCatalog, type LoadResult, type ParsedFile, type ParseStep } from "./build-catalog.js";
 import { blobId } from "./cache-key.js";
 import { ContentCache } from "./content-cache.js";
@@ -57,10 +57,10 @@ interface Pending {
 function collectJobs(files: readonly RawFile[], root: string): Pending[] {
   const out: Pending[] = [];
   for (const raw of files) {
-    if (raw.type !== "file" || raw.error !== undefined || classifyReadme(raw.relPath)) continue;
+    if (raw.type !== "file" || raw.error !== undefined || raw.shared || classifyReadme(raw.relPath)) continue;
     const info = classifyPath(raw.relPath);
     if (!info) continue;
-    const file = posix.join(root, raw.relPath);
+    const file = displayPath(root, raw.relPath);
     out.push({ raw, job: { file, relPath: raw.relPath, bytes: raw.bytes, size: raw.size, schemaFile: SCHEMA_FILE[info.kind] } });
   }
   return out;
@@ -163,6 +163,7 @@ export function knownToCache(cache: ContentCache, relPath: string, oid: string):
 function fileIdentity(raw: RawFile, cache: ContentCache | undefined, limits: YamlLimits): string {
   if (raw.type !== "file") return `(${raw.type})`;
   if (raw.error !== undefined) return "(unreadable)";
+  if (raw.shared && raw.oid !== undefined) return raw.oid;
   if (raw.deferredText === undefined && raw.bytes.length !== raw.size) return `(over the cap: ${raw.size})`;
   const oid = raw.oid ?? blobId(raw.bytes);
   if (cache && raw.deferredText === undefined && classifyReadme(raw.relPath) && raw.size <= limits.maxFileBytes && !cache.has(oid, README_OK) && decodeUtf8(raw.bytes).ok) {

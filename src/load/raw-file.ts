@@ -1,4 +1,5 @@
 /** A file of the catalog as bytes, from the working tree or from git objects. */
+import type { Entity } from "../model/entity.js";
 
 /** What sort of entry a path is. Only `file` entries are ever parsed. */
 export type EntryType = "file" | "symlink" | "submodule" | "other";
@@ -21,4 +22,10 @@ export interface RawFile {
    * (`bytes` is then empty): reads its text when something needs it.
    */
   deferredText?: () => string;
+  /**
+   * Set for a file left unread because another load built its entity from
+   * this very blob at this path, from the content cache (a pull request's
+   * head, for its base): the builder takes that entity as it is.
+   */
+  shared?: Entity;
 }

@@ -7,6 +7,7 @@ import type { Entity } from "../model/entity.js";
 import type { DeferredTexts } from "../git/blob-text.js";
 import type { ContentCache } from "../load/content-cache.js";
 import { knownToCache } from "../load/load-fast.js";
+import { isFromCache } from "../load/build-catalog.js";
 import { classifyPath, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 
@@ -36,6 +37,13 @@ export interface ReadSideOptions {
   /** An open content cache: files it knows are left unread until something needs their text (read through `texts`). */
   cache?: ContentCache;
   texts?: DeferredTexts;
+  /**
+   * A side loaded already (the head): its entities that came from the content
+   * cache are shared for the same blob at the same path, not read or built
+   * again. READMEs must then be left out (`include`): they would change the
+   * shared entities.
+   */
+  reuse?: Side;
 }
 
 /** Read and load one side (no checks run). */
@@ -43,18 +51,27 @@ export async function readSide(options: ReadSideOptions): Promise<Side> {
   const entries = options.entries ?? (await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir }));
   const { cache, texts } = options;
   const deferred = cache && texts && ((relPath: string, oid: string) => (knownToCache(cache, relPath, oid) ? texts.later(oid) : undefined));
-  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }) });
+  const shared = options.reuse && sharedWith(options.reuse);
+  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }), ...(shared && { shared }) });
   const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(cache && { openCache: cache }) });
   const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
   return { loaded, byPath, entries };
 }
 
-/** The base's authority files plus the given paths: what the check reads of the base. */
+/** The entities of `side` a load of another revision may take as they are: built from the cache, by path and blob id. */
+function sharedWith(side: Side): (relPath: string, oid: string) => Entity | undefined {
+  const oids = side.loaded.oids;
+  return (relPath, oid) => {
+    const entity = side.byPath.get(relPath);
+    return entity && oids?.get(relPath) === oid && isFromCache(entity) ? entity : undefined;
+  };
+}
+
+/** The base's authority files plus the given paths' entity files: what the check reads of the base (never a README: rules read none). */
 export function authorityFilter(paths: ReadonlySet<string>): (relPath: string) => boolean {
   return (relPath) => {
-    if (paths.has(relPath)) return true;
     const kind = classifyPath(relPath)?.kind;
-    return kind !== undefined && AUTHORITY_KINDS.has(kind);
+    return kind !== undefined && (paths.has(relPath) || AUTHORITY_KINDS.has(kind));
   };
 }
 

@@ -4,9 +4,12 @@
  * the base are not the author's); every file is read from git objects.
  */
 import { BlobReader } from "../git/blob-reader.js";
-import { listTreeAt } from "../git/tree.js";
+import { listTreeAt, type TreeEntry } from "../git/tree.js";
 import { changedFiles, type ChangedFile } from "../git/changed-files.js";
-import { mergeBase, resolveCommit } from "../git/revisions.js";
+import { mergeBaseOfCommits, resolveCommit } from "../git/revisions.js";
+import { blobSizes } from "../git/blob-sizes.js";
+import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
+import { classifyPath } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
@@ -88,15 +91,24 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     resolveCommit({ ...git, rev: options.base, role: "base" }),
     resolveCommit({ ...git, rev: options.head ?? "HEAD", role: "head" }),
   ]);
-  // The head's tree is listed while the base is read (git works on the other core); a failure surfaces where it is awaited.
+  // The head's tree is listed while the merge-base is found; a failure surfaces where it is awaited.
   const headTree = listTreeAt({ ...git, rev: head, dir });
   headTree.catch(() => {});
-  const fork = await mergeBase({ ...git, base, head });
+  const fork = await mergeBaseOfCommits({ ...git, base, head });
   const revisions = { base, head, mergeBase: fork };
-  const changed: ChangedFile[] = await changedFiles({ ...git, from: fork, to: head });
+  // The base's and merge-base's trees are the head's with these diffs undone: listed once, diffed twice.
+  const [changed, sinceBase] = await Promise.all([
+    changedFiles({ ...git, from: fork, to: head }),
+    fork === base ? Promise.resolve<ChangedFile[]>([]) : changedFiles({ ...git, from: base, to: head }),
+  ]);
+  const baseDiff = fork === base ? changed : sinceBase;
   const changes = changed.map((f) => classifyChange(f, dir));
   const changedRel = new Set(changes.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
   const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
+  const headEntries = await headTree;
+  const sizes = await blobSizes(git, [...oldBlobsOf(changed, dir), ...oldBlobsOf(baseDiff, dir)]);
+  const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
+  const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, changed, sizes, dir);
 
   const reader = BlobReader.open(git);
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
@@ -105,7 +117,11 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const deferred = cache && new DeferredTexts({ ...git, reader });
   const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
   try {
-    const onBase = await readSide({ ...reading, rev: base, dir, include: authorityFilter(changedRel) });
+    const full = options.validateHead !== false;
+    const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
+    // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
+    const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
     const authority = new Authority(onBase.loaded.catalog);
     const actor = resolveActor(authority, options.actor);
     const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
@@ -115,11 +131,11 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
     if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
 
-    const before: Side = fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, include: (p) => changedRel.has(p) });
-    const full = options.validateHead !== false;
-    const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
-    const after = await readSide({ ...reading, entries: await headTree, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
-    const checked = full ? await checkHead(after, cacheDir, deferred, [onBase, before].map((side) => filesDigest(treeFiles(side.entries, dir, DEFAULT_LIMITS.maxFileBytes)))) : undefined;
+    const before: Side =
+      fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
+    const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
+    const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
+    const checked = full ? await checkHead(after, cacheDir, deferred, prefer) : undefined;
     const diagnostics: Diagnostic[] = checked
       ? [...after.loaded.diagnostics, ...checked.diagnostics]
       : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
