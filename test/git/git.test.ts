@@ -11,6 +11,7 @@ import {
   readCatalogAt,
   resolveCommit,
 } from "../../src/git/index.js";
+import { DeferredTexts } from "../../src/git/blob-text.js";
 import { makeRepo, type TestRepo } from "../helpers/git-repo.js";
 
 const repos: TestRepo[] = [];
@@ -189,5 +190,29 @@ describe("BlobReader", () => {
     const err = await gitErrorOf(reader.read("0".repeat(40)));
     expect(err.failure).toBe("missing-git");
     await reader.close();
+  });
+});
+
+describe("DeferredTexts", () => {
+  it("reads a blob left unread by its id, batched or alone, never a replacement someone pushed for it (refs/replace)", async () => {
+    const r = repo();
+    const oid = r.git("rev-parse", "HEAD:catalog/users/alice.yaml");
+    r.write({ "forged.yaml": "name: alice\ndisplayName: Forged\n" });
+    const forgedOid = r.git("hash-object", "-w", "forged.yaml");
+    r.git("replace", oid, forgedOid);
+    expect(r.git("cat-file", "blob", oid)).toContain("Forged");
+    const reader = BlobReader.open({ cwd: r.dir });
+    try {
+      const alone = new DeferredTexts({ cwd: r.dir, reader });
+      expect(alone.later(oid)()).toBe("name: alice\n");
+      expect(alone.singleReads).toBe(1);
+      const batched = new DeferredTexts({ cwd: r.dir, reader });
+      const text = batched.later(oid);
+      await batched.prefetch([oid]);
+      expect(text()).toBe("name: alice\n");
+      expect(batched.singleReads).toBe(0);
+    } finally {
+      await reader.close();
+    }
   });
 });
