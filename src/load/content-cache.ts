@@ -136,6 +136,11 @@ export class ContentCache {
     }
   }
 
+  /** Read the newest pack now (a caller waiting on another process meanwhile), rather than at the first lookup. */
+  warm(): void {
+    this.packAt(0);
+  }
+
   /** The folder of this engine's entries: other stores (validation snapshots) keep their files under it. */
   get folder(): string {
     return this.namespace;

@@ -17,14 +17,14 @@ import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
 import { checkWithSnapshotsPrepared, type SnapshotRunStats } from "../incremental/validate-with-snapshots.js";
 import type { Entity } from "../model/entity.js";
-import { filesDigest } from "../incremental/snapshot-store.js";
+import { checksFingerprint, filesDigest } from "../incremental/snapshot-store.js";
 import { treeFiles } from "../incremental/tree-files.js";
 import { DeferredTexts } from "../git/blob-text.js";
 import { ContentCache } from "../load/content-cache.js";
 import { cacheDirOf } from "../load/load-fast.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
-import { readSecretsAllowlist } from "../secrets/allowlist.js";
+import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
@@ -91,10 +91,23 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     resolveCommit({ ...git, rev: options.base, role: "base" }),
     resolveCommit({ ...git, rev: options.head ?? "HEAD", role: "head" }),
   ]);
-  // The head's tree is listed while the merge-base is found; a failure surfaces where it is awaited.
+  // Git lists the head's tree, finds the merge-base and reads the pull request's history while this process
+  // reads the content cache; a failure surfaces where it is awaited.
   const headTree = listTreeAt({ ...git, rev: head, dir });
-  headTree.catch(() => {});
-  const fork = await mergeBaseOfCommits({ ...git, base, head });
+  const forkFound = mergeBaseOfCommits({ ...git, base, head });
+  // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
+  let giveAllowlist: (allowlist: SecretsAllowlist) => void = () => {};
+  const allowlist = new Promise<SecretsAllowlist>((resolve) => (giveAllowlist = resolve));
+  const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
+  for (const pending of [headTree, forkFound, secrets]) pending.catch(() => {});
+  // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
+  const cacheDir = cacheDirOf({});
+  const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
+  if (cache) {
+    cache.warm();
+    checksFingerprint();
+  }
+  const fork = await forkFound;
   const revisions = { base, head, mergeBase: fork };
   // The base's and merge-base's trees are the head's with these diffs undone: listed once, diffed twice.
   const [changed, sinceBase] = await Promise.all([
@@ -111,9 +124,6 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, changed, sizes, dir);
 
   const reader = BlobReader.open(git);
-  // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
-  const cacheDir = cacheDirOf({});
-  const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
   const deferred = cache && new DeferredTexts({ ...git, reader });
   const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
   try {
@@ -122,6 +132,7 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
     // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
     const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
     const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
+    giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
     const authority = new Authority(onBase.loaded.catalog);
     const actor = resolveActor(authority, options.actor);
     const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
@@ -140,9 +151,7 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
       ? [...after.loaded.diagnostics, ...checked.diagnostics]
       : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
     cache?.finish();
-    // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret).
-    const allowlist = readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data);
-    diagnostics.push(...(await scanPullRequestSecrets({ ...git, base, head, allowlist })));
+    diagnostics.push(...(await secrets));
     const ctx = { authority, actor };
     const decided: ChangeDecision[] = [];
     for (const change of changes) {
