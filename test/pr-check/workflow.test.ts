@@ -71,3 +71,17 @@ describe("action.yml", () => {
     expect(script).toContain('node "$MLCAT" check "$@"');
   });
 });
+
+describe("compiling mlcat in CI", () => {
+  const compiles = [...Object.values(workflow.jobs).map((j) => runs(j.steps)), runs(action.runs.steps)];
+  it("writes the precompiled schema validators after every TypeScript compile, as npm run compile does", () => {
+    const compile = JSON.parse(readFileSync("package.json", "utf8")).scripts.compile as string;
+    expect(compile).toBe("tsc -p tsconfig.build.json && node scripts/gen-validators.ts");
+    for (const scripts of compiles) {
+      const lines = scripts.flatMap((r) => r.split("\n").map((l) => l.trim()));
+      const tsc = lines.findIndex((l) => l.includes("typescript/bin/tsc"));
+      expect(tsc).toBeGreaterThanOrEqual(0);
+      expect(lines[tsc + 1]).toBe("node scripts/gen-validators.ts");
+    }
+  });
+});
