@@ -178,7 +178,7 @@ export class ContentCache {
       const tmp = join(this.namespace, `${name}.tmp`);
       writeFileSync(tmp, Buffer.concat([header, indexBytes, ...entries.map(([, bytes]) => bytes)]));
       renameSync(tmp, join(this.namespace, name));
-      this.evict();
+      this.evict(join(this.namespace, name));
     } catch {
       // A cache that cannot be written only makes the next run slower.
     }
@@ -193,15 +193,20 @@ export class ContentCache {
     return this.packs[i];
   }
 
-  /** Remove files of other engine versions, then the oldest files, until the folder is within its bound. */
-  evict(): void {
+  /**
+   * Remove files of other engine versions, then the oldest files, until the
+   * folder is within its bound; `keep` (this run's pack) always stays, named
+   * rather than found by time: file times are coarse, and a snapshot written
+   * a moment earlier can carry the same one.
+   */
+  evict(keep?: string): void {
     const files = listFiles(this.dir);
     let total = files.reduce((sum, f) => sum + f.size, 0);
     if (total <= this.maxBytes) return;
     const mine = (p: string) => p.startsWith(this.namespace);
     files.sort((a, b) => Number(mine(a.path)) - Number(mine(b.path)) || a.mtimeMs - b.mtimeMs);
-    // The newest pack (this run's) always stays.
-    for (const f of files.slice(0, -1)) {
+    for (const f of files) {
+      if (f.path === keep) continue;
       if (total <= this.maxBytes * 0.9) break;
       rmSync(f.path, { force: true });
       total -= f.size;
