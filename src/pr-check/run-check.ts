@@ -100,6 +100,31 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const allowlist = new Promise<SecretsAllowlist>((resolve) => (giveAllowlist = resolve));
   const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
   for (const pending of [headTree, forkFound, secrets]) pending.catch(() => {});
+  // Git processes are started while this process is small (starting one costs more as it grows).
+  const reader = BlobReader.open(git);
+  try {
+    return await checkWith(options, { git, dir, base, head, headTree, forkFound, secrets, giveAllowlist, reader });
+  } finally {
+    await reader.close();
+  }
+}
+
+/** What `checkPullRequest` started before the catalog is read. */
+interface Started {
+  git: { cwd: string; binary?: string };
+  dir: string;
+  base: string;
+  head: string;
+  headTree: Promise<TreeEntry[]>;
+  forkFound: Promise<string>;
+  secrets: Promise<Diagnostic[]>;
+  giveAllowlist: (allowlist: SecretsAllowlist) => void;
+  reader: BlobReader;
+}
+
+/** The check, once the revisions are resolved and git is at work. */
+async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
+  const { git, dir, base, head, headTree, forkFound, secrets, giveAllowlist, reader } = started;
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
@@ -123,82 +148,77 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, changed, sizes, dir);
 
-  const reader = BlobReader.open(git);
   const deferred = cache && new DeferredTexts({ ...git, reader });
   const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
-  try {
-    const full = options.validateHead !== false;
-    const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
-    // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
-    const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
-    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
-    giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-    const authority = new Authority(onBase.loaded.catalog);
-    const actor = resolveActor(authority, options.actor);
-    const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
-    const broken = baseProblems(onBase, dir, touchedOrgs);
-    if (broken.length > 0) return early("the base does not parse", failClosed.baseInvalid(broken));
-    const cap = authority.policy().maxChangedFiles;
-    if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
-    if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
+  const full = options.validateHead !== false;
+  const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
+  // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
+  const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+  const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
+  giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
+  const authority = new Authority(onBase.loaded.catalog);
+  const actor = resolveActor(authority, options.actor);
+  const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
+  const broken = baseProblems(onBase, dir, touchedOrgs);
+  if (broken.length > 0) return early("the base does not parse", failClosed.baseInvalid(broken));
+  const cap = authority.policy().maxChangedFiles;
+  if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
+  if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
 
-    const before: Side =
-      fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
-    const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
-    const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
-    const checked = full ? await checkHead(after, cacheDir, deferred, prefer) : undefined;
-    const diagnostics: Diagnostic[] = checked
-      ? [...after.loaded.diagnostics, ...checked.diagnostics]
-      : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
-    cache?.finish();
-    diagnostics.push(...(await secrets));
-    const ctx = { authority, actor };
-    const decided: ChangeDecision[] = [];
-    for (const change of changes) {
-      const rel = change.relPath;
-      const sides = {
-        ...(rel !== undefined && change.action !== "create" && before.byPath.has(rel) && { before: before.byPath.get(rel)! }),
-        ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
-        ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
-      };
-      const verdicts = decideChange(ctx, change, sides);
-      for (const v of verdicts) {
-        const d = reportVerdict(change, v, sides.after);
-        if (d) diagnostics.push(d);
-      }
-      decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
-    }
-    const entities = after.loaded.catalog.entities();
-    // Texts for code frames: the files with a diagnostic (files left unread stay unread).
-    const texts = new Map<string, string>();
-    const flagged = new Set(diagnostics.map((d) => d.file));
-    const oids = after.loaded.oids;
-    if (deferred && oids) {
-      const prefix = `${dir}/`;
-      await deferred.prefetch([...flagged].flatMap((f) => (f.startsWith(prefix) && oids.has(f.slice(prefix.length)) ? [oids.get(f.slice(prefix.length))!] : [])));
-    }
-    for (const e of entities) {
-      if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
-      if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
-    }
-    // A deleted file's frame shows what was deleted.
-    for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
-      const gone = before.byPath.get(c.relPath);
-      if (gone) texts.set(c.path, gone.source.text);
-    }
-    return {
-      diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
-      changes: decided,
-      revisions,
-      actor,
-      files: after.loaded.files,
-      entities: entities.length,
-      texts,
-      ...(checked?.stats && { snapshot: checked.stats }),
+  const before: Side =
+    fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
+  const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
+  const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
+  const checked = full ? await checkHead(after, cacheDir, deferred, prefer) : undefined;
+  const diagnostics: Diagnostic[] = checked
+    ? [...after.loaded.diagnostics, ...checked.diagnostics]
+    : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
+  cache?.finish();
+  diagnostics.push(...(await secrets));
+  const ctx = { authority, actor };
+  const decided: ChangeDecision[] = [];
+  for (const change of changes) {
+    const rel = change.relPath;
+    const sides = {
+      ...(rel !== undefined && change.action !== "create" && before.byPath.has(rel) && { before: before.byPath.get(rel)! }),
+      ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
+      ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
     };
-  } finally {
-    await reader.close();
+    const verdicts = decideChange(ctx, change, sides);
+    for (const v of verdicts) {
+      const d = reportVerdict(change, v, sides.after);
+      if (d) diagnostics.push(d);
+    }
+    decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
   }
+  const entities = after.loaded.catalog.entities();
+  // Texts for code frames: the files with a diagnostic (files left unread stay unread).
+  const texts = new Map<string, string>();
+  const flagged = new Set(diagnostics.map((d) => d.file));
+  const oids = after.loaded.oids;
+  if (deferred && oids) {
+    const prefix = `${dir}/`;
+    await deferred.prefetch([...flagged].flatMap((f) => (f.startsWith(prefix) && oids.has(f.slice(prefix.length)) ? [oids.get(f.slice(prefix.length))!] : [])));
+  }
+  for (const e of entities) {
+    if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
+    if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
+  }
+  // A deleted file's frame shows what was deleted.
+  for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
+    const gone = before.byPath.get(c.relPath);
+    if (gone) texts.set(c.path, gone.source.text);
+  }
+  return {
+    diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
+    changes: decided,
+    revisions,
+    actor,
+    files: after.loaded.files,
+    entities: entities.length,
+    texts,
+    ...(checked?.stats && { snapshot: checked.stats }),
+  };
 }
 
 /**
@@ -209,8 +229,11 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
 async function checkHead(after: Side, cacheDir: string | undefined, deferred: DeferredTexts | undefined, prefer: string[]): Promise<{ diagnostics: Diagnostic[]; stats?: SnapshotRunStats }> {
   const files = after.loaded.oids;
   if (cacheDir === undefined || !files || !deferred) return { diagnostics: validateCatalog(after.loaded.catalog, HEAD_CHECKS) };
-  const prepare = (entities: Entity[]) => deferred.prefetch(entities.flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
-  return checkWithSnapshotsPrepared(after.loaded.catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
+  const catalog = after.loaded.catalog;
+  // A component checked again has its versions' texts compared (byte-identical versions): read those in the batch too.
+  const withTexts = (entities: Entity[]) => entities.flatMap((e) => (e.kind === "Component" ? [e, ...catalog.versionsOf("ComponentVersion", e.key)] : [e]));
+  const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
+  return checkWithSnapshotsPrepared(catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
 }
 
 function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
