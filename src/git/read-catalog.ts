@@ -1,5 +1,5 @@
 /** A catalog folder as raw files, read from git objects at a revision (not the working tree), with file modes. */
-import type { RawFile } from "../load/raw-file.js";
+import { NO_BYTES, type RawFile } from "../load/raw-file.js";
 import type { Entity } from "../model/entity.js";
 import { BlobReader } from "./blob-reader.js";
 import type { GitOptions } from "./run-git.js";
@@ -23,8 +23,12 @@ export interface ReadCatalogOptions extends GitOptions {
    * returns how to read the text later, or undefined to read the file now.
    */
   deferred?: (relPath: string, oid: string) => (() => string) | undefined;
-  /** Files whose entity another load built from the same blob: returns that entity (taken as is, nothing read), or undefined. */
-  shared?: (relPath: string, oid: string) => Entity | undefined;
+  /**
+   * Files whose entity is built already (from the content cache; `shared`
+   * when another load built it from the same blob): that entity, taken as
+   * it is with nothing read, or undefined.
+   */
+  built?: (relPath: string, oid: string) => { entity: Entity; shared: boolean } | undefined;
 }
 
 /**
@@ -44,13 +48,13 @@ export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFil
     if (entry.type !== "file" || !options.include || options.include(relPath)) wanted.push({ relPath, entry });
   }
   const later = new Map<string, () => string>();
-  const shared = new Map<string, Entity>();
+  const built = new Map<string, { entity: Entity; shared: boolean }>();
   const toRead: string[] = [];
   for (const { relPath, entry } of wanted) {
     if (entry.type !== "file" || entry.size > maxBytes) continue;
-    const entity = options.shared?.(relPath, entry.oid);
-    if (entity) {
-      shared.set(relPath, entity);
+    const ready = options.built?.(relPath, entry.oid);
+    if (ready) {
+      built.set(relPath, ready);
       continue;
     }
     const read = options.deferred?.(relPath, entry.oid);
@@ -61,11 +65,11 @@ export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFil
   try {
     const blobs = await reader.readMany(toRead);
     return wanted.map(({ relPath, entry }): RawFile => {
-      if (entry.type !== "file") return { relPath, bytes: new Uint8Array(), type: entry.type, size: entry.size };
-      const entity = shared.get(relPath);
-      if (entity) return { relPath, bytes: new Uint8Array(), type: "file", size: entry.size, oid: entry.oid, shared: entity };
+      if (entry.type !== "file") return { relPath, bytes: NO_BYTES, type: entry.type, size: entry.size };
+      const ready = built.get(relPath);
+      if (ready) return { relPath, bytes: NO_BYTES, type: "file", size: entry.size, oid: entry.oid, built: ready };
       const read = later.get(relPath);
-      if (read) return { relPath, bytes: new Uint8Array(), type: "file", size: entry.size, oid: entry.oid, deferredText: read };
+      if (read) return { relPath, bytes: NO_BYTES, type: "file", size: entry.size, oid: entry.oid, deferredText: read };
       return { relPath, bytes: blobs.get(entry.oid) ?? new Uint8Array(), type: "file", size: entry.size, ...(entry.size <= maxBytes && { oid: entry.oid }) };
     });
   } finally {

@@ -72,9 +72,9 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
       report.atFile(file, "file/unreadable", `${file} could not be read: ${raw.error}`, "check the file's permissions and try again");
       continue;
     }
-    if (raw.shared) {
-      catalog.add(raw.shared);
-      shared.add(raw.shared);
+    if (raw.built) {
+      catalog.add(raw.built.entity);
+      if (raw.built.shared) shared.add(raw.built.entity);
       continue;
     }
     const readmeInfo = classifyReadme(raw.relPath);
@@ -202,7 +202,7 @@ class CachedEntity {
   }
 }
 
-function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
+export function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
   const entity = new CachedEntity(info, source, decode) as unknown as Entity;
   FROM_CACHE.add(entity);
   return entity;

@@ -40,6 +40,16 @@ interface Pack {
   body: Buffer;
 }
 
+/** An entry of a pack read: its bytes are viewed only when needed (a view per entry is costly on a large catalog). */
+interface PackSlice {
+  body: Buffer;
+  at: [number, number];
+}
+
+function bytesOf(entry: Uint8Array | PackSlice): Uint8Array {
+  return entry instanceof Uint8Array ? entry : entry.body.subarray(entry.at[0], entry.at[0] + entry.at[1]);
+}
+
 /** Parse a pack file; undefined when it is damaged. */
 function readPack(path: string): Pack | undefined {
   try {
@@ -66,8 +76,8 @@ export class ContentCache {
   /** Packs of this engine, newest first, read when a lookup needs them. */
   private readonly packPaths: string[];
   private readonly packs: Pack[] = [];
-  /** Every entry this run used or learned, as serialized bytes: the next pack. */
-  private readonly used = new Map<string, Uint8Array>();
+  /** Every entry this run used or learned, as serialized bytes or where they are in a pack read: the next pack. */
+  private readonly used = new Map<string, Uint8Array | PackSlice>();
   /** Facts learned by `mark`. */
   private marks = 0;
   /** Keys of the entries this run added (by `put` and `mark`). */
@@ -92,23 +102,16 @@ export class ContentCache {
   peek(oid: string, schemaFile: string): (() => unknown) | undefined {
     const key = `${oid}.${schemaFile}`;
     // What this run learned or used already first (a file both sides of a pull request share), then the packs.
-    let bytes = this.used.get(key);
-    for (let i = 0; bytes === undefined; i++) {
-      const pack = this.packAt(i);
-      if (!pack) break;
-      const at = pack.index.get(key);
-      if (at) bytes = pack.body.subarray(at[0], at[0] + at[1]);
-    }
-    if (bytes === undefined) {
+    const entry = this.used.get(key) ?? this.fromPacks(key);
+    if (entry === undefined) {
       this.stats.misses++;
       return undefined;
     }
-    this.used.set(key, bytes);
+    this.used.set(key, entry);
     this.stats.hits++;
-    const found = bytes;
     return () => {
       try {
-        return deserialize(found);
+        return deserialize(bytesOf(entry));
       } catch (err) {
         throw new Error(`a content cache entry in ${this.namespace} is damaged (${(err as Error).message}): remove the cache folder and run again`);
       }
@@ -126,13 +129,19 @@ export class ContentCache {
   has(oid: string, schemaFile: string): boolean {
     const key = `${oid}.${schemaFile}`;
     if (this.used.has(key)) return true;
+    const entry = this.fromPacks(key);
+    if (entry === undefined) return false;
+    this.used.set(key, entry);
+    return true;
+  }
+
+  /** Where the entry `key` is in the newest pack that holds it. */
+  private fromPacks(key: string): PackSlice | undefined {
     for (let i = 0; ; i++) {
       const pack = this.packAt(i);
-      if (!pack) return false;
+      if (!pack) return undefined;
       const at = pack.index.get(key);
-      if (!at) continue;
-      this.used.set(key, pack.body.subarray(at[0], at[0] + at[1]));
-      return true;
+      if (at) return { body: pack.body, at };
     }
   }
 
@@ -163,7 +172,8 @@ export class ContentCache {
     if (this.stats.writes === 0 && this.marks === 0) return;
     try {
       mkdirSync(this.namespace, { recursive: true });
-      const entries = this.learned.size * 10 < this.used.size ? [...this.learned].map((key) => [key, this.used.get(key)!] as const) : [...this.used];
+      const keys = this.learned.size * 10 < this.used.size ? [...this.learned] : [...this.used.keys()];
+      const entries = keys.map((key) => [key, bytesOf(this.used.get(key)!)] as const);
       const index = new Map<string, [number, number]>();
       let offset = 0;
       for (const [key, bytes] of entries) {

@@ -11,7 +11,8 @@ import { createLazySource } from "../yaml/lazy-source.js";
 import type { YamlLimits } from "../yaml/parse.js";
 import { decodeUtf8 } from "../yaml/utf8.js";
 import { displayPath } from "./display-path.js";
-import { buildCatalog, type LoadResult, type ParsedFile, type ParseStep } from "./build-catalog.js";
+import type { Entity } from "../model/entity.js";
+import { buildCatalog, cachedEntity, type LoadResult, type ParsedFile, type ParseStep } from "./build-catalog.js";
 import { blobId } from "./cache-key.js";
 import { ContentCache } from "./content-cache.js";
 import type { FileJob, FileOutcome } from "./file-job.js";
@@ -57,7 +58,7 @@ interface Pending {
 function collectJobs(files: readonly RawFile[], root: string): Pending[] {
   const out: Pending[] = [];
   for (const raw of files) {
-    if (raw.type !== "file" || raw.error !== undefined || raw.shared || classifyReadme(raw.relPath)) continue;
+    if (raw.type !== "file" || raw.error !== undefined || raw.built || classifyReadme(raw.relPath)) continue;
     const info = classifyPath(raw.relPath);
     if (!info) continue;
     const file = displayPath(root, raw.relPath);
@@ -148,6 +149,19 @@ function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pen
 /** The cache's marker for a README that is within the size cap and valid UTF-8: a reader may leave it unread. */
 export const README_OK = "README.ok";
 
+/**
+ * The entity of an entity file the cache knows, built straight from the
+ * cache (what the loader builds for a cache hit, without the steps between):
+ * its data is decoded, and its text read through `text`, on first use.
+ */
+export function entityFromCache(cache: ContentCache, root: string, relPath: string, oid: string, text: () => string): Entity | undefined {
+  if (classifyReadme(relPath)) return undefined;
+  const info = classifyPath(relPath);
+  if (!info || !cache.has(oid, SCHEMA_FILE[info.kind])) return undefined;
+  const decode = cache.peek(oid, SCHEMA_FILE[info.kind])!;
+  return cachedEntity(info, createLazySource(displayPath(root, relPath), relPath, text), decode);
+}
+
 /** Whether the cache knows the outcome of a file: an entity file that passed its schema, or a readable README. */
 export function knownToCache(cache: ContentCache, relPath: string, oid: string): boolean {
   if (classifyReadme(relPath)) return cache.has(oid, README_OK);
@@ -163,7 +177,7 @@ export function knownToCache(cache: ContentCache, relPath: string, oid: string):
 function fileIdentity(raw: RawFile, cache: ContentCache | undefined, limits: YamlLimits): string {
   if (raw.type !== "file") return `(${raw.type})`;
   if (raw.error !== undefined) return "(unreadable)";
-  if (raw.shared && raw.oid !== undefined) return raw.oid;
+  if (raw.built && raw.oid !== undefined) return raw.oid;
   if (raw.deferredText === undefined && raw.bytes.length !== raw.size) return `(over the cap: ${raw.size})`;
   const oid = raw.oid ?? blobId(raw.bytes);
   if (cache && raw.deferredText === undefined && classifyReadme(raw.relPath) && raw.size <= limits.maxFileBytes && !cache.has(oid, README_OK) && decodeUtf8(raw.bytes).ok) {

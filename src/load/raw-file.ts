@@ -1,6 +1,9 @@
 /** A file of the catalog as bytes, from the working tree or from git objects. */
 import type { Entity } from "../model/entity.js";
 
+/** The bytes of an entry that holds none, or was left unread: one shared, empty (a typed array per file is costly on a large catalog). */
+export const NO_BYTES: Uint8Array = new Uint8Array(0);
+
 /** What sort of entry a path is. Only `file` entries are ever parsed. */
 export type EntryType = "file" | "symlink" | "submodule" | "other";
 
@@ -23,9 +26,10 @@ export interface RawFile {
    */
   deferredText?: () => string;
   /**
-   * Set for a file left unread because another load built its entity from
-   * this very blob at this path, from the content cache (a pull request's
-   * head, for its base): the builder takes that entity as it is.
+   * Set for a file left unread because its entity is built already, from the
+   * content cache: the builder takes it as it is. `shared` when another load
+   * built it from this very blob at this path (a pull request's head, for
+   * its base): nothing of this load may change it.
    */
-  shared?: Entity;
+  built?: { entity: Entity; shared: boolean };
 }

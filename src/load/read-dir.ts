@@ -9,7 +9,7 @@ import { decodeUtf8 } from "../yaml/utf8.js";
 import { blobId } from "./cache-key.js";
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
-import type { EntryType, RawFile } from "./raw-file.js";
+import { NO_BYTES, type EntryType, type RawFile } from "./raw-file.js";
 
 /** Open flags: read only, and never through a symlink swapped in after the folder was listed (where the OS has the flag). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
@@ -48,19 +48,19 @@ function walk(abs: string, rel: string, out: RawFile[], options: WalkOptions): v
     entries = readdirSync(abs, { withFileTypes: true });
   } catch (err) {
     // An unreadable folder is a problem of the catalog, reported like an unreadable file, not a crash.
-    out.push({ relPath: rel === "" ? "." : rel, bytes: new Uint8Array(), type: "file", size: 0, error: (err as Error).message });
+    out.push({ relPath: rel === "" ? "." : rel, bytes: NO_BYTES, type: "file", size: 0, error: (err as Error).message });
     return;
   }
   for (const entry of entries) {
     const childAbs = join(abs, entry.name);
     const childRel = rel === "" ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (entry.name === ".git") out.push({ relPath: childRel, bytes: new Uint8Array(), type: "submodule", size: 0 });
+      if (entry.name === ".git") out.push({ relPath: childRel, bytes: NO_BYTES, type: "submodule", size: 0 });
       else walk(childAbs, childRel, out, options);
       continue;
     }
     const type: EntryType = entry.isFile() ? "file" : entry.isSymbolicLink() ? "symlink" : "other";
-    if (type !== "file") out.push({ relPath: childRel, bytes: new Uint8Array(), type, size: 0 });
+    if (type !== "file") out.push({ relPath: childRel, bytes: NO_BYTES, type, size: 0 });
     else out.push(readRegularFile(childAbs, childRel, options));
   }
 }
@@ -76,17 +76,17 @@ function readRegularFile(abs: string, relPath: string, options: WalkOptions): Ra
     fd = openSync(abs, OPEN_FLAGS);
     const first = readSync(fd, SCRATCH, 0, SCRATCH.length, 0);
     if (first < SCRATCH.length) {
-      if (first > maxBytes) return { relPath, bytes: new Uint8Array(), type: "file", size: first };
+      if (first > maxBytes) return { relPath, bytes: NO_BYTES, type: "file", size: first };
       if (defer) {
         // Hashed where it was read: a file the cache knows is not copied, and its bytes never pile up in memory.
         const oid = blobId(SCRATCH.subarray(0, first));
-        if (defer(relPath, oid)) return { relPath, bytes: new Uint8Array(), type: "file", size: first, oid, deferredText: () => readAgain(abs, relPath, oid) };
+        if (defer(relPath, oid)) return { relPath, bytes: NO_BYTES, type: "file", size: first, oid, deferredText: () => readAgain(abs, relPath, oid) };
         return { relPath, bytes: SCRATCH.slice(0, first), type: "file", size: first, oid };
       }
       return { relPath, bytes: SCRATCH.slice(0, first), type: "file", size: first };
     }
     const { size } = fstatSync(fd);
-    if (size > maxBytes) return { relPath, bytes: new Uint8Array(), type: "file", size };
+    if (size > maxBytes) return { relPath, bytes: NO_BYTES, type: "file", size };
     const bytes = new Uint8Array(size);
     let read = 0;
     while (read < size) {
@@ -96,7 +96,7 @@ function readRegularFile(abs: string, relPath: string, options: WalkOptions): Ra
     }
     return { relPath, bytes: read === size ? bytes : bytes.subarray(0, read), type: "file", size: read };
   } catch (err) {
-    return { relPath, bytes: new Uint8Array(), type: "file", size: 0, error: (err as Error).message };
+    return { relPath, bytes: NO_BYTES, type: "file", size: 0, error: (err as Error).message };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -6,7 +6,7 @@ import { loadCatalogFromFiles, type LoadResult } from "../load/load-catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { DeferredTexts } from "../git/blob-text.js";
 import type { ContentCache } from "../load/content-cache.js";
-import { knownToCache } from "../load/load-fast.js";
+import { entityFromCache, knownToCache } from "../load/load-fast.js";
 import { isFromCache } from "../load/build-catalog.js";
 import { classifyPath, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
@@ -51,8 +51,18 @@ export async function readSide(options: ReadSideOptions): Promise<Side> {
   const entries = options.entries ?? (await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir }));
   const { cache, texts } = options;
   const deferred = cache && texts && ((relPath: string, oid: string) => (knownToCache(cache, relPath, oid) ? texts.later(oid) : undefined));
+  // Entity files the cache knows: the other side's entity for the same blob, else one built straight from the cache.
   const shared = options.reuse && sharedWith(options.reuse);
-  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }), ...(shared && { shared }) });
+  const fromCache = cache && texts && ((relPath: string, oid: string) => entityFromCache(cache, options.dir, relPath, oid, texts.later(oid)));
+  const built =
+    (shared || fromCache) &&
+    ((relPath: string, oid: string) => {
+      const entity = shared?.(relPath, oid);
+      if (entity) return { entity, shared: true };
+      const own = fromCache?.(relPath, oid);
+      return own && { entity: own, shared: false };
+    });
+  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }), ...(built && { built }) });
   const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(cache && { openCache: cache }) });
   const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
   return { loaded, byPath, entries };
