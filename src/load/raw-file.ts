@@ -1,9 +1,6 @@
 /** A file of the catalog as bytes, from the working tree or from git objects. */
 import type { Entity } from "../model/entity.js";
 
-/** The bytes of an entry that holds none, or was left unread: one shared, empty (a typed array per file is costly on a large catalog). */
-export const NO_BYTES: Uint8Array = new Uint8Array(0);
-
 /** What sort of entry a path is. Only `file` entries are ever parsed. */
 export type EntryType = "file" | "symlink" | "submodule" | "other";
 

@@ -9,7 +9,8 @@ import { decodeUtf8 } from "../yaml/utf8.js";
 import { blobId } from "./cache-key.js";
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
-import { NO_BYTES, type EntryType, type RawFile } from "./raw-file.js";
+import { NO_BYTES } from "./no-bytes.js";
+import type { EntryType, RawFile } from "./raw-file.js";
 
 /** Open flags: read only, and never through a symlink swapped in after the folder was listed (where the OS has the flag). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
