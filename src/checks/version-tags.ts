@@ -3,14 +3,19 @@
  * (and `1.2`-style tags, read as `1.2.0`) newest first, then every other tag
  * (`latest`, `all-spark`...) alphabetically.
  */
-import semver, { type SemVer } from "semver";
+import type { SemVer } from "semver";
+// The functions one by one: the whole package is some fifty modules to load on every run.
+import semverCoerce from "semver/functions/coerce.js";
+import semverParse from "semver/functions/parse.js";
+import semverRcompare from "semver/functions/rcompare.js";
+import semverValid from "semver/functions/valid.js";
 import type { ReleaseData } from "../model/types.js";
 
 /** The semver version a tag stands for: a valid semver tag, or `1`/`1.2` (with an optional `v`) coerced; otherwise null. */
 export function versionOfTag(tag: string): SemVer | null {
-  const exact = semver.parse(tag);
+  const exact = semverParse(tag);
   if (exact) return exact;
-  return /^v?\d+(\.\d+)?$/.test(tag) ? semver.coerce(tag) : null;
+  return /^v?\d+(\.\d+)?$/.test(tag) ? semverCoerce(tag) : null;
 }
 
 /** Compare two tags in display order: newer semver first, semver before other tags, other tags alphabetically. */
@@ -18,11 +23,11 @@ export function compareVersionTags(a: string, b: string): number {
   const va = versionOfTag(a);
   const vb = versionOfTag(b);
   if (va && vb) {
-    const byVersion = semver.rcompare(va, vb);
+    const byVersion = semverRcompare(va, vb);
     if (byVersion !== 0) return byVersion;
     // `1.1.0` before `1.1`: the exact tag first, then by text.
-    const exactA = semver.valid(a) !== null;
-    const exactB = semver.valid(b) !== null;
+    const exactA = semverValid(a) !== null;
+    const exactB = semverValid(b) !== null;
     if (exactA !== exactB) return exactA ? -1 : 1;
   } else if (va || vb) {
     return va ? -1 : 1;

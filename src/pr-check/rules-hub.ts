@@ -1,5 +1,6 @@
 /** Rules for the component hub: hub entries and their versions, which are immutable once published. */
-import semver from "semver";
+import semverInc from "semver/functions/inc.js";
+import semverValid from "semver/functions/valid.js";
 import { lowestRole } from "../permissions/actions.js";
 import { arrayAt, stringAt, stringsAt } from "../permissions/read-data.js";
 import { denyEveryone, requireRole } from "../permissions/requirements.js";
@@ -69,7 +70,7 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
   const published = input.action === "update" || (input.onBase !== undefined && input.onBase.source.text !== input.after?.source.text);
   const tag = info.name;
   if (published && !mutableTags(input, scope.entity!.key).includes(tag)) {
-    const next = semver.valid(tag) ? semver.inc(tag, "patch") : undefined;
+    const next = semverValid(tag) ? semverInc(tag, "patch") : undefined;
     return [
       verdict(
         denyEveryone(ctx, {
