@@ -95,15 +95,17 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   // reads the content cache; a failure surfaces where it is awaited.
   const headTree = listTreeAt({ ...git, rev: head, dir });
   const forkFound = mergeBaseOfCommits({ ...git, base, head });
+  // The head against the base (the pull request's own changes when the base has not moved on since the branch forked).
+  const sinceBase = changedFiles({ ...git, from: base, to: head });
   // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
   let giveAllowlist: (allowlist: SecretsAllowlist) => void = () => {};
   const allowlist = new Promise<SecretsAllowlist>((resolve) => (giveAllowlist = resolve));
   const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
-  for (const pending of [headTree, forkFound, secrets]) pending.catch(() => {});
+  for (const pending of [headTree, forkFound, sinceBase, secrets]) pending.catch(() => {});
   // Git processes are started while this process is small (starting one costs more as it grows).
   const reader = BlobReader.open(git);
   try {
-    return await checkWith(options, { git, dir, base, head, headTree, forkFound, secrets, giveAllowlist, reader });
+    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, secrets, giveAllowlist, reader });
   } finally {
     await reader.close();
   }
@@ -117,6 +119,7 @@ interface Started {
   head: string;
   headTree: Promise<TreeEntry[]>;
   forkFound: Promise<string>;
+  sinceBase: Promise<ChangedFile[]>;
   secrets: Promise<Diagnostic[]>;
   giveAllowlist: (allowlist: SecretsAllowlist) => void;
   reader: BlobReader;
@@ -124,7 +127,7 @@ interface Started {
 
 /** The check, once the revisions are resolved and git is at work. */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
-  const { git, dir, base, head, headTree, forkFound, secrets, giveAllowlist, reader } = started;
+  const { git, dir, base, head, headTree, forkFound, sinceBase, secrets, giveAllowlist, reader } = started;
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
@@ -135,11 +138,8 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const fork = await forkFound;
   const revisions = { base, head, mergeBase: fork };
   // The base's and merge-base's trees are the head's with these diffs undone: listed once, diffed twice.
-  const [changed, sinceBase] = await Promise.all([
-    changedFiles({ ...git, from: fork, to: head }),
-    fork === base ? Promise.resolve<ChangedFile[]>([]) : changedFiles({ ...git, from: base, to: head }),
-  ]);
-  const baseDiff = fork === base ? changed : sinceBase;
+  const baseDiff = await sinceBase;
+  const changed: ChangedFile[] = fork === base ? baseDiff : await changedFiles({ ...git, from: fork, to: head });
   const changes = changed.map((f) => classifyChange(f, dir));
   const changedRel = new Set(changes.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
   const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
