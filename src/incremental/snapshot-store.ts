@@ -16,9 +16,10 @@ import { fromStored, toStored, type Snapshot } from "./snapshot.js";
 
 /** The digest of a catalog state: its files' paths and identities. */
 export function filesDigest(files: ReadonlyMap<string, string>): string {
-  const hash = createHash("sha256");
-  for (const path of [...files.keys()].sort()) hash.update(`${path}\u0000${files.get(path)}\n`);
-  return hash.digest("hex").slice(0, 40);
+  // One string hashed at once: a digest call per file costs more than the hashing (same bytes either way).
+  const paths = [...files.keys()].sort();
+  const lines = paths.map((path) => `${path}\u0000${files.get(path)}\n`);
+  return createHash("sha256").update(lines.join("")).digest("hex").slice(0, 40);
 }
 
 const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -16,7 +16,7 @@ import { SCHEMA_FILES, schemaPath } from "../schemas/schema-files.js";
 import type { YamlLimits } from "../yaml/parse.js";
 
 /** Bump when the layout or meaning of entries changes. */
-export const CACHE_FORMAT = "mlcat-content-cache/1";
+export const CACHE_FORMAT = "mlcat-content-cache/2";
 
 /** The git blob id of `bytes`. */
 export function blobId(bytes: Uint8Array): string {

@@ -6,13 +6,14 @@
  * runs on every run.
  *
  * Entries live in packs: one file per run that learned something new,
- * holding every entry that run used, so a warm run reads one file (newest
- * first; older packs only for what is still missing). A pack is written to
+ * holding every entry that run used, so a warm run opens one file (newest
+ * first; older packs only for what is still missing), reads its index and
+ * then only the entries it decodes. A pack is written to
  * a temporary file and renamed into place, so runs may share a folder; the
  * folder is bounded in size, the oldest packs (and packs of other engine
  * versions) removed first. Share it only between runs of trusted code.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { YamlLimits } from "../yaml/parse.js";
@@ -32,37 +33,106 @@ export interface CacheStats {
   evicted: number;
 }
 
-const MAGIC = 0x4d4c4350; // "MLCP"
+const MAGIC = 0x4d4c4332; // "MLC2"
+const HEADER_BYTES = 12;
 
-/** One pack, read: its index and its entries' bytes. */
+/**
+ * One pack, opened: its index read, its entries' bytes read one by one when
+ * needed (a run from a warm cache decodes a small part of them). The file:
+ * magic, entry count and keys' length (three 32-bit words), the keys joined
+ * by newlines, the entries' offsets in the body (count + 1 words), the body.
+ */
 interface Pack {
-  index: Map<string, [number, number]>;
-  body: Buffer;
+  index: Map<string, number>;
+  offsets: Uint32Array;
+  bodyStart: number;
+  fd: number;
 }
 
-/** An entry of a pack read: its bytes are viewed only when needed (a view per entry is costly on a large catalog). */
+/** An entry of a pack: its bytes are read only when they are decoded or written again. */
 interface PackSlice {
-  body: Buffer;
-  at: [number, number];
+  pack: Pack;
+  entry: number;
 }
 
 function bytesOf(entry: Uint8Array | PackSlice): Uint8Array {
-  return entry instanceof Uint8Array ? entry : entry.body.subarray(entry.at[0], entry.at[0] + entry.at[1]);
+  if (entry instanceof Uint8Array) return entry;
+  const { pack, entry: i } = entry;
+  const start = pack.offsets[i]!;
+  const length = pack.offsets[i + 1]! - start;
+  const bytes = Buffer.allocUnsafe(length);
+  if (readSync(pack.fd, bytes, 0, length, pack.bodyStart + start) !== length) throw new Error("the pack ends early");
+  return bytes;
 }
 
-/** Parse a pack file; undefined when it is damaged. */
-function readPack(path: string): Pack | undefined {
+/** Read exactly `length` bytes at `position`, or undefined. */
+function readExactly(fd: number, length: number, position: number): Buffer | undefined {
+  const buf = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buf, read, length - read, position + read);
+    if (n === 0) return undefined;
+    read += n;
+  }
+  return buf;
+}
+
+/** Open a pack file and read its index; undefined when it is damaged (then it is closed again). */
+function openPack(path: string, opened: number[]): Pack | undefined {
+  let fd: number | undefined;
   try {
-    const buf = readFileSync(path);
-    if (buf.length < 8 || buf.readUInt32BE(0) !== MAGIC) return undefined;
-    const indexLength = buf.readUInt32BE(4);
-    const index = deserialize(buf.subarray(8, 8 + indexLength)) as Map<string, [number, number]>;
-    if (!(index instanceof Map)) return undefined;
-    return { index, body: buf.subarray(8 + indexLength) };
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    const header = readExactly(fd, HEADER_BYTES, 0);
+    if (!header || header.readUInt32BE(0) !== MAGIC) throw new Error("not a pack");
+    const count = header.readUInt32BE(4);
+    const keysLength = header.readUInt32BE(8);
+    const bodyStart = HEADER_BYTES + keysLength + 4 * (count + 1);
+    if (bodyStart > size) throw new Error("the pack ends early");
+    const meta = readExactly(fd, bodyStart - HEADER_BYTES, HEADER_BYTES)!;
+    const keys = count === 0 ? [] : meta.toString("utf8", 0, keysLength).split("\n");
+    if (keys.length !== count) throw new Error("the pack's keys do not match its count");
+    const offsets = new Uint32Array(count + 1);
+    for (let i = 0; i <= count; i++) offsets[i] = meta.readUInt32BE(keysLength + 4 * i);
+    for (let i = 0; i < count; i++) if (offsets[i]! > offsets[i + 1]!) throw new Error("the pack's offsets go backwards");
+    if (offsets[0] !== 0 || bodyStart + offsets[count]! !== size) throw new Error("the pack's body is not as long as its offsets say");
+    const index = new Map<string, number>();
+    keys.forEach((key, i) => index.set(key, i));
+    opened.push(fd);
+    return { index, offsets, bodyStart, fd };
   } catch {
+    if (fd !== undefined) closeSync(fd);
     return undefined;
   }
 }
+
+/** The pack file of `entries` (keys without newlines). */
+function packBytes(entries: ReadonlyArray<readonly [string, Uint8Array]>): Buffer {
+  const keys = Buffer.from(entries.map(([key]) => key).join("\n"), "utf8");
+  const meta = Buffer.alloc(HEADER_BYTES + keys.length + 4 * (entries.length + 1));
+  meta.writeUInt32BE(MAGIC, 0);
+  meta.writeUInt32BE(entries.length, 4);
+  meta.writeUInt32BE(keys.length, 8);
+  keys.copy(meta, HEADER_BYTES);
+  let offset = 0;
+  entries.forEach(([, bytes], i) => {
+    meta.writeUInt32BE(offset, HEADER_BYTES + keys.length + 4 * i);
+    offset += bytes.length;
+  });
+  meta.writeUInt32BE(offset, HEADER_BYTES + keys.length + 4 * entries.length);
+  return Buffer.concat([meta, ...entries.map(([, bytes]) => bytes)]);
+}
+
+/** Packs opened by caches no longer in use are closed when the cache is collected (files stay readable while open, even once evicted). */
+const closeWhenCollected = new FinalizationRegistry<number[]>((fds) => {
+  for (const fd of fds) {
+    try {
+      closeSync(fd);
+    } catch {
+      // closed already
+    }
+  }
+});
 
 /** The folder of a cache folder's entries for this engine with `limits`. */
 export function engineFolder(dir: string, limits: YamlLimits): string {
@@ -75,7 +145,9 @@ export class ContentCache {
   private readonly namespace: string;
   /** Packs of this engine, newest first, read when a lookup needs them. */
   private readonly packPaths: string[];
-  private readonly packs: Pack[] = [];
+  private readonly packs: Array<Pack | undefined> = [];
+  /** The packs' open files (closed when this cache is collected). */
+  private readonly opened: number[] = [];
   /** Every entry this run used or learned, as serialized bytes or where they are in a pack read: the next pack. */
   private readonly used = new Map<string, Uint8Array | PackSlice>();
   /** Facts learned by `mark`. */
@@ -89,6 +161,7 @@ export class ContentCache {
     readonly maxBytes: number = DEFAULT_CACHE_MAX_BYTES,
   ) {
     this.namespace = engineFolder(dir, limits);
+    closeWhenCollected.register(this, this.opened);
     this.packPaths = listFiles(this.namespace)
       .filter((f) => f.path.endsWith(".pack"))
       .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? 1 : -1))
@@ -139,9 +212,10 @@ export class ContentCache {
   private fromPacks(key: string): PackSlice | undefined {
     for (let i = 0; ; i++) {
       const pack = this.packAt(i);
-      if (!pack) return undefined;
-      const at = pack.index.get(key);
-      if (at) return { body: pack.body, at };
+      if (pack === null) return undefined;
+      // A damaged pack is skipped: its entries are misses.
+      const entry = pack?.index.get(key);
+      if (pack && entry !== undefined) return { pack, entry };
     }
   }
 
@@ -174,19 +248,9 @@ export class ContentCache {
       mkdirSync(this.namespace, { recursive: true });
       const keys = this.learned.size * 10 < this.used.size ? [...this.learned] : [...this.used.keys()];
       const entries = keys.map((key) => [key, bytesOf(this.used.get(key)!)] as const);
-      const index = new Map<string, [number, number]>();
-      let offset = 0;
-      for (const [key, bytes] of entries) {
-        index.set(key, [offset, bytes.length]);
-        offset += bytes.length;
-      }
-      const indexBytes = serialize(index);
-      const header = Buffer.alloc(8);
-      header.writeUInt32BE(MAGIC, 0);
-      header.writeUInt32BE(indexBytes.length, 4);
       const name = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.pack`;
       const tmp = join(this.namespace, `${name}.tmp`);
-      writeFileSync(tmp, Buffer.concat([header, indexBytes, ...entries.map(([, bytes]) => bytes)]));
+      writeFileSync(tmp, packBytes(entries));
       renameSync(tmp, join(this.namespace, name));
       this.evict(join(this.namespace, name));
     } catch {
@@ -194,13 +258,13 @@ export class ContentCache {
     }
   }
 
-  private packAt(i: number): Pack | undefined {
+  /** The i-th newest pack, opened on first use (undefined when damaged); `null` past the last. */
+  private packAt(i: number): Pack | undefined | null {
     while (this.packs.length <= i && this.packs.length < this.packPaths.length) {
-      const pack = readPack(this.packPaths[this.packs.length]!);
+      this.packs.push(openPack(this.packPaths[this.packs.length]!, this.opened));
       this.stats.packsRead++;
-      this.packs.push(pack ?? { index: new Map(), body: Buffer.alloc(0) });
     }
-    return this.packs[i];
+    return i < this.packs.length ? this.packs[i] : null;
   }
 
   /**

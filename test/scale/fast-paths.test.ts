@@ -164,6 +164,28 @@ describe("the content cache", () => {
     }
   });
 
+  it.each([
+    ["cut short by a byte", (b: Buffer) => b.subarray(0, b.length - 1)],
+    ["cut inside its index", (b: Buffer) => b.subarray(0, 40)],
+    ["with a byte too many", (b: Buffer) => Buffer.concat([b, Buffer.from([0])])],
+    ["claiming one entry more", (b: Buffer) => {
+      const copy = Buffer.from(b);
+      copy.writeUInt32BE(b.readUInt32BE(4) + 1, 4);
+      return copy;
+    }],
+    ["of another format", (b: Buffer) => Buffer.concat([Buffer.from("MLCP"), b.subarray(4)])],
+    ["empty", () => Buffer.alloc(0)],
+  ])("treats a pack %s as missing", async (_name, damage) => {
+    const cache = join(root, `damaged-${_name.replace(/\W+/g, "-")}`);
+    const plain = await validate({ dir, cache: false, workers: 0 });
+    await validate({ dir, cache, workers: 0 });
+    const [ns] = readdirSync(cache);
+    for (const pack of readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack"))) writeFileSync(join(cache, ns!, pack), damage(readFileSync(join(cache, ns!, pack))));
+    const again = await validate({ dir, cache, workers: 0 });
+    expect(again.cache).toMatchObject({ hits: 0 });
+    expect(again.diagnostics).toEqual(plain.diagnostics);
+  });
+
   it("treats a damaged pack as missing", async () => {
     const cache = join(root, "damaged-cache");
     const plain = await validate({ dir, cache: false, workers: 0 });
