@@ -229,9 +229,9 @@ export class ContentCache {
     return this.namespace;
   }
 
-  /** Remember that the file with blob id `oid` parsed cleanly to `value` and passed `schemaFile`. */
-  put(oid: string, schemaFile: string, value: unknown): void {
-    this.used.set(`${oid}.${schemaFile}`, serialize(value));
+  /** Remember that the file with blob id `oid` parsed cleanly to `value` and passed `schemaFile` (`serialized`: the value's bytes, when a worker thread made them). */
+  put(oid: string, schemaFile: string, value: unknown, serialized?: Uint8Array): void {
+    this.used.set(`${oid}.${schemaFile}`, serialized ?? serialize(value));
     this.learned.add(`${oid}.${schemaFile}`);
     this.stats.writes++;
   }

@@ -21,7 +21,15 @@ export interface FileJob {
 }
 
 /** What a file job found: the file's data and whether it passed its schema, or why it was rejected. */
-export type FileOutcome = { accepted: true; value: unknown; schemaValid: boolean } | { accepted: false; diagnostics: Diagnostic[] };
+export type FileOutcome =
+  | {
+      accepted: true;
+      value: unknown;
+      schemaValid: boolean;
+      /** The value as `v8.serialize` gives it, when a worker thread made it for the content cache (the main thread need not again). */
+      serialized?: Uint8Array;
+    }
+  | { accepted: false; diagnostics: Diagnostic[] };
 
 /** Parse and validate one file. */
 export function runFileJob(job: FileJob, limits: YamlLimits): FileOutcome {

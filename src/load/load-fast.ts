@@ -125,7 +125,7 @@ function lookUp(pending: Pending[], cache: ContentCache | undefined, limits: Yam
 /** Keep what is safe to keep: files that parsed cleanly and passed their schema. */
 function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | undefined, limits: YamlLimits): void {
   if (pending.oid === undefined || !outcome.accepted || !outcome.schemaValid) return;
-  cache?.put(pending.oid, pending.job.schemaFile, outcome.value);
+  cache?.put(pending.oid, pending.job.schemaFile, outcome.value, outcome.serialized);
   if (memo.size >= MEMO_MAX) memo.clear();
   memo.set(memoKey(pending, limits), outcome.value);
 }
@@ -201,7 +201,7 @@ export function loadFastSync(files: readonly RawFile[], root: string, limits: Ya
   const pending = collectJobs(files, root);
   const found = lookUp(pending, cache, limits);
   const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
-  const computed = runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers));
+  const computed = runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers), { serialize: cache !== undefined });
   const outcomes: Found[] = pending.map((_, i) => found.get(i)!);
   misses.forEach((i, k) => {
     outcomes[i] = computed[k]!;

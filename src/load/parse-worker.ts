@@ -6,6 +6,7 @@
  * stays for the next load of the process (a pull request's sides), its
  * parser loaded and its schemas compiled.
  */
+import { deserialize, serialize } from "node:v8";
 import { parentPort, type MessagePort } from "node:worker_threads";
 import type { YamlLimits } from "../yaml/parse.js";
 import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
@@ -19,12 +20,33 @@ export interface WorkerSetup {
   /** `[next batch to claim, batches done]`, then one state per batch (0 free, 1 claimed, 2 done): over a SharedArrayBuffer. */
   shared: SharedArrayBuffer;
   port: MessagePort;
+  /** Send the values of accepted, schema-valid files serialized (for the content cache), not as objects. */
+  serialize?: boolean;
 }
 
 /** The outcomes of one batch. */
 export interface BatchResult {
   batch: number;
   outcomes: FileOutcome[];
+}
+
+/** An outcome as a worker sends it: with `serialize`, a valid file's value travels serialized only. */
+export type WireOutcome = FileOutcome | { accepted: true; schemaValid: true; serialized: Uint8Array };
+
+/** A batch's outcomes with their valid values serialized (the cache keeps those bytes; the receiver decodes them once). */
+function toWire(result: BatchResult): { batch: number; outcomes: WireOutcome[] } {
+  return {
+    batch: result.batch,
+    outcomes: result.outcomes.map((o) => (o.accepted && o.schemaValid ? { accepted: true, schemaValid: true, serialized: serialize(o.value) } : o)),
+  };
+}
+
+/** The outcomes a worker sent, decoded. */
+export function fromWire(result: { batch: number; outcomes: WireOutcome[] }): BatchResult {
+  return {
+    batch: result.batch,
+    outcomes: result.outcomes.map((o): FileOutcome => (o.accepted && !("value" in o) ? { accepted: true, schemaValid: true, value: deserialize(o.serialized), serialized: o.serialized } : o)),
+  };
 }
 
 /** Claim and run batches until none is left; shared by the worker and the main thread. */
@@ -46,6 +68,6 @@ export function workOnBatches(setup: Omit<WorkerSetup, "port">, done: (result: B
 }
 
 parentPort?.on("message", (setup: WorkerSetup) => {
-  workOnBatches(setup, (result) => setup.port.postMessage(result));
+  workOnBatches(setup, (result) => setup.port.postMessage(setup.serialize ? toWire(result) : result));
   setup.port.close();
 });

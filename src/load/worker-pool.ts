@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { YamlLimits } from "../yaml/parse.js";
 import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
-import { workOnBatches, type BatchResult } from "./parse-worker.js";
+import { fromWire, workOnBatches, type BatchResult, type WireOutcome } from "./parse-worker.js";
 
 /** Below this many files a catalog is loaded in the main thread only (measured: workers cost more than they save). */
 export const WORKER_THRESHOLD = 1500;
@@ -65,7 +65,7 @@ function keptWorkers(script: URL, count: number): Worker[] {
 }
 
 /** Run `jobs` with `workers` worker threads plus the main thread; the outcomes are in the jobs' order. */
-export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number): FileOutcome[] {
+export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number, options: { serialize?: boolean } = {}): FileOutcome[] {
   const script = workers > 0 && jobs.length > 0 ? workerScript() : undefined;
   Object.assign(lastPoolRun, { workers: script ? workers : 0, workerBatches: 0, mainBatches: 0 });
   if (!script) return jobs.map((job) => runFileJob(job, limits));
@@ -79,7 +79,7 @@ export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, worker
   const ports: MessagePort[] = [];
   for (const worker of keptWorkers(script, workers)) {
     const { port1, port2 } = new MessageChannel();
-    worker.postMessage({ ...setup, port: port2 }, [port2]);
+    worker.postMessage({ ...setup, port: port2, ...(options.serialize && { serialize: true }) }, [port2]);
     ports.push(port1);
   }
 
@@ -111,7 +111,7 @@ export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, worker
   }
   for (const port of ports) {
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
-      const result = m.message as BatchResult;
+      const result = fromWire(m.message as { batch: number; outcomes: WireOutcome[] });
       if (mine.has(result.batch)) continue;
       store(result);
       lastPoolRun.workerBatches++;

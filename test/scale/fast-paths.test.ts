@@ -109,6 +109,23 @@ describe.each([
     expect(shape(await validate({ dir, limits: LIMITS, cache, workers: 2 }))).toEqual(plain);
   });
 
+  it("with a cold cache filled by worker threads (which send valid values serialized), then a warm one", async () => {
+    const workerCache = join(root, "worker-filled-cache");
+    poolSettings.mainThreadWorks = false;
+    let cold: ValidationResult;
+    try {
+      cold = await validate({ dir, limits: LIMITS, cache: workerCache, workers: 2 });
+      expect(lastPoolRun).toMatchObject({ workers: 2, mainBatches: 0 });
+    } finally {
+      poolSettings.mainThreadWorks = true;
+    }
+    expect(shape(cold)).toEqual(plain);
+    expect(cold.cache?.writes).toBeGreaterThan(0);
+    const warm = await validate({ dir, limits: LIMITS, cache: workerCache, workers: 0 });
+    expect(warm.cache).toMatchObject({ hits: cold.cache!.hits + cold.cache!.writes, writes: 0 });
+    expect(shape(warm)).toEqual(plain);
+  });
+
   it("from raw files, synchronously, with the cache", async () => {
     const files = await readCatalogDir(dir, LIMITS);
     const a = loadCatalogFromFiles(files, { root: dir, limits: LIMITS, cache: false });
