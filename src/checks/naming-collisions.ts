@@ -29,7 +29,8 @@ export function reportNameCollisions(entities: readonly Entity[], report: Diagno
     let seen = scopes.get(scope);
     if (!seen) scopes.set(scope, (seen = new Map()));
     const keys = collisionKeys(entity.name);
-    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
+    let first: Entity | undefined;
+    for (const k of keys) if ((first = seen.get(k)) !== undefined) break;
     if (first) reportCollision(entity, first, report);
     for (const k of keys) if (!seen.has(k)) seen.set(k, entity);
   }
