@@ -43,10 +43,16 @@ const HEADER_BYTES = 12;
  * by newlines, the entries' offsets in the body (count + 1 words), the body.
  */
 interface Pack {
+  path: string;
   index: Map<string, number>;
   offsets: Uint32Array;
   bodyStart: number;
-  fd: number;
+  /** The file as its index was read: an entry is read only from that very file. */
+  ino: number;
+  size: number;
+  /** Open while entries are read from it (only packs an entry was taken from stay open). */
+  fd?: number;
+  opened: number[];
 }
 
 /** An entry of a pack: its bytes are read only when they are decoded or written again. */
@@ -61,8 +67,22 @@ function bytesOf(entry: Uint8Array | PackSlice): Uint8Array {
   const start = pack.offsets[i]!;
   const length = pack.offsets[i + 1]! - start;
   const bytes = Buffer.allocUnsafe(length);
-  if (readSync(pack.fd, bytes, 0, length, pack.bodyStart + start) !== length) throw new Error("the pack ends early");
+  if (readSync(openedPack(pack), bytes, 0, length, pack.bodyStart + start) !== length) throw new Error("the pack ends early");
   return bytes;
+}
+
+/** The pack's file, opened again if it was closed after its index was read; it must be the file the index came from. */
+function openedPack(pack: Pack): number {
+  if (pack.fd !== undefined) return pack.fd;
+  const fd = openSync(pack.path, "r");
+  const stat = fstatSync(fd);
+  if (stat.ino !== pack.ino || stat.size !== pack.size) {
+    closeSync(fd);
+    throw new Error("the pack was replaced while this run used it");
+  }
+  pack.opened.push(fd);
+  pack.fd = fd;
+  return fd;
 }
 
 /** Read exactly `length` bytes at `position`, or undefined. */
@@ -77,12 +97,17 @@ function readExactly(fd: number, length: number, position: number): Buffer | und
   return buf;
 }
 
-/** Open a pack file and read its index; undefined when it is damaged (then it is closed again). */
-function openPack(path: string, opened: number[]): Pack | undefined {
+/**
+ * Open a pack file and read its index; undefined when it is damaged. With
+ * `keepOpen` the file stays open for its entries (the newest pack, which
+ * most lookups hit); others are opened again when an entry is taken, so a
+ * folder of many packs never holds a descriptor per pack.
+ */
+function openPack(path: string, opened: number[], keepOpen: boolean): Pack | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
-    const size = fstatSync(fd).size;
+    const { size, ino } = fstatSync(fd);
     const header = readExactly(fd, HEADER_BYTES, 0);
     if (!header || header.readUInt32BE(0) !== MAGIC) throw new Error("not a pack");
     const count = header.readUInt32BE(4);
@@ -98,8 +123,12 @@ function openPack(path: string, opened: number[]): Pack | undefined {
     if (offsets[0] !== 0 || bodyStart + offsets[count]! !== size) throw new Error("the pack's body is not as long as its offsets say");
     const index = new Map<string, number>();
     keys.forEach((key, i) => index.set(key, i));
-    opened.push(fd);
-    return { index, offsets, bodyStart, fd };
+    const pack: Pack = { path, index, offsets, bodyStart, ino, size, opened };
+    if (keepOpen) {
+      opened.push(fd);
+      pack.fd = fd;
+    } else closeSync(fd);
+    return pack;
   } catch {
     if (fd !== undefined) closeSync(fd);
     return undefined;
@@ -261,7 +290,7 @@ export class ContentCache {
   /** The i-th newest pack, opened on first use (undefined when damaged); `null` past the last. */
   private packAt(i: number): Pack | undefined | null {
     while (this.packs.length <= i && this.packs.length < this.packPaths.length) {
-      this.packs.push(openPack(this.packPaths[this.packs.length]!, this.opened));
+      this.packs.push(openPack(this.packPaths[this.packs.length]!, this.opened, this.packs.length === 0));
       this.stats.packsRead++;
     }
     return i < this.packs.length ? this.packs[i] : null;

@@ -5,7 +5,7 @@
  * of every kind and on a generated catalog with defects; the cache is never
  * stale and stays within its bound.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
 import { classifyPath } from "../../src/model/kinds.js";
 import { readCatalogDir } from "../../src/load/read-dir.js";
 import { blobId, engineFingerprint } from "../../src/load/cache-key.js";
+import { ContentCache } from "../../src/load/content-cache.js";
 import { lastPoolRun, poolSettings } from "../../src/load/worker-pool.js";
 import { generateCatalog } from "../../src/scale/generate-catalog.js";
 import { writeCatalogFiles } from "../../src/scale/write-repository.js";
@@ -201,6 +202,53 @@ describe("the content cache", () => {
     const again = await validate({ dir, cache, workers: 0 });
     expect(again.cache).toMatchObject({ hits: 0 });
     expect(again.diagnostics).toEqual(plain.diagnostics);
+  });
+
+  it("keeps no file open per pack: a miss looks through fifty packs, and an entry of the oldest is still read", () => {
+    const folder = join(root, "many-packs");
+    const oid = (i: number) => blobId(Buffer.from(`entry ${i}`));
+    for (let i = 0; i < 50; i++) {
+      const cache = new ContentCache(folder, DEFAULT_LIMITS);
+      cache.put(oid(i), "team.schema.json", { entry: i });
+      cache.finish();
+    }
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    const before = openFiles();
+    const cache = new ContentCache(folder, DEFAULT_LIMITS);
+    expect(cache.has(oid(999), "team.schema.json")).toBe(false);
+    expect(cache.stats.packsRead).toBe(50);
+    expect(openFiles() - before).toBeLessThanOrEqual(1);
+    expect(cache.peek(oid(0), "team.schema.json")!()).toEqual({ entry: 0 });
+    expect(cache.peek(oid(49), "team.schema.json")!()).toEqual({ entry: 49 });
+    expect(openFiles() - before).toBeLessThanOrEqual(2);
+  });
+
+  it("refuses to read an entry from a pack replaced after its index was read", () => {
+    const folder = join(root, "replaced-pack");
+    const oid = (i: number) => blobId(Buffer.from(`entry ${i}`));
+    const [ns] = ((): string[] => {
+      for (let i = 0; i < 2; i++) {
+        const cache = new ContentCache(folder, DEFAULT_LIMITS);
+        cache.put(oid(i), "team.schema.json", { entry: i });
+        cache.finish();
+      }
+      return readdirSync(folder);
+    })();
+    // The pack of entry 0 is the older one, whatever the clock's resolution.
+    for (const f of readdirSync(join(folder, ns!)).filter((f) => f.endsWith(".pack"))) {
+      const path = join(folder, ns!, f);
+      const when = readFileSync(path).includes(`${oid(0)}.team.schema.json`) ? 1_000_000 : 2_000_000;
+      utimesSync(path, when, when);
+    }
+    const cache = new ContentCache(folder, DEFAULT_LIMITS);
+    const decode = cache.peek(oid(0), "team.schema.json")!;
+    // The pack holding the entry (not the newest: closed after its index was read) is replaced by a longer copy.
+    const packs = readdirSync(join(folder, ns!)).filter((f) => f.endsWith(".pack")).map((f) => join(folder, ns!, f));
+    const holder = packs.find((p) => readFileSync(p).includes(`${oid(0)}.team.schema.json`))!;
+    const bytes = readFileSync(holder);
+    rmSync(holder);
+    writeFileSync(holder, Buffer.concat([bytes, Buffer.alloc(1)]));
+    expect(() => decode()).toThrow(/damaged .*remove the cache folder/);
   });
 
   it("treats a damaged pack as missing", async () => {
