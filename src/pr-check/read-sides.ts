@@ -73,7 +73,8 @@ function sharedWith(side: Side): (relPath: string, oid: string) => Entity | unde
   const oids = side.loaded.oids;
   return (relPath, oid) => {
     const entity = side.byPath.get(relPath);
-    return entity && oids?.get(relPath) === oid && isFromCache(entity) ? entity : undefined;
+    // An entity with a README carries the other side's README: the base's own is built instead.
+    return entity && !entity.readme && oids?.get(relPath) === oid && isFromCache(entity) ? entity : undefined;
   };
 }
 
