@@ -13,10 +13,13 @@ function prefixOf(dir: string): string {
   return d === "" || d === "." ? "" : `${d}/`;
 }
 
-/** The blob ids whose sizes `treeBefore` needs: the old side of the diff's regular files under `dir`. */
+/** Entries whose size `git ls-tree -l` gives: regular files and symlinks (a submodule's is `-`). */
+const HAS_SIZE = new Set(["file", "symlink"]);
+
+/** The blob ids whose sizes `treeBefore` needs: the old side of the diff's files and symlinks under `dir`. */
 export function oldBlobsOf(diff: readonly ChangedFile[], dir: string): string[] {
   const prefix = prefixOf(dir);
-  return diff.filter((c) => c.status !== "added" && c.path.startsWith(prefix) && entryTypeOfMode(c.oldMode) === "file").map((c) => c.oldOid);
+  return diff.filter((c) => c.status !== "added" && c.path.startsWith(prefix) && HAS_SIZE.has(entryTypeOfMode(c.oldMode))).map((c) => c.oldOid);
 }
 
 /**
@@ -40,7 +43,7 @@ export function treeBefore(after: readonly TreeEntry[], diff: readonly ChangedFi
   for (const c of touched.values()) {
     if (c.status === "added") continue;
     const type = entryTypeOfMode(c.oldMode);
-    const size = type === "file" ? sizes.get(c.oldOid) : 0;
+    const size = HAS_SIZE.has(type) ? sizes.get(c.oldOid) : 0;
     if (size === undefined) throw new Error(`no size for ${c.path} (${c.oldOid})`);
     out.push({ path: c.path, mode: c.oldMode, oid: c.oldOid, size, type });
   }

@@ -23,6 +23,7 @@ function repo(): TestRepo {
     "orgs/acme/projects/churn/README.md": "# Churn\n",
   });
   r.write({ "src/tool.ts": "export {};\n" });
+  r.symlink("catalog/link.yaml", "users/alice.yaml");
   r.commit("tool");
   repos.push(r);
   return r;
@@ -36,6 +37,7 @@ const CHANGES: Array<{ name: string; apply: (r: TestRepo) => void }> = [
   { name: "a file renamed", apply: (r) => r.git("mv", "catalog/users/bob.yaml", "catalog/users/robert.yaml") },
   { name: "a file made executable", apply: (r) => chmodSync(join(r.dir, "catalog/users/alice.yaml"), 0o755) },
   { name: "a file turned into a symlink", apply: (r) => r.symlink("catalog/users/bob.yaml", "alice.yaml") },
+  { name: "a symlink turned into a file", apply: (r) => r.writeCatalog({ "link.yaml": "name: x\n" }) },
   { name: "a file turned into a folder", apply: (r) => r.writeCatalog({ "users/bob.yaml": null, "users/bob.yaml/x.yaml": "name: x\n" }) },
   { name: "a folder removed", apply: (r) => r.writeCatalog({ "orgs/acme/projects": null }) },
   { name: "a change outside the catalog only", apply: (r) => r.write({ "src/tool.ts": "export const x = 1;\n" }) },
