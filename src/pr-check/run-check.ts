@@ -97,15 +97,11 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const forkFound = mergeBaseOfCommits({ ...git, base, head });
   // The head against the base (the pull request's own changes when the base has not moved on since the branch forked).
   const sinceBase = changedFiles({ ...git, from: base, to: head });
-  // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
-  let giveAllowlist: (allowlist: SecretsAllowlist) => void = () => {};
-  const allowlist = new Promise<SecretsAllowlist>((resolve) => (giveAllowlist = resolve));
-  const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
-  for (const pending of [headTree, forkFound, sinceBase, secrets]) pending.catch(() => {});
+  for (const pending of [headTree, forkFound, sinceBase]) pending.catch(() => {});
   // Git processes are started while this process is small (starting one costs more as it grows).
   const reader = BlobReader.open(git);
   try {
-    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, secrets, giveAllowlist, reader });
+    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader });
   } finally {
     await reader.close();
   }
@@ -120,14 +116,12 @@ interface Started {
   headTree: Promise<TreeEntry[]>;
   forkFound: Promise<string>;
   sinceBase: Promise<ChangedFile[]>;
-  secrets: Promise<Diagnostic[]>;
-  giveAllowlist: (allowlist: SecretsAllowlist) => void;
   reader: BlobReader;
 }
 
 /** The check, once the revisions are resolved and git is at work. */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
-  const { git, dir, base, head, headTree, forkFound, sinceBase, secrets, giveAllowlist, reader } = started;
+  const { git, dir, base, head, headTree, forkFound, sinceBase, reader } = started;
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
@@ -150,20 +144,28 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
 
   const deferred = cache && new DeferredTexts({ ...git, reader });
   const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
+  // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too).
+  const settings = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: (p) => p === "catalog.yaml" });
+  if (changed.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
+    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel) });
+    const stopped = failClosedEarly(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+    if (stopped) return stopped;
+  }
+  // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
+  let giveAllowlist: (allowlist: SecretsAllowlist) => void = () => {};
+  const allowlist = new Promise<SecretsAllowlist>((resolve) => (giveAllowlist = resolve));
+  const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
+  secrets.catch(() => {});
   const full = options.validateHead !== false;
   const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
   // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
   const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
   const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
   giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
+  const stopped = failClosedEarly(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+  if (stopped) return stopped;
   const authority = new Authority(onBase.loaded.catalog);
   const actor = resolveActor(authority, options.actor);
-  const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
-  const broken = baseProblems(onBase, dir, touchedOrgs);
-  if (broken.length > 0) return early("the base does not parse", failClosed.baseInvalid(broken));
-  const cap = authority.policy().maxChangedFiles;
-  if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
-  if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
 
   const before: Side =
     fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
@@ -234,6 +236,26 @@ async function checkHead(after: Side, cacheDir: string | undefined, deferred: De
   const withTexts = (entities: Entity[]) => entities.flatMap((e) => (e.kind === "Component" ? [e, ...catalog.versionsOf("ComponentVersion", e.key)] : [e]));
   const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
   return checkWithSnapshotsPrepared(catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
+}
+
+/**
+ * The result of a check that stops, failing closed, before judging anything:
+ * the base does not parse, too many files changed, or the author is ambiguous.
+ */
+function failClosedEarly(
+  onBase: Side,
+  context: { dir: string; changed: readonly ChangedFile[]; touchedOrgs: ReadonlySet<string>; revisions: CheckResult["revisions"]; actor: ActorInput },
+): CheckResult | undefined {
+  const { dir, changed, touchedOrgs, revisions } = context;
+  const authority = new Authority(onBase.loaded.catalog);
+  const actor = resolveActor(authority, context.actor);
+  const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
+  const broken = baseProblems(onBase, dir, touchedOrgs);
+  if (broken.length > 0) return early("the base does not parse", failClosed.baseInvalid(broken));
+  const cap = authority.policy().maxChangedFiles;
+  if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
+  if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
+  return undefined;
 }
 
 function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
