@@ -148,7 +148,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const settings = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: (p) => p === "catalog.yaml" });
   if (changed.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
     const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel) });
-    const stopped = failClosedEarly(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+    const { stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
     if (stopped) return stopped;
   }
   // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
@@ -162,10 +162,8 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
   const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
   giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-  const stopped = failClosedEarly(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+  const { authority, actor, stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
   if (stopped) return stopped;
-  const authority = new Authority(onBase.loaded.catalog);
-  const actor = resolveActor(authority, options.actor);
 
   const before: Side =
     fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
@@ -239,23 +237,24 @@ async function checkHead(after: Side, cacheDir: string | undefined, deferred: De
 }
 
 /**
- * The result of a check that stops, failing closed, before judging anything:
- * the base does not parse, too many files changed, or the author is ambiguous.
+ * The base's roles and the actor they name, and (`stopped`) the result of a
+ * check that stops there, failing closed, before judging anything: the base
+ * does not parse, too many files changed, or the author is ambiguous.
  */
-function failClosedEarly(
+function judgeBase(
   onBase: Side,
   context: { dir: string; changed: readonly ChangedFile[]; touchedOrgs: ReadonlySet<string>; revisions: CheckResult["revisions"]; actor: ActorInput },
-): CheckResult | undefined {
+): { authority: Authority; actor: Actor; stopped?: CheckResult } {
   const { dir, changed, touchedOrgs, revisions } = context;
   const authority = new Authority(onBase.loaded.catalog);
   const actor = resolveActor(authority, context.actor);
-  const early = (reason: string, diagnostics: Diagnostic[]): CheckResult => ({ ...empty(revisions, actor), diagnostics, failedClosed: reason });
+  const stop = (reason: string, diagnostics: Diagnostic[]) => ({ authority, actor, stopped: { ...empty(revisions, actor), diagnostics, failedClosed: reason } });
   const broken = baseProblems(onBase, dir, touchedOrgs);
-  if (broken.length > 0) return early("the base does not parse", failClosed.baseInvalid(broken));
+  if (broken.length > 0) return stop("the base does not parse", failClosed.baseInvalid(broken));
   const cap = authority.policy().maxChangedFiles;
-  if (changed.length > cap) return early("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
-  if (actor.ambiguous) return early("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
-  return undefined;
+  if (changed.length > cap) return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
+  if (actor.ambiguous) return stop("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
+  return { authority, actor };
 }
 
 function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
