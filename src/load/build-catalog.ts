@@ -202,6 +202,7 @@ class CachedEntity {
   }
 }
 
+/** The entity of a file the content cache knows: its data decoded by `decode` on first use. */
 export function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
   const entity = new CachedEntity(info, source, decode) as unknown as Entity;
   FROM_CACHE.add(entity);

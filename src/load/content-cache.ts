@@ -66,8 +66,8 @@ function bytesOf(entry: Uint8Array | PackSlice): Uint8Array {
   const { pack, entry: i } = entry;
   const start = pack.offsets[i]!;
   const length = pack.offsets[i + 1]! - start;
-  const bytes = Buffer.allocUnsafe(length);
-  if (readSync(openedPack(pack), bytes, 0, length, pack.bodyStart + start) !== length) throw new Error("the pack ends early");
+  const bytes = readExactly(openedPack(pack), length, pack.bodyStart + start);
+  if (!bytes) throw new Error("the pack ends early");
   return bytes;
 }
 
