@@ -8,8 +8,8 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { CODE_ROOT } from "../runtime/locations.js";
 import { deserialize, serialize } from "node:v8";
 import { hashFiles, moduleFiles, packageVersion } from "../load/cache-key.js";
 import { fromStored, toStored, type Snapshot } from "./snapshot.js";
@@ -22,7 +22,6 @@ export function filesDigest(files: ReadonlyMap<string, string>): string {
   return createHash("sha256").update(lines.join("")).digest("hex").slice(0, 40);
 }
 
-const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 let codeFingerprint: string | undefined;
 
 /**

@@ -11,7 +11,7 @@ import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_ROOT, MODULE_EXT } from "../runtime/locations.js";
 import { SCHEMA_FILES, schemaPath } from "../schemas/schema-files.js";
 import type { YamlLimits } from "../yaml/parse.js";
 
@@ -23,10 +23,9 @@ export function blobId(bytes: Uint8Array): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The folders whose code decides a file's outcome (parse and schema validation), next to this module. */
-const CODE_DIRS = [join(here, "..", "yaml"), join(here, "..", "schemas")];
-const CODE_FILES = [join(here, `file-job${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`)];
+/** The folders whose code decides a file's outcome (parse and schema validation). */
+const CODE_DIRS = [join(CODE_ROOT, "yaml"), join(CODE_ROOT, "schemas")];
+const CODE_FILES = [join(CODE_ROOT, "load", `file-job${MODULE_EXT}`)];
 
 /** The packages whose version is part of the engine's fingerprint: they parse files and judge them against the schemas. */
 export const ENGINE_PACKAGES: readonly string[] = ["yaml", "ajv", "ajv-formats"];
@@ -69,7 +68,7 @@ export function engineFingerprint(limits: YamlLimits): string {
     const hash = createHash("sha256").update(CACHE_FORMAT);
     for (const name of ENGINE_PACKAGES) hash.update(`\0${name}@${packageVersion(name)}`);
     for (const file of SCHEMA_FILES) hash.update(`\0${file}\0`).update(readFileSync(schemaPath(file)));
-    hashFiles(hash, [...CODE_FILES, ...CODE_DIRS.flatMap((d) => moduleFiles(d))], dirname(here));
+    hashFiles(hash, [...CODE_FILES, ...CODE_DIRS.flatMap((d) => moduleFiles(d))], CODE_ROOT);
     cached = hash.digest("hex");
   }
   return createHash("sha256").update(cached).update(JSON.stringify([limits.maxFileBytes, limits.maxDepth])).digest("hex").slice(0, 32);

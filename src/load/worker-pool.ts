@@ -9,7 +9,8 @@
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
+import { PARSE_WORKER_PATH } from "../runtime/locations.js";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { YamlLimits } from "../yaml/parse.js";
 import { runFileJob, type FileJob, type FileOutcome } from "./file-job.js";
@@ -29,8 +30,7 @@ export function workerCount(jobs: number, requested: number | "auto" = "auto"): 
 
 /** The worker script: the compiled one beside this module (from the sources, the one in dist/), if it exists. */
 function workerScript(): URL | undefined {
-  const url = new URL(import.meta.url.endsWith(".ts") ? "../../dist/load/parse-worker.js" : "./parse-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
+  return existsSync(PARSE_WORKER_PATH) ? pathToFileURL(PARSE_WORKER_PATH) : undefined;
 }
 
 /** Whether the main thread takes batches too (tests turn it off to make sure the workers' outcomes are used). */

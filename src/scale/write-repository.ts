@@ -26,6 +26,8 @@ export function planCommits(events: readonly GenEvent[], users: readonly GenUser
   const groups: GenEvent[][] = [[first]];
   const slots = Math.max(0, Math.min(count - 1, rest.length));
   for (let i = 0; i < slots; i++) groups.push(rest.slice(Math.floor((i * rest.length) / slots), Math.floor(((i + 1) * rest.length) / slots)));
+  // One commit: the whole catalog in it.
+  if (slots === 0) groups[0]!.push(...rest);
   return groups.map((group) => {
     const head = group[0]!;
     const files: Record<string, string> = {};

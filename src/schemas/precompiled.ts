@@ -11,11 +11,11 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { InternalError } from "../diagnostics/diagnostic.js";
 import { AJV_FORMATS, AJV_OPTIONS } from "./ajv-setup.js";
 import { SCHEMA_FILES } from "./schema-files.js";
+import { GENERATED_VALIDATORS_PATH } from "../runtime/locations.js";
 
 const require = createRequire(import.meta.url);
 
@@ -25,8 +25,8 @@ export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObj
 /** Bump when the generated module's layout, or the way the generator builds it, changes: older modules stop matching. */
 export const STANDALONE_FORMAT = "mlcat-standalone-validators/1";
 
-/** Where the generated module sits: next to this module (in `dist/schemas/`; under `src/` there is none). */
-export const GENERATED_VALIDATORS_PATH: string = fileURLToPath(new URL("./validators.generated.cjs", import.meta.url));
+/** Where the generated module sits: `dist/schemas/` (run from `src/`, `src/schemas/`, where there is none). */
+export { GENERATED_VALIDATORS_PATH };
 
 /** The packages the generated code comes from and calls (`ajv/dist/runtime`, `ajv-formats/dist/formats`). */
 export const STANDALONE_PACKAGES: readonly string[] = ["ajv", "ajv-formats"];

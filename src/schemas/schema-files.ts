@@ -1,13 +1,13 @@
 /**
  * Where mlcat's JSON Schemas live and what they are called. The schemas sit in
- * the repository's (and the package's) `schemas/` folder; this module and its
- * compiled copy (`src/schemas/`, `dist/schemas/`) are both two levels below it.
+ * the repository's (and the package's) `schemas/` folder.
  */
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { SCHEMA_DIR } from "../runtime/locations.js";
 import { KINDS, SCHEMA_FILE, type Kind } from "../model/kinds.js";
 
 /** Absolute path of the folder holding the schema files (ends without a separator). */
-export const SCHEMA_DIR: string = fileURLToPath(new URL("../../schemas", import.meta.url));
+export { SCHEMA_DIR };
 
 /** The base of every schema's `$id`: `https://mlcat.dev/schemas/<file>`. */
 export const SCHEMA_ID_BASE = "https://mlcat.dev/schemas/";
@@ -20,7 +20,7 @@ export const SCHEMA_FILES: readonly string[] = [COMMON_SCHEMA_FILE, ...new Set(K
 
 /** The absolute path of a schema file, e.g. `schemaPath("team.schema.json")`. */
 export function schemaPath(file: string): string {
-  return fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url));
+  return join(SCHEMA_DIR, file);
 }
 
 /** The `$id` of a schema file. */

@@ -6,12 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig } from "astro";
 import type { SiteData } from "../site-data/types.js";
+import { SITE_DIR as SITE_FOLDER } from "../runtime/locations.js";
 
 /** The Astro project shipped with mlcat. */
-export const SITE_DIR = fileURLToPath(new URL("../../site/", import.meta.url));
+export const SITE_DIR = `${SITE_FOLDER}/`;
 
 const VIRTUAL_ID = "virtual:mlcat/site-data";
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { SCHEMA_DIR } from "../runtime/locations.js";
 import { SCHEMA_FILE } from "../model/kinds.js";
 import type { SchemaDoc, SchemaProperty, StaticFile } from "./types.js";
 import type { Urls } from "./urls.js";
@@ -13,7 +13,7 @@ import type { Urls } from "./urls.js";
 type Json = Record<string, unknown>;
 
 /** The `schemas/` folder shipped with mlcat. */
-export const SCHEMAS_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
+export const SCHEMAS_DIR = `${SCHEMA_DIR}/`;
 
 /** Read every `*.schema.json` in `dir`: name and text. A missing folder gives none. */
 export async function readSchemaFiles(dir = SCHEMAS_DIR): Promise<Array<{ name: string; text: string }>> {

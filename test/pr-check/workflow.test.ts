@@ -74,14 +74,14 @@ describe("action.yml", () => {
 
 describe("compiling mlcat in CI", () => {
   const compiles = [...Object.values(workflow.jobs).map((j) => runs(j.steps)), runs(action.runs.steps)];
-  it("writes the precompiled schema validators after every TypeScript compile, as npm run compile does", () => {
-    const compile = JSON.parse(readFileSync("package.json", "utf8")).scripts.compile as string;
-    expect(compile).toBe("tsc -p tsconfig.build.json && node scripts/gen-validators.ts");
-    for (const scripts of compiles) {
-      const lines = scripts.flatMap((r) => r.split("\n").map((l) => l.trim()));
+  it("writes the precompiled schema validators and the CLI bundle after every TypeScript compile, as npm run compile and prepare do", () => {
+    const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+    for (const name of ["compile", "prepare"]) expect(scripts[name]).toBe("tsc -p tsconfig.build.json && node scripts/gen-validators.ts && node scripts/bundle-cli.ts");
+    for (const steps of compiles) {
+      const lines = steps.flatMap((r) => r.split("\n").map((l) => l.trim()));
       const tsc = lines.findIndex((l) => l.includes("typescript/bin/tsc"));
       expect(tsc).toBeGreaterThanOrEqual(0);
-      expect(lines[tsc + 1]).toBe("node scripts/gen-validators.ts");
+      expect(lines.slice(tsc + 1, tsc + 3)).toEqual(["node scripts/gen-validators.ts", "node scripts/bundle-cli.ts"]);
     }
   });
 });

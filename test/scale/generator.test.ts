@@ -94,7 +94,11 @@ describe("the repository history", () => {
     const commits = planCommits(generated.events, generated.users, 10_000);
     expect(commits).toHaveLength(generated.events.length);
     expect(Object.keys(commits[0]!.files)).toContain("catalog.yaml");
-    expect(planCommits(generated.events, generated.users, 1)).toHaveLength(1);
+    const [only, ...none] = planCommits(generated.events, generated.users, 1);
+    expect(none).toHaveLength(0);
+    // One commit holds the whole catalog, not just its foundation.
+    expect(new Set(Object.keys(only!.files))).toEqual(new Set(generated.files.keys()));
+    expect(only!.message).toMatch(/\(and \d+ more changes\)$/);
   });
 });
 
