@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { CODE_ROOT } from "../runtime/locations.js";
 import { deserialize, serialize } from "node:v8";
 import { hashFiles, moduleFiles, packageVersion } from "../load/cache-key.js";
@@ -31,17 +31,71 @@ let codeFingerprint: string | undefined;
  */
 export const CHECK_PACKAGES: readonly string[] = ["semver", "spdx-license-ids", "spdx-exceptions"];
 
-/** A fingerprint of every module of mlcat (the checks and all they use) and of the packages they call: 16 hex digits. */
-export function checksFingerprint(): string {
+/**
+ * A fingerprint of every module of mlcat (the checks and all they use) and of the packages they call: 16 hex digits.
+ * With `memoFolder` (a cache folder), the hash of the modules' bytes is kept there with their files' identities
+ * (path, size, modification and change times, inode): while none of them changed it is not computed again. Any
+ * write to a file changes its change time, which no one can set back, so a stale memo is never taken.
+ */
+export function checksFingerprint(memoFolder?: string): string {
   if (codeFingerprint === undefined) {
     const hash = createHash("sha256");
     for (const name of CHECK_PACKAGES) hash.update(`${name}@${packageVersion(name)}\u0000`);
     // Case folding and NFKC normalization (names, suggestions) follow the runtime's Unicode version.
     hash.update(`unicode@${process.versions.unicode ?? "?"}\u0000`);
-    hashFiles(hash, moduleFiles(CODE_ROOT, true), CODE_ROOT);
+    hash.update(modulesDigest(moduleFiles(CODE_ROOT, true), CODE_ROOT, memoFolder));
     codeFingerprint = hash.digest("hex").slice(0, 16);
   }
   return codeFingerprint;
+}
+
+const MEMO_FORMAT = "mlcat-code-digest/1";
+const MEMO_FILE = "code-digest.json";
+/** How long ago every module must have last changed for its digest to be memoised. */
+export const SETTLED_MS = 1000;
+
+/**
+ * The digest of `files`' paths (from `root`) and bytes: 64 hex digits. With `memoFolder`, taken from the memo
+ * there when every file's identity is the memo's; else computed, and the memo written when every file last
+ * changed over `SETTLED_MS` ago.
+ */
+export function modulesDigest(files: readonly string[], root: string, memoFolder?: string): string {
+  const sorted = [...files].sort();
+  const compute = () => {
+    const hash = createHash("sha256");
+    hashFiles(hash, sorted, root);
+    return hash.digest("hex");
+  };
+  if (memoFolder === undefined) return compute();
+  const identity = createHash("sha256").update(`${MEMO_FORMAT}\u0000${root}\u0000`);
+  let newest = 0n;
+  for (const file of sorted) {
+    const s = statSync(file, { bigint: true });
+    identity.update(`${relative(root, file)}\u0000${s.size}\u0000${s.mtimeNs}\u0000${s.ctimeNs}\u0000${s.ino}\u0000${s.dev}\n`);
+    if (s.ctimeNs > newest) newest = s.ctimeNs;
+  }
+  const identities = identity.digest("hex");
+  // File times move in clock ticks: a file written again within the tick of its last change keeps its times. A memo
+  // is written only of files that settled a while ago (as git treats its index's "racy" entries).
+  const settled = BigInt(Date.now()) * 1_000_000n - newest > BigInt(SETTLED_MS) * 1_000_000n;
+  const memo = join(memoFolder, MEMO_FILE);
+  try {
+    const stored = JSON.parse(readFileSync(memo, "utf8")) as { format?: unknown; files?: unknown; digest?: unknown };
+    if (stored.format === MEMO_FORMAT && stored.files === identities && typeof stored.digest === "string" && /^[0-9a-f]{64}$/.test(stored.digest)) return stored.digest;
+  } catch {
+    // No memo, or a damaged one: compute.
+  }
+  const digest = compute();
+  if (!settled) return digest;
+  try {
+    mkdirSync(memoFolder, { recursive: true });
+    const tmp = `${memo}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ format: MEMO_FORMAT, files: identities, digest }));
+    renameSync(tmp, memo);
+  } catch {
+    // A memo that cannot be written only makes the next run compute it again.
+  }
+  return digest;
 }
 
 /** Snapshots in a folder (a content cache's engine folder). */
@@ -49,7 +103,7 @@ export class SnapshotStore {
   private readonly dir: string;
 
   constructor(cacheFolder: string) {
-    this.dir = join(cacheFolder, `snapshots-${checksFingerprint()}`);
+    this.dir = join(cacheFolder, `snapshots-${checksFingerprint(cacheFolder)}`);
   }
 
   /**

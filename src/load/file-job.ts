@@ -38,3 +38,14 @@ export function runFileJob(job: FileJob, limits: YamlLimits): FileOutcome {
   const validate = validatorForFile(job.schemaFile);
   return { accepted: true, value: parsed.value, schemaValid: validate(parsed.value) === true };
 }
+
+/**
+ * Load and warm what `runFileJob` runs (the parser, the schemas' validators)
+ * while the process would otherwise wait, e.g. on git: the first job then
+ * does not pay for it. Has no other effect.
+ */
+export function warmFileJobs(schemaFiles: Iterable<string>, limits: YamlLimits): void {
+  const bytes = new TextEncoder().encode("kind: warm-up\nitems: [1, two]\n");
+  parseYamlFile({ file: "(warm-up)", relPath: "(warm-up)", bytes, size: bytes.length, limits });
+  for (const file of new Set(schemaFiles)) validatorForFile(file);
+}

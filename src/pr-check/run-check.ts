@@ -9,7 +9,7 @@ import { changedFiles, type ChangedFile } from "../git/changed-files.js";
 import { mergeBaseOfCommits, resolveCommit } from "../git/revisions.js";
 import { blobSizes } from "../git/blob-sizes.js";
 import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
-import { classifyPath } from "../model/kinds.js";
+import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
@@ -20,8 +20,9 @@ import type { Entity } from "../model/entity.js";
 import { checksFingerprint, filesDigest } from "../incremental/snapshot-store.js";
 import { treeFiles } from "../incremental/tree-files.js";
 import { DeferredTexts } from "../git/blob-text.js";
-import { ContentCache } from "../load/content-cache.js";
-import { cacheDirOf } from "../load/load-fast.js";
+import { ContentCache, engineFolder } from "../load/content-cache.js";
+import { cacheDirOf, knownToCache } from "../load/load-fast.js";
+import { warmFileJobs } from "../load/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
@@ -98,7 +99,10 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   // The head against the base (the pull request's own changes when the base has not moved on since the branch forked).
   const sinceBase = changedFiles({ ...git, from: base, to: head });
   for (const pending of [headTree, forkFound, sinceBase]) pending.catch(() => {});
-  // Git processes are started while this process is small (starting one costs more as it grows).
+  // simple-git starts those processes a few promise steps later: let it, before this process goes on (reading the
+  // cache keeps it busy for a while, and they would wait). The batch reader is started while this process is small
+  // (starting one costs more as it grows).
+  await new Promise((started) => setImmediate(started));
   const reader = BlobReader.open(git);
   try {
     return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader });
@@ -125,9 +129,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
-  if (cache) {
+  if (cacheDir !== undefined && cache) {
     cache.warm();
-    checksFingerprint();
+    checksFingerprint(engineFolder(cacheDir, DEFAULT_LIMITS));
   }
   const fork = await forkFound;
   const revisions = { base, head, mergeBase: fork };
@@ -137,6 +141,11 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const changes = changed.map((f) => classifyChange(f, dir));
   const changedRel = new Set(changes.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
   const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
+  // The changed files the cache does not know will be parsed: load the parser and their validators while git lists the tree.
+  const toParse = changes.flatMap((c) =>
+    c.info && c.newType === "file" && c.newOid !== undefined && !(cache && knownToCache(cache, c.relPath!, c.newOid)) ? [SCHEMA_FILE[c.info.kind]] : [],
+  );
+  if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
   const headEntries = await headTree;
   const sizes = await blobSizes(git, [...oldBlobsOf(changed, dir), ...oldBlobsOf(baseDiff, dir)]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);

@@ -4,12 +4,13 @@
  * (yaml, Ajv, the schemas) and of every other package the checks call (the
  * SPDX lists, semver). A check that starts using a package must add it there.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINE_PACKAGES } from "../../src/load/cache-key.js";
-import { CHECK_PACKAGES } from "../../src/incremental/snapshot-store.js";
+import { CHECK_PACKAGES, modulesDigest, SETTLED_MS } from "../../src/incremental/snapshot-store.js";
 
 /** The packages the modules under `src/` import or require (subpaths folded into their package). */
 function packagesUsed(dir: string): Set<string> {
@@ -39,5 +40,87 @@ describe("the snapshots' fingerprint", () => {
     expect(used.size).toBeGreaterThan(0);
     const covered = new Set([...ENGINE_PACKAGES, ...CHECK_PACKAGES]);
     expect([...used].filter((p) => !covered.has(p))).toEqual([]);
+  });
+});
+
+describe("the digest of mlcat's modules, memoised in the cache folder", () => {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  /** A folder of three module files, and a cache folder for the memo. */
+  function fixture() {
+    const root = mkdtempSync(join(tmpdir(), "mlcat-modules-"));
+    const memo = mkdtempSync(join(tmpdir(), "mlcat-memo-"));
+    made.push(root, memo);
+    mkdirSync(join(root, "checks"));
+    const files = ["a.js", "checks/b.js", "checks/c.js"].map((f) => join(root, f));
+    files.forEach((f, i) => writeFileSync(f, `export const x = ${i};\n`));
+    return { root, memo, files };
+  }
+  // Written once, then left to settle: a memo is only written of files that last changed over SETTLED_MS ago.
+  const settled: Array<ReturnType<typeof fixture>> = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 12; i++) settled.push(fixture());
+    await new Promise((done) => setTimeout(done, SETTLED_MS + 100));
+  });
+  const setup = () => settled.pop()!;
+
+  it("is not memoised while the files may still change within their clock tick", () => {
+    const { root, memo, files } = fixture();
+    expect(modulesDigest(files, root, memo)).toBe(modulesDigest(files, root));
+    expect(existsSync(join(memo, "code-digest.json"))).toBe(false);
+  });
+
+  it("is the digest of the bytes, with or without a memo, and writes the memo the first time", () => {
+    const { root, memo, files } = setup();
+    const plain = modulesDigest(files, root);
+    expect(plain).toMatch(/^[0-9a-f]{64}$/);
+    expect(modulesDigest(files, root, memo)).toBe(plain);
+    expect(existsSync(join(memo, "code-digest.json"))).toBe(true);
+    expect(modulesDigest([...files].reverse(), root, memo)).toBe(plain);
+  });
+
+  it("is taken from the memo while no file changed, and not read again", () => {
+    const { root, memo, files } = setup();
+    const digest = modulesDigest(files, root, memo);
+    // A memo is trusted by the files' identities alone: a forged digest shows it was taken from there.
+    const stored = JSON.parse(readFileSync(join(memo, "code-digest.json"), "utf8"));
+    writeFileSync(join(memo, "code-digest.json"), JSON.stringify({ ...stored, digest: "f".repeat(64) }));
+    expect(modulesDigest(files, root, memo)).toBe("f".repeat(64));
+    expect(digest).not.toBe("f".repeat(64));
+  });
+
+  it.each([
+    { change: "a module's bytes (same size, its modification time set back)", apply: (f: string) => {
+      const { mtime, atime } = statSync(f);
+      writeFileSync(f, readFileSync(f, "utf8").replace("0", "9"));
+      utimesSync(f, atime, mtime);
+    } },
+    { change: "a module replaced by another file", apply: (f: string) => {
+      writeFileSync(`${f}.new`, "export const x = 0; \n");
+      renameSync(`${f}.new`, f);
+    } },
+  ])("changes when $change", ({ apply }) => {
+    const { root, memo, files } = setup();
+    const before = modulesDigest(files, root, memo);
+    apply(files[0]!);
+    const after = modulesDigest(files, root, memo);
+    expect(after).not.toBe(before);
+    expect(after).toBe(modulesDigest(files, root));
+  });
+
+  it("changes when a module is added or removed", () => {
+    const { root, memo, files } = setup();
+    const before = modulesDigest(files, root, memo);
+    expect(modulesDigest(files.slice(1), root, memo)).toBe(modulesDigest(files.slice(1), root));
+    expect(modulesDigest(files.slice(1), root, memo)).not.toBe(before);
+  });
+
+  it.each(["", "{", '{"format":"mlcat-code-digest/1","files":"x","digest":"nope"}', "[]", "null"])("computes the digest when the memo is damaged: %j", (text) => {
+    const { root, memo, files } = setup();
+    const plain = modulesDigest(files, root);
+    modulesDigest(files, root, memo);
+    const stored = JSON.parse(readFileSync(join(memo, "code-digest.json"), "utf8"));
+    writeFileSync(join(memo, "code-digest.json"), text.replace('"x"', JSON.stringify(stored.files)));
+    expect(modulesDigest(files, root, memo)).toBe(plain);
   });
 });
