@@ -139,17 +139,12 @@ function classifyFresh(relPath: string): PathInfo | undefined {
 
 const README_OWNERS: Readonly<Record<string, ReadmeInfo["ownerKind"]>> = { projects: "Project", components: "Component", models: "Model" };
 
-/** Paths classified already: a catalog's paths are classified by several steps of one run. Bounded. */
-const classified = new Map<string, Readonly<PathInfo> | undefined>();
-
-/** The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind (shared, read-only). */
+/**
+ * The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind. Computed on every call:
+ * splitting a path costs less than looking it up in a memo of the catalog's paths (measured).
+ */
 export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
-  if (classified.has(relPath)) return classified.get(relPath);
-  const fresh = classifyFresh(relPath);
-  const info = fresh && Object.freeze(fresh);
-  if (classified.size >= 200_000) classified.clear();
-  classified.set(relPath, info);
-  return info;
+  return classifyFresh(relPath);
 }
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */

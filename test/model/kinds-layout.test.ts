@@ -119,9 +119,9 @@ describe("the catalog layout", () => {
     expect(new Set([...paths()].map((p) => reference(p)?.kind).filter(Boolean)).size).toBe(12);
   });
 
-  it("gives the same frozen answer the second time", () => {
-    const first = classifyPath("orgs/acme/teams/ml.yaml");
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(classifyPath("orgs/acme/teams/ml.yaml")).toBe(first);
+  it("gives each caller its own answer: one that changes it cannot change another's", () => {
+    const first = classifyPath("orgs/acme/teams/ml.yaml") as { key: string };
+    first.key = "acme/other";
+    expect(classifyPath("orgs/acme/teams/ml.yaml")).toEqual({ kind: "Team", key: "acme/ml", name: "ml", org: "acme" });
   });
 });
