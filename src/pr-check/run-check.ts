@@ -6,8 +6,8 @@
 import { BlobReader } from "../git/blob-reader.js";
 import { listTreeAt, type TreeEntry } from "../git/tree.js";
 import { changedFiles, type ChangedFile } from "../git/changed-files.js";
-import { mergeBaseOfCommits, resolveCommit } from "../git/revisions.js";
-import { blobSizes } from "../git/blob-sizes.js";
+import { mergeBaseOfCommits } from "../git/revisions.js";
+import { blobSizesOf, commitOf, ObjectInfo } from "../git/object-info.js";
 import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
 import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -88,10 +88,19 @@ export interface CheckResult {
 export async function checkPullRequest(options: CheckOptions): Promise<CheckResult> {
   const dir = (options.dir ?? "catalog").replace(/\/+$/, "");
   const git = { cwd: options.cwd, ...(options.binary !== undefined && { binary: options.binary }) };
-  const [base, head] = await Promise.all([
-    resolveCommit({ ...git, rev: options.base, role: "base" }),
-    resolveCommit({ ...git, rev: options.head ?? "HEAD", role: "head" }),
-  ]);
+  // One git process answers which commits the revisions name, and later the sizes of old blobs.
+  const info = ObjectInfo.open(git);
+  try {
+    const [base, head] = await Promise.all([commitOf(info, options.base, "base"), commitOf(info, options.head ?? "HEAD", "head")]);
+    return await checkResolved(options, { git, dir, base, head, info });
+  } finally {
+    await info.close();
+  }
+}
+
+/** `checkPullRequest` once the revisions are resolved. */
+async function checkResolved(options: CheckOptions, resolved: { git: { cwd: string; binary?: string }; dir: string; base: string; head: string; info: ObjectInfo }): Promise<CheckResult> {
+  const { git, dir, base, head, info } = resolved;
   // Git lists the head's tree, finds the merge-base and reads the pull request's history while this process
   // reads the content cache; a failure surfaces where it is awaited.
   const headTree = listTreeAt({ ...git, rev: head, dir });
@@ -105,7 +114,7 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   await new Promise((started) => setImmediate(started));
   const reader = BlobReader.open(git);
   try {
-    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader });
+    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader, info });
   } finally {
     await reader.close();
   }
@@ -121,11 +130,12 @@ interface Started {
   forkFound: Promise<string>;
   sinceBase: Promise<ChangedFile[]>;
   reader: BlobReader;
+  info: ObjectInfo;
 }
 
 /** The check, once the revisions are resolved and git is at work. */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
-  const { git, dir, base, head, headTree, forkFound, sinceBase, reader } = started;
+  const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info } = started;
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
@@ -147,7 +157,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   );
   if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
   const headEntries = await headTree;
-  const sizes = await blobSizes(git, [...oldBlobsOf(changed, dir), ...oldBlobsOf(baseDiff, dir)]);
+  const sizes = await blobSizesOf(info, [...oldBlobsOf(changed, dir), ...oldBlobsOf(baseDiff, dir)]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, changed, sizes, dir);
 

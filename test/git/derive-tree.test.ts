@@ -1,7 +1,7 @@
 import { chmodSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { blobSizes } from "../../src/git/blob-sizes.js";
+import { blobSizes } from "../../src/git/object-info.js";
 import { changedFiles } from "../../src/git/changed-files.js";
 import { oldBlobsOf, treeBefore } from "../../src/git/derive-tree.js";
 import { GitError } from "../../src/git/git-error.js";

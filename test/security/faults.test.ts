@@ -55,8 +55,15 @@ describe("mlcat check when git is missing, failing, or its objects are damaged",
     expectClearFailure(run, /git is not installed or not on PATH[\s\S]*hint: install git/);
   });
 
-  it.each(["rev-parse", "merge-base", "diff-tree", "ls-tree", "cat-file", "log"])("exits 2, never 0, when `git %s` fails", async (sub) => {
-    const dir = join(binDir, sub);
+  it.each([
+    ["cat-file --batch-check (the revisions' commits, the sizes of old files)", "--batch-check"],
+    ["cat-file --batch (the files' contents)", "--batch"],
+    ["merge-base", "merge-base"],
+    ["diff-tree", "diff-tree"],
+    ["ls-tree", "ls-tree"],
+    ["log (the secrets scan)", "log"],
+  ])("exits 2, never 0, when `git %s` fails", async (_what, sub) => {
+    const dir = join(binDir, sub.replace(/^-+/, ""));
     execFileSync("mkdir", ["-p", dir]);
     writeFileSync(
       join(dir, "git"),
