@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled from src/cli/main.ts into dist/, and
 // bundled into dist/bundle/ (scripts/bundle-cli.ts), which loads faster. The
-// bundle runs only when it is at least as new as the compiled CLI: after a
-// compile that did not bundle, the compiled modules run, never older code.
-import { statSync } from "node:fs";
+// bundle runs only while every file it was built from (dist/ modules and the
+// packages taken in, listed in its manifest) has its recorded size and has not
+// been written since the bundle was (a file's change time, which nothing sets
+// back). Otherwise (a compile or a watch that did not bundle, a package
+// upgraded, no manifest) the compiled modules run: never code older than dist/.
+import { readFileSync, statSync } from "node:fs";
 
-const mtime = (path) => {
+function bundleIsCurrent() {
   try {
-    return statSync(new URL(path, import.meta.url)).mtimeMs;
+    const root = new URL("../", import.meta.url);
+    const manifest = JSON.parse(readFileSync(new URL("dist/bundle/manifest.json", root), "utf8"));
+    const built = statSync(new URL("dist/bundle/main.js", root), { bigint: true }).mtimeNs;
+    if (manifest.format !== "mlcat-bundle/1" || !Array.isArray(manifest.inputs) || manifest.inputs.length === 0) return false;
+    return manifest.inputs.every(({ path, size }) => {
+      const s = statSync(new URL(path, root), { bigint: true });
+      return s.isFile() && s.size === BigInt(size) && s.ctimeNs <= built;
+    });
   } catch {
-    return -Infinity;
+    return false;
   }
-};
-const entry = mtime("../dist/bundle/main.js") >= mtime("../dist/cli/main.js") ? "../dist/bundle/main.js" : "../dist/cli/main.js";
+}
+const entry = bundleIsCurrent() ? "../dist/bundle/main.js" : "../dist/cli/main.js";
 const { main } = await import(entry);
 
 // Fail closed: if the command's work never settles (a child process died and a

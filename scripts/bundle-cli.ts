@@ -11,9 +11,10 @@
  * every path mlcat finds from its own place is the same as unbundled.
  * Run after `tsc` (it reads `dist/`); `npm run compile` does both.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
-import { BUNDLE_DIR, CODE_ROOT } from "../dist/runtime/locations.js";
+import { BUNDLE_DIR, CODE_ROOT, PACKAGE_ROOT } from "../dist/runtime/locations.js";
 
 /** Packages taken into the bundle: the ones every command loads, with no files of their own to find at run time. */
 const BUNDLED = new Set([
@@ -49,7 +50,7 @@ const externals: Plugin = {
 };
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: { main: `${CODE_ROOT}/cli/main.js` },
   outdir: BUNDLE_DIR,
   bundle: true,
@@ -62,4 +63,16 @@ await build({
   banner: { js: 'import { createRequire as __mlcatCreateRequire } from "node:module";\nconst require = __mlcatCreateRequire(import.meta.url);' },
   legalComments: "linked",
   logLevel: "warning",
+  absWorkingDir: PACKAGE_ROOT,
+  metafile: true,
 });
+
+// What it was built from, for bin/mlcat.js to run it only while none of them changed: each file's path from the
+// package root and size (its change time is compared with the bundle's own modification time).
+const inputs = Object.keys(metafile.inputs)
+  .sort()
+  .map((path) => ({ path, size: statSync(join(PACKAGE_ROOT, path)).size }));
+writeFileSync(join(BUNDLE_DIR, "manifest.json"), `${JSON.stringify({ format: "mlcat-bundle/1", inputs })}\n`);
+// The bundle's entry is written last: its modification time is the one every input's change time is compared with.
+const entry = join(BUNDLE_DIR, "main.js");
+writeFileSync(entry, readFileSync(entry));

@@ -75,6 +75,8 @@ export class ObjectInfo {
   }
 
   private onData(chunk: string): void {
+    // An answer nobody asked for: the process does not speak the protocol (a wrapper around git?). Trust nothing more.
+    if (this.queue.length === 0) return this.fail(new GitError(`unexpected output from git cat-file: ${JSON.stringify(chunk.slice(0, 80))}`, "check that git works"));
     this.buffer += chunk;
     let eol: number;
     while (this.queue.length > 0 && (eol = this.buffer.indexOf("\n")) >= 0) {
@@ -89,6 +91,7 @@ export class ObjectInfo {
       if (!answer) return this.fail(new GitError(`unexpected answer from git cat-file: ${JSON.stringify(line)}`, "check that git works"));
       this.queue.shift()!.resolve(answer);
     }
+    if (this.queue.length === 0 && this.buffer !== "") this.fail(new GitError(`unexpected output from git cat-file: ${JSON.stringify(this.buffer.slice(0, 80))}`, "check that git works"));
   }
 
   private fail(err: GitError): void {
@@ -108,10 +111,13 @@ function isFolder(path: string): boolean {
 /** The full id of the commit `rev` names (as `git rev-parse --verify <rev>^{commit}`), with what to do when there is none. */
 export async function commitOf(info: ObjectInfo, rev: string, role: string): Promise<string> {
   assertRevision(rev, role);
-  const answer = await info.ask(`${rev}^{commit}`);
-  if ("missing" in answer || answer.type !== "commit") {
-    throw new GitError(`cannot find the ${role} revision ${rev} in this repository${"missing" in answer && answer.ambiguous ? " (the name is ambiguous)" : ""}`, fetchHint(rev));
-  }
+  const notFound = (detail = "") => new GitError(`cannot find the ${role} revision ${rev} in this repository${detail}`, fetchHint(rev));
+  // Some revisions make git itself give up (`main@{u}` without an upstream, a reflog entry that is not there):
+  // the process ends, and with it every later request. For this one, that means it names nothing.
+  const answer = await info.ask(`${rev}^{commit}`).catch((err: GitError) => {
+    throw err.failure === "failed" ? notFound() : err;
+  });
+  if ("missing" in answer || answer.type !== "commit") throw notFound("missing" in answer && answer.ambiguous ? " (the name is ambiguous)" : "");
   return answer.oid;
 }
 

@@ -52,12 +52,12 @@ export function checksFingerprint(memoFolder?: string): string {
 const MEMO_FORMAT = "mlcat-code-digest/1";
 const MEMO_FILE = "code-digest.json";
 /** How long ago every module must have last changed for its digest to be memoised. */
-export const SETTLED_MS = 1000;
+export const SETTLED_MS = 3000;
 
 /**
  * The digest of `files`' paths (from `root`) and bytes: 64 hex digits. With `memoFolder`, taken from the memo
  * there when every file's identity is the memo's; else computed, and the memo written when every file last
- * changed over `SETTLED_MS` ago.
+ * changed over `SETTLED_MS` ago (and the file system keeps times finer than a second).
  */
 export function modulesDigest(files: readonly string[], root: string, memoFolder?: string): string {
   const sorted = [...files].sort();
@@ -69,15 +69,18 @@ export function modulesDigest(files: readonly string[], root: string, memoFolder
   if (memoFolder === undefined) return compute();
   const identity = createHash("sha256").update(`${MEMO_FORMAT}\u0000${root}\u0000`);
   let newest = 0n;
+  let fine = false;
   for (const file of sorted) {
     const s = statSync(file, { bigint: true });
     identity.update(`${relative(root, file)}\u0000${s.size}\u0000${s.mtimeNs}\u0000${s.ctimeNs}\u0000${s.ino}\u0000${s.dev}\n`);
     if (s.ctimeNs > newest) newest = s.ctimeNs;
+    if (s.ctimeNs % 1_000_000_000n !== 0n) fine = true;
   }
   const identities = identity.digest("hex");
   // File times move in clock ticks: a file written again within the tick of its last change keeps its times. A memo
-  // is written only of files that settled a while ago (as git treats its index's "racy" entries).
-  const settled = BigInt(Date.now()) * 1_000_000n - newest > BigInt(SETTLED_MS) * 1_000_000n;
+  // is written only of files that settled a while ago (as git treats its index's "racy" entries), and never on a
+  // file system whose times are whole seconds (FAT, some network mounts), where a tick is too long to trust.
+  const settled = fine && BigInt(Date.now()) * 1_000_000n - newest > BigInt(SETTLED_MS) * 1_000_000n;
   const memo = join(memoFolder, MEMO_FILE);
   try {
     const stored = JSON.parse(readFileSync(memo, "utf8")) as { format?: unknown; files?: unknown; digest?: unknown };

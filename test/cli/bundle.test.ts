@@ -27,8 +27,16 @@ writeFileSync(compiled, `const { main } = await import(${JSON.stringify(join(ROO
 
 describe("the bundled CLI", () => {
   it("is written by the compile, and bin/mlcat.js runs it", () => {
-    const written = statSync(join(BUNDLE, "main.js")).mtimeMs;
-    expect(written).toBeGreaterThanOrEqual(statSync(join(ROOT, "dist", "cli", "main.js")).mtimeMs);
+    // The launcher's rule: every input listed, at its recorded size, not written since the bundle's entry.
+    const manifest = JSON.parse(readFileSync(join(BUNDLE, "manifest.json"), "utf8")) as { format: string; inputs: Array<{ path: string; size: number }> };
+    expect(manifest.format).toBe("mlcat-bundle/1");
+    expect(manifest.inputs.map((i) => i.path)).toEqual(expect.arrayContaining(["dist/cli/main.js", "dist/pr-check/run-check.js", "node_modules/yaml/dist/index.js"]));
+    const built = statSync(join(BUNDLE, "main.js"), { bigint: true }).mtimeNs;
+    const stale = manifest.inputs.filter(({ path, size }) => {
+      const s = statSync(join(ROOT, path), { bigint: true });
+      return s.size !== BigInt(size) || s.ctimeNs > built;
+    });
+    expect(stale).toEqual([]);
   });
 
   it("takes in none of dist/'s modules but the one that finds mlcat's files, so no module runs twice", () => {
@@ -72,8 +80,14 @@ describe("the bundled CLI", () => {
 });
 
 describe("bin/mlcat.js", () => {
-  /** A package folder with a copy of bin/mlcat.js and two stand-in entry points that say which ran. */
-  function fakePackage(name: string): string {
+  const DAY = 86_400;
+  const now = Math.floor(Date.now() / 1000);
+  /**
+   * A package folder with a copy of bin/mlcat.js, two stand-in entry points that say which ran, and a bundle
+   * manifest listing dist/cli/main.js and one other compiled module as its inputs; the bundle's entry is dated
+   * `bundleAge` seconds from now (its inputs were all just written).
+   */
+  function fakePackage(name: string, bundleAge: number, manifest?: (inputs: Array<{ path: string; size: number }>) => unknown): string {
     const dir = join(tmp, name);
     mkdirSync(join(dir, "bin"), { recursive: true });
     cpSync(join(ROOT, "bin", "mlcat.js"), join(dir, "bin", "mlcat.js"));
@@ -82,27 +96,41 @@ describe("bin/mlcat.js", () => {
       mkdirSync(join(dir, "dist", which), { recursive: true });
       writeFileSync(join(dir, "dist", which, "main.js"), `export async function main() { process.stdout.write(${JSON.stringify(which)}); return 0; }\n`);
     }
+    writeFileSync(join(dir, "dist", "cli", "other.js"), "export const other = 1;\n");
+    const inputs = ["dist/cli/main.js", "dist/cli/other.js"].map((path) => ({ path, size: statSync(join(dir, path)).size }));
+    const written = manifest ? manifest(inputs) : { format: "mlcat-bundle/1", inputs };
+    if (written !== undefined) writeFileSync(join(dir, "dist", "bundle", "manifest.json"), JSON.stringify(written));
+    utimesSync(join(dir, "dist", "bundle", "main.js"), now + bundleAge, now + bundleAge);
     return dir;
   }
-  const setTime = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
-
-  it.each([
-    { case: "the bundle is newer than the compiled CLI", bundle: 2_000, cli: 1_000, runs: "bundle" },
-    { case: "both were written in the same second", bundle: 1_000, cli: 1_000, runs: "bundle" },
-    { case: "a compile did not bundle (the bundle is older)", bundle: 1_000, cli: 2_000, runs: "cli" },
-  ])("runs the $runs when $case", ({ case: label, bundle, cli, runs }) => {
-    const dir = fakePackage(label.replace(/\W+/g, "-"));
-    setTime(join(dir, "dist", "bundle", "main.js"), bundle);
-    setTime(join(dir, "dist", "cli", "main.js"), cli);
+  const ran = (dir: string) => {
     const r = spawnSync(process.execPath, [join(dir, "bin", "mlcat.js")], { encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(runs);
+    return r.stdout;
+  };
+
+  it("runs the bundle while none of its inputs was written after it", () => {
+    expect(ran(fakePackage("current", DAY))).toBe("bundle");
+  });
+
+  it.each([
+    { case: "an input was written after the bundle (a compile or a watch that did not bundle)", age: -DAY },
+    { case: "an input's size is not the recorded one", age: DAY, edit: (dir: string) => writeFileSync(join(dir, "dist/cli/other.js"), "export const other = 12345;\n") },
+    { case: "an input is gone", age: DAY, edit: (dir: string) => rmSync(join(dir, "dist/cli/other.js")) },
+    { case: "there is no manifest", age: DAY, manifest: () => undefined },
+    { case: "the manifest is of another format", age: DAY, manifest: (inputs: unknown) => ({ format: "mlcat-bundle/0", inputs }) },
+    { case: "the manifest lists no input", age: DAY, manifest: () => ({ format: "mlcat-bundle/1", inputs: [] }) },
+    { case: "the manifest is damaged", age: DAY, manifest: () => "{" },
+  ])("runs the compiled CLI when $case", ({ case: label, age, edit, manifest }) => {
+    const dir = fakePackage(label.replace(/\W+/g, "-").slice(0, 60), age, manifest);
+    edit?.(dir);
+    utimesSync(join(dir, "dist", "bundle", "main.js"), now + age, now + age);
+    expect(ran(dir)).toBe("cli");
   });
 
   it("runs the compiled CLI when there is no bundle", () => {
-    const dir = fakePackage("no-bundle");
+    const dir = fakePackage("no-bundle", DAY);
     rmSync(join(dir, "dist", "bundle"), { recursive: true });
-    const r = spawnSync(process.execPath, [join(dir, "bin", "mlcat.js")], { encoding: "utf8" });
-    expect(r.stdout).toBe("cli");
+    expect(ran(dir)).toBe("cli");
   });
 });

@@ -5,6 +5,8 @@
  * and fail (never answer) when git cannot run.
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GitError } from "../../src/git/git-error.js";
 import { commitOf, ObjectInfo } from "../../src/git/object-info.js";
@@ -77,7 +79,30 @@ describe("commitOf", () => {
   });
 });
 
+describe("commitOf with revisions git gives up on", () => {
+  it.each(["main@{u}", "HEAD@{1000}", "@{push}"])("says %s names no revision (and git rev-parse agrees)", async (rev) => {
+    expect(revParse(rev)).toBeUndefined();
+    const info = ObjectInfo.open({ cwd: r.dir });
+    try {
+      const err = (await commitOf(info, rev, "head").catch((e: unknown) => e)) as GitError;
+      expect(err).toBeInstanceOf(GitError);
+      expect([err.message, err.hint]).toEqual([`cannot find the head revision ${rev} in this repository`, expect.stringMatching(/fetch/)]);
+    } finally {
+      await info.close();
+    }
+  });
+});
+
 describe("ObjectInfo when git cannot answer", () => {
+  it("fails every request when git says something it was not asked", async () => {
+    const bin = join(r.dir, ".git", "chatty-git");
+    writeFileSync(bin, `#!/bin/sh\necho hello\nexec git "$@"\n`, { mode: 0o755 });
+    const info = ObjectInfo.open({ cwd: r.dir, binary: bin });
+    const answers = await Promise.all(["main", "main~1"].map((rev) => commitOf(info, rev, "base").catch((e: unknown) => e)));
+    for (const a of answers) expect(a).toBeInstanceOf(GitError);
+    await info.close();
+  });
+
   it.each([
     ["the folder is not a git repository", { cwd: "/" }, "not-a-repository"],
     ["git is missing", { cwd: r.dir, binary: "/nonexistent/git" }, "missing-git"],
