@@ -16,7 +16,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isFromCache } from "../load/build-catalog.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
-import type { CheckRecord, Snapshot } from "./snapshot.js";
+import { ColumnsBuilder, TokenTable, type CheckColumns, type Snapshot } from "./snapshot.js";
 import { invalidatedBy } from "./tokens.js";
 
 /** What an incremental run did. */
@@ -52,29 +52,39 @@ export interface CheckPlan {
 /** Plan a run of `checks` over `catalog` (whose files are `files`) from `previous`. */
 export function planChecks(catalog: Catalog, checks: readonly Check[], files: ReadonlyMap<string, string>, previous?: Snapshot): CheckPlan {
   const invalid = previous && invalidatedBy(previous.files, files);
+  // The previous snapshot's token ids that a change invalidates.
+  const changed = previous && invalid && Uint8Array.from(previous.tokens, (t) => (invalid.has(t) ? 1 : 0));
   const fullChecks = new Set<string>();
   for (const check of checks) {
     const before = previous?.checks.get(check.name);
-    if (!invalid || !before || before.globals.some((t) => invalid.has(t))) fullChecks.add(check.name);
+    if (!changed || !before || before.globals.some((t) => changed[t] === 1)) fullChecks.add(check.name);
   }
   // Per check, the subjects whose own files changed or whose previous result read something that changed.
-  const changed = new Map<string, Set<Entity>>();
+  const reached = new Map<string, Set<Entity>>();
   const byId = new Map<string, Entity>();
   for (const e of catalog.subjects(undefined, false)) byId.set(idOf(e), e);
-  if (invalid) {
+  if (invalid && changed) {
     const own: Entity[] = [];
     for (const t of invalid) if (t.startsWith("=") && byId.has(t.slice(1))) own.push(byId.get(t.slice(1))!);
     for (const check of checks) {
       if (fullChecks.has(check.name)) continue;
       const set = new Set<Entity>(own);
-      for (const [id, result] of previous!.checks.get(check.name)!.subjects) {
-        const e = byId.get(id);
-        if (e && result.reads.some((t) => invalid.has(t))) set.add(e);
-      }
-      changed.set(check.name, set);
+      const before = previous!.checks.get(check.name)!;
+      let start = 0;
+      before.subjects.forEach((id, i) => {
+        const end = before.readEnds[i]!;
+        for (let k = start; k < end; k++) {
+          if (changed[before.reads[k]!] !== 1) continue;
+          const e = byId.get(id);
+          if (e) set.add(e);
+          break;
+        }
+        start = end;
+      });
+      reached.set(check.name, set);
     }
   }
-  const stale = (check: string, e: Entity): boolean => fullChecks.has(check) || !isFromCache(e) || changed.get(check)!.has(e);
+  const stale = (check: string, e: Entity): boolean => fullChecks.has(check) || !isFromCache(e) || reached.get(check)!.has(e);
   return {
     byId,
     full: (check) => fullChecks.has(check),
@@ -96,7 +106,9 @@ export function runChecksIncrementally(
 ): IncrementalResult {
   const report = new DiagnosticCollector();
   const carried: Diagnostic[] = [];
-  const records = new Map<string, CheckRecord>();
+  // The new snapshot's tokens start as the previous one's, so a carried result's token ids stay what they were.
+  const table = new TokenTable(previous?.tokens);
+  const columns = new Map<string, CheckColumns>();
   const stats: IncrementalStats = { checked: 0, reused: 0, fullChecks: [] };
 
   for (const check of checks) {
@@ -105,7 +117,7 @@ export function runChecksIncrementally(
     if (full) stats.fullChecks.push(check.name);
     const stale = (e: Entity): boolean => plan.stale(check.name, e);
 
-    const record: CheckRecord = { globals: [], subjects: new Map() };
+    const computed = new Map<string, { reads: Set<string>; diagnostics: Diagnostic[] }>();
     const globals = new Set<string>();
     const done = new Set<string>();
     let reads: Set<string> | undefined;
@@ -120,9 +132,11 @@ export function runChecksIncrementally(
         const id = idOf(e);
         const diagnostics = report.diagnostics.slice(start);
         // A check may go through one subject in several passes (the vocabularies check: a model's tags, then its license): its result is all of them.
-        const earlier = record.subjects.get(id);
-        if (earlier) record.subjects.set(id, { reads: [...new Set([...earlier.reads, ...reads!])], diagnostics: [...earlier.diagnostics, ...diagnostics] });
-        else if (reads!.size > 0 || diagnostics.length > 0) record.subjects.set(id, { reads: [...reads!], diagnostics });
+        const earlier = computed.get(id);
+        if (earlier) {
+          for (const t of reads!) earlier.reads.add(t);
+          earlier.diagnostics.push(...diagnostics);
+        } else if (reads!.size > 0 || diagnostics.length > 0) computed.set(id, { reads: reads!, diagnostics });
         reads = undefined;
         done.add(id);
         stats.checked++;
@@ -134,17 +148,19 @@ export function runChecksIncrementally(
     } finally {
       catalog.recorder = undefined;
     }
-    record.globals = [...globals];
+    const builder = new ColumnsBuilder(table);
+    for (const [id, result] of computed) builder.add(id, result.reads, result.diagnostics);
     if (!full && before) {
-      for (const [id, result] of before.subjects) {
+      before.subjects.forEach((id, i) => {
         const e = plan.byId.get(id);
-        if (done.has(id) || !e || stale(e)) continue;
-        record.subjects.set(id, result);
-        carried.push(...result.diagnostics);
+        if (done.has(id) || !e || stale(e)) return;
+        builder.carry(before, i);
+        const diagnostics = before.diagnostics.get(i);
+        if (diagnostics) carried.push(...diagnostics);
         stats.reused++;
-      }
+      });
     }
-    records.set(check.name, record);
+    columns.set(check.name, builder.build(globals));
   }
-  return { diagnostics: [...report.diagnostics, ...carried], snapshot: { files: new Map(files), checks: records }, stats };
+  return { diagnostics: [...report.diagnostics, ...carried], snapshot: { files: new Map(files), tokens: table.tokens, checks: columns }, stats };
 }

@@ -79,6 +79,7 @@ function finishRun(
 ): { diagnostics: Diagnostic[]; stats: SnapshotRunStats } {
   const run = runChecksIncrementally(catalog, checks, files, found?.snapshot, plan);
   // The same files' snapshot may hold checks this run did not run (validate's secrets check, when check runs): keep them.
+  // It is the snapshot the run started from, whose tokens begin the new snapshot's with the same ids.
   const same = found?.digest === digest ? found.snapshot : undefined;
   const learned = !same || checks.some((c) => !same.checks.has(c.name));
   if (same) for (const [name, record] of same.checks) if (!run.snapshot.checks.has(name)) run.snapshot.checks.set(name, record);

@@ -115,9 +115,21 @@ describe("validation snapshots: states the change table cannot express", () => {
 describe("a stored snapshot names files relative to the catalog folder, whatever its display root", () => {
   const at = (file: string): Snapshot => ({
     files: new Map(),
-    checks: new Map([["c", { globals: [], subjects: new Map([["User|a", { reads: [], diagnostics: [{ code: "ref/unknown-user", severity: "error", file, line: 1, column: 1, message: "", hint: "" }] }]]) }]]),
+    tokens: [],
+    checks: new Map([
+      [
+        "c",
+        {
+          globals: [],
+          subjects: ["User|a"],
+          readEnds: Uint32Array.of(0),
+          reads: new Uint32Array(0),
+          diagnostics: new Map([[0, [{ code: "ref/unknown-user", severity: "error", file, line: 1, column: 1, message: "", hint: "" }]]]),
+        },
+      ],
+    ]),
   });
-  const moved = (file: string, from: string, to: string) => fromStored(toStored(at(file), from), to)!.checks.get("c")!.subjects.get("User|a")!.diagnostics[0]!.file;
+  const moved = (file: string, from: string, to: string) => fromStored(toStored(at(file), from), to)!.checks.get("c")!.diagnostics.get(0)![0]!.file;
 
   it.each([
     ["catalog/users/a.yaml", "catalog", ".", "users/a.yaml"],
@@ -129,5 +141,41 @@ describe("a stored snapshot names files relative to the catalog folder, whatever
     ["other/x", "catalog", "data", "other/x"],
   ])("%s shown under %s is shown under %s as %s", (file, from, to, expected) => {
     expect(moved(file, from, to)).toBe(expected);
+  });
+});
+
+describe("a stored snapshot that does not hold together is not used", () => {
+  const diagnostic = { code: "ref/unknown-user", severity: "error", file: "catalog/users/a.yaml", line: 1, column: 1, message: "", hint: "" } as const;
+  const good = (): Snapshot => ({
+    files: new Map([["users/a.yaml", "a".repeat(40)]]),
+    tokens: ["User|a", "?User|b", "Catalog|catalog"],
+    checks: new Map([
+      ["c", { globals: [2], subjects: ["User|a", "User|b"], readEnds: Uint32Array.of(2, 3), reads: Uint32Array.of(0, 1, 1), diagnostics: new Map([[1, [diagnostic]]]) }],
+    ]),
+  });
+  type StoredCheck = { name: string; globals: number[]; subjects: string[]; readEnds: Uint32Array; reads: Uint32Array; diagnosed: number[]; diagnostics: unknown[] };
+  const stored = () => toStored(good(), "catalog") as unknown as { tokens: string[]; checks: StoredCheck[]; paths: string[] };
+
+  it("reads back what it stored", () => {
+    const back = fromStored(stored(), "catalog")!;
+    expect(back.tokens).toEqual(good().tokens);
+    expect(back.checks.get("c")).toEqual(good().checks.get("c"));
+  });
+
+  it.each([
+    ["a read of a token it does not have", (s: ReturnType<typeof stored>) => (s.checks[0]!.reads = Uint32Array.of(0, 1, 3))],
+    ["a global of a token it does not have", (s: ReturnType<typeof stored>) => (s.checks[0]!.globals = [3])],
+    ["read ranges that go backwards", (s: ReturnType<typeof stored>) => (s.checks[0]!.readEnds = Uint32Array.of(3, 2))],
+    ["read ranges that end before the reads do", (s: ReturnType<typeof stored>) => (s.checks[0]!.readEnds = Uint32Array.of(1, 2))],
+    ["more subjects than read ranges", (s: ReturnType<typeof stored>) => s.checks[0]!.subjects.push("User|c")],
+    ["diagnostics of a subject it does not have", (s: ReturnType<typeof stored>) => (s.checks[0]!.diagnosed = [2])],
+    ["diagnostics without their subject", (s: ReturnType<typeof stored>) => (s.checks[0]!.diagnosed = [])],
+    ["reads that are not a typed array", (s: ReturnType<typeof stored>) => ((s.checks[0] as { reads: unknown }).reads = [0, 1, 1])],
+    ["one check twice", (s: ReturnType<typeof stored>) => s.checks.push({ ...s.checks[0]! })],
+    ["fewer blob ids than paths", (s: ReturnType<typeof stored>) => s.paths.push("users/b.yaml")],
+  ])("%s", (_what, damage) => {
+    const s = stored();
+    damage(s);
+    expect(fromStored(s, "catalog")).toBeUndefined();
   });
 });
