@@ -61,8 +61,18 @@ function scopeOfData(value: unknown, scope: string[]): string[] {
 }
 
 function walkData(node: unknown, scope: string[]): boolean {
-  if (Array.isArray(node)) return node.some((item) => walkData(item, scopeOfData(item, scope)));
-  if (isRecord(node)) return Object.entries(node).some(([key, value]) => key !== "description" && walkData(value, scopeOfData(value, scope)));
+  // Loops, not entries(): this walks every string of every spec of a catalog, and pairs cost the collector.
+  if (Array.isArray(node)) {
+    for (const item of node) if (walkData(item, scopeOfData(item, scope))) return true;
+    return false;
+  }
+  if (isRecord(node)) {
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (key !== "description" && walkData(value, scopeOfData(value, scope))) return true;
+    }
+    return false;
+  }
   if (typeof node !== "string" || !node.includes("{{")) return false;
   return templateReferences(node).some((ref) => !(scope.includes(ref.name) || (ref.via === "free" && isKnownTemplateName(ref.name))));
 }
