@@ -136,15 +136,3 @@ export async function blobSizesOf(info: ObjectInfo, oids: Iterable<string>): Pro
   });
   return sizes;
 }
-
-/** `blobSizesOf` through a process of its own, started and ended here. */
-export async function blobSizes(options: GitOptions, oids: Iterable<string>): Promise<Map<string, number>> {
-  const unique = [...new Set(oids)];
-  if (unique.length === 0) return new Map();
-  const info = ObjectInfo.open(options);
-  try {
-    return await blobSizesOf(info, unique);
-  } finally {
-    await info.close();
-  }
-}

@@ -1,7 +1,8 @@
 import { chmodSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { blobSizes } from "../../src/git/object-info.js";
+import { blobSizesOf, ObjectInfo } from "../../src/git/object-info.js";
+import type { GitOptions } from "../../src/git/run-git.js";
 import { changedFiles } from "../../src/git/changed-files.js";
 import { oldBlobsOf, treeBefore } from "../../src/git/derive-tree.js";
 import { GitError } from "../../src/git/git-error.js";
@@ -9,6 +10,16 @@ import { listTreeAt } from "../../src/git/tree.js";
 import { makeRepo, type TestRepo } from "../helpers/git-repo.js";
 
 const repos: TestRepo[] = [];
+
+/** The sizes of blobs from a `git cat-file --batch-check` of their own. */
+async function blobSizes(options: GitOptions, oids: Iterable<string>): Promise<Map<string, number>> {
+  const info = ObjectInfo.open(options);
+  try {
+    return await blobSizesOf(info, oids);
+  } finally {
+    await info.close();
+  }
+}
 afterEach(() => {
   for (const r of repos.splice(0)) r.remove();
 });
