@@ -32,11 +32,14 @@ export function toGitError(err: unknown, context: GitFailureContext): GitError {
   if (/not a git repository/i.test(text)) {
     return new GitError(`cannot ${context.what}: the folder is not a git repository`, "run mlcat in the repository's folder, or pass --repo <dir>", "not-a-repository");
   }
-  if (/does not exist/i.test(text) && /directory/i.test(text)) {
-    return new GitError(`cannot ${context.what}: the repository folder does not exist`, "pass an existing folder with --repo <dir>", "no-folder");
-  }
+  if (/does not exist/i.test(text) && /directory/i.test(text)) return noFolderError(context);
   const detail = firstLine(text);
   return new GitError(`cannot ${context.what}: ${detail}`, context.next);
+}
+
+/** The repository folder given does not exist. */
+export function noFolderError(context: Pick<GitFailureContext, "what">): GitError {
+  return new GitError(`cannot ${context.what}: the repository folder does not exist`, "pass an existing folder with --repo <dir>", "no-folder");
 }
 
 function firstLine(text: string): string {

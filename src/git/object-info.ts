@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { statSync } from "node:fs";
-import { GitError, toGitError, type GitFailureContext } from "./git-error.js";
+import { GitError, noFolderError, toGitError, type GitFailureContext } from "./git-error.js";
 import { fetchHint } from "./revisions.js";
 import { assertRevision, TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
 
@@ -34,7 +34,7 @@ export class ObjectInfo {
   private constructor(options: GitOptions) {
     // A missing folder would be reported by the spawn as a missing git: say what it is.
     if (!isFolder(options.cwd)) {
-      this.failure = new GitError(`cannot ${CONTEXT.what}: the repository folder does not exist`, "pass an existing folder with --repo <dir>", "no-folder");
+      this.failure = noFolderError(CONTEXT);
       return;
     }
     const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);

@@ -7,8 +7,8 @@
  * removes the oldest first. Written to a temporary file and renamed.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { CODE_ROOT } from "../runtime/locations.js";
 import { deserialize, serialize } from "node:v8";
 import { hashFiles, moduleFiles, packageVersion } from "../load/cache-key.js";
@@ -89,15 +89,8 @@ export function modulesDigest(files: readonly string[], root: string, memoFolder
     // No memo, or a damaged one: compute.
   }
   const digest = compute();
-  if (!settled) return digest;
-  try {
-    mkdirSync(memoFolder, { recursive: true });
-    const tmp = `${memo}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ format: MEMO_FORMAT, files: identities, digest }));
-    renameSync(tmp, memo);
-  } catch {
-    // A memo that cannot be written only makes the next run compute it again.
-  }
+  // A memo that cannot be written only makes the next run compute it again.
+  if (settled) writeQuietly(memo, JSON.stringify({ format: MEMO_FORMAT, files: identities, digest }));
   return digest;
 }
 
@@ -148,13 +141,23 @@ export class SnapshotStore {
         utimesSync(path, now, now);
         return;
       }
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
-      writeFileSync(tmp, serialize(toStored(snapshot, root)));
-      renameSync(tmp, path);
-    } catch {
       // A snapshot that cannot be written only makes the next run slower.
+      writeQuietly(path, serialize(toStored(snapshot, root)));
+    } catch {
+      // Nor one that cannot be touched.
     }
+  }
+}
+
+/** Write `path` whole or not at all (a temporary file renamed over it), creating its folder; a failure is ignored. */
+function writeQuietly(path: string, content: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
   }
 }
 

@@ -95,7 +95,11 @@ function stemOf(segment: string | undefined, ext: string): string | undefined {
   return segment !== undefined && segment.length > ext.length && segment.endsWith(ext) ? segment.slice(0, -ext.length) : undefined;
 }
 
-function classifyFresh(relPath: string): PathInfo | undefined {
+/**
+ * The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind. Computed on every call:
+ * splitting a path costs less than looking it up in a memo of the catalog's paths (measured).
+ */
+export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
   if (relPath === "catalog.yaml") return { kind: "Catalog", key: "catalog", name: "catalog" };
   const s = relPath.split("/");
   if (s.some((seg) => seg === "")) return undefined;
@@ -138,14 +142,6 @@ function classifyFresh(relPath: string): PathInfo | undefined {
 }
 
 const README_OWNERS: Readonly<Record<string, ReadmeInfo["ownerKind"]>> = { projects: "Project", components: "Component", models: "Model" };
-
-/**
- * The kind and identity of a catalog-relative path, or `undefined` if it maps to no kind. Computed on every call:
- * splitting a path costs less than looking it up in a memo of the catalog's paths (measured).
- */
-export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
-  return classifyFresh(relPath);
-}
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */
 export function classifyReadme(relPath: string): ReadmeInfo | undefined {

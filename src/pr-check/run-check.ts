@@ -20,7 +20,7 @@ import type { Entity } from "../model/entity.js";
 import { checksFingerprint, filesDigest } from "../incremental/snapshot-store.js";
 import { treeFiles } from "../incremental/tree-files.js";
 import { DeferredTexts } from "../git/blob-text.js";
-import { ContentCache, engineFolder } from "../load/content-cache.js";
+import { ContentCache } from "../load/content-cache.js";
 import { cacheDirOf, knownToCache } from "../load/load-fast.js";
 import { warmFileJobs } from "../load/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
@@ -139,9 +139,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
-  if (cacheDir !== undefined && cache) {
+  if (cache) {
     cache.warm();
-    checksFingerprint(engineFolder(cacheDir, DEFAULT_LIMITS));
+    checksFingerprint(cache.folder);
   }
   const fork = await forkFound;
   const revisions = { base, head, mergeBase: fork };
