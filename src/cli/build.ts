@@ -8,6 +8,7 @@ import { pageUrls } from "../site-data/sitemap.js";
 import { normalizeBasePath } from "../site-data/urls.js";
 import type { CliIO } from "./io.js";
 import { printReport } from "./output.js";
+import { waitForInterrupt } from "../runtime/interrupt.js";
 
 /** The default output folder of the site (`dist/` holds the compiled library). */
 export const DEFAULT_SITE_OUT = "site-dist";
@@ -112,7 +113,7 @@ Examples:
           },
         });
         io.out(`mlcat dev: serving ${opts.catalog} at ${dev.url} (Ctrl+C to stop)\n`);
-        await waitForSignal();
+        await waitForInterrupt();
         await dev.stop();
       } catch (err) {
         const diagnostics = (err as { diagnostics?: Diagnostic[] }).diagnostics;
@@ -135,7 +136,7 @@ Examples:
       if (!marker) throw new ExitError(1, `${opts.out} holds no built site: run mlcat build first (or pass --out)`);
       const { server, url } = await serveSite({ dir: opts.out, basePath: normalizeBasePath(marker.basePath), port: Number(opts.port), host: opts.host });
       io.out(`mlcat preview: serving ${opts.out}/ at ${url} (Ctrl+C to stop)\n`);
-      await waitForSignal();
+      await waitForInterrupt();
       server.close();
     });
 }
@@ -145,15 +146,3 @@ function countsOf(summary: { files: number; entities: Record<string, number> }):
   return { files: summary.files, entities: Object.values(summary.entities).reduce((a, b) => a + b, 0) };
 }
 
-/** Resolve on Ctrl+C or SIGTERM. */
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.off("SIGINT", done);
-      process.off("SIGTERM", done);
-      resolve();
-    };
-    process.on("SIGINT", done);
-    process.on("SIGTERM", done);
-  });
-}

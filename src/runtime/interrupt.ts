@@ -1,7 +1,7 @@
 /**
  * Ctrl-C (SIGINT) and a cancelled CI job (SIGTERM) while mlcat writes: every
  * registered cleanup runs (synchronously: the process is about to end), its
- * note is printed, and the process exits 130 or 143. Writers register while
+ * note is printed, and the process ends by the signal (a shell shows 130 or 143). Writers register while
  * they hold temporary files, so an interruption never leaves half a result.
  */
 
@@ -33,16 +33,48 @@ export function runInterruptCleanups(): string[] {
 }
 
 const EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+const SIGNALS = Object.keys(EXIT) as NodeJS.Signals[];
+
+/** Commands waiting for Ctrl-C or SIGTERM to stop in their own way (mlcat dev, preview). */
+const waiters = new Set<() => void>();
+
+/**
+ * Resolves on Ctrl-C or SIGTERM, instead of the process exiting: for a command
+ * that stops in its own way (a dev server closes, then returns). Said here,
+ * not guessed from other listeners of the signal: packages mlcat runs (Vite's
+ * bundler, through signal-exit) listen too and stand back when others do, so
+ * a guess could leave nobody to end the process.
+ */
+export function waitForInterrupt(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      waiters.delete(done);
+      if (!installed) for (const signal of SIGNALS) process.off(signal, done);
+      resolve();
+    };
+    waiters.add(done);
+    // Without the CLI's handlers (a library user, a test), listen directly.
+    if (!installed) for (const signal of SIGNALS) process.on(signal, done);
+  });
+}
 
 /** Install the SIGINT and SIGTERM handlers (once; the CLI does this, library users keep their own). */
 export function installInterruptHandlers(write: (text: string) => void): void {
   if (installed) return;
   installed = (signal) => {
     const notes = runInterruptCleanups();
-    // A command that waits for this signal itself (mlcat dev, preview) stops in its own way.
-    if (process.listenerCount(signal) > 1) return;
+    if (waiters.size > 0) {
+      for (const done of [...waiters]) done();
+      return;
+    }
     write(`mlcat: interrupted (${signal})${notes.length > 0 ? `: ${notes.join("; ")}` : ""}\n`);
-    process.exit(EXIT[signal] ?? 1);
+    // End as the signal ends a process (a shell shows 130 or 143), not through process.exit: Node's exit waits for
+    // V8's background compile threads, which can wait on the main thread for ever (nodejs/node#54918; seen here when
+    // Ctrl-C hit Astro's build). With no listener left, the signal's default action applies.
+    for (const s of SIGNALS) process.removeAllListeners(s);
+    process.kill(process.pid, signal);
+    // Should the signal not end the process after all, exit with its code.
+    setTimeout(() => process.exit(EXIT[signal] ?? 1), 1000).unref();
   };
-  for (const signal of Object.keys(EXIT) as NodeJS.Signals[]) process.on(signal, installed);
+  for (const signal of SIGNALS) process.on(signal, installed);
 }
