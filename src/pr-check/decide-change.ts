@@ -8,13 +8,15 @@ import { judgeComponent, judgeComponentVersion } from "./rules-hub.js";
 import { judgeProject, judgeProjectChild } from "./rules-projects.js";
 import { judgeModel, judgeModelVersion } from "./rules-registry.js";
 import { judgeCatalogSettings, judgeOrganization, judgeOrgSetting, judgeUser } from "./rules-settings.js";
-import { areaScope, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
+import { areaScope, scopeOf, verdict, type RuleInput, type Tombstone, type Verdict } from "./rule-kit.js";
 
 /** The parsed sides of a change: before (merge-base), after (head), and on the base branch's tip. */
 export interface ChangeSides {
   before?: Entity;
   after?: Entity;
   onBase?: Entity;
+  /** A path absent from the base that its history once had (component versions only). */
+  tombstone?: Tombstone;
 }
 
 const RULES: Record<Kind, (input: RuleInput) => Verdict[]> = {

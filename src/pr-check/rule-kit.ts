@@ -22,6 +22,14 @@ export interface RuleInput {
   after?: Entity;
   /** The entity at the same path on the base branch's tip, if any (it may be newer than `before`). */
   onBase?: Entity;
+  /** For a path absent from the base: its last content in the base's history, and the commit that deleted it. */
+  tombstone?: Tombstone;
+}
+
+/** A path the base's history once had: the blob it last held and the commit that deleted it. */
+export interface Tombstone {
+  oid: string;
+  commit: string;
 }
 
 /** One requirement of a change and its decision: denied ones become diagnostics. */

@@ -8,6 +8,7 @@ import type { ValuePath } from "../yaml/positions.js";
 import { describeTarget } from "./classify-change.js";
 import { changedPaths, firstDifferentLine } from "./field-diff.js";
 import { judgeOwnership } from "./rules-ownership.js";
+import { judgeWidening, widensVisibility } from "./rules-visibility.js";
 import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** A hub component entry: admins manage it; members may add release notes for new tags. */
@@ -22,8 +23,10 @@ export function judgeComponent(input: RuleInput): Verdict[] {
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
   const admin = (doing: string, path: ValuePath, rule = "component-manage") => verdict(requireRole(ctx, { rule, scope, role: manage, doing }), path);
+  const widened = widensVisibility(input, scope.org);
+  if (widened) out.push(judgeWidening(input, scope, label));
   for (const [key, paths] of groups) {
-    if (key === "owner" || key === "team") continue;
+    if (key === "owner" || key === "team" || (widened && key === "visibility")) continue;
     if (key !== "releases") {
       out.push(admin(`changing ${key} of ${label}`, paths[0]!));
       continue;
@@ -64,28 +67,31 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
   const label = describeTarget(input.change);
   const scope = scopeOf(info);
   const { ctx } = input;
-  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+  const tag = info.name;
+  const mutable = mutableTags(input, scope.entity!.key).includes(tag);
+  const next = semverValid(tag) ? semverInc(tag, "patch") : undefined;
+  const immutable = (doing: string, reason: string, hint: string, line?: number) =>
+    verdict(denyEveryone(ctx, { rule: "version-immutable", doing, reason }), [], { code: "pr/immutable-version", ...(line !== undefined && { line }), hint });
+  if (input.action === "delete") {
+    if (mutable) return [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+    // A deleted tag could come back with other bytes: a published version stays, and is retired in its release metadata.
+    const reason = `the version is published and its tag is not in mutableTags of ${scope.entity!.key}: once deleted, the tag could come back with other bytes`;
+    return [immutable(`deleting ${label}`, reason, `leave versions/${tag}.yaml in place and retire the release in component.yaml instead: releases[].deprecated (with a reason and a replacement) or stage: disabled`)];
+  }
   // Published: on the base already (at the merge-base for an update; on the base's tip, with other bytes, for an add).
   const baseText = (input.before ?? input.onBase)?.source.text;
   const published = input.action === "update" || (input.onBase !== undefined && input.onBase.source.text !== input.after?.source.text);
-  const tag = info.name;
-  if (published && !mutableTags(input, scope.entity!.key).includes(tag)) {
-    const next = semverValid(tag) ? semverInc(tag, "patch") : undefined;
-    return [
-      verdict(
-        denyEveryone(ctx, {
-          rule: "version-immutable",
-          doing: `changing ${label}`,
-          reason: `the version is published and its tag is not in mutableTags of ${scope.entity!.key}`,
-        }),
-        [],
-        {
-          code: "pr/immutable-version",
-          line: firstDifferentLine(baseText, input.after?.source.text),
-          hint: `publish the change as a new version${next ? ` (e.g. versions/${next}.yaml)` : ""} and leave ${tag} as it is; tags that follow releases, like latest, go in mutableTags`,
-        },
-      ),
-    ];
+  const newVersion = `publish the change as a new version${next ? ` (e.g. versions/${next}.yaml)` : ""}`;
+  if (published && !mutable) {
+    const reason = `the version is published and its tag is not in mutableTags of ${scope.entity!.key}`;
+    const hint = `${newVersion} and leave ${tag} as it is; tags that follow releases, like latest, go in mutableTags`;
+    return [immutable(`changing ${label}`, reason, hint, firstDifferentLine(baseText, input.after?.source.text))];
+  }
+  // A tag the base's history published and later deleted (a tombstone) comes back only with the bytes it had.
+  const tombstone = input.tombstone;
+  if (input.action === "create" && !input.onBase && tombstone && tombstone.oid !== input.change.newOid && !mutable) {
+    const reason = `${tag} was published before (deleted in commit ${tombstone.commit.slice(0, 12)}), and a published tag never comes back with other bytes`;
+    return [immutable(`adding ${label} again with other content`, reason, `${newVersion}; restoring ${tag} is allowed only with the bytes it had`)];
   }
   const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
   const verb = published ? "updating the mutable tag" : input.action === "create" ? "adding" : "changing";

@@ -3,6 +3,7 @@ import { lowestRole } from "../permissions/actions.js";
 import { requireRole } from "../permissions/requirements.js";
 import { describeTarget } from "./classify-change.js";
 import { judgeOwnership } from "./rules-ownership.js";
+import { judgeWidening, widensVisibility } from "./rules-visibility.js";
 import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** A project: admins add, change and delete projects and their access; ownership changes need both sides. */
@@ -15,7 +16,9 @@ export function judgeProject(input: RuleInput): Verdict[] {
   if (input.action === "delete") return [verdict(requireRole(input.ctx, { rule: "project-delete", scope, role: manage, doing: `deleting ${label}` }))];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
-  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team");
+  const widened = widensVisibility(input, scope.org);
+  if (widened) out.push(judgeWidening(input, scope, label));
+  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team" && !(widened && k === "visibility"));
   if (rest.length > 0 || groups.size === 0) {
     const what = rest.map(([k]) => k).join(", ");
     out.push(verdict(requireRole(input.ctx, { rule: "project-manage", scope, role: manage, doing: `changing ${what || "the file of"} ${label}` }), rest[0]?.[1][0] ?? []));

@@ -10,6 +10,7 @@ import type { ValuePath } from "../yaml/positions.js";
 import { describeTarget } from "./classify-change.js";
 import { sameValue } from "./field-diff.js";
 import { judgeOwnership } from "./rules-ownership.js";
+import { judgeWidening, widensVisibility } from "./rules-visibility.js";
 import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** A registry model: admins create, change and delete it; ownership changes need both sides. */
@@ -22,7 +23,9 @@ export function judgeModel(input: RuleInput): Verdict[] {
   if (input.action === "delete") return [verdict(requireRole(input.ctx, { rule: "model-delete", scope, role: manage, doing: `deleting ${label}` }))];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
-  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team");
+  const widened = widensVisibility(input, scope.org);
+  if (widened) out.push(judgeWidening(input, scope, label));
+  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team" && !(widened && k === "visibility"));
   if (rest.length > 0 || groups.size === 0) {
     const what = rest.map(([k]) => k).join(", ") || "the file of";
     out.push(verdict(requireRole(input.ctx, { rule: "model-manage", scope, role: manage, doing: `changing ${what} ${label}` }), rest[0]?.[1][0] ?? []));
@@ -38,7 +41,14 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const { ctx } = input;
   const member = (doing: string, path: ValuePath) => verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing }), path);
   const production = (rule: string, doing: string, path: ValuePath) => verdict(requireProductionApprover(ctx, { rule, org: info.org!, doing }), path);
-  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+  // In production on the merge-base, or on the base's tip (promoted since the branch forked).
+  const wasProduction = [input.before, input.onBase].some((side) => stringAt(side?.data, "stage") === "production");
+  if (input.action === "delete") {
+    const out = [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+    // Deleting takes the version out of production: what that needs, deleting needs too.
+    if (wasProduction) out.push(production("production-frozen", `deleting ${label}, which is in production`, []));
+    return out;
+  }
   // A version published on the base after the branch forked is judged as an update of it.
   const before = input.action === "update" ? input.before : input.onBase;
   if (!before) {
@@ -66,8 +76,6 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const oldStage = stringAt(before.data, "stage");
   const newStage = stringAt(input.after?.data, "stage");
   const appended = newHistory.slice(oldHistory.length).map((e) => stringAt(e, "stage"));
-  // In production on the merge-base, or on the base's tip (promoted since the branch forked).
-  const wasProduction = oldStage === "production" || stringAt(input.onBase?.data, "stage") === "production";
   if (oldStage !== newStage || appended.length > 0) {
     const doing = `moving ${label} from ${oldStage ?? "no stage"} to ${newStage ?? "no stage"}`;
     if (newStage === "production" || appended.includes("production")) out.push(production("stage-production", doing, ["stage"]));

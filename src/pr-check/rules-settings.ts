@@ -2,7 +2,7 @@
 import { lowestRole } from "../permissions/actions.js";
 import { decision, anyOf } from "../permissions/decision.js";
 import { asRecord, rolesAt } from "../permissions/read-data.js";
-import { requireCatalogAdmin, requireRole, requireSelf } from "../permissions/requirements.js";
+import { denyEveryone, requireCatalogAdmin, requireRole, requireSelf } from "../permissions/requirements.js";
 import type { Role } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { byTopKey, fieldChanges, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
@@ -108,6 +108,14 @@ function judgeMembers(input: RuleInput, org: string): Verdict[] {
     out.push(verdict(requireRole(input.ctx, { rule: owners ? "org-owners" : "org-members", scope: { org }, role, doing }), path));
   }
   if (touched.length === 0) out.push(verdict(requireRole(input.ctx, { rule: "org-members", scope: { org }, role: "manager", doing: `editing the members of ${org}` }), ["members"]));
+  // Only owners manage owners and visibility: an organization left without one could never change them again.
+  const owners = (roles: Map<string, Role[]>) => [...roles].filter(([, r]) => r[0] === "owner").map(([u]) => u);
+  const lastOwners = owners(before);
+  if (lastOwners.length > 0 && owners(after).length === 0) {
+    const reason = `it would leave ${org} without an owner, and only owners manage owners and the organization's visibility`;
+    const hint = `keep an owner: add the new owner in one pull request, then remove or demote ${lastOwners.join(", ")} in another`;
+    out.push(verdict(denyEveryone(input.ctx, { rule: "org-last-owner", doing: `removing the last owner of ${org}`, reason }), ["members"], { hint }));
+  }
   return out;
 }
 

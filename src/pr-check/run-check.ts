@@ -9,6 +9,7 @@ import { changedFiles, type ChangedFile } from "../git/changed-files.js";
 import { mergeBaseOfCommits } from "../git/revisions.js";
 import { blobSizesOf, commitOf, ObjectInfo } from "../git/object-info.js";
 import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
+import { lastDeletions } from "../git/deleted-paths.js";
 import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
@@ -194,6 +195,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
   cache?.finish();
   diagnostics.push(...(await secrets));
+  // Component versions the pull request adds under tags the base does not hold: did its history publish them once?
+  const readded = changes.filter((c) => c.action === "create" && c.info?.kind === "ComponentVersion" && !onBase.byPath.has(c.relPath!));
+  const tombstones = await lastDeletions({ ...git, rev: base, paths: readded.map((c) => c.path) });
   const ctx = { authority, actor };
   const decided: ChangeDecision[] = [];
   for (const change of changes) {
@@ -202,6 +206,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
       ...(rel !== undefined && change.action !== "create" && before.byPath.has(rel) && { before: before.byPath.get(rel)! }),
       ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
       ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
+      ...(tombstones.has(change.path) && { tombstone: tombstones.get(change.path)! }),
     };
     const verdicts = decideChange(ctx, change, sides);
     for (const v of verdicts) {
