@@ -71,6 +71,12 @@ Examples:
         progress: (line) => io.out(`${line}\n`),
       });
       const problems = result.diagnostics.filter((d) => d.severity !== "info");
+      if (result.leaks && result.leaks.length > 0) {
+        for (const leak of result.leaks) io.err(`mlcat: ${leak.file} names private "${leak.name}"\n`);
+        io.err(`mlcat: not publishing the public site: ${result.leaks.length} file${result.leaks.length === 1 ? "" : "s"} would name something private (a bug in the audience filter: please report it); ${opts.out} is untouched\n`);
+        setExit(1);
+        return;
+      }
       if (!result.ok) {
         printDiagnostics(io, result.diagnostics, countsOf(result.summary), `mlcat build ${opts.catalog}`);
         io.err(`mlcat: not building the site: ${opts.catalog} has ${result.summary.errors} error${result.summary.errors === 1 ? "" : "s"} (fix them, then build again)\n`);

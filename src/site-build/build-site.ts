@@ -14,7 +14,8 @@ import type { SiteData } from "../site-data/types.js";
 import type { ValidationSummary } from "../validate.js";
 import { astroConfig, releaseDataSource, type DataSource } from "./astro-config.js";
 import { writeAtomically } from "./output-dir.js";
-import { privateNames, scanForNames } from "./leak-scan.js";
+import { scanForNames, type Leak } from "./leak-scan.js";
+import { hiddenNames } from "../site-data/audience.js";
 import { indexSite } from "./search-index.js";
 
 /** Options of `buildSite`. */
@@ -36,8 +37,8 @@ export interface BuildSiteResult {
   outDir: string;
   data?: SiteData;
   indexed?: number;
-  /** Public builds: files that still name something private (in free text). */
-  leaks?: number;
+  /** Public builds: files that still name something private; the site is not written when there are any. */
+  leaks?: Leak[];
   ms: number;
 }
 
@@ -75,7 +76,6 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   if (!loaded.data) return { ...base, ok: false, ms: performance.now() - start };
   if (loaded.historyNote) progress(`  no git history: ${loaded.historyNote}`);
   const data = loaded.data;
-  let leakCount = 0;
   const result = await writeAtomically(outDir, async (tmp) => {
     const cacheDir = await mkdtemp(join(tmpdir(), "mlcat-astro-"));
     const source: DataSource = { current: data };
@@ -89,21 +89,32 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       await rm(cacheDir, { recursive: true, force: true });
     }
     await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), () => `${data.files.length} files`);
-    if (data.meta.audience === "public") {
-      const leaks = await scanForNames(tmp, privateNames(loaded.catalog));
-      for (const leak of leaks) progress(`  warning: ${leak.file} names private "${leak.name}" (free text is published as written: reword it)`);
-      leakCount = leaks.length;
-    }
     const indexed =
       options.search === false ? undefined : await step(progress, "indexing for search", () => indexSite(tmp), (n) => `${n} pages indexed`);
+    if (data.meta.audience === "public") {
+      // Every file, the search index included: the site is not swapped in if any names something private.
+      const found = await step(progress, "scanning the public site for private names", () => scanForNames(tmp, hiddenNames(loaded.catalog)), (l) => `${l.length} leaks`);
+      if (found.length > 0) throw new LeakFound(found);
+    }
     return { indexed };
-  }, { basePath: data.meta.basePath, audience: data.meta.audience, generatedAt: data.meta.generatedAt });
+  }, { basePath: data.meta.basePath, audience: data.meta.audience, generatedAt: data.meta.generatedAt }).catch((err: unknown) => {
+    if (err instanceof LeakFound) return { leaks: err.leaks };
+    throw err;
+  });
+  if ("leaks" in result) return { ...base, ok: false, data, leaks: result.leaks, ms: performance.now() - start };
   return {
     ...base,
     ok: true,
     data,
     ...(result.indexed !== undefined && { indexed: result.indexed }),
-    ...(data.meta.audience === "public" && { leaks: leakCount }),
+    ...(data.meta.audience === "public" && { leaks: [] }),
     ms: performance.now() - start,
   };
+}
+
+/** A public site that still names something private: it is not swapped in. */
+class LeakFound extends Error {
+  constructor(readonly leaks: Leak[]) {
+    super(`${leaks.length} files name something private`);
+  }
 }

@@ -1,12 +1,16 @@
 /**
  * A last look at a public site before it is swapped in: does any file still
- * name something private? Structured references are redacted by the audience
- * filter; this catches free text (a README or description that names a
- * private project), which mlcat publishes as written.
+ * name something private? The audience filter redacts references and free
+ * text; this scan reads every file the build wrote from catalog data (pages,
+ * JSON API, sitemap, and Pagefind's index, fragments and filters inflated) and
+ * the build refuses a site where it finds one: a leak here is a bug, not a
+ * warning.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { effectiveVisibility } from "../site-data/audience.js";
+import { gunzipSync } from "node:zlib";
+import { hiddenNames } from "../site-data/audience.js";
+import { HiddenNames } from "../site-data/hidden-names.js";
 import type { Catalog } from "../model/catalog.js";
 
 /** One file that names something private. */
@@ -15,30 +19,37 @@ export interface Leak {
   name: string;
 }
 
-/** The names a public site must not contain: private organizations, and `org/name` of private projects, components and models. */
+/** The names a public site must not contain (see `hiddenNames`). */
 export function privateNames(catalog: Catalog): string[] {
-  const names = new Set<string>();
-  for (const org of catalog.all("Organization")) if (effectiveVisibility(catalog, org) === "private") names.add(org.name);
-  for (const kind of ["Project", "Component", "Model"] as const) {
-    for (const e of catalog.all(kind)) {
-      if (effectiveVisibility(catalog, e) === "private" && !names.has(e.org ?? "")) names.add(e.key);
-    }
-  }
-  return [...names].sort();
+  return hiddenNames(catalog).list();
 }
 
-/** Files under `dir` (HTML, JSON, XML) that contain one of `names` as a whole word. */
-export async function scanForNames(dir: string, names: readonly string[]): Promise<Leak[]> {
-  if (names.length === 0) return [];
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-  const pattern = new RegExp(`(?<![\\w-])(${escaped.join("|")})(?![\\w-])`);
+/** Files made from catalog data: pages, API and schema files, the sitemap, and Pagefind's own files (`.pf_*`). */
+const DERIVED = /\.(html|json|xml|txt|pf_fragment|pf_meta|pf_index|pf_filter)$/;
+
+/** A file's text: Pagefind's files are gzip-compressed (fragments start with a `pagefind_dcd` signature once inflated). */
+function textOf(bytes: Buffer): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return gunzipSync(bytes).toString("utf8");
+    } catch {
+      // Not gzip after all: read the bytes as they are.
+    }
+  }
+  return bytes.toString("utf8");
+}
+
+/** Files under `dir` made from catalog data that contain one of `names` as a whole word. */
+export async function scanForNames(dir: string, names: readonly string[] | HiddenNames): Promise<Leak[]> {
+  const hidden = names instanceof HiddenNames ? names : new HiddenNames(names);
+  if (hidden.empty) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const leaks: Leak[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || !/\.(html|json|xml)$/.test(entry.name)) continue;
+    if (!entry.isFile() || !DERIVED.test(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
-    const m = pattern.exec(await readFile(path, "utf8"));
-    if (m) leaks.push({ file: relative(dir, path), name: m[1]! });
+    const name = hidden.find(textOf(await readFile(path)));
+    if (name !== undefined) leaks.push({ file: relative(dir, path), name });
   }
   return leaks.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -9,7 +9,8 @@ import { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import { parseRef } from "../model/refs.js";
-import type { ComponentData, ExperimentData, ModelVersionData, TeamData, Visibility } from "../model/types.js";
+import type { ComponentData, ExperimentData, ModelVersionData, TeamData, UserData, Visibility } from "../model/types.js";
+import { HiddenNames } from "./hidden-names.js";
 import type { Audience } from "./types.js";
 
 /** The visibility an entity has in effect: its own, narrowed by its organization's and its parent's. */
@@ -48,13 +49,49 @@ export function effectiveVisibility(catalog: Catalog, entity: Entity): Visibilit
  */
 export function selectAudience(catalog: Catalog, audience: Audience): Catalog {
   if (audience === "internal") return catalog;
+  const { view, hidden } = publicView(catalog);
+  const out = new Catalog(catalog.root);
+  for (const e of view.entities()) out.add(redactEntity(e, view, hidden));
+  return out;
+}
+
+/** The public entities and users of `catalog` (unredacted), and the names of everything left out. */
+function publicView(catalog: Catalog): { view: Catalog; hidden: HiddenNames } {
   const kept = catalog.entities().filter((e) => e.kind !== "User" && effectiveVisibility(catalog, e) === "public");
   const view = new Catalog(catalog.root, kept);
   const present = publicUsers(view);
   for (const user of catalog.all("User")) if (present.has(user.key)) view.add(user);
-  const out = new Catalog(catalog.root);
-  for (const e of view.entities()) out.add(redactEntity(e, view));
-  return out;
+  // What names something public is no secret, even where something private shares it.
+  const shown = new Set<string>();
+  for (const e of view.entities()) {
+    shown.add(e.name.toLowerCase());
+    shown.add(e.key.toLowerCase());
+    const login = e.kind === "User" ? (e.data as UserData).github?.login : undefined;
+    if (login) shown.add(login.toLowerCase());
+  }
+  const names: string[] = [];
+  for (const org of catalog.all("Organization")) if (!view.has("Organization", org.key)) names.push(org.name);
+  for (const kind of ["Project", "Component", "Model"] as const) {
+    for (const e of catalog.all(kind)) if (!view.has(kind, e.key)) names.push(e.key);
+  }
+  for (const user of catalog.all("User")) {
+    if (view.has("User", user.key)) continue;
+    names.push(user.name);
+    const login = (user.data as UserData).github?.login;
+    if (login) names.push(login);
+  }
+  return { view, hidden: new HiddenNames(names.filter((n) => !shown.has(n.toLowerCase()))) };
+}
+
+/**
+ * What a public site must not contain: private organizations, the `org/name` of
+ * private projects, components and models in public ones, and the usernames and
+ * GitHub logins of users with no public presence (less names that also name
+ * something public). The public audience redacts them from all text it keeps;
+ * the build's leak scan looks for them in every file it writes.
+ */
+export function hiddenNames(catalog: Catalog): HiddenNames {
+  return publicView(catalog).hidden;
 }
 
 /** Users who appear in public entities: catalog admins, members of public organizations, owners of public things. */
@@ -71,10 +108,11 @@ function publicUsers(view: Catalog): Set<string> {
   return users;
 }
 
-/** A copy of `entity` whose data names nothing missing from `view`. */
-function redactEntity(entity: Entity, view: Catalog): Entity {
+/** A copy of `entity` whose data and README name nothing missing from `view`. */
+function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entity {
   const data = structuredClone(entity.data) as unknown as Record<string, unknown>;
   const org = entity.org ?? "";
+  const person = (name: unknown) => typeof name === "string" && view.has("User", name);
   switch (entity.kind) {
     case "User":
       delete data.email;
@@ -86,16 +124,26 @@ function redactEntity(entity: Entity, view: Catalog): Entity {
     }
     case "Component": {
       const d = data as unknown as ComponentData;
-      for (const r of d.releases ?? []) if (r.source && !projectVisible(view, org, r.source.project)) delete r.source;
+      for (const r of d.releases ?? []) {
+        if (r.source && !projectVisible(view, org, r.source.project)) delete r.source;
+        // A replacement is a tag of this component or another component's version: a reference like any other.
+        const replacement = r.deprecated?.replacement;
+        if (replacement !== undefined && !view.has("ComponentVersion", replacement.includes(":") ? replacement : `${entity.key}:${replacement}`)) delete r.deprecated!.replacement;
+      }
       break;
     }
     case "Experiment": {
       const d = data as unknown as ExperimentData;
       if (!componentRefVisible(view, org, entity.project, d.component)) delete (d as Partial<ExperimentData>).component;
+      if (d.createdBy !== undefined && !person(d.createdBy)) delete d.createdBy;
       break;
     }
     case "ModelVersion": {
-      const lineage = (data as unknown as ModelVersionData).lineage;
+      const d = data as unknown as ModelVersionData;
+      if (d.createdBy !== undefined && !person(d.createdBy)) delete d.createdBy;
+      // The history keeps its entries (stages and dates are the model's); who moved it is left out when not public.
+      for (const entry of d.stageHistory ?? []) if (!person(entry.by)) delete (entry as Partial<typeof entry>).by;
+      const lineage = d.lineage;
       if (lineage) {
         const project = lineage.project;
         if (project !== undefined && !projectVisible(view, org, project)) {
@@ -111,9 +159,22 @@ function redactEntity(entity: Entity, view: Catalog): Entity {
       break;
   }
   redactHubRefs(data, view);
+  // Free text too (descriptions, notes, reasons, READMEs): a private name typed into it is replaced.
+  const redacted = hidden.empty ? data : (redactStrings(data, hidden) as Record<string, unknown>);
   // The source text is rewritten from the redacted data: comments and refs in the original may name what was left out.
-  const text = stringify(data, { lineWidth: 0 });
-  return { ...entity, data: data as unknown as Entity["data"], source: { ...entity.source, text } };
+  const text = stringify(redacted, { lineWidth: 0 });
+  const readme = entity.readme && !hidden.empty ? { ...entity.readme, text: hidden.redact(entity.readme.text) } : entity.readme;
+  return { ...entity, data: redacted as unknown as Entity["data"], source: { ...entity.source, text }, ...(readme && { readme }) };
+}
+
+/** `value` with every string in it (not the keys) redacted of `hidden`. */
+function redactStrings(value: unknown, hidden: HiddenNames): unknown {
+  if (typeof value === "string") return hidden.redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, hidden));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = redactStrings(v, hidden);
+  return out;
 }
 
 function projectVisible(view: Catalog, org: string, project: string): boolean {

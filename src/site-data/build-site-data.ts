@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import { validate, type ValidationSummary } from "../validate.js";
 import { apiFiles } from "./api.js";
-import { selectAudience } from "./audience.js";
+import { hiddenNames, selectAudience } from "./audience.js";
 import { SiteContext } from "./context.js";
 import { hubFacets, registryFacets } from "./facets.js";
 import { NO_HISTORY, readCatalogHistory, type CatalogHistory } from "./history.js";
@@ -46,7 +46,8 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
   const siteUrl = normalizeSiteUrl(options.siteUrl ?? settings?.siteUrl);
   // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
   const urls = new Urls(normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname));
-  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience);
+  const hidden = audience === "public" ? hiddenNames(fullCatalog) : undefined;
+  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience, hidden);
   const usage = new UsageIndex(ctx);
 
   const hub = catalog.all("Component").map((c) => componentPages(ctx, c, usage));

@@ -4,6 +4,7 @@ import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import { parseRef } from "../model/refs.js";
 import { historyOf, type CatalogHistory } from "./history.js";
+import { REDACTED, type HiddenNames } from "./hidden-names.js";
 import type { Urls } from "./urls.js";
 import type { Audience, HistoryEntry, Link, UserRef } from "./types.js";
 
@@ -30,6 +31,8 @@ export class SiteContext {
     readonly urls: Urls,
     readonly history: CatalogHistory,
     readonly audience: Audience,
+    /** The public audience: names of what was left out, redacted from commit authors too. */
+    private readonly hidden?: HiddenNames,
   ) {}
 
   /** A link to an entity's page, or undefined when it is not on the site. */
@@ -38,7 +41,9 @@ export class SiteContext {
   }
 
   /** A user as shown next to something; the link is there only when the user has a page. */
-  user(name: string): UserRef {
+  user(name: string | undefined): UserRef {
+    // The public audience leaves out who did something when that person has no public presence.
+    if (name === undefined) return { name: "", label: REDACTED };
     const u = this.catalog.get("User", name);
     const label = u?.data.displayName ?? name;
     return u ? { name, label, url: this.urls.page("User", name) } : { name, label };
@@ -49,7 +54,8 @@ export class SiteContext {
     const files = [entity.source.relPath, ...(entity.readme ? [entity.readme.relPath] : []), ...extraFiles];
     const entries = historyOf(this.history, files);
     if (this.audience === "internal") return entries;
-    return entries.map(({ message: _message, ...rest }) => rest);
+    const hidden = this.hidden;
+    return entries.map(({ message: _message, ...rest }) => (hidden ? { ...rest, author: hidden.redact(rest.author) } : rest));
   }
 
   /** When an entity last changed, from history. */

@@ -29,7 +29,7 @@ export function releaseRows(ctx: SiteContext, component: Entity<"Component">): R
       const r = byTag.get(v.name);
       const replacement = r?.deprecated?.replacement;
       const replacementLink: Link | undefined =
-        replacement === undefined ? undefined : ctx.link("ComponentVersion", `${component.key}:${replacement}`, replacement);
+        replacement === undefined ? undefined : ctx.link("ComponentVersion", replacement.includes(":") ? replacement : `${component.key}:${replacement}`, replacement);
       return {
         tag: v.name,
         url: ctx.urls.page("ComponentVersion", v.key),

@@ -87,20 +87,27 @@ describe("the public build's leak scan", () => {
       "orgs/acme/projects/hush/project.yaml": "name: hush\nvisibility: private\nowner: alice\n",
     });
     const { privateNames } = await import("../../src/site-build/leak-scan.js");
-    expect(privateNames(catalog)).toEqual(["acme/hush", "secret-org"]);
+    expect(privateNames(catalog)).toEqual(["acme/hush", "secret-org", "secret-org/inner"]);
   });
 
-  it("finds whole-word mentions in pages and API files, and nothing else", async () => {
+  it("finds whole-word mentions in every file made from catalog data, Pagefind's compressed ones inflated", async () => {
     const { scanForNames } = await import("../../src/site-build/leak-scan.js");
+    const { gzipSync } = await import("node:zlib");
     const dir = writeTree({
       "hub/acme/train/index.html": "<p>Trained for acme/hush last week.</p>",
       "api/orgs/acme/project.json": '{"readme": "see secret-org"}',
       "index.html": "<p>acme/hushed and not-secret-orgs are other names</p>",
+      "sitemap.xml": "<loc>https://x.example/orgs/Secret-Org/</loc>",
       "pagefind/x.pf_fragment": "secret-org",
+      "_astro/app.js": "const secret_org = 'secret-org';",
     });
+    writeFileSync(join(dir, "pagefind/y.pf_fragment"), gzipSync(Buffer.from('pagefind_dcd{"content":"the acme/hush project"}')));
     expect(await scanForNames(dir, ["acme/hush", "secret-org"])).toEqual([
       { file: "api/orgs/acme/project.json", name: "secret-org" },
       { file: "hub/acme/train/index.html", name: "acme/hush" },
+      { file: "pagefind/x.pf_fragment", name: "secret-org" },
+      { file: "pagefind/y.pf_fragment", name: "acme/hush" },
+      { file: "sitemap.xml", name: "secret-org" },
     ]);
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { edit, PR_BASE } from "../helpers/pr-catalog.js";
 import { errorsOf, PrScenario, type PrCase } from "../helpers/pr-repo.js";
+import type { FileMap } from "../helpers/catalog.js";
 
 const MODEL = "orgs/acme/models/churn-model/model.yaml";
 const MV1 = "orgs/acme/models/churn-model/versions/1.0.0.yaml";
@@ -19,7 +20,7 @@ const LAB = "orgs/acme/projects/lab/project.yaml";
 const CHURN = "orgs/acme/projects/churn/project.yaml";
 
 /** PR_BASE with 2.0.0 in production, bob an admin of the model (not a production approver), and a private project. */
-const BASE = {
+const BASE: FileMap = {
   ...PR_BASE,
   [MODEL]: `${PR_BASE[MODEL]}members:\n  - user: bob\n    role: admin\n`,
   [MV2]: edit(MV2, "stage: staging\nstageHistory", "stage: production\nstageHistory").replace(

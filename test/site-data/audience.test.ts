@@ -94,3 +94,50 @@ describe("the public audience", () => {
     expect(data.components.find((c) => c.key === "acme/train")!.history[0]!.message).toBe("Move hush onto train");
   });
 });
+
+describe("the public audience redacts private people and names wherever they appear", () => {
+  // zed belongs only to secret-org; maya only to a private project's world. Both act on public things.
+  const files: FileMap = {
+    ...WITH_PRIVATE,
+    "users/zed.yaml": "name: zed\ngithub: { login: zed-gh, id: 4242 }\n",
+    "orgs/acme/projects/churn/experiments/run-3.yaml": "name: run-3\ncomponent: acme/train:1.0.0\nstatus: succeeded\ncreatedBy: zed\ndescription: Rerun of zed's sweep from secret-org, see acme/hush.\n",
+    "orgs/acme/models/churn-model/versions/2.0.0.yaml":
+      'name: 2.0.0\nstage: staging\ncreatedBy: zed\nstageHistory:\n  - { stage: testing, at: "2026-01-19T00:00:00Z", by: zed, reason: "zed-gh trained it" }\n  - { stage: staging, at: "2026-01-20T00:00:00Z", by: alice, reason: test }\n',
+    "orgs/acme/components/train/component.yaml":
+      'name: train\ndescription: Train a model.\nowner: alice\nreleases:\n  - tag: "1.0.0"\n    stage: production\n    deprecated: { reason: "Use the other one.", replacement: "secret-org/covert:1.0.0" }\n',
+    "orgs/acme/components/train/README.md": "# Train\n\nAsk zed (or @zed-gh) about secret-org/covert; acme/hushed is another name.\n",
+  };
+  const history: CatalogHistory = {
+    available: true,
+    byFile: {
+      "orgs/acme/projects/churn/experiments/run-3.yaml": [
+        { commit: "b".repeat(40), short: "bbbbbbb", date: "2026-01-03T00:00:00.000Z", author: "zed-gh", message: "add run-3", change: "added", file: "orgs/acme/projects/churn/experiments/run-3.yaml" },
+      ],
+    },
+  };
+
+  it("drops structured references to people with no public presence, and to private components", () => {
+    const view = selectAudience(load(files), "public");
+    const run = view.get("Experiment", "acme/churn/run-3")!;
+    expect(run.data.createdBy).toBeUndefined();
+    const version = view.get("ModelVersion", "acme/churn-model:2.0.0")!;
+    expect(version.data.createdBy).toBeUndefined();
+    expect(version.data.stageHistory.map((e) => e.by)).toEqual([undefined, "alice"]);
+    const release = view.get("Component", "acme/train")!.data.releases![0]!;
+    expect(release.deprecated).toEqual({ reason: "Use the other one." });
+  });
+
+  it("replaces private names typed into free text, READMEs and commit authors, and keeps look-alikes", () => {
+    const data = buildSiteData(load(files), { audience: "public", history });
+    const text = JSON.stringify(data);
+    for (const name of [...PRIVATE, "zed-gh"]) expect(text).not.toMatch(new RegExp(`(?<![\\w-])${name}(?![\\w-])`));
+    const view = selectAudience(load(files), "public");
+    expect(view.get("Experiment", "acme/churn/run-3")!.data.description).toBe("Rerun of (private)'s sweep from (private), see (private).");
+    expect(view.get("Component", "acme/train")!.readme!.text).toBe("# Train\n\nAsk (private) (or @(private)) about (private); acme/hushed is another name.\n");
+    const run = data.experiments.find((e) => e.key === "acme/churn/run-3")!;
+    expect(run.history.map((h) => h.author)).toEqual(["(private)"]);
+    expect(run.createdBy).toBeUndefined();
+    const page = data.modelVersions.find((v) => v.key === "acme/churn-model:2.0.0")!;
+    expect(page.stageHistory.map((s) => s.by.label)).toEqual(["(private)", "Alice"]);
+  });
+});
