@@ -10,11 +10,13 @@ import { collectField, collectStrings, type RefChecker } from "./refs-index.js";
 /** Roles that may receive a delegation: admins or higher. */
 const DELEGATE_ROLES: ReadonlySet<Role> = new Set(["owner", "manager", "admin"]);
 
-/** `catalog.yaml`: admins are users, each listed once. */
+/** `catalog.yaml`: admins are users, each listed once; so are the service accounts of `policy.recordOnBehalf`. */
 export function checkCatalogAdmins(refs: RefChecker, entity: Entity<"Catalog">): void {
   const admins = collectStrings(entity.data.admins, ["admins"]);
   for (const { value, path } of admins) refs.expectUser(entity, path, value, "catalog admin");
   refs.expectUnique(entity, admins, "user", "the catalog admins");
+  const recorders = collectStrings((entity.data as { policy?: { recordOnBehalf?: string[] } }).policy?.recordOnBehalf, ["policy", "recordOnBehalf"]);
+  for (const { value, path } of recorders) refs.expectUser(entity, path, value, "service account recording on behalf of others");
 }
 
 /** An organization: members are users, listed once; delegates are members with role admin or higher. */

@@ -88,6 +88,7 @@ export const CODES = {
   // --- pull-request checks -----------------------------------------------------
   "pr/permission-denied": { severity: "error", summary: "The pull request's author may not make this change: the rule and who could make it are in the message." },
   "pr/immutable-version": { severity: "error", summary: "A published version file changed: versions are immutable unless their tag is declared in `mutableTags`." },
+  "pr/record-mismatch": { severity: "error", summary: "A record the pull request writes (a stage-history entry's `by` or `at`, a `createdBy`) does not name its author or falls outside its time." },
   "pr/stage-history-rewritten": { severity: "error", summary: "A model version's stage history was edited or shortened: it is append-only." },
   "pr/too-many-changes": { severity: "error", summary: "The pull request changes more files than policy.maxChangedFiles allows: the check fails closed." },
   "pr/base-invalid": { severity: "error", summary: "A file of the base revision that roles or policy come from does not parse: the check fails closed." },

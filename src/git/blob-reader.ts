@@ -10,6 +10,7 @@ import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
 
 interface Pending {
   oid: string;
+  type: "blob" | "commit";
   resolve: (bytes: Uint8Array) => void;
   reject: (err: Error) => void;
 }
@@ -40,11 +41,11 @@ export class BlobReader {
     return new BlobReader(options);
   }
 
-  /** The content of the blob `oid`. */
-  read(oid: string): Promise<Uint8Array> {
+  /** The content of the blob `oid` (or of the object of another `type`: a commit's headers and message). */
+  read(oid: string, type: "blob" | "commit" = "blob"): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ oid, resolve, reject });
+      this.queue.push({ oid, type, resolve, reject });
       this.proc.stdin.write(`${oid}\n`);
     });
   }
@@ -85,7 +86,7 @@ export class BlobReader {
       const bytes = new Uint8Array(this.buffer.subarray(eol + 1, eol + 1 + size));
       this.buffer = this.buffer.subarray(eol + 1 + size + 1);
       this.queue.shift();
-      if (m[2] !== "blob") head.reject(new GitError(`git object ${head.oid} is a ${m[2]}, not a file`, "report this: mlcat asked for a file"));
+      if (m[2] !== head.type) head.reject(new GitError(`git object ${head.oid} is a ${m[2]}, not a ${head.type === "blob" ? "file" : head.type}`, `report this: mlcat asked for a ${head.type}`));
       else head.resolve(bytes);
     }
   }

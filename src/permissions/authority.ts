@@ -13,12 +13,14 @@ export interface Policy {
   maxChangedFiles: number;
   /** Who may move a model version to production (default `registry-admins`). */
   productionApprovers: "registry-admins" | "owners";
+  /** Service accounts that may record others as `createdBy` (default none). */
+  recordOnBehalf: string[];
 }
 
 const AREAS: readonly Area[] = ["projects", "hub", "registry"];
 
 /** The defaults of `policy` in catalog.yaml. */
-export const DEFAULT_POLICY: Policy = { maxChangedFiles: 500, productionApprovers: "registry-admins" };
+export const DEFAULT_POLICY: Policy = { maxChangedFiles: 500, productionApprovers: "registry-admins", recordOnBehalf: [] };
 
 /** A named role holder (a user, or a team on an entity). */
 export interface Grant {
@@ -53,6 +55,7 @@ export class Authority {
     return {
       maxChangedFiles: typeof cap === "number" && Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_POLICY.maxChangedFiles,
       productionApprovers: approvers === undefined || approvers === "registry-admins" ? "registry-admins" : "owners",
+      recordOnBehalf: stringsAt(policy, "recordOnBehalf"),
     };
   }
 

@@ -14,6 +14,14 @@ import { atLeast, holdsRole } from "./roles.js";
 export interface DecideContext {
   authority: Authority;
   actor: Actor;
+  /** When the change was made, for the records it writes (pull requests only; `explain` judges no records). */
+  window?: TimeWindow;
+}
+
+/** A span of time in milliseconds since the epoch, ends included. */
+export interface TimeWindow {
+  from: number;
+  to: number;
 }
 
 /** What is being done, for messages: `delete experiment acme/churn/run-1`. */

@@ -4,6 +4,7 @@ import { requireRole } from "../permissions/requirements.js";
 import { describeTarget } from "./classify-change.js";
 import { judgeOwnership } from "./rules-ownership.js";
 import { judgeWidening, widensVisibility } from "./rules-visibility.js";
+import { judgeCreatedBy } from "./rules-records.js";
 import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** A project: admins add, change and delete projects and their access; ownership changes need both sides. */
@@ -37,5 +38,6 @@ export function judgeProjectChild(input: RuleInput): Verdict[] {
   }
   const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
   const verb = input.action === "create" ? "adding" : "changing";
-  return [verdict(requireRole(input.ctx, { rule: `${kind}-write`, scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }), path)];
+  const write = verdict(requireRole(input.ctx, { rule: `${kind}-write`, scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }), path);
+  return info.kind === "Experiment" ? [write, ...judgeCreatedBy(input, input.action === "update" ? input.before?.data : undefined)] : [write];
 }

@@ -11,6 +11,7 @@ import { describeTarget } from "./classify-change.js";
 import { sameValue } from "./field-diff.js";
 import { judgeOwnership } from "./rules-ownership.js";
 import { judgeWidening, widensVisibility } from "./rules-visibility.js";
+import { judgeAppendedEntries, judgeCreatedBy } from "./rules-records.js";
 import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** A registry model: admins create, change and delete it; ownership changes need both sides. */
@@ -53,7 +54,7 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const before = input.action === "update" ? input.before : input.onBase;
   if (!before) {
     // A new version starts in testing: starting anywhere else is a stage move (its history's stages count too).
-    const out = [member(`adding ${label}`, [])];
+    const out = [member(`adding ${label}`, []), ...judgeAppendedEntries(input, 0), ...judgeCreatedBy(input, undefined)];
     const stage = stringAt(input.after?.data, "stage");
     const stages = [stage, ...arrayAt(input.after?.data, "stageHistory").map((e) => stringAt(e, "stage"))].filter((x) => x !== undefined);
     if (stages.includes("production")) out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
@@ -95,5 +96,8 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
     out.push(member(`changing ${rest.map(([k]) => k).join(", ")} of ${label}`, rest[0]![1][0]!));
   }
   if (out.length === 0) out.push(member(`editing ${label}`, []));
+  // What the pull request records of itself: the entries it appends (a rewritten history is denied already) and createdBy.
+  if (rewritten < 0) out.push(...judgeAppendedEntries(input, oldHistory.length));
+  out.push(...judgeCreatedBy(input, before.data));
   return out;
 }

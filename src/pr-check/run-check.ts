@@ -10,6 +10,7 @@ import { mergeBaseOfCommits } from "../git/revisions.js";
 import { blobSizesOf, commitOf, ObjectInfo } from "../git/object-info.js";
 import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
 import { lastDeletions } from "../git/deleted-paths.js";
+import { committerTime } from "../git/commit-time.js";
 import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
@@ -198,7 +199,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   // Component versions the pull request adds under tags the base does not hold: did its history publish them once?
   const readded = changes.filter((c) => c.action === "create" && c.info?.kind === "ComponentVersion" && !onBase.byPath.has(c.relPath!));
   const tombstones = await lastDeletions({ ...git, rev: base, paths: readded.map((c) => c.path) });
-  const ctx = { authority, actor };
+  // The pull request's time, for the records it writes: from its fork point's commit to its head's (never later than now).
+  const [forkTime, headTime] = await Promise.all([committerTime(reader, fork), committerTime(reader, head)]);
+  const ctx = { authority, actor, window: { from: forkTime, to: Math.min(headTime, Date.now()) } };
   const decided: ChangeDecision[] = [];
   for (const change of changes) {
     const rel = change.relPath;

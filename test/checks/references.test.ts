@@ -51,6 +51,11 @@ const CASES: Case[] = [
     expected: [{ code: "ref/unknown-user", file: "catalog/catalog.yaml", line: 2, column: 17 }],
   },
   {
+    name: "a service account recording on behalf of others with no user file",
+    files: { "catalog.yaml": "title: T\nadmins: [alice]\npolicy:\n  recordOnBehalf: [train-bot]\n" },
+    expected: [{ code: "ref/unknown-user", file: "catalog/catalog.yaml", line: 4, column: 20 }],
+  },
+  {
     name: "an organization member with no user file",
     files: { "orgs/acme/organization.yaml": ORG_WITH("  - user: carol\n    role: member\n") },
     expected: [{ code: "ref/unknown-user", file: ORG, line: 8, column: 11 }],

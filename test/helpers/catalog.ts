@@ -117,7 +117,7 @@ owner: alice
 stage: testing
 stageHistory:
   - stage: testing
-    at: "2026-01-10T12:00:00Z"
+    at: "2025-12-10T12:00:00Z"
     by: alice
     reason: first candidate
 lineage:

@@ -66,11 +66,11 @@ description: Second candidate.
 stage: staging
 stageHistory:
   - stage: testing
-    at: "2026-01-12T12:00:00Z"
+    at: "2025-12-12T12:00:00Z"
     by: bob
     reason: candidate
   - stage: staging
-    at: "2026-01-13T12:00:00Z"
+    at: "2025-12-13T12:00:00Z"
     by: alice
     reason: passed offline evaluation
 lineage:
@@ -86,4 +86,15 @@ export function edit(relPath: string, from: string, to: string): string {
   const text = PR_BASE[relPath];
   if (text === undefined || !text.includes(from)) throw new Error(`edit: ${relPath} has no ${JSON.stringify(from)}`);
   return text.replace(from, to);
+}
+
+/** A time inside every test pull request's window: their repositories' commits are dated from 2026-01-01T00:01Z on, a minute apart. */
+export const PR_TIME = "2026-01-01T00:02:00Z";
+
+/** A model version's `text` moved to `stage` by `by` (the pull request's author), the entry appended to its stage history. */
+export function moveStage(text: string, stage: string, by: string, reason = "moved"): string {
+  const moved = text.replace(/^stage: \w+$/m, `stage: ${stage}`);
+  const at = moved.search(/^(lineage|metrics|artifacts|signature|createdBy):/m);
+  const entry = `  - stage: ${stage}\n    at: "${PR_TIME}"\n    by: ${by}\n    reason: ${reason}\n`;
+  return at < 0 ? moved + entry : moved.slice(0, at) + entry + moved.slice(at);
 }

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { GitError } from "../../src/git/git-error.js";
 import { checkPullRequest } from "../../src/pr-check/run-check.js";
-import { edit, PR_BASE } from "../helpers/pr-catalog.js";
+import { edit, moveStage, PR_BASE } from "../helpers/pr-catalog.js";
 import { commitRawPaths } from "../helpers/git-repo.js";
 import { errorsOf, PrScenario } from "../helpers/pr-repo.js";
 
@@ -12,10 +12,7 @@ const RUN2 = "orgs/acme/projects/churn/experiments/run-2.yaml";
 const MV2 = "orgs/acme/models/churn-model/versions/2.0.0.yaml";
 const experiment = (name: string) => `name: ${name}\ncomponent: acme/train:1.0.0\nstatus: created\n`;
 const bobAdmin = edit(ORG, "  - user: bob\n    role: member", "  - user: bob\n    role: admin");
-const toProduction = edit(MV2, "stage: staging\nstageHistory", "stage: production\nstageHistory").replace(
-  "    reason: passed offline evaluation\n",
-  `    reason: passed offline evaluation\n  - stage: production\n    at: "2026-01-14T12:00:00Z"\n    by: bob\n    reason: go live\n`,
-);
+const toProduction = (by: string) => moveStage(PR_BASE[MV2]!, "production", by, "go live");
 
 const scenarios: PrScenario[] = [];
 function scenario(files = PR_BASE): PrScenario {
@@ -56,7 +53,7 @@ describe("roles come from the base", () => {
     s.repo.branch("two-steps", "main");
     s.repo.writeCatalog({ [MV2]: null });
     s.repo.commit("delete 2.0.0");
-    s.repo.writeCatalog({ [MV2]: toProduction });
+    s.repo.writeCatalog({ [MV2]: toProduction("bob") });
     s.repo.commit("add 2.0.0 back, in production");
     s.repo.checkout("main");
     const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: "two-steps", actor: { login: "bob" } });
@@ -110,47 +107,45 @@ describe("policy and delegations come from the base", () => {
     };
     const s = scenario(files);
     const model = { "orgs/acme/models/fraud/model.yaml": "name: fraud\nowner: gus\n" };
-    expect(errorsOf(await s.check({ actor: "gus", change: { [MV2]: toProduction } })).map((d) => d.code)).toEqual(["pr/permission-denied"]);
-    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: toProduction } }))).toEqual([]);
+    expect(errorsOf(await s.check({ actor: "gus", change: { [MV2]: toProduction("gus") } })).map((d) => d.code)).toEqual(["pr/permission-denied"]);
+    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: toProduction("carol") } }))).toEqual([]);
     expect(errorsOf(await s.check({ actor: "gus", change: model })).map((d) => d.code)).toEqual(["pr/permission-denied"]);
     expect(errorsOf(await s.check({ actor: "gus", change: { "orgs/acme/projects/ads/project.yaml": "name: ads\nowner: gus\n" } }))).toEqual([]);
   });
 
   it("freezes a production model version except its description, for all but production approvers", async () => {
     const s = scenario();
-    s.commitToMain({ [MV2]: toProduction }, "carol promotes 2.0.0");
-    const metrics = toProduction.replace("auc: 0.92", "auc: 0.99");
+    s.commitToMain({ [MV2]: toProduction("carol") }, "carol promotes 2.0.0");
+    const metrics = toProduction("carol").replace("auc: 0.92", "auc: 0.99");
     expect(errorsOf(await s.check({ actor: "bob", change: { [MV2]: metrics } }))).toEqual([{ code: "pr/permission-denied", file: MV2, line: 21, column: 17 }]);
     expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: metrics } }))).toEqual([]);
-    expect(errorsOf(await s.check({ actor: "bob", change: { [MV2]: toProduction.replace("Second candidate.", "Second candidate, in production.") } }))).toEqual([]);
+    expect(errorsOf(await s.check({ actor: "bob", change: { [MV2]: toProduction("carol").replace("Second candidate.", "Second candidate, in production.") } }))).toEqual([]);
   });
 
   it("takes a version out of production only by a production approver, not by an admin of the model", async () => {
     const s = scenario();
     const model = "orgs/acme/models/churn-model/model.yaml";
-    s.commitToMain({ [MV2]: toProduction, [model]: `${PR_BASE[model]}members:\n  - user: bob\n    role: admin\n` }, "carol promotes 2.0.0; bob administers the model");
-    const disabled = toProduction
-      .replace("stage: production\nstageHistory", "stage: disabled\nstageHistory")
-      .replace("    reason: go live\n", `    reason: go live\n  - stage: disabled\n    at: "2026-01-15T12:00:00Z"\n    by: bob\n    reason: pulled\n`);
-    const byBob = await s.check({ actor: "bob", change: { [MV2]: disabled } });
+    s.commitToMain({ [MV2]: toProduction("carol"), [model]: `${PR_BASE[model]}members:\n  - user: bob\n    role: admin\n` }, "carol promotes 2.0.0; bob administers the model");
+    const disabled = (by: string) => moveStage(toProduction("carol"), "disabled", by, "pulled");
+    const byBob = await s.check({ actor: "bob", change: { [MV2]: disabled("bob") } });
     expect(errorsOf(byBob)).toEqual([{ code: "pr/permission-denied", file: MV2, line: 3, column: 8 }]);
     expect(byBob.changes[0]!.decisions.filter((d) => !d.allowed).map((d) => d.rule)).toEqual(["production-frozen"]);
     expect(byBob.diagnostics.find((d) => d.code === "pr/permission-denied")!.message).toMatchInlineSnapshot(`"Moving model version acme/churn-model:2.0.0 from production to disabled needs a registry admin of acme: its owners, managers and admins; bob is not (rule production-frozen)"`);
-    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: disabled } }))).toEqual([]);
+    expect(errorsOf(await s.check({ actor: "carol", change: { [MV2]: disabled("carol") } }))).toEqual([]);
     // The model's admin still moves versions that are not in production.
     const mv1 = "orgs/acme/models/churn-model/versions/1.0.0.yaml";
-    const staged = PR_BASE[mv1]!.replace("stage: testing\nstageHistory", "stage: staging\nstageHistory").replace("    reason: first candidate\n", `    reason: first candidate\n  - stage: staging\n    at: "2026-01-15T12:00:00Z"\n    by: bob\n    reason: ok\n`);
+    const staged = moveStage(PR_BASE[mv1]!, "staging", "bob", "ok");
     expect(errorsOf(await s.check({ actor: "bob", change: { [mv1]: staged } }))).toEqual([]);
   });
 
   it("tightens production to owners with productionApprovers: owners", async () => {
     const s = scenario({ ...PR_BASE, "catalog.yaml": `${PR_BASE["catalog.yaml"]}  productionApprovers: owners\n` });
-    const byErin = await s.check({ actor: "erin", change: { [MV2]: toProduction } });
+    const byErin = await s.check({ actor: "erin", change: { [MV2]: toProduction("erin") } });
     expect(errorsOf(byErin)).toEqual([{ code: "pr/permission-denied", file: MV2, line: 3, column: 8 }]);
     expect(byErin.diagnostics.find((d) => d.code === "pr/permission-denied")!.hint).toMatchInlineSnapshot(
       `"ask alice (who may make this change) to make it, or to grant you the role in a separate pull request: a role granted in this one counts only after it merges"`,
     );
-    expect(errorsOf(await s.check({ actor: "alice", change: { [MV2]: toProduction } }))).toEqual([]);
+    expect(errorsOf(await s.check({ actor: "alice", change: { [MV2]: toProduction("alice") } }))).toEqual([]);
   });
 
   it("ignores a policy the pull request itself loosens", async () => {

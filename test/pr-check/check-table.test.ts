@@ -4,7 +4,7 @@
  * Every case runs on a real branch of one temporary repository.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { edit, PR_BASE } from "../helpers/pr-catalog.js";
+import { edit, moveStage, PR_BASE, PR_TIME } from "../helpers/pr-catalog.js";
 import { errorsOf, PrScenario, type PrCase } from "../helpers/pr-repo.js";
 
 const MV2 = "orgs/acme/models/churn-model/versions/2.0.0.yaml";
@@ -15,11 +15,9 @@ const CV1 = "orgs/acme/components/train/versions/1.0.0.yaml";
 const CHURN = "orgs/acme/projects/churn/project.yaml";
 const FORECAST = "orgs/acme/projects/forecast/project.yaml";
 
-const toProduction =
-  edit(MV2, "stage: staging\nstageHistory", "stage: production\nstageHistory").replace(
-    "    reason: passed offline evaluation\n",
-    `    reason: passed offline evaluation\n  - stage: production\n    at: "2026-01-14T12:00:00Z"\n    by: bob\n    reason: go live\n`,
-  );
+const toProduction = (by: string) => moveStage(PR_BASE[MV2]!, "production", by, "go live");
+/** A new model version 3.0.0 whose first entry `by` records. */
+const newVersion = (by: string) => PR_BASE[MV1]!.replace("name: 1.0.0", "name: 3.0.0").replace('at: "2025-12-10T12:00:00Z"\n    by: alice', `at: "${PR_TIME}"\n    by: ${by}`);
 const experiment = (name: string) => `name: ${name}\ncomponent: acme/train:1.0.0\nstatus: created\n`;
 const denied = (file: string, line = 1, column = 1) => ({ code: "pr/permission-denied", file, line, column });
 
@@ -28,15 +26,15 @@ type Row = [name: string, c: PrCase, expected: Array<Partial<ReturnType<typeof e
 const TABLE: Row[] = [
   // model versions: members edit, stages need more
   ["a member edits a model version's description", { actor: "bob", change: { [MV2]: edit(MV2, "Second candidate.", "Second candidate, retrained.") } }, []],
-  ["a member moves a model version to production", { actor: "bob", change: { [MV2]: toProduction } }, [denied(MV2, 3, 8)]],
-  ["an org admin (registry not delegated) moves it to production", { actor: "carol", change: { [MV2]: toProduction } }, []],
-  ["a manager moves it to production", { actor: "erin", change: { [MV2]: toProduction } }, []],
-  ["a member moves a version from testing to staging", { actor: "bob", change: { [MV1]: edit(MV1, "stage: testing\nstageHistory", "stage: staging\nstageHistory").replace("    reason: first candidate\n", "    reason: first candidate\n  - stage: staging\n    at: \"2026-01-15T12:00:00Z\"\n    by: bob\n    reason: ok\n") } }, [denied(MV1, 2, 8)]],
+  ["a member moves a model version to production", { actor: "bob", change: { [MV2]: toProduction("bob") } }, [denied(MV2, 3, 8)]],
+  ["an org admin (registry not delegated) moves it to production", { actor: "carol", change: { [MV2]: toProduction("carol") } }, []],
+  ["a manager moves it to production", { actor: "erin", change: { [MV2]: toProduction("erin") } }, []],
+  ["a member moves a version from testing to staging", { actor: "bob", change: { [MV1]: moveStage(PR_BASE[MV1]!, "staging", "bob", "ok") } }, [denied(MV1, 2, 8)]],
   ["an admin rewrites the stage history", { actor: "carol", change: { [MV2]: edit(MV2, "reason: candidate", "reason: best candidate") } }, [{ code: "pr/stage-history-rewritten", file: MV2, line: 5, column: 5 }]],
-  ["a member adds a model version in testing", { actor: "bob", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": PR_BASE[MV1]!.replace("name: 1.0.0", "name: 3.0.0") } }, []],
-  ["a member adds a model version straight to staging", { actor: "bob", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": PR_BASE[MV1]!.replace("name: 1.0.0", "name: 3.0.0").replace("stage: testing\nstageHistory:\n  - stage: testing", "stage: staging\nstageHistory:\n  - stage: staging") } }, [denied("orgs/acme/models/churn-model/versions/3.0.0.yaml", 2, 8)]],
-  ["an org admin adds a model version straight to staging", { actor: "carol", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": PR_BASE[MV1]!.replace("name: 1.0.0", "name: 3.0.0").replace("stage: testing\nstageHistory:\n  - stage: testing", "stage: staging\nstageHistory:\n  - stage: staging") } }, []],
-  ["a member adds a model version straight to production", { actor: "bob", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": PR_BASE[MV1]!.replace("name: 1.0.0", "name: 3.0.0").replace("stage: testing\nstageHistory:\n  - stage: testing", "stage: production\nstageHistory:\n  - stage: production") } }, [denied("orgs/acme/models/churn-model/versions/3.0.0.yaml", 2, 8)]],
+  ["a member adds a model version in testing", { actor: "bob", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": newVersion("bob") } }, []],
+  ["a member adds a model version straight to staging", { actor: "bob", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": newVersion("bob").replace("stage: testing\nstageHistory:\n  - stage: testing", "stage: staging\nstageHistory:\n  - stage: staging") } }, [denied("orgs/acme/models/churn-model/versions/3.0.0.yaml", 2, 8)]],
+  ["an org admin adds a model version straight to staging", { actor: "carol", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": newVersion("carol").replace("stage: testing\nstageHistory:\n  - stage: testing", "stage: staging\nstageHistory:\n  - stage: staging") } }, []],
+  ["a member adds a model version straight to production", { actor: "bob", change: { "orgs/acme/models/churn-model/versions/3.0.0.yaml": newVersion("bob").replace("stage: testing\nstageHistory:\n  - stage: testing", "stage: production\nstageHistory:\n  - stage: production") } }, [denied("orgs/acme/models/churn-model/versions/3.0.0.yaml", 2, 8)]],
 
   // experiments: members add, admins delete; project overrides and team roles count
   ["a member (through team ml) adds an experiment to churn", { actor: "bob", change: { "orgs/acme/projects/churn/experiments/run-3.yaml": experiment("run-3") } }, []],
