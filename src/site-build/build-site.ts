@@ -14,6 +14,7 @@ import type { SiteData } from "../site-data/types.js";
 import type { ValidationSummary } from "../validate.js";
 import { astroConfig, releaseDataSource, type DataSource } from "./astro-config.js";
 import { writeAtomically } from "./output-dir.js";
+import { forEachBounded } from "../runtime/bounded.js";
 import { scanForNames, type Leak } from "./leak-scan.js";
 import { hiddenNames } from "../site-data/audience.js";
 import { indexSite } from "./search-index.js";
@@ -45,8 +46,9 @@ export interface BuildSiteResult {
 /** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`. */
 export async function writeStaticFiles(dir: string, data: SiteData): Promise<void> {
   const folders = new Set(data.files.map((f) => dirname(join(dir, f.path))));
-  await Promise.all([...folders].map((f) => mkdir(f, { recursive: true })));
-  await Promise.all(data.files.map((f) => writeFile(join(dir, f.path), f.body)));
+  // Bounded: a catalog of any size writes with a bounded number of open files.
+  await forEachBounded(folders, (f) => mkdir(f, { recursive: true }));
+  await forEachBounded(data.files, (f) => writeFile(join(dir, f.path), f.body));
 }
 
 /** Time a step and report it. */

@@ -4,6 +4,7 @@
  * it is required, its description and an example.
  */
 import { readdir, readFile } from "node:fs/promises";
+import { mapBounded } from "../runtime/bounded.js";
 import { join } from "node:path";
 import { SCHEMA_DIR } from "../runtime/locations.js";
 import { SCHEMA_FILE } from "../model/kinds.js";
@@ -23,7 +24,7 @@ export async function readSchemaFiles(dir = SCHEMAS_DIR): Promise<Array<{ name: 
   } catch {
     return [];
   }
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), "utf8") })));
+  return mapBounded(names, async (name) => ({ name, text: await readFile(join(dir, name), "utf8") }));
 }
 
 /** The reference of each schema file, and the files themselves for `/schemas/`. */
