@@ -5,6 +5,7 @@
  */
 import siteData from "virtual:mlcat/site-data";
 import type { SiteData } from "../../src/site-data/types.ts";
+import { inShard } from "../../src/site-data/shard.ts";
 
 /** Everything the pages show. */
 export const data: SiteData = siteData;
@@ -15,6 +16,12 @@ export const base: string = data.meta.basePath;
 /** A URL under the base path: `href("hub/")` -> `/x/hub/`. */
 export function href(path = ""): string {
   return `${base}${path.replace(/^\//, "")}`;
+}
+
+/** The pages of a kind this build renders: all of them, or a sharded build's part (by URL). */
+export function pagesOf<T extends { url: string }>(pages: readonly T[]): T[] {
+  const shard = data.meta.shard;
+  return shard ? pages.filter((p) => inShard(shard, p.url)) : [...pages];
 }
 
 /** An ISO date-time shown as a date (UTC), e.g. `2026-01-27`. */

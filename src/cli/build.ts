@@ -46,27 +46,37 @@ export function registerBuildCommands(program: Command, io: CliIO, setExit: (cod
     .option("--site-url <url>", "the site's absolute URL (default: siteUrl in catalog.yaml)")
     .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog (default: the site URL's path)")
     .addOption(audienceOption())
+    .option("--shard <i/n>", "render part i of n of the site (every cross-link intact); assemble the parts with mlcat join")
     .addOption(new Option("--no-search", "skip the search index").hideHelp())
     .addHelpText(
       "after",
       `
 A catalog with errors is not built: the errors are printed and the exit code is 1.
 The site is written to a temporary folder and swapped in, so a failed build leaves
-the previous site untouched.
+the previous site untouched. The footer's date is the build's time, or
+SOURCE_DATE_EPOCH (seconds) when set; a part of a sharded build uses the catalog's
+last commit, so that all parts agree.
 
 Examples:
   $ mlcat build
   $ mlcat build --audience public --out public-site
-  $ mlcat build --site-url https://acme.github.io --base-path /ml-catalog`,
+  $ mlcat build --site-url https://acme.github.io --base-path /ml-catalog
+  $ mlcat build --shard 2/4 --out part-2     # one job of a CI matrix; then mlcat join part-*`,
     )
-    .action(async (opts: SiteOptions & { out: string; search: boolean }) => {
+    .action(async (opts: SiteOptions & { out: string; search: boolean; shard?: string }) => {
       const { buildSite } = await import("../site-build/build-site.js");
+      const { parseShard } = await import("../site-data/shard.js");
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      if (opts.shard !== undefined && !shard) throw new ExitError(2, `--shard takes i/n with 1 <= i <= n (e.g. 2/4), not ${JSON.stringify(opts.shard)}`);
+      const now = sourceDate(io.env);
       const result = await buildSite({
         dir: opts.catalog,
         outDir: opts.out,
         audience: opts.audience,
         ...(opts.basePath !== undefined && { basePath: opts.basePath }),
         ...(opts.siteUrl !== undefined && { siteUrl: opts.siteUrl }),
+        ...(shard && { shard }),
+        ...(now && { now }),
         search: opts.search,
         progress: (line) => io.out(`${line}\n`),
       });
@@ -91,6 +101,29 @@ Examples:
           `Open it: run \`mlcat preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}\` (in this repository: npm run mlcat -- preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}),\n` +
           `then browse http://127.0.0.1:4321${result.data?.meta.basePath ?? "/"}\n`,
       );
+      setExit(0);
+    });
+
+  program
+    .command("join")
+    .description("Assemble the parts of a sharded build (mlcat build --shard i/n) into one site with one search index.")
+    .argument("<parts...>", "the parts' folders (the --out of each mlcat build --shard)")
+    .option("--out <dir>", "where the site goes (replaced whole, only when the join succeeds)", DEFAULT_SITE_OUT)
+    .addOption(new Option("--no-search", "skip the search index").hideHelp())
+    .addHelpText(
+      "after",
+      `
+The parts must be parts 1 to n of one build: the same commit and options. A file
+that several parts wrote (home and list pages, schemas, sitemap) must be the same
+in each; the joined pages are byte for byte those of a single build.
+
+Example:
+  $ mlcat join part-1 part-2 part-3 part-4 --out site-dist`,
+    )
+    .action(async (parts: string[], opts: { out: string; search: boolean }) => {
+      const { joinSite } = await import("../site-build/join-site.js");
+      const result = await joinSite({ parts, outDir: opts.out, search: opts.search, progress: (line) => io.out(`${line}\n`) });
+      io.out(`\nJoined ${parts.length} parts into ${relative(process.cwd(), result.outDir) || "."}/: ${result.files} files\n`);
       setExit(0);
     });
 
@@ -152,3 +185,10 @@ function countsOf(summary: { files: number; entities: Record<string, number> }):
   return { files: summary.files, entities: Object.values(summary.entities).reduce((a, b) => a + b, 0) };
 }
 
+/** The build time reproducible builds ask for (SOURCE_DATE_EPOCH, in seconds), if set. */
+function sourceDate(env: Record<string, string | undefined>): Date | undefined {
+  const text = env.SOURCE_DATE_EPOCH;
+  if (text === undefined || text === "") return undefined;
+  if (!/^\d+$/.test(text)) throw new ExitError(2, `SOURCE_DATE_EPOCH must be a whole number of seconds, not ${JSON.stringify(text)}`);
+  return new Date(Number(text) * 1000);
+}

@@ -21,7 +21,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Re
   { names: ["stage"], load: async () => (await import("./stage.js")).registerStageCommand },
   { names: ["fmt"], load: async () => (await import("./fmt.js")).registerFmtCommand },
   { names: ["schema"], load: async () => (await import("./schema.js")).registerSchemaCommand },
-  { names: ["build", "dev", "preview"], load: async () => (await import("./build.js")).registerBuildCommands },
+  { names: ["build", "join", "dev", "preview"], load: async () => (await import("./build.js")).registerBuildCommands },
   { names: ["check", "explain"], load: async () => (await import("./check.js")).registerPullRequestCommands },
 ];
 

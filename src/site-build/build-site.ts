@@ -15,6 +15,7 @@ import type { ValidationSummary } from "../validate.js";
 import { astroConfig, releaseDataSource, type DataSource } from "./astro-config.js";
 import { writeAtomically } from "./output-dir.js";
 import { forEachBounded } from "../runtime/bounded.js";
+import { inShard } from "../site-data/shard.js";
 import { scanForNames, type Leak } from "./leak-scan.js";
 import { hiddenNames } from "../site-data/audience.js";
 import { indexSite } from "./search-index.js";
@@ -45,11 +46,17 @@ export interface BuildSiteResult {
 
 /** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`. */
 export async function writeStaticFiles(dir: string, data: SiteData): Promise<void> {
-  const folders = new Set(data.files.map((f) => dirname(join(dir, f.path))));
+  // A sharded build writes its part of the entities' API files; every part writes the rest (index, schemas, sitemap).
+  const shard = data.meta.shard;
+  const files = shard ? data.files.filter((f) => !ENTITY_FILE.test(f.path) || inShard(shard, f.path)) : data.files;
+  const folders = new Set(files.map((f) => dirname(join(dir, f.path))));
   // Bounded: a catalog of any size writes with a bounded number of open files.
   await forEachBounded(folders, (f) => mkdir(f, { recursive: true }));
-  await forEachBounded(data.files, (f) => writeFile(join(dir, f.path), f.body));
+  await forEachBounded(files, (f) => writeFile(join(dir, f.path), f.body));
 }
+
+/** The API files of one entity each (`api/index.json` lists them all). */
+const ENTITY_FILE = /^api\/(?!index\.json$)/;
 
 /** Time a step and report it. */
 async function step<T>(progress: (line: string) => void, label: string, run: () => Promise<T>, done: (value: T) => string): Promise<T> {
@@ -91,15 +98,16 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       await rm(cacheDir, { recursive: true, force: true });
     }
     await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), () => `${data.files.length} files`);
+    // A part of a sharded build is indexed once joined (one index for the whole site).
     const indexed =
-      options.search === false ? undefined : await step(progress, "indexing for search", () => indexSite(tmp), (n) => `${n} pages indexed`);
+      options.search === false || data.meta.shard ? undefined : await step(progress, "indexing for search", () => indexSite(tmp), (n) => `${n} pages indexed`);
     if (data.meta.audience === "public") {
       // Every file, the search index included: the site is not swapped in if any names something private.
       const found = await step(progress, "scanning the public site for private names", () => scanForNames(tmp, hiddenNames(loaded.catalog)), (l) => `${l.length} leaks`);
       if (found.length > 0) throw new LeakFound(found);
     }
     return { indexed };
-  }, { basePath: data.meta.basePath, audience: data.meta.audience, generatedAt: data.meta.generatedAt }).catch((err: unknown) => {
+  }, { basePath: data.meta.basePath, audience: data.meta.audience, generatedAt: data.meta.generatedAt, ...(data.meta.shard && { shard: data.meta.shard }) }).catch((err: unknown) => {
     if (err instanceof LeakFound) return { leaks: err.leaks };
     throw err;
   });

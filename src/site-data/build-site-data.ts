@@ -7,6 +7,7 @@ import type { Catalog } from "../model/catalog.js";
 import { validate, type ValidationSummary } from "../validate.js";
 import { apiFiles } from "./api.js";
 import { hiddenNames, selectAudience } from "./audience.js";
+import type { Shard } from "./shard.js";
 import { SiteContext } from "./context.js";
 import { hubFacets, registryFacets } from "./facets.js";
 import { NO_HISTORY, readCatalogHistory, type CatalogHistory } from "./history.js";
@@ -31,8 +32,17 @@ export interface SiteDataOptions {
   history?: CatalogHistory;
   /** The JSON Schema files (name and text); default none. */
   schemaFiles?: ReadonlyArray<{ name: string; text: string }>;
-  /** The build's time (default now): fixed in tests. */
+  /** The build's time (default now; for a part of a sharded build, the catalog's last commit, so that all parts agree). */
   now?: Date;
+  /** Render only this part of the site (`mlcat build --shard`). */
+  shard?: Shard;
+}
+
+/** The date of the catalog's newest commit, when history is known. */
+function lastChange(history: CatalogHistory | undefined): Date | undefined {
+  let last = "";
+  for (const entries of Object.values(history?.byFile ?? {})) for (const e of entries) if (e.date > last) last = e.date;
+  return last === "" ? undefined : new Date(last);
 }
 
 const byUpdatedDesc = <T extends { updatedAt?: string; key: string }>(a: T, b: T) =>
@@ -79,7 +89,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
     connections: catalog.all("Connection").length,
   };
   const modelVersions = registry.flatMap((r) => r.versions);
-  const generatedAt = (options.now ?? new Date()).toISOString();
+  const generatedAt = (options.now ?? (options.shard ? lastChange(options.history) : undefined) ?? new Date()).toISOString();
   const title = settings?.title ?? "Catalog";
   const schemas = schemaDocs(options.schemaFiles ?? [], urls);
   const data: Omit<SiteData, "files"> = {
@@ -91,6 +101,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
       audience,
       generatedAt,
       history: ctx.history.available,
+      ...(options.shard && { shard: options.shard }),
     },
     counts,
     recent: recent.slice(0, 15),

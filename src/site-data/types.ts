@@ -1,3 +1,5 @@
+import type { Shard } from "./shard.js";
+
 /**
  * The data the site's pages receive: computed once from a validated catalog,
  * plain JSON (no Maps, no functions), every URL final (base path included).
@@ -104,6 +106,8 @@ export interface SiteData {
     generatedAt: string;
     /** Whether git history was available. */
     history: boolean;
+    /** The part of a sharded build these pages are rendered for (`mlcat build --shard`). */
+    shard?: Shard;
   };
   counts: Counts;
   recent: RecentChange[];
