@@ -1,4 +1,6 @@
-// The benchmark: `npm run bench [-- --entities 1000,10000] [--runs 3] [--warmup 1] [--build-runs N] [--skip build,check] [--out bench/results.json] [--keep]`.
+// The benchmark: `npm run bench [-- --entities 1000,10000] [--large] [--shards N] [--runs 3] [--warmup 1] [--build-runs N] [--skip build,check] [--out bench/results.json] [--keep]`.
+// --large adds a 100,000-entity catalog (minutes of machine time: not for CI); --shards N also builds the site as N parts
+// one after another (mlcat build --shard i/N) and joins them (mlcat join), at the largest size only.
 // Generates catalogs (seeded, committed as git history), measures mlcat against its baselines in the same run,
 // prints a markdown table and writes bench/results.json and bench/results.md. Not a test: nothing here asserts timings.
 // Node 24 strips the types of this script; it uses the compiled library (npm run bench compiles first).
@@ -36,6 +38,8 @@ const AJV_CLI = join(ROOT, "node_modules", "ajv-cli", "dist", "index.js");
 const { values } = parseArgs({
   options: {
     entities: { type: "string", default: "1000,10000" },
+    large: { type: "boolean", default: false },
+    shards: { type: "string", default: "0" },
     runs: { type: "string", default: "3" },
     warmup: { type: "string", default: "1" },
     "build-runs": { type: "string" },
@@ -46,7 +50,9 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
   },
 });
-const sizes = values.entities.split(",").map((s) => Number(s.trim()));
+const sizes = [...values.entities.split(",").map((s) => Number(s.trim())), ...(values.large ? [100_000] : [])];
+const shards = Number(values.shards);
+if (!Number.isInteger(shards) || shards < 0 || shards > 64) throw new Error(`--shards takes a whole number from 0 to 64 (got ${values.shards})`);
 if (sizes.some((n) => !Number.isInteger(n) || n < 20)) throw new Error(`--entities takes whole numbers of at least 20, e.g. 1000,10000 (got ${values.entities})`);
 const runs = Math.max(1, Number(values.runs));
 const warmup = Math.max(0, Number(values.warmup));
@@ -154,9 +160,32 @@ async function benchSize(requested: number): Promise<SizeResult> {
     const script = writeBareAstro(bare, pages, import.meta.resolve("astro"));
     record(await measure("astro-bare", buildRuns, node([script]), { before: () => rmSync(join(bare, "dist"), { recursive: true, force: true }) }));
     notes.push(`mlcat build validates, computes the site data, renders ${pages} pages, writes the JSON API and indexes every page for search; the bare build renders as many trivial pages and nothing else.`);
+    if (shards > 1 && requested === Math.max(...sizes)) notes.push(...(await benchShards(catalog, work, record, measured)));
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   return { requested, entities, files: generated.files.size, commits, measured, ...(pages !== undefined && { pages }), notes };
+}
+
+/** The site built as `shards` parts one after another (as the jobs of a CI matrix would run them at once), then joined. */
+async function benchShards(catalog: string, work: string, record: (m: Measured) => void, measured: Record<string, Measured>): Promise<string[]> {
+  const epoch = { MLCAT_CACHE_DIR: undefined, SOURCE_DATE_EPOCH: String(Math.floor(Date.now() / 1000)) };
+  const parts: string[] = [];
+  for (let i = 1; i <= shards; i++) {
+    const out = join(work, `part-${i}`);
+    parts.push(out);
+    record(await measure(`build-shard-${i}`, 1, () => runCommand({ command: NODE, args: [MLCAT, "build", "--catalog", catalog, "--shard", `${i}/${shards}`, "--out", out], env: epoch, rssHook: HOOK })));
+  }
+  record(await measure("join", 1, () => runCommand({ command: NODE, args: [MLCAT, "join", ...parts, "--out", join(work, "joined")], env: epoch, rssHook: HOOK })));
+  const times = parts.map((_, i) => measured[`build-shard-${i + 1}`]!.medianMs);
+  const peak = Math.max(...parts.map((_, i) => measured[`build-shard-${i + 1}`]!.peakRssMb ?? 0), measured.join!.peakRssMb ?? 0);
+  const sum = times.reduce((a, b) => a + b, 0);
+  const longest = Math.max(...times);
+  const join_ = measured.join!.medianMs;
+  const whole = measured.build?.medianMs;
+  return [
+    `Sharded build, ${shards} parts run one after another: sum ${(sum / 1000).toFixed(1)} s, longest part ${(longest / 1000).toFixed(1)} s, join ${(join_ / 1000).toFixed(1)} s, peak ${peak} MB; ` +
+      `as a matrix the wall time would be about longest + join = ${((longest + join_) / 1000).toFixed(1)} s${whole ? ` against ${(whole / 1000).toFixed(1)} s for one build` : ""}.`,
+  ];
 }
 
 const results: SizeResult[] = [];
