@@ -11,11 +11,14 @@ import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY } from "../../site/src/csp.js";
 import { serveSite } from "../../src/site-build/serve.js";
 import { launchChromium, type Chromium } from "./browser.js";
 import { buildFixtureSites, PRIVATE_NAMES, type FixtureSites } from "./fixture.js";
 
 const SHOTS = join(import.meta.dirname, "../../.tmp/screenshots");
+/** How pages report a Content-Security-Policy violation to the tests (on the console). */
+const CSP_VIOLATION = "csp-violation:";
 
 let sites: FixtureSites;
 let chrome: Chromium;
@@ -31,6 +34,16 @@ beforeAll(async () => {
   internalUrl = a.url;
   publicUrl = b.url;
   chrome = await launchChromium();
+  // Every page reports what its Content-Security-Policy refused (init scripts run outside the policy).
+  await chrome.context.addInitScript((prefix: string) => {
+    const seen: string[] = [];
+    Object.defineProperty(window, "__cspViolations", { value: seen });
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const message = `${prefix} ${e.effectiveDirective} ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`;
+      seen.push(message);
+      console.error(message);
+    });
+  }, CSP_VIOLATION);
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
 
@@ -40,11 +53,17 @@ afterAll(async () => {
   sites?.cleanup();
 });
 
-/** A new page that fails the test on any script error, and collects dialogs (an XSS would open one or set a flag). */
+/**
+ * A new page that collects script errors, dialogs (an XSS would open one or set a flag)
+ * and Content-Security-Policy violations into `errors`.
+ */
 async function open(path: string, base = internalUrl): Promise<{ page: Page; errors: string[] }> {
   const page = await chrome.context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.text().startsWith(CSP_VIOLATION) || m.text().includes("Content Security Policy")) errors.push(m.text());
+  });
   page.on("dialog", (d) => {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -238,7 +257,7 @@ describe("the search page", () => {
   async function injected(page: Page) {
     return page.evaluate(() => ({
       flag: (window as unknown as { __xss?: unknown }).__xss,
-      elements: [...document.querySelectorAll("img[src='x'], main svg, iframe, object, embed, main script:not([src])")].map((el) => el.outerHTML.slice(0, 80)),
+      elements: [...document.querySelectorAll("img[src='x'], main svg, iframe, object, embed, script:not([src])")].map((el) => el.outerHTML.slice(0, 80)),
       handlers: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`)),
       scriptUrls: [...document.querySelectorAll("[href], [src], [action]")]
         .flatMap((el) => ["href", "src", "action"].map((n) => el.getAttribute(n) ?? ""))
@@ -359,6 +378,64 @@ describe("the search page", () => {
   });
 });
 
+describe("the Content-Security-Policy", () => {
+  it.each(["internal", "public"] as const)("is on every page of the %s site, first in its head, and nothing there breaks it: every script is a file under the base path's scripts/", async (audience) => {
+    const dir = audience === "internal" ? sites.internal.dir : sites.public.dir;
+    const base = audience === "internal" ? internalUrl : publicUrl;
+    const files = walk(dir).filter((f) => f.endsWith(".html")).sort();
+    expect(files.length).toBeGreaterThan(20);
+    const { page, errors } = await open("", base);
+    const problems: string[] = [];
+    for (const file of files) {
+      await page.goto(new URL(file.replace(/(^|\/)index\.html$/, "$1"), base).href);
+      const report = await page.evaluate(async ({ policy, basePath }) => {
+        await new Promise((done) => setTimeout(done, 20));
+        const head = [...document.head.children];
+        const at = head.findIndex((el) => el.getAttribute("http-equiv") === "Content-Security-Policy");
+        return {
+          policy: head[at]?.getAttribute("content") === policy,
+          first: head.slice(0, at).every((el) => el.matches("meta[charset]")),
+          scripts: [...document.scripts]
+            .filter((s) => !s.src || new URL(s.src).origin !== location.origin || !new URL(s.src).pathname.startsWith(`${basePath}scripts/`))
+            .map((s) => s.outerHTML.slice(0, 80)),
+          violations: (window as unknown as { __cspViolations: string[] }).__cspViolations,
+        };
+      }, { policy: CONTENT_SECURITY_POLICY, basePath: new URL(base).pathname });
+      if (!report.policy || !report.first || report.scripts.length > 0 || report.violations.length > 0) problems.push(`${file}: ${JSON.stringify(report)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lets the site's own scripts run: the theme toggle and the copy buttons", async () => {
+    const { page, errors } = await open("/hub/acme/train/");
+    const theme = await page.locator("html").getAttribute("data-theme");
+    await page.locator("#theme-toggle").click();
+    expect(await page.locator("html").getAttribute("data-theme")).toBe(theme === "dark" ? "light" : "dark");
+    await page.locator("#theme-toggle").click();
+    const copy = page.locator("button[data-copy]").first();
+    await copy.click();
+    await expect.poll(() => copy.innerText()).toBe("Copied");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses an event handler that slips into a page, and the tests see the refusal", async () => {
+    const { page, errors } = await open("/");
+    await page.evaluate(() => {
+      const icon = document.querySelector<HTMLLinkElement>("link[rel=icon]")!.href;
+      const div = document.createElement("div");
+      div.innerHTML = `<img src="${icon}" onload="window.__xss = 1">`;
+      document.body.append(div);
+    });
+    await page.waitForFunction(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(errors.join("\n")).toContain(`${CSP_VIOLATION} script-src-attr`);
+    await page.close();
+  });
+});
+
 describe("the built files", () => {
   /** Every internal URL the HTML, SVG and sitemap of a site point to. */
   function internalLinks(dir: string, base: string, siteUrl: string): Array<{ from: string; url: string }> {
@@ -447,6 +524,19 @@ describe("the built files", () => {
 });
 
 describe("the site's source", () => {
+  it("has no inline script and no event-handler attribute: scripts are files under site/public/scripts/", () => {
+    const src = join(import.meta.dirname, "../../site/src");
+    const found = walk(src)
+      .filter((f) => f.endsWith(".astro"))
+      .flatMap((f) => {
+        const text = readFileSync(join(src, f), "utf8");
+        const inline = [...text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)].map((m) => `${f}: ${m[0]}`);
+        const handlers = [...text.matchAll(/<[a-zA-Z][^>]*\son[a-z]+\s*=/g)].map((m) => `${f}: ${m[0]}`);
+        return [...inline, ...handlers];
+      });
+    expect(found).toEqual([]);
+  });
+
   it("uses set:html only for sanitized Markdown and the lineage SVG mlcat draws", () => {
     const src = join(import.meta.dirname, "../../site/src");
     const uses = walk(src)
