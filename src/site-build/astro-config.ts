@@ -102,3 +102,20 @@ export function astroConfig(options: AstroConfigOptions): AstroInlineConfig {
     vite: { plugins: [siteDataPlugin(options.source)], logLevel: "warn" },
   } as AstroInlineConfig;
 }
+
+/**
+ * The inline Astro config for `mlcat build`, its caches under `cacheDir`.
+ * Astro renders the pages by importing a server bundle it writes next to the
+ * output, in the user's folder; Node resolves that bundle's package imports
+ * from where it lies, and finds nothing where there is no node_modules
+ * (`Cannot find package '@oslojs/encoding'`), or another project's copies.
+ * So the bundle takes in every package it uses and imports none: it runs the
+ * same wherever it is written, with the packages of mlcat's installation
+ * (resolved by Vite from the Astro project, mlcat's own `site/`).
+ */
+export function astroBuildConfig(options: AstroConfigOptions & { cacheDir: string }): AstroInlineConfig {
+  const { cacheDir, ...rest } = options;
+  const inline = astroConfig(rest);
+  const environments = { prerender: { resolve: { noExternal: true as const } } };
+  return { ...inline, cacheDir, vite: { ...inline.vite, cacheDir: join(cacheDir, "vite"), environments } };
+}

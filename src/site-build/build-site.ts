@@ -12,7 +12,7 @@ import type { Catalog } from "../model/catalog.js";
 import { loadSiteData, type LoadSiteDataOptions } from "../site-data/build-site-data.js";
 import type { SiteData } from "../site-data/types.js";
 import type { ValidationSummary } from "../validate.js";
-import { astroConfig, releaseDataSource, type DataSource } from "./astro-config.js";
+import { astroBuildConfig, releaseDataSource, type DataSource } from "./astro-config.js";
 import { writeAtomically } from "./output-dir.js";
 import { forEachBounded } from "../runtime/bounded.js";
 import { inShard } from "../site-data/shard.js";
@@ -90,8 +90,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const source: DataSource = { current: data };
     try {
       const { build } = await import("astro");
-      const inline = astroConfig({ source, outDir: tmp });
-      const config = { ...inline, cacheDir, vite: { ...inline.vite, cacheDir: join(cacheDir, "vite") } };
+      const config = astroBuildConfig({ source, outDir: tmp, cacheDir });
       await step(progress, `rendering pages (${data.meta.audience} audience)`, () => build(config), () => "pages written");
     } finally {
       releaseDataSource(source);

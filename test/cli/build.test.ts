@@ -1,11 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { SITE_MARKER, writeAtomically } from "../../src/site-build/output-dir.js";
 import { resolveRequest } from "../../src/site-build/serve.js";
 import { BASE } from "../helpers/catalog.js";
 import { runCli, writeTree } from "../helpers/cli.js";
+import { FIXTURE } from "../site/fixture.js";
+
+const BIN = join(import.meta.dirname, "..", "..", "bin", "mlcat.js");
 
 describe("mlcat build", () => {
   it("refuses a catalog with errors: prints them, exits 1, writes nothing", async () => {
@@ -23,6 +27,63 @@ describe("mlcat build", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("everyone");
   });
+});
+
+describe("mlcat build, dev and preview run from a folder with no node_modules in it or above it", () => {
+  const cwd = mkdtempSync(join(tmpdir(), "mlcat-elsewhere-"));
+  cpSync(FIXTURE, join(cwd, "catalog"), { recursive: true });
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+  const env = { ...process.env, NO_COLOR: "1" };
+
+  /** Start `mlcat <args>` in `cwd`, wait for its "serving ... at URL" line, fetch `path` there, and stop it. */
+  async function fetchServed(args: string[], path: string): Promise<{ status: number; html: string }> {
+    const child = spawn(process.execPath, [BIN, ...args, "--port", "0"], { cwd, env: { ...env, VITEST: undefined }, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const url = await new Promise<string>((found, fail) => {
+        let out = "";
+        const timer = setTimeout(() => fail(new Error(`no URL printed within 60 s:\n${out}`)), 60_000);
+        const read = (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          const m = /serving .* at (http:\/\/\S+?)(?:\s|$)/.exec(out);
+          if (m) clearTimeout(timer), found(m[1]!);
+        };
+        child.stdout.on("data", read);
+        child.stderr.on("data", read);
+        child.once("exit", (code) => fail(new Error(`exited ${code} before serving:\n${out}`)));
+      });
+      const res = await fetch(new URL(path, url));
+      return { status: res.status, html: await res.text() };
+    } finally {
+      child.kill("SIGTERM");
+    }
+  }
+
+  it("builds: Astro and its packages come from mlcat's installation, not from the current folder", () => {
+    const above: string[] = [];
+    for (let d = cwd; ; d = dirname(d)) {
+      if (existsSync(join(d, "node_modules"))) above.push(d);
+      if (dirname(d) === d) break;
+    }
+    expect(above).toEqual([]);
+    const run = spawnSync(process.execPath, [BIN, "build", "--catalog", "catalog", "--out", "site"], { cwd, encoding: "utf8", env });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Built the internal site of catalog in [\d.]+s: \d+ pages in site\//);
+    expect(readFileSync(join(cwd, "site/hub/acme/train/index.html"), "utf8")).toContain("Train a gradient-boosted model on a Parquet table.");
+    expect(existsSync(join(cwd, "site/pagefind/pagefind.js"))).toBe(true);
+  }, 120_000);
+
+  it("previews the built site", async () => {
+    const page = await fetchServed(["preview", "--out", "site"], "hub/acme/train/");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Train a gradient-boosted model on a Parquet table.");
+  }, 60_000);
+
+  it("serves the catalog with mlcat dev", async () => {
+    const page = await fetchServed(["dev", "--catalog", "catalog"], "hub/acme/train/");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Train a gradient-boosted model on a Parquet table.");
+  }, 90_000);
 });
 
 describe("writeAtomically", () => {

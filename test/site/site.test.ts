@@ -9,13 +9,16 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY } from "../../site/src/csp.js";
 import { serveSite } from "../../src/site-build/serve.js";
 import { launchChromium, type Chromium } from "./browser.js";
 import { buildFixtureSites, PRIVATE_NAMES, type FixtureSites } from "./fixture.js";
 
 const SHOTS = join(import.meta.dirname, "../../.tmp/screenshots");
+/** How pages report a Content-Security-Policy violation to the tests (on the console). */
+const CSP_VIOLATION = "csp-violation:";
 
 let sites: FixtureSites;
 let chrome: Chromium;
@@ -31,6 +34,16 @@ beforeAll(async () => {
   internalUrl = a.url;
   publicUrl = b.url;
   chrome = await launchChromium();
+  // Every page reports what its Content-Security-Policy refused (init scripts run outside the policy).
+  await chrome.context.addInitScript((prefix: string) => {
+    const seen: string[] = [];
+    Object.defineProperty(window, "__cspViolations", { value: seen });
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const message = `${prefix} ${e.effectiveDirective} ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`;
+      seen.push(message);
+      console.error(message);
+    });
+  }, CSP_VIOLATION);
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
 
@@ -40,11 +53,17 @@ afterAll(async () => {
   sites?.cleanup();
 });
 
-/** A new page that fails the test on any script error, and collects dialogs (an XSS would open one or set a flag). */
+/**
+ * A new page that collects script errors, dialogs (an XSS would open one or set a flag)
+ * and Content-Security-Policy violations into `errors`.
+ */
 async function open(path: string, base = internalUrl): Promise<{ page: Page; errors: string[] }> {
   const page = await chrome.context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.text().startsWith(CSP_VIOLATION) || m.text().includes("Content Security Policy")) errors.push(m.text());
+  });
   page.on("dialog", (d) => {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -57,6 +76,24 @@ async function open(path: string, base = internalUrl): Promise<{ page: Page; err
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** The checkbox of `value` in the search page's filter `group` (matched exactly: values are shown as written). */
+function filterBox(page: Page, group: string, value: string): Locator {
+  const exactly = (text: string) => new RegExp("^" + text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "$");
+  return page
+    .locator("[data-search-groups] fieldset")
+    .filter({ has: page.locator("legend", { hasText: exactly(group) }) })
+    .locator("label")
+    .filter({ has: page.locator(".filter-value", { hasText: exactly(value) }) })
+    .locator("input");
+}
+
+/** Wait until the search page's status (its live region) matches `text`; returns what it says. */
+async function searchStatus(page: Page, text: RegExp): Promise<string> {
+  const status = page.locator("[data-search-status]").filter({ hasText: text });
+  await status.waitFor({ timeout: 10_000 });
+  return status.innerText();
 }
 
 /** Every file under `dir`, relative paths. */
@@ -92,15 +129,18 @@ describe("browsing", () => {
 
   it("finds a component with search, filterable by kind", async () => {
     const { page, errors } = await open("/search/");
-    const input = page.locator(".pagefind-ui__search-input");
-    await input.fill("gradient-boosted");
-    const result = page.locator(".pagefind-ui__result-link", { hasText: "acme/train" }).first();
-    await result.waitFor({ state: "visible", timeout: 10_000 });
+    await page.getByLabel("Words to search for").fill("train");
+    await searchStatus(page, /results? for “train”/);
+    const result = page.locator(".search-result-link", { hasText: /^acme\/train$/ });
     expect(await result.getAttribute("href")).toBe("/hub/acme/train/");
-    // Pagefind's UI fills the filter panel as its filter index loads: wait for the kind filter.
-    const kindFilter = page.locator(".pagefind-ui__filter-panel", { hasText: /kind/i });
-    await kindFilter.waitFor({ state: "visible", timeout: 10_000 });
-    expect((await kindFilter.innerText()).toLowerCase()).toContain("kind");
+    const before = await page.locator(".search-result-head .badge").allInnerTexts();
+    expect(new Set(before).size).toBeGreaterThan(1);
+    await filterBox(page, "Kind", "Component").check();
+    await searchStatus(page, /with 1 filter/);
+    const kinds = await page.locator(".search-result-head .badge").allInnerTexts();
+    expect(new Set(kinds)).toEqual(new Set(["Component"]));
+    expect(kinds.length).toBeLessThan(before.length);
+    expect(page.url()).toMatch(/\?q=train&kind=Component$/);
     await shot(page, "search");
     expect(errors).toEqual([]);
     await page.close();
@@ -208,6 +248,194 @@ describe("browsing", () => {
   });
 });
 
+describe("the search page", () => {
+  /** The fixture's hostile values (test/fixtures/site-catalog: experiment forecast-xss, user mallory). */
+  const MALLORY = '"><svg onload=alert(5)>Mallory <img src=x onerror=alert(6)>';
+  const TAGS = ["<img src=x onerror=alert(document.domain)>", '"><svg onload=alert(1)>', "javascript:alert(1)"];
+
+  /** What catalog text must never become in a page: a flag set by script, injected elements, event-handler attributes, script URLs. */
+  async function injected(page: Page) {
+    return page.evaluate(() => ({
+      flag: (window as unknown as { __xss?: unknown }).__xss,
+      elements: [...document.querySelectorAll("img[src='x'], main svg, iframe, object, embed, script:not([src])")].map((el) => el.outerHTML.slice(0, 80)),
+      handlers: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`)),
+      scriptUrls: [...document.querySelectorAll("[href], [src], [action]")]
+        .flatMap((el) => ["href", "src", "action"].map((n) => el.getAttribute(n) ?? ""))
+        .filter((v) => /^\s*javascript:/i.test(v)),
+    }));
+  }
+  const CLEAN = { flag: undefined, elements: [], handlers: [], scriptUrls: [] };
+
+  it("shows a public build's hostile titles, excerpts and tags as text through every filter: nothing runs, nothing is injected", async () => {
+    const { page, errors } = await open("search/?q=forecast", publicUrl);
+    await searchStatus(page, /results? for “forecast”\.$/);
+    expect(await page.locator(".search-result-title").allInnerTexts()).toContain(MALLORY);
+    const experiment = page.locator(".search-result", { has: page.locator(".search-result-link", { hasText: "forecast-xss" }) });
+    expect(await experiment.locator(".search-result-link").getAttribute("href")).toBe("/pub/orgs/acme/projects/churn/experiments/forecast-xss/");
+    expect(await experiment.locator(".search-result-head .badge").innerText()).toBe("Experiment");
+    expect(await experiment.locator(".search-result-excerpt").innerText()).toContain('probe <img src=x onerror=alert(document.domain)> then "><svg onload=alert(2)>');
+    expect(await experiment.locator(".search-result-excerpt mark").first().innerText()).toMatch(/forecast/i);
+    const project = page.locator(".search-result", { has: page.locator(".search-result-link", { hasText: /^acme\/churn$/ }) });
+    expect(await project.locator(".search-subresult-link").first().getAttribute("href")).toMatch(/^\/pub\/orgs\/acme\/projects\/churn\/#.+/);
+    const tags = page.locator("[data-search-groups] fieldset").filter({ has: page.locator("legend", { hasText: /^Tag$/ }) });
+    expect(await tags.locator(".filter-value").allInnerTexts()).toEqual(expect.arrayContaining(TAGS));
+    expect(await injected(page)).toEqual(CLEAN);
+
+    for (const tag of TAGS) {
+      await filterBox(page, "Tag", tag).check();
+      await searchStatus(page, /^1 result for “forecast” with 1 filter\.$/);
+      expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([expect.stringContaining("forecast-xss")]);
+      expect(new URL(page.url()).searchParams.getAll("tag")).toEqual([tag]);
+      await filterBox(page, "Tag", tag).uncheck();
+      await searchStatus(page, /results? for “forecast”\.$/);
+    }
+
+    // A query whose results carry every filter: kind, organization, tag and stage.
+    await page.getByLabel("Words to search for").fill("acme");
+    await searchStatus(page, /results? for “acme”\.$/);
+    expect(await page.locator("[data-search-groups] legend:visible").allInnerTexts()).toEqual(["Kind", "Organization", "Tag", "Stage"]);
+    await filterBox(page, "Kind", "Experiment").check();
+    await searchStatus(page, /with 1 filter\.$/);
+    await filterBox(page, "Organization", "acme").check();
+    await searchStatus(page, /with 2 filters\.$/);
+    await filterBox(page, "Tag", TAGS[1]!).check();
+    await searchStatus(page, /^1 result for “acme” with 3 filters\.$/);
+    expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([expect.stringContaining("forecast-xss")]);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await searchStatus(page, /results? for “acme”\.$/);
+    await filterBox(page, "Stage", "production").check();
+    await searchStatus(page, /with 1 filter\.$/);
+    const kinds = new Set(await page.locator(".search-result-head .badge").allInnerTexts());
+    expect([...kinds].filter((k) => !["Component", "Component version", "Model", "Model version"].includes(k))).toEqual([]);
+    expect(await injected(page)).toEqual(CLEAN);
+
+    // The query itself is shown as text too.
+    await page.goto(new URL(`search/?q=${encodeURIComponent(TAGS[0]!)}`, publicUrl).href);
+    expect(await searchStatus(page, /for “/)).toContain(`for “${TAGS[0]}”`);
+    expect(await injected(page)).toEqual(CLEAN);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("works from the keyboard, announces its counts, pages long result lists, and says when there is no index", async () => {
+    const { page, errors } = await open("/search/");
+    // The box has the focus once the page's script runs: typing searches.
+    await page.waitForFunction(() => document.activeElement?.id === "search-input");
+    await page.keyboard.type("churn");
+    await page.keyboard.press("Enter");
+    await searchStatus(page, /results? for “churn”\.$/);
+    expect(await page.locator("[data-search-status]").getAttribute("role")).toBe("status");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("checkbox");
+    await page.keyboard.press("Space");
+    await searchStatus(page, /for “churn” with 1 filter\.$/);
+
+    await page.goto(new URL("search/?organization=acme", internalUrl).href);
+    const total = Number((await searchStatus(page, /^\d+ results with 1 filter\.$/)).split(" ")[0]);
+    expect(total).toBeGreaterThan(10);
+    expect(await page.locator(".search-result").count()).toBe(10);
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await page.locator(".search-result").nth(10).waitFor();
+    expect(await page.locator(".search-result").count()).toBe(Math.min(total, 20));
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const bare = await chrome.context.newPage();
+    await bare.route("**/pagefind/pagefind.js", (route) => route.fulfill({ status: 404, body: "not found" }));
+    await bare.goto(new URL("search/?q=train", internalUrl).href);
+    await bare.locator("[data-search-missing]").waitFor({ state: "visible" });
+    expect(await bare.locator("[data-search-missing]").innerText()).toContain("not available in mlcat dev");
+    expect(await bare.getByLabel("Words to search for").isDisabled()).toBe(true);
+    await bare.close();
+  });
+
+  it.each([390, 1280])("at %i px wide shows results without overflowing the page, in the light and dark themes", async (width) => {
+    const { page, errors } = await open("/");
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    for (const theme of ["light", "dark"] as const) {
+      await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
+      await page.goto(new URL("search/?q=forecast", internalUrl).href);
+      expect(await page.locator("html").getAttribute("data-theme")).toBe(theme);
+      await searchStatus(page, /results? for “forecast”\.$/);
+      const first = await page.locator(".search-result").first().boundingBox();
+      expect(first && first.x >= 0 && first.x + first.width <= width && first.y < 900).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // The filters are open beside the results on a desktop, and one tap away above them on a phone.
+      const filters = page.locator("[data-search-filters]");
+      expect(await filters.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(width > 900);
+      if (width <= 900) await filters.locator("summary").click();
+      await filterBox(page, "Kind", "Experiment").check();
+      await searchStatus(page, /with 1 filter\.$/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await shot(page, `search-${width}-${theme}`, true);
+    }
+    await page.evaluate(() => localStorage.removeItem("mlcat-theme"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the Content-Security-Policy", () => {
+  it.each(["internal", "public"] as const)("is on every page of the %s site, first in its head, and nothing there breaks it: every script is a file under the base path's scripts/", async (audience) => {
+    const dir = audience === "internal" ? sites.internal.dir : sites.public.dir;
+    const base = audience === "internal" ? internalUrl : publicUrl;
+    const files = walk(dir).filter((f) => f.endsWith(".html")).sort();
+    expect(files.length).toBeGreaterThan(20);
+    const { page, errors } = await open("", base);
+    const problems: string[] = [];
+    for (const file of files) {
+      await page.goto(new URL(file.replace(/(^|\/)index\.html$/, "$1"), base).href);
+      const report = await page.evaluate(async ({ policy, basePath }) => {
+        await new Promise((done) => setTimeout(done, 20));
+        const head = [...document.head.children];
+        const at = head.findIndex((el) => el.getAttribute("http-equiv") === "Content-Security-Policy");
+        return {
+          policy: head[at]?.getAttribute("content") === policy,
+          first: head.slice(0, at).every((el) => el.matches("meta[charset]")),
+          scripts: [...document.scripts]
+            .filter((s) => !s.src || new URL(s.src).origin !== location.origin || !new URL(s.src).pathname.startsWith(`${basePath}scripts/`))
+            .map((s) => s.outerHTML.slice(0, 80)),
+          violations: (window as unknown as { __cspViolations: string[] }).__cspViolations,
+        };
+      }, { policy: CONTENT_SECURITY_POLICY, basePath: new URL(base).pathname });
+      if (!report.policy || !report.first || report.scripts.length > 0 || report.violations.length > 0) problems.push(`${file}: ${JSON.stringify(report)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lets the site's own scripts run: the theme toggle and the copy buttons", async () => {
+    const { page, errors } = await open("/hub/acme/train/");
+    const theme = await page.locator("html").getAttribute("data-theme");
+    await page.locator("#theme-toggle").click();
+    expect(await page.locator("html").getAttribute("data-theme")).toBe(theme === "dark" ? "light" : "dark");
+    await page.locator("#theme-toggle").click();
+    const copy = page.locator("button[data-copy]").first();
+    await copy.click();
+    await expect.poll(() => copy.innerText()).toBe("Copied");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses an event handler that slips into a page, and the tests see the refusal", async () => {
+    const { page, errors } = await open("/");
+    await page.evaluate(() => {
+      const icon = document.querySelector<HTMLLinkElement>("link[rel=icon]")!.href;
+      const div = document.createElement("div");
+      div.innerHTML = `<img src="${icon}" onload="window.__xss = 1">`;
+      document.body.append(div);
+    });
+    await page.waitForFunction(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(errors.join("\n")).toContain(`${CSP_VIOLATION} script-src-attr`);
+    await page.close();
+  });
+});
+
 describe("the built files", () => {
   /** Every internal URL the HTML, SVG and sitemap of a site point to. */
   function internalLinks(dir: string, base: string, siteUrl: string): Array<{ from: string; url: string }> {
@@ -282,20 +510,33 @@ describe("the built files", () => {
   });
 
   it("the public site's search finds public components but not private ones", async () => {
-    const { page } = await open("search/", publicUrl);
-    const input = page.locator(".pagefind-ui__search-input");
-    await input.fill("private");
-    await page.locator(".pagefind-ui__message").waitFor({ state: "visible", timeout: 10_000 });
-    expect(await page.locator(".pagefind-ui__drawer").innerText()).not.toContain("hidden-kit");
-    await input.fill("train");
-    const first = page.locator(".pagefind-ui__result-link").first();
-    await first.waitFor({ state: "visible", timeout: 10_000 });
-    expect(await first.getAttribute("href")).toMatch(/^\/pub\//);
+    const { page, errors } = await open("search/?q=private", publicUrl);
+    await searchStatus(page, /for “private”/);
+    expect(await page.locator("[data-search]").innerText()).not.toContain("hidden-kit");
+    await page.getByLabel("Words to search for").fill("train");
+    await searchStatus(page, /for “train”/);
+    const links = await page.locator(".search-result-link").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !l.startsWith("/pub/"))).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
 
 describe("the site's source", () => {
+  it("has no inline script and no event-handler attribute: scripts are files under site/public/scripts/", () => {
+    const src = join(import.meta.dirname, "../../site/src");
+    const found = walk(src)
+      .filter((f) => f.endsWith(".astro"))
+      .flatMap((f) => {
+        const text = readFileSync(join(src, f), "utf8");
+        const inline = [...text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)].map((m) => `${f}: ${m[0]}`);
+        const handlers = [...text.matchAll(/<[a-zA-Z][^>]*\son[a-z]+\s*=/g)].map((m) => `${f}: ${m[0]}`);
+        return [...inline, ...handlers];
+      });
+    expect(found).toEqual([]);
+  });
+
   it("uses set:html only for sanitized Markdown and the lineage SVG mlcat draws", () => {
     const src = join(import.meta.dirname, "../../site/src");
     const uses = walk(src)

@@ -1,0 +1,53 @@
+// @ts-check
+/// <reference lib="dom" />
+/**
+ * The search page's way to Pagefind's JavaScript API (`pagefind/pagefind.js`,
+ * written by `mlcat build`): its types, as far as the page uses them, loading
+ * it, and the filters it is asked for.
+ */
+
+/** @typedef {Record<string, Record<string, number>>} FilterCounts Pages by filter, then value. */
+/** @typedef {Record<string, { any: string[] }>} FilterQuery */
+/** @typedef {{ url: string, title?: string, excerpt?: string }} SubResult A section of a page (a heading's anchor). */
+/** @typedef {{ url: string, excerpt?: string, meta?: Record<string, string | undefined>, sub_results?: SubResult[] }} ResultData */
+/** @typedef {{ id: string, data(): Promise<ResultData> }} Result */
+/** @typedef {{ results: Result[], filters: FilterCounts }} Response */
+/**
+ * The part of pagefind.js the page uses.
+ * @typedef {object} Pagefind
+ * @property {(options: { baseUrl?: string, excerptLength?: number }) => Promise<void>} options
+ * @property {() => Promise<void>} init
+ * @property {() => Promise<FilterCounts>} filters
+ * @property {(term: string | null, options?: { filters?: FilterQuery }) => Promise<Response>} search
+ */
+
+/**
+ * Load Pagefind from the site's bundle folder (`bundle`, e.g. `/x/pagefind/`),
+ * its result URLs under `base`; undefined when the site has no index (`mlcat dev`).
+ * @param {string} bundle
+ * @param {string} base
+ * @returns {Promise<Pagefind | undefined>}
+ */
+export async function loadPagefind(bundle, base) {
+  try {
+    const pagefind = /** @type {Pagefind} */ (await import(`${bundle}pagefind.js`));
+    await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The filters Pagefind is asked for: every group with a chosen value, but `except`.
+ * @param {Map<string, Set<string>>} chosen
+ * @param {string} [except]
+ * @returns {FilterQuery}
+ */
+export function filterQuery(chosen, except) {
+  /** @type {FilterQuery} */
+  const query = {};
+  for (const [group, values] of chosen) if (group !== except && values.size > 0) query[group] = { any: [...values] };
+  return query;
+}
