@@ -19,7 +19,8 @@ import { validate } from "../../src/validate.js";
 import { DEFAULT_LIMITS } from "../../src/yaml/parse.js";
 
 const root = mkdtempSync(join(tmpdir(), "mlcat-incremental-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// Hundreds of catalog copies: removing them takes longer than a hook's default 10 s on a busy machine.
+afterAll(() => rmSync(root, { recursive: true, force: true }), 120_000);
 
 let runs = 0;
 function writeCatalog(files: Files): string {

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fingerprintSecret, makeAllowlist } from "../../src/secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../../src/secrets/scan-pull-request.js";
@@ -169,5 +173,22 @@ describe("git failures never pass the scan", () => {
     expect((missing as GitError).message).toMatch(/git is not installed/);
     const unknown = await scanPullRequestSecrets({ cwd: r.dir, base: "main", head: "no-such-branch" }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(GitError);
+  });
+
+  it("throws a GitError when a UTF-16 file's blob cannot be read", async () => {
+    const r = prRepo();
+    r.write({ "notes/win.txt": utf16le(`token: ${FAKE.github}\n`) });
+    r.commit("notes");
+    const dir = mkdtempSync(join(tmpdir(), "mlcat-git-blob-fails-"));
+    const git = join(dir, "git");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(git, `#!/bin/sh\nfor a in "$@"; do [ "$a" = "blob" ] && { echo "fatal: simulated failure" >&2; exit 128; }; done\nexec "${real}" "$@"\n`, { mode: 0o755 });
+    try {
+      const failed = await scanPullRequestSecrets({ cwd: r.dir, base: r.git("rev-parse", "main"), head: r.git("rev-parse", "pr"), binary: git }).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(GitError);
+      expect((failed as GitError).message).toMatch(/^cannot read blob [0-9a-f]{40}: simulated failure$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
