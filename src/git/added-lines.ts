@@ -8,8 +8,8 @@
  * path, its blobs, and whether its added lines look like UTF-16 or binary
  * (the lines of such a file are not its text: the scan reads its blob).
  */
-import { utf16ByBom } from "../text/file-text.js";
 import { spawn } from "node:child_process";
+import { utf16ByBom } from "../text/file-text.js";
 import { GitError, toGitError } from "./git-error.js";
 import { fetchHint } from "./revisions.js";
 import { assertRevision, TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
