@@ -8,6 +8,7 @@ import { checkWithSnapshots, type SnapshotRunStats } from "./incremental/validat
 import { cacheDirOf } from "./load/load-fast.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
 import { DEFAULT_LIMITS } from "./yaml/parse.js";
+import { redactDiagnostics } from "./secrets/redact.js";
 import type { Catalog } from "./model/catalog.js";
 import type { Kind } from "./model/kinds.js";
 
@@ -52,7 +53,8 @@ export async function validate(options: LoadOptions = {}): Promise<ValidationRes
   const incremental =
     cacheDir !== undefined && loaded.oids ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits: { ...DEFAULT_LIMITS, ...options.limits } }) : undefined;
   const checked = incremental ? incremental.diagnostics : validateCatalog(loaded.catalog);
-  const diagnostics = [...loaded.diagnostics, ...checked].sort(compareDiagnostics);
+  // A credential held in a path or quoted in a message is reported by the secrets check, and masked everywhere.
+  const diagnostics = redactDiagnostics([...loaded.diagnostics, ...checked]).sort(compareDiagnostics);
   return {
     catalog: loaded.catalog,
     diagnostics,

@@ -8,6 +8,7 @@ import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
 import { referencesCheck } from "./references.js";
 import { schemaCheck } from "./schema.js";
+import { usersCheck } from "./users.js";
 import { secretsCheck } from "../secrets/secrets-check.js";
 import { versionsCheck } from "./versions.js";
 import { vocabulariesCheck } from "./vocabularies.js";
@@ -19,6 +20,7 @@ export const SHAPE_CHECKS: readonly Check[] = [schemaCheck];
 export const RULE_CHECKS: readonly Check[] = [
   namingCheck,
   referencesCheck,
+  usersCheck,
   componentSpecsCheck,
   versionsCheck,
   quotasCheck,

@@ -33,7 +33,7 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
     .requiredOption("--base <rev>", "the branch or commit the pull request targets (roles and policy are read from it)")
     .option("--head <rev>", "the pull request's head", "HEAD")
     .requiredOption("--actor <login>", "the authenticated pull-request author's GitHub login (never the commit author)")
-    .option("--actor-id <id>", "the author's numeric GitHub id (matched before the login)")
+    .option("--actor-id <id>", "the author's numeric GitHub id: user files are then matched by github.id only (CI always passes it; without it the login is matched)")
     .option("--repo <dir>", "the repository folder", ".")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("pretty"))
     .addHelpText(

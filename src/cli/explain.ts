@@ -26,7 +26,7 @@ export function registerExplainCommand(program: Command, io: CliIO, setExit: (co
     .description("Explain whether a user may create, update or delete a catalog file (or move a model version to a stage), and why.")
     .argument("<path-or-ref>", "a catalog file (catalog/orgs/acme/projects/churn/project.yaml) or a reference (acme/churn, acme/train:1.0.0, alice)")
     .requiredOption("--actor <login>", "the GitHub login to explain for")
-    .option("--actor-id <id>", "the numeric GitHub id (matched before the login)")
+    .option("--actor-id <id>", "the numeric GitHub id: user files are then matched by github.id only (without it, by the login)")
     .option("--action <action>", "create, update, delete or stage:<stage> (default: update when the file exists, else create)")
     .option("--repo <dir>", "the repository folder", ".")
     .option("--rev <rev>", "read the catalog from this git revision instead of the working tree (e.g. HEAD, origin/main)")

@@ -63,6 +63,11 @@ export const CODES = {
   "ref/unknown-model": { severity: "error", summary: "A model version sits in the folder of a model that has no model.yaml." },
   "ref/role-too-low": { severity: "error", summary: "A delegation names a member whose organization role is below admin." },
 
+  // --- users' GitHub identities --------------------------------------------------
+  "user/missing-github-id": { severity: "error", summary: "A user file that a role or delegation names has no `github.id`: matched by login alone, its rights would go to whoever holds that login." },
+  "user/duplicate-github-id": { severity: "error", summary: "Two user files have the same `github.id`." },
+  "user/duplicate-github-login": { severity: "error", summary: "Two user files have the same `github.login` (GitHub logins ignore case)." },
+
   // --- component specs (Polyaxon semantics) -------------------------------------
   "spec/unknown-template-variable": { severity: "error", summary: "A {{ }} template names no declared input, output or known namespace." },
   "spec/optional-value-conflict": { severity: "error", summary: "An input has a `value` but `isOptional: false`." },

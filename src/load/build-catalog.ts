@@ -6,12 +6,13 @@
 import { posix } from "node:path";
 import { DiagnosticCollector } from "../checks/context.js";
 import { InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { Catalog } from "../model/catalog.js";
+import { Catalog, type CatalogFile } from "../model/catalog.js";
 import type { Entity, Readme, SourceFile } from "../model/entity.js";
 import { classifyPath, classifyReadme, LAYOUT_HINT, SCHEMA_FILE, type PathInfo } from "../model/kinds.js";
 import { markSchemaValid } from "../schemas/known-valid.js";
 import { parseYamlFile, type YamlLimits } from "../yaml/parse.js";
-import { decodeUtf8 } from "../yaml/utf8.js";
+import { decodeUtf8, notUtf8Hint } from "../yaml/utf8.js";
+import { decodeFileText } from "../text/file-text.js";
 import type { CacheStats } from "./content-cache.js";
 import type { RawFile } from "./raw-file.js";
 import { displayPath } from "./display-path.js";
@@ -59,7 +60,9 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
 
   for (const raw of files) {
     const file = displayPath(root, raw.relPath);
+    // Every file is recorded (the secret scan reads every path, and the text of files no entity or README holds).
     if (raw.type !== "file") {
+      catalog.addFile({ file, relPath: raw.relPath });
       report.atFile(
         file,
         "file/not-regular",
@@ -69,10 +72,12 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
       continue;
     }
     if (raw.error !== undefined) {
+      catalog.addFile({ file, relPath: raw.relPath });
       report.atFile(file, "file/unreadable", `${file} could not be read: ${raw.error}`, "check the file's permissions and try again");
       continue;
     }
     if (raw.built) {
+      catalog.addFile({ file, relPath: raw.relPath });
       catalog.add(raw.built.entity);
       if (raw.built.shared) shared.add(raw.built.entity);
       continue;
@@ -80,6 +85,7 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     const readmeInfo = classifyReadme(raw.relPath);
     if (readmeInfo) {
       if (raw.size > limits.maxFileBytes) {
+        catalog.addFile({ file, relPath: raw.relPath });
         report.atFile(file, "file/too-large", `${file} is ${raw.size} bytes, over the cap of ${limits.maxFileBytes}`, "shorten the README or move large content elsewhere");
         continue;
       }
@@ -90,7 +96,8 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
       }
       const decoded = decodeUtf8(raw.bytes);
       if (!decoded.ok) {
-        report.atFile(file, "file/invalid-utf8", `${file} is not valid UTF-8 (byte ${decoded.offset})`, "save the file as UTF-8", decoded.position);
+        catalog.addFile(unloaded(raw, file));
+        report.atFile(file, "file/invalid-utf8", `${file} is not valid UTF-8 (byte ${decoded.offset})`, notUtf8Hint(raw.bytes, "save the file as UTF-8"), decoded.position);
         continue;
       }
       readmes.push({ ...readmeInfo, readme: { file, relPath: raw.relPath, text: decoded.text } });
@@ -98,15 +105,18 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     }
     const info = classifyPath(raw.relPath);
     if (!info) {
+      catalog.addFile(unloaded(raw, file));
       report.atFile(file, "file/unknown-path", `${file} maps to no kind of catalog entity`, `move or remove it: ${LAYOUT_HINT}`);
       continue;
     }
     const parsed = parse(raw, file, info);
     for (const d of parsed.diagnostics) report.push(d);
     if (!parsed.source) {
+      catalog.addFile(unloaded(raw, file));
       catalog.addRejected(info.kind, info.key);
       continue;
     }
+    catalog.addFile({ file, relPath: raw.relPath });
     if (parsed.cachedValue) {
       catalog.add(cachedEntity(info, parsed.source, parsed.cachedValue));
       continue;
@@ -119,6 +129,7 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     const owner = catalog.get(ownerKind, ownerKey);
     // An entity shared with another load is that load's too: giving it this load's README would change the other catalog.
     if (owner && shared.has(owner)) throw new InternalError(`${readme.file} would be attached to an entity shared with another load`);
+    catalog.addFile({ file: readme.file, relPath: readme.relPath, ...(!owner && { unloadedText: () => readme.text }) });
     if (owner) owner.readme = readme;
     else
       report.atFile(
@@ -207,6 +218,13 @@ export function cachedEntity(info: PathInfo, source: SourceFile, decode: () => u
   const entity = new CachedEntity(info, source, decode) as unknown as Entity;
   FROM_CACHE.add(entity);
   return entity;
+}
+
+/** The record of a file that became no entity and no README: its text is decoded for the secret scan when read (none for a file over the size cap, left unread). */
+function unloaded(raw: RawFile, file: string): CatalogFile {
+  const complete = raw.deferredText !== undefined || raw.bytes.length === raw.size;
+  const text = raw.deferredText ?? (() => decodeFileText(raw.bytes));
+  return { file, relPath: raw.relPath, ...(complete && { unloadedText: text }) };
 }
 
 /** A README whose text is read on first use. */

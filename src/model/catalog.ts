@@ -15,6 +15,20 @@ export interface AccessRecorder {
   note(token: string): void;
 }
 
+/** A file the loader saw under the catalog folder (any file: entity, README, rejected, at a path of no kind, not regular). */
+export interface CatalogFile {
+  /** Path as shown to the user, e.g. `catalog/orgs/acme/notes.txt`. */
+  file: string;
+  /** Path relative to the catalog folder. */
+  relPath: string;
+  /**
+   * Set for a regular file that became no entity and no README (the loader
+   * rejected it, or its path maps to no kind): its text as the secret scan
+   * reads it (UTF-16 by its byte-order mark, else lenient UTF-8).
+   */
+  unloadedText?: () => string;
+}
+
 /** Entities of every kind, indexed by kind and key. Built once by `loadCatalog`. */
 export class Catalog {
   /** Set while an incremental run records what each check reads. */
@@ -24,6 +38,8 @@ export class Catalog {
   private readonly byKind = new Map<Kind, Map<string, Entity>>();
   /** Files that exist but were rejected by the loader (`kind:key`). */
   private readonly rejected = new Set<string>();
+  /** Every file the loader saw, in the order it saw them. */
+  private readonly fileList: CatalogFile[] = [];
   /** Per kind, its entities in key order, and grouped by organization and by parent (`org/name` of versions); rebuilt after `add`. */
   private readonly sorted = new Map<Kind, { all: Entity[]; byOrg: Map<string, Entity[]>; byParent: Map<string, Entity[]> }>();
 
@@ -60,6 +76,20 @@ export class Catalog {
   /** Record that the file of `kind`/`key` exists but could not be loaded (its problems are already reported). */
   addRejected(kind: Kind, key: string): void {
     this.rejected.add(`${kind}:${key}`);
+  }
+
+  /** Record a file the loader saw (the loader does, once per file). */
+  addFile(file: CatalogFile): void {
+    this.fileList.push(file);
+  }
+
+  /**
+   * Every file the loader saw: their paths, and the text of those that became
+   * no entity and no README. Not recorded as a read: a check that reads them
+   * runs that part every time (like the loader, which reports them every time).
+   */
+  files(): readonly CatalogFile[] {
+    return this.fileList;
   }
 
   /** The keys of the entities of `kind`, in key order (for suggestions: reads no entity's data). */

@@ -26,27 +26,19 @@ export interface ActorInput {
 }
 
 /**
- * Match the author to a user file. With an id, a file with that `github.id`
- * matches; a file with the same login but another id does not (logins can be
- * renamed and reused). Logins compare case-insensitively, as GitHub's do.
+ * Match the author to a user file. With an id (CI always gives one), only a
+ * file with that `github.id` matches: a file with the same login but another
+ * id, or no id, does not (logins can be renamed and then registered by
+ * someone else, who would take the rights of a file matched by login).
+ * Without an id, the login is matched, case-insensitively as GitHub's are:
+ * weaker, for local runs.
  */
 export function resolveActor(authority: Authority, input: ActorInput): Actor {
   const login = input.login.toLowerCase();
   const sameLogin = (u: UserIdentity) => u.login !== undefined && u.login.toLowerCase() === login;
   const users = authority.users();
-  let matches: UserIdentity[];
-  let how: string;
-  if (input.id !== undefined) {
-    matches = users.filter((u) => u.id === input.id);
-    how = `github.id ${input.id}`;
-    if (matches.length === 0) {
-      matches = users.filter((u) => sameLogin(u) && u.id === undefined);
-      how = `github.login ${input.login} (no user file has github.id ${input.id})`;
-    }
-  } else {
-    matches = users.filter(sameLogin);
-    how = `github.login ${input.login}`;
-  }
+  const matches = input.id !== undefined ? users.filter((u) => u.id === input.id) : users.filter(sameLogin);
+  const how = input.id !== undefined ? `github.id ${input.id}` : `github.login ${input.login}`;
   const base: Actor = { login: input.login, ...(input.id !== undefined && { id: input.id }), chain: [] };
   const who = input.id !== undefined ? `GitHub user ${input.login} (id ${input.id})` : `GitHub user ${input.login}`;
   if (matches.length === 1) {
@@ -57,5 +49,8 @@ export function resolveActor(authority: Authority, input: ActorInput): Actor {
     const names = matches.map((m) => m.name);
     return { ...base, ambiguous: names, chain: [`${who} matches several user files (${names.join(", ")}) by ${how}`] };
   }
-  return { ...base, chain: [`${who} has no user file (no users/*.yaml has ${how}): no roles`] };
+  // With an id, a file with the login but without that id is named: the explanation of a denial a user would otherwise not understand.
+  const byLogin = input.id !== undefined ? users.filter(sameLogin) : [];
+  const note = byLogin.length > 0 ? `; ${byLogin.map((u) => `users/${u.name}.yaml has github.login ${u.login} but ${u.id === undefined ? "no github.id" : `github.id ${u.id}`}`).join(", ")}, and is not matched by login when the id is known` : "";
+  return { ...base, chain: [`${who} has no user file (no users/*.yaml has ${how}${note}): no roles`] };
 }

@@ -118,22 +118,34 @@ export class Authority {
    * `owner of organization acme`. Whoever registers that username gets them all.
    */
   rolesNaming(user: string): string[] {
-    const out: string[] = [];
-    if (this.catalogAdmins().includes(user)) out.push("catalog admin");
+    return this.roleHolders().get(user) ?? [];
+  }
+
+  /**
+   * Every username this catalog gives a role or names to hold one, with where
+   * (as `rolesNaming` says it): every place roles are granted, read once.
+   * The policy's `productionApprovers` names roles, not users.
+   */
+  roleHolders(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    const add = (user: string, where: string) => out.set(user, [...(out.get(user) ?? []), where]);
+    for (const admin of new Set(this.catalogAdmins())) add(admin, "catalog admin");
     for (const org of this.catalog.all("Organization")) {
-      for (const m of this.orgMembers(org.key)) if (m.name === user) out.push(`${m.role} of organization ${org.key}`);
-      const areas = AREAS.filter((a) => this.delegates(org.key, a)?.includes(user));
-      if (areas.length > 0) out.push(`delegate for ${areas.join(", ")} in ${org.key}`);
+      for (const m of this.orgMembers(org.key)) add(m.name, `${m.role} of organization ${org.key}`);
+      const delegated = new Map<string, Area[]>();
+      for (const area of AREAS) for (const user of new Set(this.delegates(org.key, area) ?? [])) delegated.set(user, [...(delegated.get(user) ?? []), area]);
+      for (const [user, areas] of delegated) add(user, `delegate for ${areas.join(", ")} in ${org.key}`);
     }
     for (const team of this.catalog.all("Team")) {
-      for (const m of rolesAt(team.data, "members", "user")) if (m.name === user) out.push(`${m.role} of team ${team.key}`);
+      for (const m of rolesAt(team.data, "members", "user")) add(m.name, `${m.role} of team ${team.key}`);
     }
     for (const kind of ["Project", "Component", "Model"] as const) {
       for (const e of this.catalog.all(kind)) {
         const label = `${kind === "Component" ? "hub component" : kind === "Model" ? "registry model" : "project"} ${e.key}`;
-        if (stringAt(e.data, "owner") === user) out.push(`owner of ${label}`);
-        for (const m of rolesAt(e.data, "members", "user")) if (m.name === user) out.push(`${m.role} of ${label}`);
-        if (kind === "Component" && stringsAt(e.data, "maintainers").includes(user)) out.push(`maintainer of ${label}`);
+        const owner = stringAt(e.data, "owner");
+        if (owner !== undefined) add(owner, `owner of ${label}`);
+        for (const m of rolesAt(e.data, "members", "user")) add(m.name, `${m.role} of ${label}`);
+        if (kind === "Component") for (const user of new Set(stringsAt(e.data, "maintainers"))) add(user, `maintainer of ${label}`);
       }
     }
     return out;

@@ -29,6 +29,7 @@ import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
+import { redactDiagnostics, redactSecrets } from "../secrets/redact.js";
 import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
 import { failClosed } from "./fail-closed.js";
@@ -94,7 +95,7 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   const info = ObjectInfo.open(git);
   try {
     const [base, head] = await Promise.all([commitOf(info, options.base, "base"), commitOf(info, options.head ?? "HEAD", "head")]);
-    return await checkResolved(options, { git, dir, base, head, info });
+    return redactResult(await checkResolved(options, { git, dir, base, head, info }));
   } finally {
     await info.close();
   }
@@ -282,6 +283,20 @@ function judgeBase(
   if (changed.length > cap) return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
   if (actor.ambiguous) return stop("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
   return { authority, actor };
+}
+
+/**
+ * The result with every credential masked where it would be printed: in
+ * diagnostics, changed paths and decisions' reasons (a file named after a
+ * token is reported as secret/detected, and must not be printed by the rest).
+ */
+function redactResult(result: CheckResult): CheckResult {
+  return {
+    ...result,
+    diagnostics: redactDiagnostics(result.diagnostics).sort(compareDiagnostics),
+    changes: result.changes.map((c) => ({ ...c, path: redactSecrets(c.path), decisions: c.decisions.map((d) => ({ ...d, reason: redactSecrets(d.reason) })) })),
+    texts: new Map([...result.texts].map(([file, text]) => [redactSecrets(file), text])),
+  };
 }
 
 function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {

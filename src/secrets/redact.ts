@@ -1,4 +1,5 @@
 /** Mask the credentials of a text, so that code frames and logs never print them. */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { scanText } from "./scan-text.js";
 
 const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
@@ -35,4 +36,18 @@ export function redactSecrets(text: string): string {
 /** Mask runs of base64 characters long enough to be key material. */
 function maskBase64(text: string): string {
   return text.replace(/[A-Za-z0-9+/=]{16,}/g, (run) => "*".repeat(run.length));
+}
+
+/**
+ * Diagnostics with every credential masked in their file, message and hint: a
+ * secret held in a path (a file named after a token) or quoted in a message
+ * (a name, a commit subject) is never printed by any of them.
+ */
+export function redactDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const file = redactSecrets(d.file);
+    const message = redactSecrets(d.message);
+    const hint = redactSecrets(d.hint);
+    return file === d.file && message === d.message && hint === d.hint ? d : { ...d, file, message, hint };
+  });
 }

@@ -1,8 +1,11 @@
 /**
- * Check `secrets`: no catalog file (YAML or README) holds a credential. The
- * allowlist is the catalog's own `policy.secretsAllowlist`, which is right for
- * `mlcat validate` on a branch; `mlcat check` runs without this check and scans
- * the pull request's added lines with the base's allowlist instead.
+ * Check `secrets`: no catalog file holds a credential, in its text or in its
+ * path. Entity files and READMEs are scanned as parsed; files the loader
+ * could not take (rejected, a UTF-16 file, at a path of no kind) are scanned
+ * as text too, and every path is scanned. The allowlist is the catalog's own
+ * `policy.secretsAllowlist`, which is right for `mlcat validate` on a branch;
+ * `mlcat check` runs without this check and scans the pull request's added
+ * lines and paths with the base's allowlist instead.
  */
 import { forEachSubject, type Check } from "../checks/context.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "./allowlist.js";
@@ -24,6 +27,12 @@ export function makeSecretsCheck(allowlist?: SecretsAllowlist): Check {
           for (const finding of scanText(text.text, { isAllowed })) report.push(secretDiagnostic(finding, { file: text.file }));
         }
       });
+      // Paths, and the files no entity or README holds: the loader reports those on every run, so they are scanned on every run.
+      for (const file of catalog.files()) {
+        for (const finding of scanText(file.relPath, { isAllowed })) report.push(secretDiagnostic(finding, { file: file.file, inPath: true }));
+        if (!file.unloadedText) continue;
+        for (const finding of scanText(file.unloadedText(), { isAllowed })) report.push(secretDiagnostic(finding, { file: file.file }));
+      }
     },
   };
 }

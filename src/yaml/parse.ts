@@ -14,7 +14,7 @@ import type { SourceFile } from "../model/entity.js";
 import { reportTooDeep, scanTokens } from "./cst-scan.js";
 import { FileReport } from "./file-report.js";
 import { describeChar, scanInvisible } from "./invisible.js";
-import { decodeUtf8 } from "./utf8.js";
+import { decodeUtf8, notUtf8Hint } from "./utf8.js";
 import { convertNode } from "./walk.js";
 
 /** Bounds the loader enforces. */
@@ -72,7 +72,7 @@ export function parseYamlFile(input: ParseInput): ParseResult {
   const decoded = decodeUtf8(input.bytes);
   if (!decoded.ok) {
     const report = new FileReport(input.file);
-    report.at(decoded.position, "file/invalid-utf8", `${input.file} is not valid UTF-8: byte ${decoded.offset} cannot be decoded`, "save the file as UTF-8 (without a legacy encoding such as Latin-1)");
+    report.at(decoded.position, "file/invalid-utf8", `${input.file} is not valid UTF-8: byte ${decoded.offset} cannot be decoded`, notUtf8Hint(input.bytes, "save the file as UTF-8 (without a legacy encoding such as Latin-1)"));
     return { diagnostics: report.finish() };
   }
   const text = decoded.text;

@@ -1,5 +1,6 @@
 /** Strict UTF-8 decoding with the position of the first bad byte. */
 import type { Position } from "../diagnostics/diagnostic.js";
+import { utf16ByBom } from "../text/file-text.js";
 
 /** The decoded text, or where decoding failed. */
 export type DecodeResult = { ok: true; text: string } | { ok: false; offset: number; position: Position };
@@ -64,4 +65,10 @@ function positionOfByte(b: Uint8Array, offset: number): Position {
 
 function hasBom(b: Uint8Array): boolean {
   return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+/** The hint for a file that is not UTF-8: a UTF-16 file (by its byte-order mark) is named as such, anything else gets `otherwise`. */
+export function notUtf8Hint(bytes: Uint8Array, otherwise: string): string {
+  const utf16 = utf16ByBom(bytes);
+  return utf16 ? `the file is ${utf16 === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} (it starts with a byte-order mark): save it as UTF-8` : otherwise;
 }

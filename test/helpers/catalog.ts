@@ -8,23 +8,26 @@ import type { Check } from "../../src/checks/context.js";
 /** Files keyed by path relative to the catalog folder. */
 export type FileMap = Record<string, string>;
 
-/** Raw files from a map of texts. */
-export function rawFiles(files: FileMap): RawFile[] {
+/** Files keyed by path relative to the catalog folder, as text or as bytes (a file in another encoding). */
+export type ByteFileMap = Record<string, string | Uint8Array>;
+
+/** Raw files from a map of texts (or bytes). */
+export function rawFiles(files: ByteFileMap): RawFile[] {
   return Object.entries(files)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([relPath, text]) => {
-      const bytes = new TextEncoder().encode(text);
+      const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
       return { relPath, bytes, type: "file" as const, size: bytes.length };
     });
 }
 
 /** Load a catalog from a map of texts (display root `catalog`). */
-export function loadFiles(files: FileMap): LoadResult {
+export function loadFiles(files: ByteFileMap): LoadResult {
   return loadCatalogFromFiles(rawFiles(files), { root: "catalog" });
 }
 
 /** Load and validate (all checks, or the given ones): every diagnostic, sorted. */
-export function validateFiles(files: FileMap, checks?: readonly Check[]): Diagnostic[] {
+export function validateFiles(files: ByteFileMap, checks?: readonly Check[]): Diagnostic[] {
   const loaded = loadFiles(files);
   return [...loaded.diagnostics, ...validateCatalog(loaded.catalog, checks)].sort(compareDiagnostics);
 }

@@ -30,8 +30,8 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   return { code, stdout, stderr, appended };
 }
 
-/** Write `files` (relative paths -> text) under a new temporary folder; returns its path. */
-export function writeTree(files: Record<string, string>, prefix = "mlcat-test-"): string {
+/** Write `files` (relative paths -> text or bytes) under a new temporary folder; returns its path. */
+export function writeTree(files: Record<string, string | Uint8Array>, prefix = "mlcat-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const [rel, text] of Object.entries(files)) {
     const abs = join(dir, rel);

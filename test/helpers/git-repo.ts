@@ -22,10 +22,10 @@ export interface TestRepo {
   dir: string;
   /** Run git in the repository; returns trimmed stdout. */
   git(...args: string[]): string;
-  /** Write files (paths from the repository root); `null` deletes. */
-  write(files: Record<string, string | null>): void;
-  /** Write catalog files (paths relative to `catalog/`); `null` deletes. */
-  writeCatalog(files: Record<string, string | null>): void;
+  /** Write files (paths from the repository root) as text or bytes; `null` deletes. */
+  write(files: Record<string, string | Uint8Array | null>): void;
+  /** Write catalog files (paths relative to `catalog/`) as text or bytes; `null` deletes. */
+  writeCatalog(files: Record<string, string | Uint8Array | null>): void;
   /** Replace a path with a symlink to `target`. */
   symlink(path: string, target: string): void;
   /** Stage everything and commit; returns the new commit's sha. */
@@ -60,7 +60,7 @@ export function makeRepo(files: FileMap = BASE): TestRepo {
   };
   const run = (args: string[], author: CommitAuthor = DEFAULT_AUTHOR): string =>
     execFileSync("git", args, { cwd: dir, env: env(author), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-  const put = (path: string, text: string | null): void => {
+  const put = (path: string, text: string | Uint8Array | null): void => {
     const abs = join(dir, path);
     rmSync(abs, { force: true, recursive: true });
     if (text === null) return;

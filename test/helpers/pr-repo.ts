@@ -6,10 +6,10 @@ import { PR_BASE } from "./pr-catalog.js";
 
 /** One pull request: catalog files to write (`null` deletes), other files, symlinks, who commits, who is the author. */
 export interface PrCase {
-  /** Catalog-relative paths -> new text, or null to delete. */
-  change?: Record<string, string | null>;
-  /** Paths from the repository root -> new text, or null to delete. */
-  files?: Record<string, string | null>;
+  /** Catalog-relative paths -> new text (or bytes), or null to delete. */
+  change?: Record<string, string | Uint8Array | null>;
+  /** Paths from the repository root -> new text (or bytes), or null to delete. */
+  files?: Record<string, string | Uint8Array | null>;
   /** Paths from the repository root -> symlink target. */
   symlinks?: Record<string, string>;
   /** The authenticated author CI gives. */

@@ -27,6 +27,9 @@ function field(files: Files, path: string, name: string): string {
 
 const EXPERIMENT = /experiments\/[^/]+\.yaml$/;
 
+/** User files without github.id whom no role names (yet): validate has nothing to say about them. */
+const NEWCOMERS = ["zz-newcomer-1", "zz-newcomer-2"].map((name) => [`users/${name}.yaml`, `name: ${name}\ngithub:\n  login: ${name}\n`] as const);
+
 /** Changes, each altering what checks of other files find. */
 export const CHANGES: Record<string, (files: Files) => void> = {
   "edit a project's description": (f) => edit(f, pick(f, /project\.yaml$/), /^description: .*$/m, "description: Edited."),
@@ -73,6 +76,25 @@ export const CHANGES: Record<string, (files: Files) => void> = {
   },
   "delete a connection": (f) => f.delete(pick(f, /connections\/[^/]+\.yaml$/, 3)),
   "delete a team": (f) => f.delete(pick(f, /teams\/[^/]+\.yaml$/)),
+  "drop the github.id of an organization's owner": (f) => {
+    const owner = field(f, pick(f, /organization\.yaml$/), "user");
+    edit(f, `users/${owner}.yaml`, /^ {2}id: \d+\n/m, "");
+  },
+  "edit the users: add two without github.id whom no role names": (f) => {
+    for (const [path, text] of NEWCOMERS) f.set(path, text);
+  },
+  // After the change above only the project file changes: the second user's check (which reused who holds roles) must run again.
+  "name a user without github.id as a project member": (f) => {
+    for (const [path, text] of NEWCOMERS) if (!f.has(path)) f.set(path, text);
+    const project = pick(f, /project\.yaml$/, 3);
+    const text = f.get(project)!;
+    const entry = "- user: zz-newcomer-2\n  role: viewer\n";
+    f.set(project, /^members:\n/m.test(text) ? text.replace(/^members:\n/m, `members:\n${entry}`) : `${text}members:\n${entry}`);
+  },
+  "give a user another user's GitHub id": (f) => {
+    const [first, second] = [...f.keys()].filter((p) => p.startsWith("users/"));
+    edit(f, second!, /^ {2}id: \d+$/m, `  id: ${field(f, first!, "id")}`);
+  },
   "add a README no project owns": (f) => f.set(`orgs/${pick(f, /organization\.yaml$/).split("/")[1]}/projects/ghost/README.md`, "# Ghost\n"),
   "restore nothing (no change at all)": () => {},
 };

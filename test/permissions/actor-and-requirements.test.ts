@@ -18,7 +18,8 @@ describe("resolveActor", () => {
     ["logins compare case-insensitively", {}, "BoB", undefined, { user: "bob" }],
     ["by numeric id, whatever the login", {}, "robert", 1002, { user: "bob" }],
     ["a login whose recorded id differs is not a match", {}, "bob", 4242, {}],
-    ["a login with no recorded id matches when CI gives an id", { "users/zed.yaml": "name: zed\ngithub: { login: zed }\n" }, "zed", 77, { user: "zed" }],
+    ["a login with no recorded id does not match when CI gives an id", { "users/zed.yaml": "name: zed\ngithub: { login: zed }\n" }, "zed", 77, {}],
+    ["a login with no recorded id matches when CI gives none (local runs)", { "users/zed.yaml": "name: zed\ngithub: { login: zed }\n" }, "zed", undefined, { user: "zed" }],
     ["nobody", {}, "mallory", undefined, {}],
     ["two files with one login", { "users/bob2.yaml": "name: bob2\ngithub: { login: bob }\n" }, "bob", undefined, { ambiguous: ["bob", "bob2"] }],
   ])("%s", (_name, overrides, login, id, expected) => {
@@ -30,6 +31,14 @@ describe("resolveActor", () => {
     expect(resolveActor(authority(), { login: "mallory" }).chain).toEqual([
       "GitHub user mallory has no user file (no users/*.yaml has github.login mallory): no roles",
     ]);
+  });
+
+  it("says why a file with the author's login is not them when CI gives an id", () => {
+    const zed = { "users/zed.yaml": "name: zed\ngithub: { login: zed }\n" };
+    expect(resolveActor(authority(zed), { login: "Zed", id: 77 }).chain).toEqual([
+      "GitHub user Zed (id 77) has no user file (no users/*.yaml has github.id 77; users/zed.yaml has github.login zed but no github.id, and is not matched by login when the id is known): no roles",
+    ]);
+    expect(resolveActor(authority(), { login: "bob", id: 4242 }).chain[0]).toContain("users/bob.yaml has github.login bob but github.id 1002");
   });
 });
 

@@ -159,6 +159,40 @@ describe("policy and delegations come from the base", () => {
   });
 });
 
+describe("the author is known by GitHub id when CI gives one", () => {
+  // maya-chen, as in the sample catalog, owns acme; zed is an admin whose file predates github.id.
+  const MAYA = "name: maya-chen\ngithub:\n  login: mayachen-nw\n  id: 48210937\n";
+  const ZED = "name: zed\ngithub: { login: zed }\n";
+  const withMember = (user: string, role: string) => `${PR_BASE[ORG]}  - user: ${user}\n    role: ${role}\n`;
+  const BASES = {
+    "maya has an id": { ...PR_BASE, "users/maya-chen.yaml": MAYA, [ORG]: withMember("maya-chen", "owner") },
+    "zed has no id": { ...PR_BASE, "users/zed.yaml": ZED, [ORG]: withMember("zed", "admin") },
+  };
+  const deleteRun2 = { [RUN2]: null };
+  const missingId = { code: "user/missing-github-id", file: "users/zed.yaml", line: 2, column: 1 };
+  const denied = { code: "pr/permission-denied", file: RUN2, line: 1, column: 1 };
+
+  it.each<[string, keyof typeof BASES, string, number | undefined, Record<string, string | null>, object[]]>([
+    ["maya, by her id, deletes an experiment", "maya has an id", "mayachen-nw", 48210937, deleteRun2, []],
+    ["another account that registered maya's login (another id) gets no rights", "maya has an id", "mayachen-nw", 11111111, deleteRun2, [denied]],
+    ["maya under a renamed login: her id still finds her", "maya has an id", "maya-renamed", 48210937, deleteRun2, []],
+    ["without an id (a local run) the login matches", "maya has an id", "mayachen-nw", undefined, deleteRun2, []],
+    ["zed's login with an id: a file without github.id matches nobody, and the head names it", "zed has no id", "zed", 5555, deleteRun2, [denied, missingId]],
+    ["a catalog admin gives zed his id: allowed, and the head validates", "zed has no id", "alice", 1001, { "users/zed.yaml": "name: zed\ngithub: { login: zed, id: 5555 }\n" }, []],
+  ])("%s", async (_name, base, actor, actorId, change, expected) => {
+    const result = await scenario(BASES[base]).check({ actor, ...(actorId !== undefined && { actorId }), change });
+    expect(errorsOf(result)).toEqual(expected);
+  });
+
+  it("explains a denial to an author whose login matches a file without github.id", async () => {
+    const result = await scenario(BASES["zed has no id"]).check({ actor: "zed", actorId: 5555, change: deleteRun2 });
+    expect(result.actor.user).toBeUndefined();
+    expect(result.changes[0]!.decisions[0]!.chain[0]).toBe(
+      "GitHub user zed (id 5555) has no user file (no users/*.yaml has github.id 5555; users/zed.yaml has github.login zed but no github.id, and is not matched by login when the id is known): no roles",
+    );
+  });
+});
+
 describe("validateHead: false", () => {
   it("reads only the changed files: same verdicts, parse errors of changed files, no catalog-wide checks", async () => {
     const s = scenario();

@@ -41,3 +41,13 @@ export function fakePem(indent = ""): string {
   const kind = ["RSA", "PRIVATE KEY"].join(" ");
   return [`-----BEGIN ${kind}-----`, FAKE.pemBody, randomChars(64, ALNUM, 17), `-----END ${kind}-----`].map((l) => indent + l).join("\n");
 }
+
+/** `text` as UTF-16LE bytes, with its byte-order mark (as Windows tools save "Unicode" text). */
+export function utf16le(text: string): Uint8Array {
+  return Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+}
+
+/** `text` as UTF-16BE bytes, with its byte-order mark. */
+export function utf16be(text: string): Uint8Array {
+  return Uint8Array.from([0xfe, 0xff, ...Buffer.from(text, "utf16le").swap16()]);
+}

@@ -5,7 +5,10 @@ import { scanText } from "../../src/secrets/scan-text.js";
 import { secretsCheck } from "../../src/secrets/secrets-check.js";
 import { CHECKS } from "../../src/checks/index.js";
 import { BASE, validateFiles, where } from "../helpers/catalog.js";
-import { FAKE, fakePem, randomChars } from "./fake-secrets.js";
+import { FAKE, fakePem, randomChars, utf16be, utf16le } from "./fake-secrets.js";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { runCli, writeTree } from "../helpers/cli.js";
 
 const found = (text: string) => scanText(text).map((f) => ({ id: f.detector.id, line: f.line, column: f.column }));
 
@@ -115,6 +118,62 @@ describe("the secrets check of mlcat validate", () => {
     expect(validateFiles(ok)).toEqual([]);
     const bad = { ...BASE, "catalog.yaml": `${BASE["catalog.yaml"]}policy:\n  secretsAllowlist:\n    - fingerprint: ${FAKE.github}\n      reason: example\n` };
     expect(where(validateFiles(bad)).map((d) => d.code)).toEqual(["schema/pattern", "secret/detected"]);
+  });
+});
+
+describe("the secrets check reads every catalog file: UTF-16 by its byte-order mark, files it cannot parse, and every path", () => {
+  const README = "orgs/acme/projects/churn/README.md";
+  const masked = (value: string) => "*".repeat(value.length);
+  const secretsIn = (files: Record<string, string | Uint8Array>) => where(validateFiles({ ...BASE, ...files }).filter((d) => d.code === "secret/detected"));
+  const at = (file: string, line: number, column: number) => ({ code: "secret/detected", file: `catalog/${file}`, line, column });
+
+  const cases: Array<[string, Record<string, string | Uint8Array>, Array<ReturnType<typeof at>>]> = [
+    ["a UTF-16LE README (byte-order mark FF FE)", { [README]: utf16le(`# Churn\n\nexport GITHUB_TOKEN=${FAKE.github}\n`) }, [at(README, 3, 21)]],
+    ["a UTF-16BE connection file (byte-order mark FE FF)", { "orgs/acme/connections/extra.yaml": utf16be(`name: extra\nkind: s3\ntoken: ${FAKE.jwt}\n`) }, [at("orgs/acme/connections/extra.yaml", 3, 8)]],
+    ["a UTF-16LE file with Windows line ends, at a path of no kind", { "orgs/acme/notes.txt": utf16le(`notes\r\naws: ${FAKE.awsAccessKey}\r\n`) }, [at("orgs/acme/notes.txt", 2, 6)]],
+    ["a UTF-8 file at a path of no kind", { "orgs/acme/notes.txt": `hf: ${FAKE.huggingface}\n` }, [at("orgs/acme/notes.txt", 1, 5)]],
+    ["a YAML file that does not parse", { "orgs/acme/teams/broken.yaml": `name: [broken\ntoken: ${FAKE.openai}\n` }, [at("orgs/acme/teams/broken.yaml", 2, 8)]],
+    ["a README no project owns", { "orgs/acme/projects/ghost/README.md": `key: ${FAKE.google}\n` }, [at("orgs/acme/projects/ghost/README.md", 1, 6)]],
+    ["a token as a file name in the catalog", { [`orgs/acme/${FAKE.huggingface}.txt`]: "notes\n" }, [at(`orgs/acme/${masked(FAKE.huggingface)}.txt`, 1, 1)]],
+    ["a token as a folder name in the catalog", { [`orgs/acme/${FAKE.slack}/notes.md`]: "notes\n" }, [at(`orgs/acme/${masked(FAKE.slack)}/notes.md`, 1, 1)]],
+    ["a token as the name of an entity file", { [`users/${FAKE.github}.yaml`]: "name: carol\n" }, [at(`users/${masked(FAKE.github)}.yaml`, 1, 1)]],
+    // Placeholders stay allowed in every form.
+    ["a placeholder in a UTF-16LE README", { [README]: utf16le("# Churn\n\ntoken: <your-token>\npassword: ${DB_PASSWORD}\n") }, []],
+    ["a documentation example in a UTF-16BE file", { "orgs/acme/notes.txt": utf16be("aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n") }, []],
+    ["an x-ed out token as a file name", { [`orgs/acme/ghp_${"x".repeat(36)}.txt`]: "notes\n" }, []],
+    ["a placeholder as a folder name", { "orgs/acme/your-token-here/notes.md": "notes\n" }, []],
+  ];
+  it.each(cases)("%s", (_name, files, expected) => {
+    expect(secretsIn(files)).toEqual(expected);
+  });
+
+  it("says a UTF-16 file is UTF-16, and a path finding says to rename, without the secret", () => {
+    const ds = validateFiles({ ...BASE, [README]: utf16le(`# Churn\n`), [`orgs/acme/${FAKE.huggingface}.txt`]: "notes\n" });
+    expect(ds.find((d) => d.code === "file/invalid-utf8")!.hint).toBe("the file is UTF-16LE (it starts with a byte-order mark): save it as UTF-8");
+    const named = ds.find((d) => d.code === "secret/detected")!;
+    expect(JSON.stringify(named)).not.toContain(FAKE.huggingface.slice(3));
+    expect(named.message).toBe("the path of this file (a file or folder name) holds what looks like a Hugging Face token (hf_…, 37 characters): credentials must never be committed");
+    expect(named.hint).toMatch(/^revoke it in Hugging Face .* NOW, then rename the file or folder \(renaming is not enough: it stays in git history/);
+  });
+
+  it("mlcat validate masks a secret held in a path in every diagnostic, not only in secret/detected", async () => {
+    const dir = writeTree(Object.fromEntries(Object.entries({ ...BASE, [`orgs/acme/${FAKE.huggingface}.txt`]: "notes\n" }).map(([p, t]) => [`catalog/${p}`, t])));
+    try {
+      const run = await runCli(["validate", join(dir, "catalog"), "--format", "json"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).not.toContain(FAKE.huggingface.slice(3));
+      const report = JSON.parse(run.stdout) as { diagnostics: Array<{ code: string; file: string; message: string }> };
+      const file = `${join(dir, "catalog")}/orgs/acme/${masked(FAKE.huggingface)}.txt`;
+      expect(report.diagnostics.map((d) => [d.code, d.file])).toEqual([
+        ["file/unknown-path", file],
+        ["secret/detected", file],
+      ]);
+      expect(report.diagnostics[0]!.message).toBe(`${file} maps to no kind of catalog entity`);
+      // Masking leaves the fingerprint an admin needs to allowlist a public value.
+      expect(JSON.stringify(report.diagnostics[1])).toContain(fingerprintSecret(FAKE.huggingface));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
