@@ -1,6 +1,7 @@
-/** The diagnostics of a check that stops early, failing closed: base unreadable, too many changes, ambiguous author. */
+/** The diagnostics of a check that stops early, failing closed: base unreadable, too many changes, an ambiguous author or pusher. */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Actor } from "../permissions/actor.js";
+import type { PrincipalRole } from "./principals.js";
 import { positionOf } from "../yaml/positions.js";
 import type { Side } from "./read-sides.js";
 
@@ -32,8 +33,8 @@ export const failClosed = {
     };
   },
 
-  /** The author matches several user files. */
-  ambiguousActor(dir: string, actor: Actor): Diagnostic {
+  /** The author (or a pusher, `as`) matches several user files. */
+  ambiguousActor(dir: string, actor: Actor, as: PrincipalRole = "author"): Diagnostic {
     const names = actor.ambiguous ?? [];
     return {
       code: "pr/actor-ambiguous",
@@ -41,7 +42,7 @@ export const failClosed = {
       file: `${dir}/users/${names[0] ?? "?"}.yaml`,
       line: 1,
       column: 1,
-      message: `the author ${actor.login}${actor.id !== undefined ? ` (id ${actor.id})` : ""} matches several user files on the base (${names.join(", ")}): nothing is allowed until one identity remains`,
+      message: `the ${as} ${actor.login}${actor.id !== undefined ? ` (id ${actor.id})` : ""} matches several user files on the base (${names.join(", ")}): nothing is allowed until one identity remains`,
       hint: `ask a catalog admin to fix the github login and id of ${names.map((n) => `users/${n}.yaml`).join(" and ")} so that each GitHub account has one user file`,
     };
   },

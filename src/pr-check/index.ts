@@ -6,5 +6,6 @@ export * from "./decide-change.js";
 export * from "./verdict-report.js";
 export * from "./read-sides.js";
 export * from "./fail-closed.js";
+export * from "./principals.js";
 export * from "./run-check.js";
 export * from "./explain.js";

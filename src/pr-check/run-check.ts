@@ -11,7 +11,7 @@ import { blobSizesOf, commitOf, ObjectInfo } from "../git/object-info.js";
 import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
 import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
+import type { Actor, ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
@@ -29,7 +29,9 @@ import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlis
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
+import { Denials, dedupeByPlace } from "./denials.js";
 import { failClosed } from "./fail-closed.js";
+import { principalLabel, principalList, resolvePrincipals, type Principal, type PrincipalInput, type PrincipalRole } from "./principals.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
 
@@ -44,8 +46,14 @@ export interface CheckOptions {
   base: string;
   /** The pull request's head (default `HEAD`). */
   head?: string;
-  /** The authenticated pull-request author, as CI gives it. */
-  actor: ActorInput;
+  /** The authenticated pull-request author, as CI gives it: the first principal (shorthand for `principals: [{ ...actor, as: "author" }]`). */
+  actor?: ActorInput;
+  /**
+   * Everyone else whose rights the changes need, after `actor`: each pusher CI
+   * names (the event's sender). A change is allowed only when every principal
+   * may make it; an account listed twice is judged once.
+   */
+  principals?: PrincipalInput[];
   /** The catalog folder from the repository root (default `catalog`). */
   dir?: string;
   /** The git executable (default `git`). */
@@ -58,12 +66,17 @@ export interface CheckOptions {
   validateHead?: boolean;
 }
 
+/** A decision for one principal. */
+export type PrincipalDecision = Decision & { principal: { login: string; id?: number; as: PrincipalRole } };
+
 /** The decisions on one changed path. */
 export interface ChangeDecision {
   path: string;
   action: ChangeAction;
+  /** Allowed only when every principal may make the change. */
   allowed: boolean;
-  decisions: Decision[];
+  /** Every rule's decision for every principal, principal by principal in the order judged. */
+  decisions: PrincipalDecision[];
 }
 
 /** The outcome of a check. */
@@ -72,7 +85,10 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   changes: ChangeDecision[];
   revisions: { base: string; head: string; mergeBase: string };
+  /** The first principal (the author, when `actor` was given). */
   actor: Actor;
+  /** Every principal judged, the author first. */
+  principals: Principal[];
   /** Files and entities of the head that were validated (0 when the check failed closed before). */
   files: number;
   entities: number;
@@ -86,21 +102,23 @@ export interface CheckResult {
 
 /** Check a pull request. Git failures throw GitError; bugs throw InternalError: neither ever passes. */
 export async function checkPullRequest(options: CheckOptions): Promise<CheckResult> {
+  // The principals first: none is a programming error, said before git runs.
+  const principals = principalList(options.actor, options.principals);
   const dir = (options.dir ?? "catalog").replace(/\/+$/, "");
   const git = { cwd: options.cwd, ...(options.binary !== undefined && { binary: options.binary }) };
   // One git process answers which commits the revisions name, and later the sizes of old blobs.
   const info = ObjectInfo.open(git);
   try {
     const [base, head] = await Promise.all([commitOf(info, options.base, "base"), commitOf(info, options.head ?? "HEAD", "head")]);
-    return await checkResolved(options, { git, dir, base, head, info });
+    return await checkResolved(options, { git, dir, base, head, info, principals });
   } finally {
     await info.close();
   }
 }
 
 /** `checkPullRequest` once the revisions are resolved. */
-async function checkResolved(options: CheckOptions, resolved: { git: { cwd: string; binary?: string }; dir: string; base: string; head: string; info: ObjectInfo }): Promise<CheckResult> {
-  const { git, dir, base, head, info } = resolved;
+async function checkResolved(options: CheckOptions, resolved: Pick<Started, "git" | "dir" | "base" | "head" | "info" | "principals">): Promise<CheckResult> {
+  const { git, dir, base, head, info, principals } = resolved;
   // Git lists the head's tree, finds the merge-base and reads the pull request's history while this process
   // reads the content cache; a failure surfaces where it is awaited.
   const headTree = listTreeAt({ ...git, rev: head, dir });
@@ -114,7 +132,7 @@ async function checkResolved(options: CheckOptions, resolved: { git: { cwd: stri
   await new Promise((started) => setImmediate(started));
   const reader = BlobReader.open(git);
   try {
-    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader, info });
+    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader, info, principals });
   } finally {
     await reader.close();
   }
@@ -131,11 +149,13 @@ interface Started {
   sinceBase: Promise<ChangedFile[]>;
   reader: BlobReader;
   info: ObjectInfo;
+  /** Whom to judge, each once, the author first. */
+  principals: PrincipalInput[];
 }
 
 /** The check, once the revisions are resolved and git is at work. */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
-  const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info } = started;
+  const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info, principals: wanted } = started;
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
@@ -167,7 +187,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const settings = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: (p) => p === "catalog.yaml" });
   if (changed.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
     const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel) });
-    const { stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+    const { stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, principals: wanted });
     if (stopped) return stopped;
   }
   // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
@@ -181,7 +201,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
   const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
   giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-  const { authority, actor, stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+  const { authority, principals, stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, principals: wanted });
   if (stopped) return stopped;
 
   const before: Side =
@@ -194,8 +214,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
   cache?.finish();
   diagnostics.push(...(await secrets));
-  const ctx = { authority, actor };
   const decided: ChangeDecision[] = [];
+  const denials = new Denials(dedupeByPlace(diagnostics));
+  const several = principals.length > 1;
   for (const change of changes) {
     const rel = change.relPath;
     const sides = {
@@ -203,17 +224,22 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
       ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
       ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
     };
-    const verdicts = decideChange(ctx, change, sides);
-    for (const v of verdicts) {
-      const d = reportVerdict(change, v, sides.after);
-      if (d) diagnostics.push(d);
+    const decisions: PrincipalDecision[] = [];
+    for (const principal of principals) {
+      const verdicts = decideChange({ authority, actor: principal }, change, sides);
+      for (const v of verdicts) {
+        decisions.push(decidedFor(v.decision, principal, several));
+        const d = reportVerdict(change, v, sides.after, several ? { principal: principalLabel(principal) } : {});
+        if (d) denials.add(principal, d, v.decision);
+      }
     }
-    decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
+    decided.push({ path: change.path, action: change.action, allowed: decisions.every((d) => d.allowed), decisions });
   }
+  const reported = denials.all();
   const entities = after.loaded.catalog.entities();
   // Texts for code frames: the files with a diagnostic (files left unread stay unread).
   const texts = new Map<string, string>();
-  const flagged = new Set(diagnostics.map((d) => d.file));
+  const flagged = new Set(reported.map((d) => d.file));
   const oids = after.loaded.oids;
   if (deferred && oids) {
     const prefix = `${dir}/`;
@@ -229,10 +255,11 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     if (gone) texts.set(c.path, gone.source.text);
   }
   return {
-    diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
+    diagnostics: reported.sort(compareDiagnostics),
     changes: decided,
     revisions,
-    actor,
+    actor: principals[0]!,
+    principals,
     files: after.loaded.files,
     entities: entities.length,
     texts,
@@ -256,37 +283,35 @@ async function checkHead(after: Side, cacheDir: string | undefined, deferred: De
 }
 
 /**
- * The base's roles and the actor they name, and (`stopped`) the result of a
+ * The base's roles and the principals they name, and (`stopped`) the result of a
  * check that stops there, failing closed, before judging anything: the base
- * does not parse, too many files changed, or the author is ambiguous.
+ * does not parse, too many files changed, or a principal is ambiguous.
  */
 function judgeBase(
   onBase: Side,
-  context: { dir: string; changed: readonly ChangedFile[]; touchedOrgs: ReadonlySet<string>; revisions: CheckResult["revisions"]; actor: ActorInput },
-): { authority: Authority; actor: Actor; stopped?: CheckResult } {
+  context: { dir: string; changed: readonly ChangedFile[]; touchedOrgs: ReadonlySet<string>; revisions: CheckResult["revisions"]; principals: readonly PrincipalInput[] },
+): { authority: Authority; principals: Principal[]; stopped?: CheckResult } {
   const { dir, changed, touchedOrgs, revisions } = context;
   const authority = new Authority(onBase.loaded.catalog);
-  const actor = resolveActor(authority, context.actor);
-  const stop = (reason: string, diagnostics: Diagnostic[]) => ({ authority, actor, stopped: { ...empty(revisions, actor), diagnostics, failedClosed: reason } });
+  const principals = resolvePrincipals(authority, context.principals);
+  const stop = (reason: string, diagnostics: Diagnostic[]) => ({ authority, principals, stopped: { ...empty(revisions, principals), diagnostics, failedClosed: reason } });
   const broken = baseProblems(onBase, dir, touchedOrgs);
   if (broken.length > 0) return stop("the base does not parse", failClosed.baseInvalid(broken));
   const cap = authority.policy().maxChangedFiles;
   if (changed.length > cap) return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
-  if (actor.ambiguous) return stop("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
-  return { authority, actor };
+  const ambiguous = principals.filter((p) => p.ambiguous);
+  if (ambiguous.length > 0) return stop(`the ${ambiguous[0]!.as} matches several user files`, ambiguous.map((p) => failClosed.ambiguousActor(dir, p, p.as)));
+  return { authority, principals };
 }
 
-function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
-  return { diagnostics: [], changes: [], revisions, actor, files: 0, entities: 0, texts: new Map() };
+function empty(revisions: CheckResult["revisions"], principals: Principal[]): CheckResult {
+  return { diagnostics: [], changes: [], revisions, actor: principals[0]!, principals, files: 0, entities: 0, texts: new Map() };
 }
 
-/** The same problem reported twice (by the loader and by a rule) is shown once. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}\0${d.file}\0${d.line}\0${d.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A principal's decision as the result lists it; with several principals its chain starts with whose it is. */
+function decidedFor(decision: Decision, principal: Principal, several: boolean): PrincipalDecision {
+  const who = { login: principal.login, ...(principal.id !== undefined && { id: principal.id }), as: principal.as };
+  if (!several) return { ...decision, principal: who };
+  const role = principal.as === "author" ? "opened the pull request" : "pushed to the branch";
+  return { ...decision, chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain], principal: who };
 }

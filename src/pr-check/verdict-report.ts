@@ -6,8 +6,14 @@ import { positionOf } from "../yaml/positions.js";
 import type { PrChange } from "./classify-change.js";
 import type { Verdict } from "./rule-kit.js";
 
+/** How a denial is worded. */
+export interface VerdictReportOptions {
+  /** Whose denial it is, when several principals are judged (`the pusher frank`): the message starts with it. */
+  principal?: string;
+}
+
 /** The diagnostic of a denied verdict (undefined when it was allowed). Deletes point at line 1 of the deleted path. */
-export function reportVerdict(change: PrChange, v: Verdict, after: Entity | undefined): Diagnostic | undefined {
+export function reportVerdict(change: PrChange, v: Verdict, after: Entity | undefined, options: VerdictReportOptions = {}): Diagnostic | undefined {
   if (v.decision.allowed) return undefined;
   let line = 1;
   let column = 1;
@@ -15,7 +21,8 @@ export function reportVerdict(change: PrChange, v: Verdict, after: Entity | unde
     if (v.line !== undefined) line = v.line;
     else ({ line, column } = positionOf(after.source, v.path));
   }
-  const reason = v.decision.reason.charAt(0).toUpperCase() + v.decision.reason.slice(1);
+  const said = options.principal ? `${options.principal} may not make this change: ${v.decision.reason}` : v.decision.reason;
+  const reason = said.charAt(0).toUpperCase() + said.slice(1);
   return {
     code: v.code,
     severity: CODES[v.code].severity,
