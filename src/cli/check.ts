@@ -47,7 +47,9 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
     .addHelpText(
       "after",
       `
-Both catalogs are read from git objects; the diff starts at the merge-base of base and head.
+Both catalogs are read from git objects. What merging the head into the base would change is judged: the head's own
+changes when the base has not moved since the branch forked, else git's merge of the two (git 2.38 or later); a branch
+that does not merge cleanly is denied.
 A change is allowed only when the author and every pusher may make it (a pusher who is the author is judged once).
 Exit codes: 0 every change allowed and no errors, 1 a change denied or errors found, 2 bad usage, git failure or internal error.
 
@@ -145,8 +147,9 @@ function rulesOf(result: CheckResult, change: CheckResult["changes"][number]): s
 
 /** One line per change: allowed or denied, and by which rules. */
 function formatChanges(result: CheckResult): string {
-  const { base, head, mergeBase } = result.revisions;
-  const lines = [`Checked ${result.changes.length} changed files by ${judged(result)} (base ${short(base)}, head ${short(head)}, merge-base ${short(mergeBase)}).`];
+  const { base, head, mergeBase, mergeTree } = result.revisions;
+  const merge = mergeTree === undefined ? "" : `, judged on the merge result ${short(mergeTree)}`;
+  const lines = [`Checked ${result.changes.length} changed files by ${judged(result)} (base ${short(base)}, head ${short(head)}, merge-base ${short(mergeBase)}${merge}).`];
   if (result.failedClosed) lines.push(`Failed closed: ${result.failedClosed}.`);
   for (const c of result.changes) lines.push(`  ${c.allowed ? "allowed" : "DENIED "} ${c.action} ${visible(c.path)} (${rulesOf(result, c)})`);
   return lines.join("\n") + "\n\n";

@@ -91,6 +91,7 @@ export const CODES = {
   "pr/stage-history-rewritten": { severity: "error", summary: "A model version's stage history was edited or shortened: it is append-only." },
   "pr/too-many-changes": { severity: "error", summary: "The pull request changes more files than policy.maxChangedFiles allows: the check fails closed." },
   "pr/base-invalid": { severity: "error", summary: "A file of the base revision that roles or policy come from does not parse: the check fails closed." },
+  "pr/merge-conflict": { severity: "error", summary: "The pull request's branch does not merge cleanly into its base: the merge result cannot be judged, so the check fails closed." },
   "pr/actor-ambiguous": { severity: "error", summary: "The pull request's author, or someone else who pushed to it, matches more than one user file: the check fails closed." },
 } as const satisfies Record<string, CodeInfo>;
 

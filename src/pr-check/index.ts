@@ -7,5 +7,8 @@ export * from "./verdict-report.js";
 export * from "./read-sides.js";
 export * from "./fail-closed.js";
 export * from "./principals.js";
+export * from "./denials.js";
+export * from "./pr-diffs.js";
+export * from "./merged-files.js";
 export * from "./run-check.js";
 export * from "./explain.js";

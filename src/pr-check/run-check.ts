@@ -1,15 +1,19 @@
 /**
  * `mlcat check`: judge a pull request. Roles and policy come from the base
- * branch; the diff starts at the merge-base (so changes a branch merged from
- * the base are not the author's); every file is read from git objects.
+ * branch; what is judged is what merging the head into the base would change
+ * on the base (the head's own changes from the merge-base when the base has not
+ * moved since the branch forked, so changes a branch merged from the base are
+ * not the author's); every principal (the author and each pusher) must be
+ * allowed each change; every file is read from git objects.
  */
 import { BlobReader } from "../git/blob-reader.js";
 import { listTreeAt, type TreeEntry } from "../git/tree.js";
 import { changedFiles, type ChangedFile } from "../git/changed-files.js";
 import { mergeBaseOfCommits } from "../git/revisions.js";
 import { blobSizesOf, commitOf, ObjectInfo } from "../git/object-info.js";
-import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
-import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
+import { newBlobsOf, oldBlobsOf, treeBefore } from "../git/derive-tree.js";
+import type { ConflictedPath } from "../git/merge-tree.js";
+import { SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Actor, ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
@@ -27,10 +31,12 @@ import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
-import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
+import { classifyChange, readmeOwnerFile, type ChangeAction, type PrChange } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
 import { Denials, dedupeByPlace } from "./denials.js";
 import { failClosed } from "./fail-closed.js";
+import { mergedFileProblems, readMerged } from "./merged-files.js";
+import { pullRequestDiffs } from "./pr-diffs.js";
 import { principalLabel, principalList, resolvePrincipals, type Principal, type PrincipalInput, type PrincipalRole } from "./principals.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
@@ -84,7 +90,8 @@ export interface CheckResult {
   /** Denials, head validation problems and fail-closed reasons, sorted. */
   diagnostics: Diagnostic[];
   changes: ChangeDecision[];
-  revisions: { base: string; head: string; mergeBase: string };
+  /** The commits judged; `mergeTree` is the tree merging the head into the base gives, when the base moved since the branch forked (the head's otherwise). */
+  revisions: { base: string; head: string; mergeBase: string; mergeTree?: string };
   /** The first principal (the author, when `actor` was given). */
   actor: Actor;
   /** Every principal judged, the author first. */
@@ -164,30 +171,39 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     checksFingerprint(cache.folder);
   }
   const fork = await forkFound;
-  const revisions = { base, head, mergeBase: fork };
-  // The base's and merge-base's trees are the head's with these diffs undone: listed once, diffed twice.
+  // The base's and merge-base's trees are the head's with these diffs undone, the merge result's the base's with the judged
+  // diff applied: the head is listed once.
   const baseDiff = await sinceBase;
-  const changed: ChangedFile[] = fork === base ? baseDiff : await changedFiles({ ...git, from: fork, to: head });
-  const changes = changed.map((f) => classifyChange(f, dir));
-  const changedRel = new Set(changes.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
-  const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
+  const diffs = await pullRequestDiffs({ ...git, base, head, fork, sinceBase: baseDiff });
+  const { own, judged, conflicts } = diffs;
+  const revisions = { base, head, mergeBase: fork, ...(diffs.mergeTree !== undefined && { mergeTree: diffs.mergeTree }) };
+  const changes = judged.map((f) => classifyChange(f, dir));
+  const ownChanges = own === judged ? changes : own.map((f) => classifyChange(f, dir));
+  const relPaths = (list: PrChange[]) => new Set(list.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
+  const changedRel = relPaths(changes);
+  const ownRel = relPaths(ownChanges);
+  const touchedOrgs = new Set([...changes, ...ownChanges].map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
   // The changed files the cache does not know will be parsed: load the parser and their validators while git lists the tree.
   const toParse = changes.flatMap((c) =>
     c.info && c.newType === "file" && c.newOid !== undefined && !(cache && knownToCache(cache, c.relPath!, c.newOid)) ? [SCHEMA_FILE[c.info.kind]] : [],
   );
   if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
   const headEntries = await headTree;
-  const sizes = await blobSizesOf(info, [...oldBlobsOf(changed, dir), ...oldBlobsOf(baseDiff, dir)]);
+  const merging = diffs.mergeTree !== undefined && !conflicts;
+  const sizes = await blobSizesOf(info, [...oldBlobsOf(own, dir), ...oldBlobsOf(baseDiff, dir), ...(merging ? newBlobsOf(judged, dir) : [])]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
-  const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, changed, sizes, dir);
+  const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, own, sizes, dir);
 
   const deferred = cache && new DeferredTexts({ ...git, reader });
   const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
-  // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too).
+  // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too);
+  // so does a branch that does not merge cleanly.
+  const counted = conflicts ? own : judged;
   const settings = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: (p) => p === "catalog.yaml" });
-  if (changed.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
-    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel) });
-    const { stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, principals: wanted });
+  if (conflicts || counted.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
+    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(new Set([...changedRel, ...ownRel])) });
+    const merge = conflicts && { conflicts, baseName: shortRev(options.base) };
+    const { stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted, ...(merge && { merge }) });
     if (stopped) return stopped;
   }
   // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
@@ -196,16 +212,16 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
   secrets.catch(() => {});
   const full = options.validateHead !== false;
-  const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
+  const owners = new Set(ownChanges.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
   // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
-  const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+  const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => ownRel.has(p) || changedRel.has(p) || owners.has(p) }) });
   const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
   giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-  const { authority, principals, stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, principals: wanted });
+  const { authority, principals, stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted });
   if (stopped) return stopped;
+  // A file the merge leaves with other content than the head's (both sides changed it) is judged as the merge leaves it.
+  const merged = merging ? await readMerged({ reading, dir, tree: diffs.mergeTree!, baseEntries, judged, sizes, headEntries, own, changes }) : undefined;
 
-  const before: Side =
-    fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
   const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
   const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
   const checked = full ? await checkHead(after, cacheDir, deferred, prefer) : undefined;
@@ -214,22 +230,30 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
   cache?.finish();
   diagnostics.push(...(await secrets));
+  if (merged) diagnostics.push(...mergedFileProblems(merged, after, dir, shortRev(options.base)));
   const decided: ChangeDecision[] = [];
   const denials = new Denials(dedupeByPlace(diagnostics));
   const several = principals.length > 1;
   for (const change of changes) {
     const rel = change.relPath;
+    // Judged base -> merge result: the base's side, and the head's file unless the merge leaves it otherwise.
+    const fromMerge = rel !== undefined && merged?.paths.has(rel) === true;
+    const result = rel === undefined ? undefined : fromMerge ? merged!.side.byPath.get(rel) : after.byPath.get(rel);
     const sides = {
-      ...(rel !== undefined && change.action !== "create" && before.byPath.has(rel) && { before: before.byPath.get(rel)! }),
-      ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
+      ...(rel !== undefined && change.action !== "create" && onBase.byPath.has(rel) && { before: onBase.byPath.get(rel)! }),
+      ...(result && change.action !== "delete" && { after: result }),
       ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
     };
+    // A merged file's denials go into the head's file, where the contributor edited it.
+    const head = fromMerge ? after.byPath.get(rel!) : undefined;
+    const forkText = fromMerge ? merged!.forkTexts.get(rel!) : undefined;
     const decisions: PrincipalDecision[] = [];
     for (const principal of principals) {
       const verdicts = decideChange({ authority, actor: principal }, change, sides);
       for (const v of verdicts) {
         decisions.push(decidedFor(v.decision, principal, several));
-        const d = reportVerdict(change, v, sides.after, several ? { principal: principalLabel(principal) } : {});
+        const mergedAt = fromMerge && { merged: { ...(head && { head }), ...(forkText !== undefined && { forkText }) } };
+        const d = reportVerdict(change, v, sides.after, { ...(several && { principal: principalLabel(principal) }), ...mergedAt });
         if (d) denials.add(principal, d, v.decision);
       }
     }
@@ -249,9 +273,11 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
     if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
   }
+  // A file only the merge result has (a rename on the base carried the branch's edit there) shows as merged.
+  for (const e of merged?.side.loaded.catalog.entities() ?? []) if (flagged.has(e.source.file) && !texts.has(e.source.file)) texts.set(e.source.file, e.source.text);
   // A deleted file's frame shows what was deleted.
   for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
-    const gone = before.byPath.get(c.relPath);
+    const gone = onBase.byPath.get(c.relPath);
     if (gone) texts.set(c.path, gone.source.text);
   }
   return {
@@ -285,11 +311,20 @@ async function checkHead(after: Side, cacheDir: string | undefined, deferred: De
 /**
  * The base's roles and the principals they name, and (`stopped`) the result of a
  * check that stops there, failing closed, before judging anything: the base
- * does not parse, too many files changed, or a principal is ambiguous.
+ * does not parse, too many files changed, a principal is ambiguous, or the
+ * branch does not merge cleanly into the base.
  */
 function judgeBase(
   onBase: Side,
-  context: { dir: string; changed: readonly ChangedFile[]; touchedOrgs: ReadonlySet<string>; revisions: CheckResult["revisions"]; principals: readonly PrincipalInput[] },
+  context: {
+    dir: string;
+    changed: readonly ChangedFile[];
+    touchedOrgs: ReadonlySet<string>;
+    revisions: CheckResult["revisions"];
+    principals: readonly PrincipalInput[];
+    /** Set when the branch does not merge cleanly into the base (`baseName`: the base as the user named it). */
+    merge?: { conflicts: ConflictedPath[]; baseName: string };
+  },
 ): { authority: Authority; principals: Principal[]; stopped?: CheckResult } {
   const { dir, changed, touchedOrgs, revisions } = context;
   const authority = new Authority(onBase.loaded.catalog);
@@ -301,6 +336,8 @@ function judgeBase(
   if (changed.length > cap) return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
   const ambiguous = principals.filter((p) => p.ambiguous);
   if (ambiguous.length > 0) return stop(`the ${ambiguous[0]!.as} matches several user files`, ambiguous.map((p) => failClosed.ambiguousActor(dir, p, p.as)));
+  const merge = context.merge;
+  if (merge) return stop("the branch does not merge cleanly into the base", failClosed.mergeConflict(merge.conflicts, dir, revisions.base, merge.baseName));
   return { authority, principals };
 }
 
@@ -314,4 +351,9 @@ function decidedFor(decision: Decision, principal: Principal, several: boolean):
   if (!several) return { ...decision, principal: who };
   const role = principal.as === "author" ? "opened the pull request" : "pushed to the branch";
   return { ...decision, chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain], principal: who };
+}
+
+/** A revision as messages name it: a full sha shortened to 10 characters, anything else as given. */
+function shortRev(rev: string): string {
+  return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 10) : rev;
 }

@@ -81,6 +81,25 @@ describe("mlcat check", () => {
     expect(run.appended["/summary.md"]).toContain(`| ✅ | delete | \`catalog/${RUN2}\` | experiment-delete |`);
   });
 
+  it("judges the merge result once the base moved on, and exits 1 on a branch that does not merge cleanly", async () => {
+    const moved = new PrScenario();
+    try {
+      const clean = moved.openBranch({ change: { [RUN3]: "name: run-3\ncomponent: acme/train:1.0.0\nstatus: created\n" } });
+      moved.repo.checkout("main");
+      const conflicting = moved.openBranch({ change: { [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.3") } });
+      moved.commitToMain({ [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.5") }, "main moves on");
+      const ok = await runCli(["check", "--repo", moved.repo.dir, "--base", "main", "--head", clean, "--actor", "bob"]);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(/^Checked 1 changed files by bob \(base [0-9a-f]{10}, head [0-9a-f]{10}, merge-base [0-9a-f]{10}, judged on the merge result [0-9a-f]{10}\)\./);
+      const run = await runCli(["check", "--repo", moved.repo.dir, "--base", "main", "--head", conflicting, "--actor", "bob", "--format", "github"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(new RegExp(`^::error file=catalog/${RUN2.replace(/\//g, "\\/")},line=1,col=1,title=mlcat pr/merge-conflict::merging this branch into the base [0-9a-f]{10} conflicts in this file`, "m"));
+      expect(run.stdout).toContain("hint: rebase the branch on main and push again");
+    } finally {
+      moved.remove();
+    }
+  });
+
   it.each([
     [["check", "--base", "main", "--actor", "bob", "--repo", "/nonexistent/repo"], /repository folder does not exist/],
     [["check", "--base", "main", "--actor", "bob", "--pusher", "dave:"], /--pusher must be a GitHub login, optionally with its numeric id after a colon \(octocat or octocat:583231\), not "dave:"/],
