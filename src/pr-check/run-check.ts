@@ -90,7 +90,7 @@ export interface CheckResult {
   /** Denials, head validation problems and fail-closed reasons, sorted. */
   diagnostics: Diagnostic[];
   changes: ChangeDecision[];
-  /** The commits judged; `mergeTree` is the tree merging the head into the base gives, when the base moved since the branch forked (the head's otherwise). */
+  /** The commits judged; `mergeTree` is the tree judged, merging the head into the base, when the base moved since the branch forked (the head's is judged otherwise) and the merge is clean. */
   revisions: { base: string; head: string; mergeBase: string; mergeTree?: string };
   /** The first principal (the author, when `actor` was given). */
   actor: Actor;
@@ -176,7 +176,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const baseDiff = await sinceBase;
   const diffs = await pullRequestDiffs({ ...git, base, head, fork, sinceBase: baseDiff });
   const { own, judged, conflicts } = diffs;
-  const revisions = { base, head, mergeBase: fork, ...(diffs.mergeTree !== undefined && { mergeTree: diffs.mergeTree }) };
+  const revisions = { base, head, mergeBase: fork, ...(diffs.mergeTree !== undefined && !conflicts && { mergeTree: diffs.mergeTree }) };
   const changes = judged.map((f) => classifyChange(f, dir));
   const ownChanges = own === judged ? changes : own.map((f) => classifyChange(f, dir));
   const relPaths = (list: PrChange[]) => new Set(list.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
@@ -189,7 +189,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   );
   if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
   const headEntries = await headTree;
-  const merging = diffs.mergeTree !== undefined && !conflicts;
+  const merging = revisions.mergeTree !== undefined;
   const sizes = await blobSizesOf(info, [...oldBlobsOf(own, dir), ...oldBlobsOf(baseDiff, dir), ...(merging ? newBlobsOf(judged, dir) : [])]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, own, sizes, dir);
@@ -220,7 +220,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const { authority, principals, stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted });
   if (stopped) return stopped;
   // A file the merge leaves with other content than the head's (both sides changed it) is judged as the merge leaves it.
-  const merged = merging ? await readMerged({ reading, dir, tree: diffs.mergeTree!, baseEntries, judged, sizes, headEntries, own, changes }) : undefined;
+  const merged = merging ? await readMerged({ reading, dir, tree: revisions.mergeTree!, baseEntries, judged, sizes, headEntries, own, changes }) : undefined;
 
   const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
   const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];

@@ -60,11 +60,11 @@ function placeInHead(v: Verdict, merged: Entity | undefined, head: Entity, forkT
   return { line: firstDifferentLine(forkText, head.source.text), column: 1 };
 }
 
-/** The value at `path` in parsed data, or undefined. */
+/** The value at `path` in parsed data (own properties only), or undefined. */
 function valueAt(data: unknown, path: ValuePath): unknown {
   let node = data;
   for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string | number, unknown>)[key];
   }
   return node;
