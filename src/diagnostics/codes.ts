@@ -91,13 +91,14 @@ export const CODES = {
   "secret/detected": { severity: "error", summary: "A file, or a line a pull request added, holds what looks like a credential (token, key, password): revoke it, do not only delete it." },
 
   // --- pull-request checks -----------------------------------------------------
-  "pr/permission-denied": { severity: "error", summary: "The pull request's author may not make this change: the rule and who could make it are in the message." },
+  "pr/permission-denied": { severity: "error", summary: "The pull request's author, or someone else who pushed to it, may not make this change: the rule, whom it denies and who could make it are in the message." },
   "pr/immutable-version": { severity: "error", summary: "A published version file changed: versions are immutable unless their tag is declared in `mutableTags`." },
   "pr/record-mismatch": { severity: "error", summary: "A record the pull request writes (a stage-history entry's `by` or `at`, a `createdBy`) does not name its author or falls outside its time." },
   "pr/stage-history-rewritten": { severity: "error", summary: "A model version's stage history was edited or shortened: it is append-only." },
   "pr/too-many-changes": { severity: "error", summary: "The pull request changes more files than policy.maxChangedFiles allows: the check fails closed." },
   "pr/base-invalid": { severity: "error", summary: "A file of the base revision that roles or policy come from does not parse: the check fails closed." },
-  "pr/actor-ambiguous": { severity: "error", summary: "The pull request's author matches more than one user file: the check fails closed." },
+  "pr/merge-conflict": { severity: "error", summary: "The pull request's branch does not merge cleanly into its base: the merge result cannot be judged, so the check fails closed." },
+  "pr/actor-ambiguous": { severity: "error", summary: "The pull request's author, or someone else who pushed to it, matches more than one user file: the check fails closed." },
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every diagnostic code mlcat can report. */

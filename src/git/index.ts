@@ -7,3 +7,4 @@ export * from "./blob-reader.js";
 export * from "./read-catalog.js";
 export * from "./changed-files.js";
 export * from "./added-lines.js";
+export * from "./merge-tree.js";

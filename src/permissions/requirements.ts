@@ -16,6 +16,8 @@ export interface DecideContext {
   actor: Actor;
   /** When the change was made, for the records it writes (pull requests only; `explain` judges no records). */
   window?: TimeWindow;
+  /** The catalog users of everyone whose change this is (a pull request's author and pushers): whom its records may name (default: the actor). */
+  recorders?: readonly string[];
 }
 
 /** A span of time in milliseconds since the epoch, ends included. */

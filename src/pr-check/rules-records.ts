@@ -28,11 +28,12 @@ const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
 export function judgeAppendedEntries(input: RuleInput, first: number): Verdict[] {
   const { actor, window } = input.ctx;
   const author = actor.user;
+  const allowed = recordersOf(input);
   const out: Verdict[] = [];
   arrayAt(input.after?.data, "stageHistory").forEach((entry, i) => {
     if (i < first) return;
     const by = stringAt(entry, "by");
-    if (by !== author) {
+    if (by === undefined || !allowed.includes(by)) {
       const who = author ?? `${actorName(actor)}, who has no user file`;
       out.push(
         mismatch(input, "record-by", ["stageHistory", i, "by"], `appended entry stageHistory[${i}] has by: ${JSON.stringify(by ?? null)}, but this pull request is by ${who}: an appended entry records who made the change`, author ? `write by: ${author} (mlcat stage and mlcat promote write it for you)` : "add your user file first (users/<you>.yaml), then record yourself"),
@@ -54,12 +55,19 @@ export function judgeCreatedBy(input: RuleInput, beforeData: unknown): Verdict[]
   const { actor, authority } = input.ctx;
   const createdBy = stringAt(input.after?.data, "createdBy");
   const before = stringAt(beforeData, "createdBy");
-  if (createdBy === undefined || createdBy === before || createdBy === actor.user) return [];
+  const ours = recordersOf(input);
+  if (createdBy === undefined || createdBy === before || ours.includes(createdBy)) return [];
   const recorders = authority.policy().recordOnBehalf;
-  if (actor.user !== undefined && recorders.includes(actor.user)) return [];
+  if (ours.some((user) => recorders.includes(user))) return [];
   const who = actor.user ?? `${actorName(actor)}, who has no user file`;
   const reason = `this record has createdBy: ${JSON.stringify(createdBy)}, but this pull request is by ${who}, and only the service accounts in the base's policy.recordOnBehalf (${recorders.join(", ") || "none"}) record others`;
   return [mismatch(input, "record-created-by", ["createdBy"], reason, actor.user ? `write createdBy: ${actor.user}, or leave it out` : "leave createdBy out")];
+}
+
+/** Whom the pull request's records may name: everyone whose change it is (its author and pushers), or the actor. */
+function recordersOf(input: RuleInput): readonly string[] {
+  const { recorders, actor } = input.ctx;
+  return recorders ?? (actor.user === undefined ? [] : [actor.user]);
 }
 
 /** Whether the ISO time `at` falls in `window`, with the allowance. */

@@ -1,19 +1,23 @@
 /**
  * `mlcat check`: judge a pull request. Roles and policy come from the base
- * branch; the diff starts at the merge-base (so changes a branch merged from
- * the base are not the author's); every file is read from git objects.
+ * branch; what is judged is what merging the head into the base would change
+ * on the base (the head's own changes from the merge-base when the base has not
+ * moved since the branch forked, so changes a branch merged from the base are
+ * not the author's); every principal (the author and each pusher) must be
+ * allowed each change; every file is read from git objects.
  */
 import { BlobReader } from "../git/blob-reader.js";
 import { listTreeAt, type TreeEntry } from "../git/tree.js";
 import { changedFiles, type ChangedFile } from "../git/changed-files.js";
 import { mergeBaseOfCommits } from "../git/revisions.js";
 import { blobSizesOf, commitOf, ObjectInfo } from "../git/object-info.js";
-import { oldBlobsOf, treeBefore } from "../git/derive-tree.js";
+import { newBlobsOf, oldBlobsOf, treeBefore } from "../git/derive-tree.js";
+import type { ConflictedPath } from "../git/merge-tree.js";
 import { lastDeletions } from "../git/deleted-paths.js";
 import { committerTime } from "../git/commit-time.js";
-import { classifyPath, SCHEMA_FILE } from "../model/kinds.js";
+import { SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
+import type { Actor, ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
@@ -30,9 +34,13 @@ import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { redactDiagnostics, redactSecrets } from "../secrets/redact.js";
-import { classifyChange, readmeOwnerFile, type ChangeAction } from "./classify-change.js";
+import { classifyChange, readmeOwnerFile, type ChangeAction, type PrChange } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
+import { Denials, dedupeByPlace } from "./denials.js";
 import { failClosed } from "./fail-closed.js";
+import { mergedFileProblems, readMerged } from "./merged-files.js";
+import { pullRequestDiffs } from "./pr-diffs.js";
+import { principalLabel, principalList, resolvePrincipals, type Principal, type PrincipalInput, type PrincipalRole } from "./principals.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
 
@@ -47,8 +55,14 @@ export interface CheckOptions {
   base: string;
   /** The pull request's head (default `HEAD`). */
   head?: string;
-  /** The authenticated pull-request author, as CI gives it. */
-  actor: ActorInput;
+  /** The authenticated pull-request author, as CI gives it: the first principal (shorthand for `principals: [{ ...actor, as: "author" }]`). */
+  actor?: ActorInput;
+  /**
+   * Everyone else whose rights the changes need, after `actor`: each pusher CI
+   * names (the event's sender). A change is allowed only when every principal
+   * may make it; an account listed twice is judged once.
+   */
+  principals?: PrincipalInput[];
   /** The catalog folder from the repository root (default `catalog`). */
   dir?: string;
   /** The git executable (default `git`). */
@@ -61,12 +75,17 @@ export interface CheckOptions {
   validateHead?: boolean;
 }
 
+/** A decision for one principal. */
+export type PrincipalDecision = Decision & { principal: { login: string; id?: number; as: PrincipalRole } };
+
 /** The decisions on one changed path. */
 export interface ChangeDecision {
   path: string;
   action: ChangeAction;
+  /** Allowed only when every principal may make the change. */
   allowed: boolean;
-  decisions: Decision[];
+  /** Every rule's decision for every principal, principal by principal in the order judged. */
+  decisions: PrincipalDecision[];
 }
 
 /** The outcome of a check. */
@@ -74,8 +93,12 @@ export interface CheckResult {
   /** Denials, head validation problems and fail-closed reasons, sorted. */
   diagnostics: Diagnostic[];
   changes: ChangeDecision[];
-  revisions: { base: string; head: string; mergeBase: string };
+  /** The commits judged; `mergeTree` is the tree judged, merging the head into the base, when the base moved since the branch forked (the head's is judged otherwise) and the merge is clean. */
+  revisions: { base: string; head: string; mergeBase: string; mergeTree?: string };
+  /** The first principal (the author, when `actor` was given). */
   actor: Actor;
+  /** Every principal judged, the author first. */
+  principals: Principal[];
   /** Files and entities of the head that were validated (0 when the check failed closed before). */
   files: number;
   entities: number;
@@ -89,21 +112,23 @@ export interface CheckResult {
 
 /** Check a pull request. Git failures throw GitError; bugs throw InternalError: neither ever passes. */
 export async function checkPullRequest(options: CheckOptions): Promise<CheckResult> {
+  // The principals first: none is a programming error, said before git runs.
+  const principals = principalList(options.actor, options.principals);
   const dir = (options.dir ?? "catalog").replace(/\/+$/, "");
   const git = { cwd: options.cwd, ...(options.binary !== undefined && { binary: options.binary }) };
   // One git process answers which commits the revisions name, and later the sizes of old blobs.
   const info = ObjectInfo.open(git);
   try {
     const [base, head] = await Promise.all([commitOf(info, options.base, "base"), commitOf(info, options.head ?? "HEAD", "head")]);
-    return redactResult(await checkResolved(options, { git, dir, base, head, info }));
+    return redactResult(await checkResolved(options, { git, dir, base, head, info, principals }));
   } finally {
     await info.close();
   }
 }
 
 /** `checkPullRequest` once the revisions are resolved. */
-async function checkResolved(options: CheckOptions, resolved: { git: { cwd: string; binary?: string }; dir: string; base: string; head: string; info: ObjectInfo }): Promise<CheckResult> {
-  const { git, dir, base, head, info } = resolved;
+async function checkResolved(options: CheckOptions, resolved: Pick<Started, "git" | "dir" | "base" | "head" | "info" | "principals">): Promise<CheckResult> {
+  const { git, dir, base, head, info, principals } = resolved;
   // Git lists the head's tree, finds the merge-base and reads the pull request's history while this process
   // reads the content cache; a failure surfaces where it is awaited.
   const headTree = listTreeAt({ ...git, rev: head, dir });
@@ -117,7 +142,7 @@ async function checkResolved(options: CheckOptions, resolved: { git: { cwd: stri
   await new Promise((started) => setImmediate(started));
   const reader = BlobReader.open(git);
   try {
-    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader, info });
+    return await checkWith(options, { git, dir, base, head, headTree, forkFound, sinceBase, reader, info, principals });
   } finally {
     await reader.close();
   }
@@ -134,11 +159,13 @@ interface Started {
   sinceBase: Promise<ChangedFile[]>;
   reader: BlobReader;
   info: ObjectInfo;
+  /** Whom to judge, each once, the author first. */
+  principals: PrincipalInput[];
 }
 
 /** The check, once the revisions are resolved and git is at work. */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
-  const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info } = started;
+  const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info, principals: wanted } = started;
   // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
   const cacheDir = cacheDirOf({});
   const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
@@ -147,30 +174,39 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     checksFingerprint(cache.folder);
   }
   const fork = await forkFound;
-  const revisions = { base, head, mergeBase: fork };
-  // The base's and merge-base's trees are the head's with these diffs undone: listed once, diffed twice.
+  // The base's and merge-base's trees are the head's with these diffs undone, the merge result's the base's with the judged
+  // diff applied: the head is listed once.
   const baseDiff = await sinceBase;
-  const changed: ChangedFile[] = fork === base ? baseDiff : await changedFiles({ ...git, from: fork, to: head });
-  const changes = changed.map((f) => classifyChange(f, dir));
-  const changedRel = new Set(changes.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
-  const touchedOrgs = new Set(changes.map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
+  const diffs = await pullRequestDiffs({ ...git, base, head, fork, sinceBase: baseDiff });
+  const { own, judged, conflicts } = diffs;
+  const revisions = { base, head, mergeBase: fork, ...(diffs.mergeTree !== undefined && !conflicts && { mergeTree: diffs.mergeTree }) };
+  const changes = judged.map((f) => classifyChange(f, dir));
+  const ownChanges = own === judged ? changes : own.map((f) => classifyChange(f, dir));
+  const relPaths = (list: PrChange[]) => new Set(list.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
+  const changedRel = relPaths(changes);
+  const ownRel = relPaths(ownChanges);
+  const touchedOrgs = new Set([...changes, ...ownChanges].map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
   // The changed files the cache does not know will be parsed: load the parser and their validators while git lists the tree.
   const toParse = changes.flatMap((c) =>
     c.info && c.newType === "file" && c.newOid !== undefined && !(cache && knownToCache(cache, c.relPath!, c.newOid)) ? [SCHEMA_FILE[c.info.kind]] : [],
   );
   if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
   const headEntries = await headTree;
-  const sizes = await blobSizesOf(info, [...oldBlobsOf(changed, dir), ...oldBlobsOf(baseDiff, dir)]);
+  const merging = revisions.mergeTree !== undefined;
+  const sizes = await blobSizesOf(info, [...oldBlobsOf(own, dir), ...oldBlobsOf(baseDiff, dir), ...(merging ? newBlobsOf(judged, dir) : [])]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
-  const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, changed, sizes, dir);
+  const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, own, sizes, dir);
 
   const deferred = cache && new DeferredTexts({ ...git, reader });
   const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
-  // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too).
+  // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too);
+  // so does a branch that does not merge cleanly.
+  const counted = conflicts ? own : judged;
   const settings = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: (p) => p === "catalog.yaml" });
-  if (changed.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
-    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel) });
-    const { stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+  if (conflicts || counted.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
+    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(new Set([...changedRel, ...ownRel])) });
+    const merge = conflicts && { conflicts, baseName: shortRev(options.base) };
+    const { stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted, ...(merge && { merge }) });
     if (stopped) return stopped;
   }
   // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
@@ -179,16 +215,16 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
   secrets.catch(() => {});
   const full = options.validateHead !== false;
-  const owners = new Set(changes.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
+  const owners = new Set(ownChanges.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
   // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
-  const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => changedRel.has(p) || owners.has(p) }) });
+  const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => ownRel.has(p) || changedRel.has(p) || owners.has(p) }) });
   const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
   giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-  const { authority, actor, stopped } = judgeBase(onBase, { dir, changed, touchedOrgs, revisions, actor: options.actor });
+  const { authority, principals, stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted });
   if (stopped) return stopped;
+  // A file the merge leaves with other content than the head's (both sides changed it) is judged as the merge leaves it.
+  const merged = merging ? await readMerged({ reading, dir, tree: revisions.mergeTree!, baseEntries, judged, sizes, headEntries, own, changes }) : undefined;
 
-  const before: Side =
-    fork === base ? onBase : await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => changedRel.has(p) && classifyPath(p) !== undefined, reuse: after });
   const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
   const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
   const checked = full ? await checkHead(after, cacheDir, deferred, prefer) : undefined;
@@ -197,32 +233,49 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
   cache?.finish();
   diagnostics.push(...(await secrets));
+  if (merged) diagnostics.push(...mergedFileProblems(merged, after, dir, shortRev(options.base)));
   // Component versions the pull request adds under tags the base does not hold: did its history publish them once?
   const readded = changes.filter((c) => c.action === "create" && c.info?.kind === "ComponentVersion" && !onBase.byPath.has(c.relPath!));
   const tombstones = await lastDeletions({ ...git, rev: base, paths: readded.map((c) => c.path) });
-  // The pull request's time, for the records it writes: from its fork point's commit to its head's (never later than now).
+  // The pull request's time, for the records it writes: from its fork point's commit to its head's (never later than now),
+  // and whom they may name: everyone the check judges.
   const [forkTime, headTime] = await Promise.all([committerTime(reader, fork), committerTime(reader, head)]);
-  const ctx = { authority, actor, window: { from: forkTime, to: Math.min(headTime, Date.now()) } };
+  const window = { from: forkTime, to: Math.min(headTime, Date.now()) };
+  const recorders = principals.flatMap((p) => (p.user === undefined ? [] : [p.user]));
   const decided: ChangeDecision[] = [];
+  const denials = new Denials(dedupeByPlace(diagnostics));
+  const several = principals.length > 1;
   for (const change of changes) {
     const rel = change.relPath;
+    // Judged base -> merge result: the base's side, and the head's file unless the merge leaves it otherwise.
+    const fromMerge = rel !== undefined && merged?.paths.has(rel) === true;
+    const result = rel === undefined ? undefined : fromMerge ? merged!.side.byPath.get(rel) : after.byPath.get(rel);
     const sides = {
-      ...(rel !== undefined && change.action !== "create" && before.byPath.has(rel) && { before: before.byPath.get(rel)! }),
-      ...(rel !== undefined && change.action !== "delete" && after.byPath.has(rel) && { after: after.byPath.get(rel)! }),
+      ...(rel !== undefined && change.action !== "create" && onBase.byPath.has(rel) && { before: onBase.byPath.get(rel)! }),
+      ...(result && change.action !== "delete" && { after: result }),
       ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
       ...(tombstones.has(change.path) && { tombstone: tombstones.get(change.path)! }),
     };
-    const verdicts = decideChange(ctx, change, sides);
-    for (const v of verdicts) {
-      const d = reportVerdict(change, v, sides.after);
-      if (d) diagnostics.push(d);
+    // A merged file's denials go into the head's file, where the contributor edited it.
+    const head = fromMerge ? after.byPath.get(rel!) : undefined;
+    const forkText = fromMerge ? merged!.forkTexts.get(rel!) : undefined;
+    const decisions: PrincipalDecision[] = [];
+    for (const principal of principals) {
+      const verdicts = decideChange({ authority, actor: principal, window, recorders }, change, sides);
+      for (const v of verdicts) {
+        decisions.push(decidedFor(v.decision, principal, several));
+        const mergedAt = fromMerge && { merged: { ...(head && { head }), ...(forkText !== undefined && { forkText }) } };
+        const d = reportVerdict(change, v, sides.after, { ...(several && { principal: principalLabel(principal) }), ...mergedAt });
+        if (d) denials.add(principal, d, v.decision);
+      }
     }
-    decided.push({ path: change.path, action: change.action, allowed: verdicts.every((v) => v.decision.allowed), decisions: verdicts.map((v) => v.decision) });
+    decided.push({ path: change.path, action: change.action, allowed: decisions.every((d) => d.allowed), decisions });
   }
+  const reported = denials.all();
   const entities = after.loaded.catalog.entities();
   // Texts for code frames: the files with a diagnostic (files left unread stay unread).
   const texts = new Map<string, string>();
-  const flagged = new Set(diagnostics.map((d) => d.file));
+  const flagged = new Set(reported.map((d) => d.file));
   const oids = after.loaded.oids;
   if (deferred && oids) {
     const prefix = `${dir}/`;
@@ -232,16 +285,19 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
     if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
   }
+  // A file only the merge result has (a rename on the base carried the branch's edit there) shows as merged.
+  for (const e of merged?.side.loaded.catalog.entities() ?? []) if (flagged.has(e.source.file) && !texts.has(e.source.file)) texts.set(e.source.file, e.source.text);
   // A deleted file's frame shows what was deleted.
   for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
-    const gone = before.byPath.get(c.relPath);
+    const gone = onBase.byPath.get(c.relPath);
     if (gone) texts.set(c.path, gone.source.text);
   }
   return {
-    diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
+    diagnostics: reported.sort(compareDiagnostics),
     changes: decided,
     revisions,
-    actor,
+    actor: principals[0]!,
+    principals,
     files: after.loaded.files,
     entities: entities.length,
     texts,
@@ -265,51 +321,65 @@ async function checkHead(after: Side, cacheDir: string | undefined, deferred: De
 }
 
 /**
- * The base's roles and the actor they name, and (`stopped`) the result of a
+ * The base's roles and the principals they name, and (`stopped`) the result of a
  * check that stops there, failing closed, before judging anything: the base
- * does not parse, too many files changed, or the author is ambiguous.
+ * does not parse, too many files changed, a principal is ambiguous, or the
+ * branch does not merge cleanly into the base.
  */
 function judgeBase(
   onBase: Side,
-  context: { dir: string; changed: readonly ChangedFile[]; touchedOrgs: ReadonlySet<string>; revisions: CheckResult["revisions"]; actor: ActorInput },
-): { authority: Authority; actor: Actor; stopped?: CheckResult } {
+  context: {
+    dir: string;
+    changed: readonly ChangedFile[];
+    touchedOrgs: ReadonlySet<string>;
+    revisions: CheckResult["revisions"];
+    principals: readonly PrincipalInput[];
+    /** Set when the branch does not merge cleanly into the base (`baseName`: the base as the user named it). */
+    merge?: { conflicts: ConflictedPath[]; baseName: string };
+  },
+): { authority: Authority; principals: Principal[]; stopped?: CheckResult } {
   const { dir, changed, touchedOrgs, revisions } = context;
   const authority = new Authority(onBase.loaded.catalog);
-  const actor = resolveActor(authority, context.actor);
-  const stop = (reason: string, diagnostics: Diagnostic[]) => ({ authority, actor, stopped: { ...empty(revisions, actor), diagnostics, failedClosed: reason } });
+  const principals = resolvePrincipals(authority, context.principals);
+  const stop = (reason: string, diagnostics: Diagnostic[]) => ({ authority, principals, stopped: { ...empty(revisions, principals), diagnostics, failedClosed: reason } });
   const broken = baseProblems(onBase, dir, touchedOrgs);
   if (broken.length > 0) return stop("the base does not parse", failClosed.baseInvalid(broken));
   const cap = authority.policy().maxChangedFiles;
   if (changed.length > cap) return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
-  if (actor.ambiguous) return stop("the author matches several user files", [failClosed.ambiguousActor(dir, actor)]);
-  return { authority, actor };
+  const ambiguous = principals.filter((p) => p.ambiguous);
+  if (ambiguous.length > 0) return stop(`the ${ambiguous[0]!.as} matches several user files`, ambiguous.map((p) => failClosed.ambiguousActor(dir, p, p.as)));
+  const merge = context.merge;
+  if (merge) return stop("the branch does not merge cleanly into the base", failClosed.mergeConflict(merge.conflicts, dir, revisions.base, merge.baseName));
+  return { authority, principals };
 }
 
 /**
  * The result with every credential masked where it would be printed: in
- * diagnostics, changed paths and decisions' reasons (a file named after a
+ * diagnostics, changed paths, decisions' reasons and chains (a file named after a
  * token is reported as secret/detected, and must not be printed by the rest).
  */
 function redactResult(result: CheckResult): CheckResult {
   return {
     ...result,
     diagnostics: redactDiagnostics(result.diagnostics).sort(compareDiagnostics),
-    changes: result.changes.map((c) => ({ ...c, path: redactSecrets(c.path), decisions: c.decisions.map((d) => ({ ...d, reason: redactSecrets(d.reason) })) })),
+    changes: result.changes.map((c) => ({ ...c, path: redactSecrets(c.path), decisions: c.decisions.map((d) => ({ ...d, reason: redactSecrets(d.reason), chain: d.chain.map(redactSecrets) })) })),
     texts: new Map([...result.texts].map(([file, text]) => [redactSecrets(file), text])),
   };
 }
 
-function empty(revisions: CheckResult["revisions"], actor: Actor): CheckResult {
-  return { diagnostics: [], changes: [], revisions, actor, files: 0, entities: 0, texts: new Map() };
+function empty(revisions: CheckResult["revisions"], principals: Principal[]): CheckResult {
+  return { diagnostics: [], changes: [], revisions, actor: principals[0]!, principals, files: 0, entities: 0, texts: new Map() };
 }
 
-/** The same problem reported twice (by the loader and by a rule) is shown once. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}\0${d.file}\0${d.line}\0${d.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A principal's decision as the result lists it; with several principals its chain starts with whose it is. */
+function decidedFor(decision: Decision, principal: Principal, several: boolean): PrincipalDecision {
+  const who = { login: principal.login, ...(principal.id !== undefined && { id: principal.id }), as: principal.as };
+  if (!several) return { ...decision, principal: who };
+  const role = principal.as === "author" ? "opened the pull request" : "pushed to the branch";
+  return { ...decision, chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain], principal: who };
+}
+
+/** A revision as messages name it: a full sha shortened to 10 characters, anything else as given. */
+function shortRev(rev: string): string {
+  return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 10) : rev;
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { blobSizesOf, ObjectInfo } from "../../src/git/object-info.js";
 import type { GitOptions } from "../../src/git/run-git.js";
 import { changedFiles } from "../../src/git/changed-files.js";
-import { oldBlobsOf, treeBefore } from "../../src/git/derive-tree.js";
+import { newBlobsOf, oldBlobsOf, treeAfter, treeBefore } from "../../src/git/derive-tree.js";
 import { GitError } from "../../src/git/git-error.js";
 import { listTreeAt } from "../../src/git/tree.js";
 import { makeRepo, type TestRepo } from "../helpers/git-repo.js";
@@ -91,6 +91,29 @@ describe("treeBefore: a revision's catalog tree from another's and the diff betw
     const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
     const mainTree = await listTreeAt({ cwd: r.dir, rev: "main", dir: "catalog" });
     expect(() => treeBefore(mainTree, diff, new Map(), "catalog")).toThrow(/the diff says catalog\/users\/alice\.yaml is/);
+  });
+});
+
+describe("treeAfter: a revision's catalog tree from an earlier one's and the diff between them", () => {
+  it.each(CHANGES)("equals git ls-tree of the head when $name", async ({ apply }) => {
+    const r = repo();
+    r.branch("pr");
+    apply(r);
+    r.commit("change");
+    const base = await listTreeAt({ cwd: r.dir, rev: "main", dir: "catalog" });
+    const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
+    const sizes = await blobSizes({ cwd: r.dir }, newBlobsOf(diff, "catalog"));
+    expect(treeAfter(base, diff, sizes, "catalog")).toEqual(await listTreeAt({ cwd: r.dir, rev: "pr", dir: "catalog" }));
+  });
+
+  it("refuses a diff that does not start from the tree", async () => {
+    const r = repo();
+    r.branch("pr");
+    r.writeCatalog({ "users/alice.yaml": "name: alice\ndisplayName: A\n" });
+    r.commit("pr");
+    const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
+    const prTree = await listTreeAt({ cwd: r.dir, rev: "pr", dir: "catalog" });
+    expect(() => treeAfter(prTree, diff, new Map(), "catalog")).toThrow(/the diff says catalog\/users\/alice\.yaml was/);
   });
 });
 

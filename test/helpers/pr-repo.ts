@@ -15,6 +15,8 @@ export interface PrCase {
   /** The authenticated author CI gives. */
   actor: string;
   actorId?: number;
+  /** Others who pushed to the branch (the event's sender), judged as well. */
+  pushers?: Array<{ login: string; id?: number }>;
   /** Who the commit claims to be from (default: a neutral test author). */
   commitAuthor?: CommitAuthor;
 }
@@ -39,14 +41,15 @@ export class PrScenario {
   async check(c: PrCase): Promise<CheckResult> {
     const branch = this.openBranch(c);
     try {
-      return await checkPullRequest({ cwd: this.repo.dir, base: "main", head: branch, actor: { login: c.actor, ...(c.actorId !== undefined && { id: c.actorId }) } });
+      const principals = (c.pushers ?? []).map((p) => ({ ...p, as: "pusher" as const }));
+      return await checkPullRequest({ cwd: this.repo.dir, base: "main", head: branch, actor: { login: c.actor, ...(c.actorId !== undefined && { id: c.actorId }) }, principals });
     } finally {
       this.repo.checkout("main");
     }
   }
 
   /** Create the branch of a case (left checked out); returns its name. */
-  openBranch(c: Omit<PrCase, "actor" | "actorId">): string {
+  openBranch(c: Omit<PrCase, "actor" | "actorId" | "pushers">): string {
     const branch = `pr-${++this.count}`;
     this.repo.branch(branch, "main");
     this.repo.writeCatalog(c.change ?? {});

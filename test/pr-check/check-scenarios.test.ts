@@ -87,15 +87,6 @@ describe("roles come from the base", () => {
     expect(errorsOf(await s.check({ actor: "alice", change: { "users/zed.yaml": zed } }))).toEqual([]);
   });
 
-  it("treats a version published on the base after the branch forked as published", async () => {
-    const s = scenario();
-    const v = "orgs/acme/components/train/versions/1.1.0.yaml";
-    const spec = PR_BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!;
-    const branch = s.openBranch({ change: { [v]: spec.replace("python:3.12", "python:3.14") } });
-    s.commitToMain({ [v]: spec.replace("python:3.12", "python:3.13") }, "publish 1.1.0");
-    const result = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" } });
-    expect(errorsOf(result)).toEqual([{ code: "pr/immutable-version", file: v, line: 15, column: 1 }]);
-  });
 });
 
 describe("policy and delegations come from the base", () => {

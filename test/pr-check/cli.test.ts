@@ -56,8 +56,55 @@ describe("mlcat check", () => {
     expect(run.appended["/summary.md"]).toContain(`| ❌ | delete | \`catalog/${RUN2}\` | experiment-delete |`);
   });
 
+  it("judges every pusher as well as the author, and says whom a change was denied for", async () => {
+    const run = await runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", denied, "--actor", "carol", "--actor-id", "1003", "--pusher", "dave:1004", "--pusher", "carol"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Checked 1 changed files by carol (author) and dave (pusher)");
+    expect(run.stdout).toContain(`DENIED  delete catalog/${RUN2} (experiment-delete; denied for the pusher dave)`);
+    expect(run.stdout).toContain(`catalog/${RUN2}:1:1 - error pr/permission-denied: The pusher dave may not make this change: deleting experiment acme/churn/run-2 needs admin or higher on project acme/churn; dave is a viewer there (rule experiment-delete)`);
+    const json = JSON.parse((await runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", denied, "--actor", "carol", "--pusher", "dave:1004", "--format", "json"])).stdout);
+    expect(json.summary.principals).toEqual([
+      { as: "author", login: "carol", user: "carol" },
+      { as: "pusher", login: "dave", id: 1004, user: "dave" },
+    ]);
+    expect(json.summary.changes[0].rules.map((r: { principal: string; allowed: boolean }) => [r.principal, r.allowed])).toEqual([
+      ["carol", true],
+      ["dave", false],
+    ]);
+    expect(json.summary.changes[0].rules[1].chain[0]).toBe("judged for the pusher dave, who pushed to the branch: every principal must be allowed");
+  });
+
+  it("passes with a pusher who may make every change too", async () => {
+    const run = await runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", denied, "--actor", "carol", "--pusher", "alice:1001", "--format", "github"], { GITHUB_STEP_SUMMARY: "/summary.md" });
+    expect(run.stdout).not.toContain("::error");
+    expect(run.code).toBe(0);
+    expect(run.appended["/summary.md"]).toContain(`| ✅ | delete | \`catalog/${RUN2}\` | experiment-delete |`);
+  });
+
+  it("judges the merge result once the base moved on, and exits 1 on a branch that does not merge cleanly", async () => {
+    const moved = new PrScenario();
+    try {
+      const clean = moved.openBranch({ change: { [RUN3]: "name: run-3\ncomponent: acme/train:1.0.0\nstatus: created\n" } });
+      moved.repo.checkout("main");
+      const conflicting = moved.openBranch({ change: { [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.3") } });
+      moved.commitToMain({ [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.5") }, "main moves on");
+      const ok = await runCli(["check", "--repo", moved.repo.dir, "--base", "main", "--head", clean, "--actor", "bob"]);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(/^Checked 1 changed files by bob \(base [0-9a-f]{10}, head [0-9a-f]{10}, merge-base [0-9a-f]{10}, judged on the merge result [0-9a-f]{10}\)\./);
+      const run = await runCli(["check", "--repo", moved.repo.dir, "--base", "main", "--head", conflicting, "--actor", "bob", "--format", "github"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(new RegExp(`^::error file=catalog/${RUN2.replace(/\//g, "\\/")},line=1,col=1,title=mlcat pr/merge-conflict::merging this branch into the base [0-9a-f]{10} conflicts in this file`, "m"));
+      expect(run.stdout).toContain("hint: rebase the branch on main and push again");
+    } finally {
+      moved.remove();
+    }
+  });
+
   it.each([
     [["check", "--base", "main", "--actor", "bob", "--repo", "/nonexistent/repo"], /repository folder does not exist/],
+    [["check", "--base", "main", "--actor", "bob", "--pusher", "dave:"], /--pusher must be a GitHub login, optionally with its numeric id after a colon \(octocat or octocat:583231\), not "dave:"/],
+    [["check", "--base", "main", "--actor", "bob", "--pusher", ":1004"], /--pusher must be a GitHub login/],
+    [["check", "--base", "main", "--actor", "bob", "--pusher", "dave:1004:5"], /--pusher must be a GitHub login/],
     [["check", "--base", "origin/nope", "--actor", "bob"], /cannot find the base revision origin\/nope in this repository\n  hint: fetch it first: git fetch origin nope/],
     [["check", "--base", "--output=/tmp/x", "--actor", "bob"], /invalid base revision/],
     [["check", "--base", "main", "--actor", "bob", "--actor-id", "12abc"], /--actor-id must be a positive number/],

@@ -43,7 +43,7 @@ describe(".github/workflows/validate.yml", () => {
     const check = runs(workflow.jobs.check!.steps).join("\n");
     expect(check).toContain("npm ci --ignore-scripts");
     expect(check).toMatch(/git -c "http\.extraheader=\$auth" fetch --no-tags origin "\+refs\/pull\/\$\{PR_NUMBER\}\/head:/);
-    expect(check).toContain('node bin/mlcat.js check --base "$BASE_SHA" --head "$HEAD_SHA" --actor "$AUTHOR" --actor-id "$AUTHOR_ID" --format github');
+    expect(check).toContain('node bin/mlcat.js check --base "$BASE_SHA" --head "$HEAD_SHA" --actor "$AUTHOR" --actor-id "$AUTHOR_ID" --pusher "$SENDER:$SENDER_ID" --format github');
     expect(check).not.toMatch(/npm (run|test|install)|npx |git (checkout|switch|merge|worktree)/);
   });
 
@@ -60,6 +60,10 @@ describe(".github/workflows/validate.yml", () => {
     for (const script of [...Object.values(workflow.jobs).flatMap((j) => runs(j.steps)), ...runs(action.runs.steps)]) expect(script).not.toContain("${{");
     expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ AUTHOR: "${{ github.event.pull_request.user.login }}", AUTHOR_ID: "${{ github.event.pull_request.user.id }}" });
   });
+
+  it("judges the event's sender (who pushed) as well as the pull request's author, both as GitHub authenticated them", () => {
+    expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ SENDER: "${{ github.event.sender.login }}", SENDER_ID: "${{ github.event.sender.id }}" });
+  });
 });
 
 describe("action.yml", () => {
@@ -69,6 +73,13 @@ describe("action.yml", () => {
     expect(script).toContain("npm ci --ignore-scripts");
     expect(script).toContain('node "$MLCAT" validate "$CATALOG" --format "$FORMAT"');
     expect(script).toContain('node "$MLCAT" check "$@"');
+  });
+
+  it("passes the event's sender as a pusher, and the author's id only with the author's own login", () => {
+    const env = action.runs.steps.find((s) => s.run?.includes('node "$MLCAT" check'))!.env!;
+    expect(env.PUSHER).toBe("${{ inputs.pusher || github.event.pull_request && format('{0}:{1}', github.event.sender.login, github.event.sender.id) || '' }}");
+    expect(env.AUTHOR_ID).toBe("${{ inputs.actor && inputs.actor-id || !inputs.actor && github.event.pull_request.user.id || '' }}");
+    expect(runs(action.runs.steps).join("\n")).toContain('if [ -n "$PUSHER" ]; then set -- "$@" --pusher "$PUSHER"; fi');
   });
 });
 

@@ -47,6 +47,16 @@ describe("records bound to the pull request", () => {
     expect(errorsOf(result)).toEqual(expected);
   });
 
+  it("lets an entry name any principal of the pull request: a production approver pushing onto the author's branch", async () => {
+    const change = { [MV2]: moveStage(PR_BASE[MV2]!, "production", "carol") };
+    const pushed = await s.check({ actor: "bob", actorId: 1002, pushers: [{ login: "carol", id: 1003 }], change });
+    // bob may not move it to production: the verdict is about roles, not the record.
+    expect(errorsOf(pushed).map((e) => e.code)).toEqual(["pr/permission-denied"]);
+    expect(pushed.diagnostics.some((d) => d.code === "pr/record-mismatch")).toBe(false);
+    const other = await s.check({ actor: "bob", actorId: 1002, pushers: [{ login: "carol", id: 1003 }], change: { [MV2]: moveStage(PR_BASE[MV2]!, "production", "erin") } });
+    expect(other.diagnostics.filter((d) => d.code === "pr/record-mismatch").length).toBeGreaterThan(0);
+  });
+
   it("says which field is wrong and what it should be", async () => {
     const byOther = await s.check({ actor: "carol", change: { [MV2]: moveStage(PR_BASE[MV2]!, "production", "erin") } });
     const d = byOther.diagnostics.find((x) => x.code === "pr/record-mismatch")!;

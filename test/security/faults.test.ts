@@ -31,22 +31,30 @@ function expectClearFailure(run: SpawnRun, pattern: RegExp): void {
 describe("mlcat check when git is missing, failing, or its objects are damaged", () => {
   let repo: TestRepo;
   let binDir: string;
-  const check = (env: Record<string, string | undefined> = {}) =>
-    spawnCli(["check", "--base", "main", "--head", "pr", "--actor", "bob", "--repo", repo.dir, "--format", "json"], { env });
+  const check = (env: Record<string, string | undefined> = {}, base = "main") =>
+    spawnCli(["check", "--base", base, "--head", "pr", "--actor", "bob", "--repo", repo.dir, "--format", "json"], { env });
 
   beforeAll(() => {
     repo = makeRepo(PR_BASE);
     repo.branch("pr");
     repo.write({ [RUN3]: "name: run-3\ncomponent: acme/train:1.0.0\nstatus: created\n" });
     repo.commit("add run-3");
+    // `moved`: main plus a commit the branch does not have, so that checking against it merges.
+    repo.checkout("main");
+    repo.branch("moved");
+    repo.write({ "catalog/orgs/acme/projects/churn/experiments/run-4.yaml": "name: run-4\ncomponent: acme/train:1.0.0\nstatus: created\n" });
+    repo.commit("add run-4");
     repo.checkout("main");
     binDir = mkdtempSync(join(tmpdir(), "mlcat-fake-git-"));
   });
   afterAll(() => repo.remove());
 
-  it("passes when nothing is wrong (the baseline the faults break)", async () => {
+  it("passes when nothing is wrong (the baseline the faults break), with and without a merge to compute", async () => {
     const run = await check();
     expect(run.code, run.stderr).toBe(0);
+    const merged = await check({}, "moved");
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(JSON.parse(merged.stdout).summary.mergeTree).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it("exits 2 with an install hint when git is not on PATH", async () => {
@@ -56,13 +64,14 @@ describe("mlcat check when git is missing, failing, or its objects are damaged",
   });
 
   it.each([
-    ["cat-file --batch-check (the revisions' commits, the sizes of old files)", "--batch-check"],
-    ["cat-file --batch (the files' contents)", "--batch"],
-    ["merge-base", "merge-base"],
-    ["diff-tree", "diff-tree"],
-    ["ls-tree", "ls-tree"],
-    ["log (the secrets scan)", "log"],
-  ])("exits 2, never 0, when `git %s` fails", async (_what, sub) => {
+    ["cat-file --batch-check (the revisions' commits, the sizes of old files)", "--batch-check", "main"],
+    ["cat-file --batch (the files' contents)", "--batch", "main"],
+    ["merge-base", "merge-base", "main"],
+    ["diff-tree", "diff-tree", "main"],
+    ["ls-tree", "ls-tree", "main"],
+    ["log (the secrets scan)", "log", "main"],
+    ["merge-tree (the merge result, when the base moved on)", "merge-tree", "moved"],
+  ])("exits 2, never 0, when `git %s` fails", async (_what, sub, base) => {
     const dir = join(binDir, sub.replace(/^-+/, ""));
     execFileSync("mkdir", ["-p", dir]);
     writeFileSync(
@@ -70,7 +79,7 @@ describe("mlcat check when git is missing, failing, or its objects are damaged",
       `#!/bin/sh\nfor a in "$@"; do [ "$a" = "${sub}" ] && { echo "fatal: simulated failure of git ${sub}" >&2; exit 128; }; done\nexec "${REAL_GIT}" "$@"\n`,
       { mode: 0o755 },
     );
-    const run = await check({ PATH: `${dir}:${process.env.PATH}` });
+    const run = await check({ PATH: `${dir}:${process.env.PATH}` }, base);
     expect(run.code).toBe(2);
     expectClearFailure(run, /^mlcat: (cannot|git)/m);
   });
