@@ -117,7 +117,7 @@ describe("browsing", () => {
     expect(await page.locator("#usage-snippet").innerText()).toContain("hubRef: acme/train:1.1.0");
     expect(await page.locator("#inputs table").innerText()).toContain("Learning rate.");
     await shot(page, "component");
-    await page.locator("#versions").getByRole("link", { name: "1.0.0" }).click();
+    await page.locator("#versions").getByRole("link", { name: "1.0.0", exact: true }).click();
     await page.waitForURL(/\/hub\/acme\/train\/1\.0\.0\/$/);
     expect(await page.locator("h1").innerText()).toContain("train:1.0.0");
     expect(await page.locator("h1 .badge").innerText()).toBe("production");
