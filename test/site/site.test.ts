@@ -406,7 +406,8 @@ describe("the Content-Security-Policy", () => {
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // Every page of the site, one after another: minutes on a loaded machine.
+  }, 180_000);
 
   it("lets the site's own scripts run: the theme toggle and the copy buttons", async () => {
     const { page, errors } = await open("/hub/acme/train/");
