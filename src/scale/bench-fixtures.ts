@@ -39,10 +39,13 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
   const project = inOrg(/\/projects\/[^/]+\/project\.yaml$/)[0]!;
   const component = inOrg(/\/components\/[^/]+\/component\.yaml$/)[0]!;
   const read = (p: string) => generated.files.get(p)!;
+  const date = "2026-07-01T09:00:00Z";
+  // What the pull request records is its own: its author, at its time (mlcat check holds records to that).
+  const recorded = (text: string) => text.replace(/^(\s*-?\s*)at: .*$/gm, `$1at: "${date}"`).replace(/^(\s*)by: .*$/gm, `$1by: ${owner}`).replace(/^createdBy: .*$/m, `createdBy: ${owner}`);
   const changes: Record<string, string> = {
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-a"),
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-b"),
-    [version.replace(/[^/]+\.yaml$/, "9.9.0.yaml")]: read(version).replace(/^name: .*$/m, 'name: "9.9.0"'),
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: recorded(read(experiment).replace(/^name: .*$/m, "name: bench-run-a")),
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: recorded(read(experiment).replace(/^name: .*$/m, "name: bench-run-b")),
+    [version.replace(/[^/]+\.yaml$/, "9.9.0.yaml")]: recorded(read(version).replace(/^name: .*$/m, 'name: "9.9.0"')),
     [project]: read(project).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
     [component]: read(component).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
   };
@@ -52,7 +55,6 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
     writeFileSync(join(repo, "catalog", path), text);
   }
   git(repo, ["add", "catalog"]);
-  const date = "2026-07-01T09:00:00Z";
   git(repo, ["commit", "-q", "-m", "Record two runs, register a model version, update two descriptions"], {
     GIT_AUTHOR_NAME: user.displayName,
     GIT_AUTHOR_EMAIL: user.email,
