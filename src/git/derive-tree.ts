@@ -35,27 +35,7 @@ export function newBlobsOf(diff: readonly ChangedFile[], dir: string): string[] 
  * new blobs (`newBlobsOf`). Sorted as `listTreeAt` sorts.
  */
 export function treeAfter(before: readonly TreeEntry[], diff: readonly ChangedFile[], sizes: ReadonlyMap<string, number>, dir: string): TreeEntry[] {
-  const prefix = prefixOf(dir);
-  const touched = new Map<string, ChangedFile>();
-  for (const c of diff) if (c.path.startsWith(prefix)) touched.set(c.path, c);
-  const out: TreeEntry[] = [];
-  for (const entry of before) {
-    const change = touched.get(entry.path);
-    if (!change) out.push(entry);
-    else if (change.oldOid !== entry.oid || change.oldMode !== entry.mode) {
-      throw new Error(`the diff says ${entry.path} was ${change.oldOid} (${change.oldMode}), the tree says ${entry.oid} (${entry.mode})`);
-    }
-  }
-  for (const c of touched.values()) {
-    if (c.status === "deleted") continue;
-    const type = entryTypeOfMode(c.newMode);
-    const size = HAS_SIZE.has(type) ? sizes.get(c.newOid) : 0;
-    if (size === undefined) throw new Error(`no size for ${c.path} (${c.newOid})`);
-    out.push({ path: c.path, mode: c.newMode, oid: c.newOid, size, type });
-  }
-  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  refuseDuplicatePaths(out.map((e) => e.path), "a tree derived from a diff");
-  return out;
+  return deriveTree(before, diff, sizes, dir, FORWARD);
 }
 
 /**
@@ -65,23 +45,45 @@ export function treeAfter(before: readonly TreeEntry[], diff: readonly ChangedFi
  * `listTreeAt` sorts.
  */
 export function treeBefore(after: readonly TreeEntry[], diff: readonly ChangedFile[], sizes: ReadonlyMap<string, number>, dir: string): TreeEntry[] {
+  return deriveTree(after, diff, sizes, dir, BACKWARD);
+}
+
+/** Which side of a change a derivation reads from (`from`) and writes (`to`), and which status adds nothing there. */
+interface Direction {
+  from: "old" | "new";
+  to: "old" | "new";
+  /** A change with this status leaves no entry on the side derived. */
+  absent: ChangedFile["status"];
+  verb: string;
+}
+const FORWARD: Direction = { from: "old", to: "new", absent: "deleted", verb: "was" };
+const BACKWARD: Direction = { from: "new", to: "old", absent: "added", verb: "is" };
+
+/** The tree at one end of `diff`, from the tree at its other end. */
+function deriveTree(known: readonly TreeEntry[], diff: readonly ChangedFile[], sizes: ReadonlyMap<string, number>, dir: string, way: Direction): TreeEntry[] {
   const prefix = prefixOf(dir);
   const touched = new Map<string, ChangedFile>();
   for (const c of diff) if (c.path.startsWith(prefix)) touched.set(c.path, c);
+  const side = (c: ChangedFile, which: "old" | "new") => (which === "old" ? { oid: c.oldOid, mode: c.oldMode } : { oid: c.newOid, mode: c.newMode });
   const out: TreeEntry[] = [];
-  for (const entry of after) {
+  for (const entry of known) {
     const change = touched.get(entry.path);
-    if (!change) out.push(entry);
-    else if (change.newOid !== entry.oid || change.newMode !== entry.mode) {
-      throw new Error(`the diff says ${entry.path} is ${change.newOid} (${change.newMode}), the tree says ${entry.oid} (${entry.mode})`);
+    if (!change) {
+      out.push(entry);
+      continue;
+    }
+    const was = side(change, way.from);
+    if (was.oid !== entry.oid || was.mode !== entry.mode) {
+      throw new Error(`the diff says ${entry.path} ${way.verb} ${was.oid} (${was.mode}), the tree says ${entry.oid} (${entry.mode})`);
     }
   }
   for (const c of touched.values()) {
-    if (c.status === "added") continue;
-    const type = entryTypeOfMode(c.oldMode);
-    const size = HAS_SIZE.has(type) ? sizes.get(c.oldOid) : 0;
-    if (size === undefined) throw new Error(`no size for ${c.path} (${c.oldOid})`);
-    out.push({ path: c.path, mode: c.oldMode, oid: c.oldOid, size, type });
+    if (c.status === way.absent) continue;
+    const { oid, mode } = side(c, way.to);
+    const type = entryTypeOfMode(mode);
+    const size = HAS_SIZE.has(type) ? sizes.get(oid) : 0;
+    if (size === undefined) throw new Error(`no size for ${c.path} (${oid})`);
+    out.push({ path: c.path, mode, oid, size, type });
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   refuseDuplicatePaths(out.map((e) => e.path), "a tree derived from a diff");
