@@ -96,6 +96,11 @@ Examples:
       if (problems.length > 0) printDiagnostics(io, problems, countsOf(result.summary), `mlcat build ${opts.catalog}`);
       const where = relative(process.cwd(), result.outDir) || ".";
       const pages = result.data ? pageUrls(result.data).length + 1 : 0;
+      if (shard) {
+        io.out(`\nBuilt part ${shard.index} of ${shard.count} of the ${opts.audience} site of ${opts.catalog} in ${(result.ms / 1000).toFixed(1)}s into ${where}/ (the site has ${pages} pages); join the parts with mlcat join\n`);
+        setExit(0);
+        return;
+      }
       io.out(
         `\nBuilt the ${opts.audience} site of ${opts.catalog} in ${(result.ms / 1000).toFixed(1)}s: ${pages} pages in ${where}/\n` +
           `Open it: run \`mlcat preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}\` (in this repository: npm run mlcat -- preview${where === DEFAULT_SITE_OUT ? "" : ` --out ${where}`}),\n` +

@@ -44,8 +44,8 @@ export interface BuildSiteResult {
   ms: number;
 }
 
-/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`. */
-export async function writeStaticFiles(dir: string, data: SiteData): Promise<void> {
+/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`; returns how many it wrote. */
+export async function writeStaticFiles(dir: string, data: SiteData): Promise<number> {
   // A sharded build writes its part of the entities' API files; every part writes the rest (index, schemas, sitemap).
   const shard = data.meta.shard;
   const files = shard ? data.files.filter((f) => !ENTITY_FILE.test(f.path) || inShard(shard, f.path)) : data.files;
@@ -53,6 +53,7 @@ export async function writeStaticFiles(dir: string, data: SiteData): Promise<voi
   // Bounded: a catalog of any size writes with a bounded number of open files.
   await forEachBounded(folders, (f) => mkdir(f, { recursive: true }));
   await forEachBounded(files, (f) => writeFile(join(dir, f.path), f.body));
+  return files.length;
 }
 
 /** The API files of one entity each (`api/index.json` lists them all). */
@@ -96,7 +97,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       releaseDataSource(source);
       await rm(cacheDir, { recursive: true, force: true });
     }
-    await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), () => `${data.files.length} files`);
+    await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), (n) => `${n} files`);
     // A part of a sharded build is indexed once joined (one index for the whole site).
     const indexed =
       options.search === false || data.meta.shard ? undefined : await step(progress, "indexing for search", () => indexSite(tmp), (n) => `${n} pages indexed`);
