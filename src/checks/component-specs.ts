@@ -11,6 +11,7 @@ import { positionOf } from "../yaml/positions.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { RESERVED_IO_NAMES, TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
 import { findClosest } from "../text/suggest.js";
+import { checkLegacyRunKinds, checkSpecVersion } from "./spec-release.js";
 import { findUnknownTemplateNames, hasUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
 
 type SpecEntity = Entity<"ComponentVersion"> | Entity<"ProjectComponent">;
@@ -29,11 +30,15 @@ export const componentSpecsCheck: Check = {
     "spec/reserved-io-name",
     "spec/untyped-io",
     "spec/name-differs",
+    "spec/unsupported-version",
+    "spec/legacy-run-kind",
   ],
   run(ctx) {
     const { report } = ctx;
     const specs = ctx.catalog.subjects(["ComponentVersion", "ProjectComponent"], true) as SpecEntity[];
     forEachSubject(ctx, specs, (spec) => {
+      checkSpecVersion(spec, report);
+      checkLegacyRunKinds(spec, report);
       checkIos(spec, report);
       checkTemplates(spec, report);
       if (spec.kind === "ComponentVersion") checkSpecName(spec as Entity<"ComponentVersion">, report);

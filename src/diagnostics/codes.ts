@@ -75,6 +75,8 @@ export const CODES = {
   "spec/reserved-io-name": { severity: "error", summary: "An input or output uses a name reserved by Polyaxon." },
   "spec/untyped-io": { severity: "warning", summary: "An input or output has no `type`." },
   "spec/name-differs": { severity: "warning", summary: "A version's spec `name` differs from its hub entry's name." },
+  "spec/unsupported-version": { severity: "error", summary: "A spec's `version` is missing or is not 1.1, the only one current Polyaxon reads." },
+  "spec/legacy-run-kind": { severity: "warning", summary: "A run kind only older Polyaxon releases accept (e.g. `daskjob`, now `daskcluster`)." },
 
   // --- versions and releases -------------------------------------------------------
   "version/identical": { severity: "info", summary: "Two versions of one component are byte-identical." },

@@ -53,6 +53,9 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     tags: "optional",
     schema: "optional",
     secret: "optional",
+    configMap: "optional",
+    env: "optional",
+    annotations: "optional",
   } satisfies Shape<ConnectionData>,
   "project.schema.json#": {
     name: "required",
@@ -142,6 +145,7 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     template: "optional",
     isApproved: "optional",
     cost: "optional",
+    mount: "optional",
     inputs: "optional",
     outputs: "optional",
     run: "required",
