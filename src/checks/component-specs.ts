@@ -1,25 +1,20 @@
 /**
  * Check `component-specs`: Polyaxon semantics of component specs (hub
- * versions and project components): templates name declared IOs or known
- * namespaces, IO names are unique and not reserved, IOs are typed, a `value`
- * does not contradict `isOptional: false`, and a hub version's spec name
- * matches its hub entry.
+ * versions and project components): the spec version and run kinds current
+ * Polyaxon reads, inputs and outputs as V1IO reads them (spec-ios.ts),
+ * templates that name what their context holds, and a hub version's spec
+ * name against its hub entry.
  */
 import type { Entity } from "../model/entity.js";
-import type { IoData } from "../model/types.js";
-import { positionOf } from "../yaml/positions.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
-import { RESERVED_IO_NAMES, TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
+import { TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
 import { findClosest } from "../text/suggest.js";
+import { checkIos } from "./spec-ios.js";
+import { forEachNestedComponent } from "./spec-nested.js";
 import { checkLegacyRunKinds, checkSpecVersion } from "./spec-release.js";
 import { findUnknownTemplateNames, hasUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
 
 type SpecEntity = Entity<"ComponentVersion"> | Entity<"ProjectComponent">;
-
-const SECTIONS = [
-  ["inputs", "input"],
-  ["outputs", "output"],
-] as const;
 
 export const componentSpecsCheck: Check = {
   name: "component-specs",
@@ -30,6 +25,13 @@ export const componentSpecsCheck: Check = {
     "spec/reserved-io-name",
     "spec/untyped-io",
     "spec/name-differs",
+    "spec/unknown-io-type",
+    "spec/legacy-io-type",
+    "spec/invalid-io-value",
+    "spec/io-validation-failed",
+    "spec/flag-not-bool",
+    "spec/untyped-to-init",
+    "spec/to-init-needs-connection",
     "spec/unsupported-version",
     "spec/legacy-run-kind",
   ],
@@ -39,63 +41,13 @@ export const componentSpecsCheck: Check = {
     forEachSubject(ctx, specs, (spec) => {
       checkSpecVersion(spec, report);
       checkLegacyRunKinds(spec, report);
-      checkIos(spec, report);
+      checkIos(spec, spec.data as unknown as Record<string, unknown>, [], report);
+      forEachNestedComponent(spec.data, [], (data, path) => checkIos(spec, data, path, report));
       checkTemplates(spec, report);
       if (spec.kind === "ComponentVersion") checkSpecName(spec as Entity<"ComponentVersion">, report);
     });
   },
 };
-
-/** Duplicate, reserved, untyped and optional-value IO problems of one spec. */
-function checkIos(spec: SpecEntity, report: DiagnosticCollector): void {
-  const seen = new Map<string, { section: string; index: number; word: string }>();
-  for (const [section, word] of SECTIONS) {
-    const list = spec.data[section];
-    if (!Array.isArray(list)) continue;
-    list.forEach((io: IoData, index) => {
-      if (typeof io?.name !== "string") return;
-      const at = [section, index, "name"];
-      const first = seen.get(io.name);
-      if (first) {
-        const { line } = positionOf(spec.source, [first.section, first.index, "name"]);
-        report.at(
-          spec,
-          at,
-          "spec/duplicate-io",
-          `${word} "${io.name}" is declared twice: ${first.word} "${io.name}" is already declared on line ${line}`,
-          `rename one of them or remove the duplicate: {{ ${io.name} }} can resolve to only one value`,
-        );
-      } else seen.set(io.name, { section, index, word });
-      if (RESERVED_IO_NAMES.has(io.name)) {
-        report.at(
-          spec,
-          at,
-          "spec/reserved-io-name",
-          `${word} "${io.name}" uses a name Polyaxon reserves for its {{ ${io.name} }} template namespace`,
-          `rename the ${word} (e.g. "${io.name}_value"); reserved names: ${TEMPLATE_NAMESPACES.join(", ")}`,
-        );
-      }
-      if (io.type === undefined) {
-        report.at(
-          spec,
-          at,
-          "spec/untyped-io",
-          `${word} "${io.name}" has no type`,
-          `add a type (str, int, float, bool, dict, list, path, image, git, uri...) so Polyaxon can check the values passed to it`,
-        );
-      }
-      if (io.isOptional === false && io.value !== undefined && io.value !== null) {
-        report.at(
-          spec,
-          [section, index, "isOptional"],
-          "spec/optional-value-conflict",
-          `${word} "${io.name}" has a value but isOptional: false`,
-          `in Polyaxon a value makes an ${word} optional: set isOptional: true, or remove the value to make it required`,
-        );
-      }
-    });
-  }
-}
 
 /** Template names that resolve to no declared IO nor known namespace. */
 function checkTemplates(spec: SpecEntity, report: DiagnosticCollector): void {

@@ -26,8 +26,8 @@ export const TEMPLATE_NAMESPACES: readonly string[] = [
 /** Jinja's own global functions, which Polyaxon's template engine also knows. */
 export const JINJA_GLOBALS: readonly string[] = ["range", "dict", "lipsum", "cycler", "joiner", "namespace"];
 
-/** IO names Polyaxon reserves: an input or output with one of them would shadow a template namespace. */
-export const RESERVED_IO_NAMES: ReadonlySet<string> = new Set(TEMPLATE_NAMESPACES);
+/** IO names Polyaxon refuses (IO_NAME_BLACK_LIST in `cli/polyaxon/_flow/io/io.py`): they are its own context. */
+export const RESERVED_IO_NAMES: ReadonlySet<string> = new Set(["globals", "params", "connections"]);
 
 /** Whether a template may read `name` without the spec declaring it. */
 export function isKnownTemplateName(name: string): boolean {

@@ -6,6 +6,7 @@
 import type { Entity } from "../model/entity.js";
 import type { ValuePath } from "../yaml/positions.js";
 import type { DiagnosticCollector } from "./context.js";
+import { forEachNestedComponent, isRecord } from "./spec-nested.js";
 import { LEGACY_RUN_KINDS, POLYAXON_RELEASE, SPEC_VERSION, isLegacyRunKind } from "./polyaxon-release.js";
 
 /** A file holding a Polyaxon spec (a component, or an operation). */
@@ -25,7 +26,7 @@ export function checkSpecVersion(spec: SpecEntity, report: DiagnosticCollector):
 
 /** Report run kinds older Polyaxon releases had, in the spec and in the components nested in it. */
 export function checkLegacyRunKinds(spec: SpecEntity, report: DiagnosticCollector): void {
-  visitRuns(spec.data, [], (kind, path) => {
+  visitRuns(spec.data as unknown as Record<string, unknown>, (kind, path) => {
     if (!isLegacyRunKind(kind)) return;
     const info = LEGACY_RUN_KINDS[kind];
     const last = info.lastRelease === "1.x" ? "Polyaxon 1.x" : `Polyaxon ${info.lastRelease}`;
@@ -41,19 +42,11 @@ export function checkLegacyRunKinds(spec: SpecEntity, report: DiagnosticCollecto
   });
 }
 
-/** Call `fn` with each `run.kind` of a spec and of the components nested in its DAG. */
-function visitRuns(spec: unknown, base: ValuePath, fn: (kind: unknown, path: ValuePath) => void): void {
-  if (!isRecord(spec) || !isRecord(spec.run)) return;
-  fn(spec.run.kind, [...base, "run", "kind"]);
-  const components = spec.run.components;
-  if (Array.isArray(components)) components.forEach((c, i) => visitRuns(c, [...base, "run", "components", i], fn));
-  const operations = spec.run.operations;
-  if (Array.isArray(operations))
-    operations.forEach((op, i) => {
-      if (isRecord(op) && isRecord(op.component)) visitRuns(op.component, [...base, "run", "operations", i, "component"], fn);
-    });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+/** Call `fn` with each `run.kind` of a spec and of the components nested in it. */
+function visitRuns(spec: Record<string, unknown>, fn: (kind: unknown, path: ValuePath) => void): void {
+  const kindOf = (c: Record<string, unknown>) => (isRecord(c.run) ? c.run.kind : undefined);
+  if (isRecord(spec.run)) fn(kindOf(spec), ["run", "kind"]);
+  forEachNestedComponent(spec, [], (c, path) => {
+    if (isRecord(c.run)) fn(kindOf(c), [...path, "run", "kind"]);
+  });
 }

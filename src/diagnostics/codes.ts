@@ -75,6 +75,13 @@ export const CODES = {
   "spec/reserved-io-name": { severity: "error", summary: "An input or output uses a name reserved by Polyaxon." },
   "spec/untyped-io": { severity: "warning", summary: "An input or output has no `type`." },
   "spec/name-differs": { severity: "warning", summary: "A version's spec `name` differs from its hub entry's name." },
+  "spec/unknown-io-type": { severity: "error", summary: "An input or output's `type` is not a type Polyaxon can read (`flaot`)." },
+  "spec/legacy-io-type": { severity: "warning", summary: "An input or output uses a type only Polyaxon 1.x read (`auth`, `dict_of_dicts`)." },
+  "spec/invalid-io-value": { severity: "error", summary: "An input or output's `value` does not parse as its type (and `isList`)." },
+  "spec/io-validation-failed": { severity: "error", summary: "An input or output's `value` breaks its own `validation` (gt, lt, options, regex...)." },
+  "spec/flag-not-bool": { severity: "error", summary: "`isFlag` is set on an input or output that is not of type bool." },
+  "spec/untyped-to-init": { severity: "error", summary: "`toInit` is set on an input or output without a type." },
+  "spec/to-init-needs-connection": { severity: "warning", summary: "`toInit` is set on a type Polyaxon initializes only from a connection, and the IO names none." },
   "spec/unsupported-version": { severity: "error", summary: "A spec's `version` is missing or is not 1.1, the only one current Polyaxon reads." },
   "spec/legacy-run-kind": { severity: "warning", summary: "A run kind only older Polyaxon releases accept (e.g. `daskjob`, now `daskcluster`)." },
 

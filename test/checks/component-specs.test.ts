@@ -237,13 +237,13 @@ ${outputs}run:
 
   it("says which names clash and how to fix it", () => {
     const ds = check({
-      [VERSION]: io(`  - name: model\n  - name: dag\n    type: str\n    isOptional: false\n    value: x\n`),
+      [VERSION]: io(`  - name: model\n  - name: connections\n    type: str\n    isOptional: false\n    value: x\n`),
     });
     expect(ds.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`)).toMatchInlineSnapshot(`
       [
         "5:11 warning spec/untyped-io: input "model" has no type (add a type (str, int, float, bool, dict, list, path, image, git, uri...) so Polyaxon can check the values passed to it)",
-        "6:11 error spec/reserved-io-name: input "dag" uses a name Polyaxon reserves for its {{ dag }} template namespace (rename the input (e.g. "dag_value"); reserved names: globals, params, connections, init, inputs, outputs, io, artifacts, dag, ops, matrix)",
-        "8:17 error spec/optional-value-conflict: input "dag" has a value but isOptional: false (in Polyaxon a value makes an input optional: set isOptional: true, or remove the value to make it required)",
+        "6:11 error spec/reserved-io-name: input "connections" uses a name Polyaxon reserves: it refuses an input or output named globals, params, connections (rename the input (e.g. "connections_value"): {{ connections }} is Polyaxon's own context)",
+        "8:17 error spec/optional-value-conflict: input "connections" has a value but isOptional: false (in Polyaxon a value makes an input optional: set isOptional: true, or remove the value to make it required)",
         "11:11 error spec/duplicate-io: output "model" is declared twice: input "model" is already declared on line 5 (rename one of them or remove the duplicate: {{ model }} can resolve to only one value)",
       ]
     `);
