@@ -7,12 +7,11 @@
  */
 import type { Entity } from "../model/entity.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
-import { TEMPLATE_NAMESPACES } from "./polyaxon-names.js";
-import { findClosest } from "../text/suggest.js";
+import { CODES } from "../diagnostics/codes.js";
 import { checkIos } from "./spec-ios.js";
 import { forEachNestedComponent } from "./spec-nested.js";
 import { checkLegacyRunKinds, checkSpecVersion } from "./spec-release.js";
-import { findUnknownTemplateNames, hasUnknownTemplateNames, type UnknownTemplateName } from "./spec-templates.js";
+import { findTemplateProblems } from "./spec-templates.js";
 
 type SpecEntity = Entity<"ComponentVersion"> | Entity<"ProjectComponent">;
 
@@ -20,6 +19,10 @@ export const componentSpecsCheck: Check = {
   name: "component-specs",
   codes: [
     "spec/unknown-template-variable",
+    "spec/template-syntax",
+    "spec/hyphenated-template-name",
+    "spec/arg-format-scope",
+    "dag/unknown-ref",
     "spec/optional-value-conflict",
     "spec/duplicate-io",
     "spec/reserved-io-name",
@@ -49,33 +52,11 @@ export const componentSpecsCheck: Check = {
   },
 };
 
-/** Template names that resolve to no declared IO nor known namespace. */
+/** Template problems: syntax, names the field's context does not hold, `{{ a-b }}`, argFormat reading other inputs. */
 function checkTemplates(spec: SpecEntity, report: DiagnosticCollector): void {
-  // The plain data tells whether there is anything to report; only then is the document walked for positions.
-  if (!hasUnknownTemplateNames(spec.data)) return;
-  for (const unknown of findUnknownTemplateNames(spec.source)) {
-    report.push({
-      code: "spec/unknown-template-variable",
-      severity: "error",
-      file: spec.source.file,
-      line: unknown.position.line,
-      column: unknown.position.column,
-      message:
-        unknown.via === "params"
-          ? `template reads params.${unknown.name}, but "${unknown.name}" is not a declared input or output`
-          : `template variable "${unknown.name}" is not a declared input or output, nor a Polyaxon namespace (${TEMPLATE_NAMESPACES.join(", ")})`,
-      hint: templateHint(unknown),
-    });
+  for (const finding of findTemplateProblems(spec.source)) {
+    report.push({ code: finding.code, severity: CODES[finding.code].severity, file: spec.source.file, ...finding.position, message: finding.message, hint: finding.hint });
   }
-}
-
-function templateHint(unknown: UnknownTemplateName): string {
-  const candidates = unknown.via === "params" ? unknown.declared : [...unknown.declared, ...TEMPLATE_NAMESPACES];
-  const closest = findClosest(unknown.name, candidates);
-  const declare = `declare "${unknown.name}" under inputs or outputs`;
-  if (closest) return `did you mean "${closest}"? Otherwise ${declare}`;
-  const known = unknown.declared.length > 0 ? `declared: ${unknown.declared.join(", ")}` : "this component declares no inputs or outputs";
-  return `${declare}, or fix the spelling (${known})`;
 }
 
 /** A hub version's spec `name` should be its hub entry's name. */

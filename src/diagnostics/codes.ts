@@ -69,7 +69,10 @@ export const CODES = {
   "user/duplicate-github-login": { severity: "error", summary: "Two user files have the same `github.login` (GitHub logins ignore case)." },
 
   // --- component specs (Polyaxon semantics) -------------------------------------
-  "spec/unknown-template-variable": { severity: "error", summary: "A {{ }} template names no declared input, output or known namespace." },
+  "spec/unknown-template-variable": { severity: "error", summary: "A template reads a name that is neither a declared input or output nor in the context Polyaxon renders that field with." },
+  "spec/template-syntax": { severity: "error", summary: "Jinja cannot parse a template (an unclosed {{ or {%, a stray token)." },
+  "spec/hyphenated-template-name": { severity: "error", summary: "`{{ a-b }}` reads a minus b, while the spec declares `a_b` (or `a-b`)." },
+  "spec/arg-format-scope": { severity: "error", summary: "An `argFormat` reads a name other than its own input, which Polyaxon renders empty." },
   "spec/optional-value-conflict": { severity: "error", summary: "An input has a `value` but `isOptional: false`." },
   "spec/duplicate-io": { severity: "error", summary: "Two inputs or outputs share a name." },
   "spec/reserved-io-name": { severity: "error", summary: "An input or output uses a name reserved by Polyaxon." },
@@ -84,6 +87,9 @@ export const CODES = {
   "spec/to-init-needs-connection": { severity: "warning", summary: "`toInit` is set on a type Polyaxon initializes only from a connection, and the IO names none." },
   "spec/unsupported-version": { severity: "error", summary: "A spec's `version` is missing or is not 1.1, the only one current Polyaxon reads." },
   "spec/legacy-run-kind": { severity: "warning", summary: "A run kind only older Polyaxon releases accept (e.g. `daskjob`, now `daskcluster`)." },
+
+  // --- operations and DAGs -----------------------------------------------------
+  "dag/unknown-ref": { severity: "error", summary: "A DAG operation reads `ops.<op>` or `dag.inputs.<x>` that the DAG does not have." },
 
   // --- versions and releases -------------------------------------------------------
   "version/identical": { severity: "info", summary: "Two versions of one component are byte-identical." },
