@@ -3,6 +3,7 @@
  * entity `schemaValid`; the rules after it read only valid entities.
  */
 import { componentSpecsCheck } from "./component-specs.js";
+import { experimentsCheck } from "./experiments.js";
 import type { Check } from "./context.js";
 import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
@@ -22,6 +23,7 @@ export const RULE_CHECKS: readonly Check[] = [
   referencesCheck,
   usersCheck,
   componentSpecsCheck,
+  experimentsCheck,
   versionsCheck,
   quotasCheck,
   vocabulariesCheck,

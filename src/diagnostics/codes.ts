@@ -91,6 +91,15 @@ export const CODES = {
   // --- operations and DAGs -----------------------------------------------------
   "dag/unknown-ref": { severity: "error", summary: "A DAG operation reads `ops.<op>` or `dag.inputs.<x>` that the DAG does not have." },
 
+  // --- params (experiments, operations, DAG operations, lineage) ----------------
+  "param/unknown": { severity: "error", summary: "A param names no input or output of the component it is passed to." },
+  "param/missing-required": { severity: "error", summary: "A required input of the component gets no param." },
+  "param/invalid-value": { severity: "error", summary: "A param's value does not parse as the input's type." },
+  "param/validation-failed": { severity: "error", summary: "A param's value breaks the input's validation." },
+
+  // --- experiments and lineage ---------------------------------------------------
+  "experiment/connection-not-allowed": { severity: "error", summary: "The component an experiment ran uses a connection its project does not list." },
+
   // --- versions and releases -------------------------------------------------------
   "version/identical": { severity: "info", summary: "Two versions of one component are byte-identical." },
   "version/unknown-release": { severity: "error", summary: "Release metadata names a version tag that has no version file." },
