@@ -4,6 +4,7 @@
  */
 import { componentSpecsCheck } from "./component-specs.js";
 import { experimentsCheck } from "./experiments.js";
+import { lineageCheck } from "./lineage.js";
 import type { Check } from "./context.js";
 import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
@@ -24,6 +25,7 @@ export const RULE_CHECKS: readonly Check[] = [
   usersCheck,
   componentSpecsCheck,
   experimentsCheck,
+  lineageCheck,
   versionsCheck,
   quotasCheck,
   vocabulariesCheck,

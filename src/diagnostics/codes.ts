@@ -98,6 +98,10 @@ export const CODES = {
   "param/validation-failed": { severity: "error", summary: "A param's value breaks the input's validation." },
 
   // --- experiments and lineage ---------------------------------------------------
+  "lineage/experiment-not-succeeded": { severity: "error", summary: "A model version's lineage names an experiment that did not succeed." },
+  "lineage/component-differs": { severity: "error", summary: "A model version's lineage names another component version than its experiment ran." },
+  "lineage/params-differ": { severity: "error", summary: "A model version's lineage params differ from its experiment's." },
+  "lineage/code-differs": { severity: "error", summary: "A model version's lineage code commit differs from its experiment's." },
   "experiment/connection-not-allowed": { severity: "error", summary: "The component an experiment ran uses a connection its project does not list." },
 
   // --- versions and releases -------------------------------------------------------
