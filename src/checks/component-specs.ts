@@ -7,7 +7,11 @@
  */
 import type { Entity } from "../model/entity.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import type { YAMLMap } from "yaml";
 import { CODES } from "../diagnostics/codes.js";
+import type { Catalog } from "../model/catalog.js";
+import type { IoData } from "../model/types.js";
+import { resolveHubRef } from "./op-refs.js";
 import { checkIos } from "./spec-ios.js";
 import { forEachNestedComponent } from "./spec-nested.js";
 import { checkLegacyRunKinds, checkSpecVersion } from "./spec-release.js";
@@ -46,15 +50,21 @@ export const componentSpecsCheck: Check = {
       checkLegacyRunKinds(spec, report);
       checkIos(spec, spec.data as unknown as Record<string, unknown>, [], report);
       forEachNestedComponent(spec.data, [], (data, path) => checkIos(spec, data, path, report));
-      checkTemplates(spec, report);
+      checkTemplates(ctx.catalog, spec, report);
       if (spec.kind === "ComponentVersion") checkSpecName(spec as Entity<"ComponentVersion">, report);
     });
   },
 };
 
 /** Template problems: syntax, names the field's context does not hold, `{{ a-b }}`, argFormat reading other inputs. */
-function checkTemplates(spec: SpecEntity, report: DiagnosticCollector): void {
-  for (const finding of findTemplateProblems(spec.source)) {
+function checkTemplates(catalog: Catalog, spec: SpecEntity, report: DiagnosticCollector): void {
+  const resolveOp = (op: YAMLMap) => {
+    const hubRef = op.get("hubRef");
+    if (typeof hubRef !== "string") return undefined;
+    const resolved = resolveHubRef(catalog, hubRef);
+    return resolved.status === "resolved" ? { inputs: names(resolved.spec.inputs), outputs: names(resolved.spec.outputs) } : undefined;
+  };
+  for (const finding of findTemplateProblems(spec.source, resolveOp)) {
     report.push({ code: finding.code, severity: CODES[finding.code].severity, file: spec.source.file, ...finding.position, message: finding.message, hint: finding.hint });
   }
 }
@@ -71,4 +81,8 @@ function checkSpecName(spec: Entity<"ComponentVersion">, report: DiagnosticColle
     `spec name "${name}" differs from its hub entry's name "${hubName}"`,
     `Polyaxon would refer to this version as ${hubName}:${spec.name}; rename the spec to "${hubName}", or leave it as is`,
   );
+}
+
+function names(ios: IoData[] | undefined): string[] {
+  return Array.isArray(ios) ? ios.filter((io) => typeof io?.name === "string").map((io) => io.name) : [];
 }

@@ -3,6 +3,7 @@
  * entity `schemaValid`; the rules after it read only valid entities.
  */
 import { componentSpecsCheck } from "./component-specs.js";
+import { dagsCheck } from "./dags.js";
 import { experimentsCheck } from "./experiments.js";
 import { lineageCheck } from "./lineage.js";
 import type { Check } from "./context.js";
@@ -24,6 +25,7 @@ export const RULE_CHECKS: readonly Check[] = [
   referencesCheck,
   usersCheck,
   componentSpecsCheck,
+  dagsCheck,
   experimentsCheck,
   lineageCheck,
   versionsCheck,

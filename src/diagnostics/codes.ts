@@ -89,7 +89,13 @@ export const CODES = {
   "spec/legacy-run-kind": { severity: "warning", summary: "A run kind only older Polyaxon releases accept (e.g. `daskjob`, now `daskcluster`)." },
 
   // --- operations and DAGs -----------------------------------------------------
-  "dag/unknown-ref": { severity: "error", summary: "A DAG operation reads `ops.<op>` or `dag.inputs.<x>` that the DAG does not have." },
+  "dag/unknown-ref": { severity: "error", summary: "A DAG operation refers to `ops.<op>`, an output of it, or `dag.inputs.<x>` that the DAG does not have." },
+  "dag/duplicate-name": { severity: "error", summary: "Two operations, or two inline components, of one DAG share a name." },
+  "dag/unknown-component": { severity: "error", summary: "A `dagRef` names no component of the DAG's `components`." },
+  "dag/unknown-dependency": { severity: "error", summary: "An operation depends on a name that is not an operation of the DAG." },
+  "dag/cycle": { severity: "error", summary: "A DAG's operations depend on each other in a cycle (named in the message)." },
+  "op/reference-count": { severity: "error", summary: "An operation names no component, or more than one (hubRef, dagRef, pathRef, urlRef, component)." },
+  "op/unresolved-ref": { severity: "error", summary: "An operation's `hubRef` names no published hub version of the catalog (nor an external hub), or its `pathRef` no component of its project." },
 
   // --- params (experiments, operations, DAG operations, lineage) ----------------
   "param/unknown": { severity: "error", summary: "A param names no input or output of the component it is passed to." },

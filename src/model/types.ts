@@ -61,6 +61,8 @@ export interface CatalogData {
     /** Values that look like credentials but are not (public examples), by fingerprint; `mlcat check` reads it from the base only. */
     secretsAllowlist?: Array<{ fingerprint: string; reason: string }>;
   };
+  /** Owners of Polyaxon hubs outside this catalog (e.g. `polyaxon`, Polyaxon's public hub): `hubRef`s to them are not resolved. */
+  externalHubs?: string[];
 }
 
 /** `catalog/users/<user>.yaml`. */

@@ -33,6 +33,7 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     admins: "required",
     vocabularies: "optional",
     policy: "optional",
+    externalHubs: "optional",
   } satisfies Shape<CatalogData>,
   "user.schema.json#": { name: "required", displayName: "optional", github: "optional", email: "optional", bio: "optional" } satisfies Shape<UserData>,
   "organization.schema.json#": {
