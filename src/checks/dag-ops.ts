@@ -75,9 +75,9 @@ export function checkOperationParams(scope: OpScope, op: Record<string, unknown>
 }
 
 /** Every DAG of a spec (its own run and nested components' runs). */
-export function checkDags(scope: OpScope, spec: Record<string, unknown>): void {
-  checkDag(scope, spec, []);
-  forEachNestedComponent(spec, [], (component, path) => checkDag(scope, component, path));
+export function checkDags(scope: OpScope, spec: Record<string, unknown>, base: ValuePath = []): void {
+  checkDag(scope, spec, base);
+  forEachNestedComponent(spec, base, (component, path) => checkDag(scope, component, path));
 }
 
 function checkDag(scope: OpScope, spec: Record<string, unknown>, base: ValuePath): void {

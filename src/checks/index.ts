@@ -6,6 +6,7 @@ import { componentSpecsCheck } from "./component-specs.js";
 import { dagsCheck } from "./dags.js";
 import { experimentsCheck } from "./experiments.js";
 import { lineageCheck } from "./lineage.js";
+import { operationsCheck } from "./operations.js";
 import type { Check } from "./context.js";
 import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
@@ -26,6 +27,7 @@ export const RULE_CHECKS: readonly Check[] = [
   usersCheck,
   componentSpecsCheck,
   dagsCheck,
+  operationsCheck,
   experimentsCheck,
   lineageCheck,
   versionsCheck,

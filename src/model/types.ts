@@ -368,6 +368,27 @@ export interface ComponentSpecData {
   run: { kind: RunKind; [key: string]: unknown };
 }
 
+/**
+ * A Polyaxon operation (`kind: operation`), unchanged: what a project runs,
+ * `projects/<p>/operations/<op>.yaml`. It names one component (hubRef,
+ * pathRef, dagRef, urlRef or an inline component) and passes it params.
+ */
+export interface OperationData {
+  version?: number;
+  kind: "operation";
+  name?: string;
+  description?: string;
+  tags?: string[];
+  hubRef?: string;
+  pathRef?: string;
+  dagRef?: string;
+  urlRef?: string;
+  component?: ComponentSpecData;
+  /** Params by input name: a value (`lr: 0.1`) or a full param (`{value, ref, connection, toInit, toEnv, contextOnly}`). */
+  params?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
 /** The data type of each kind. */
 export interface KindData {
   Catalog: CatalogData;
@@ -377,6 +398,7 @@ export interface KindData {
   Connection: ConnectionData;
   Project: ProjectData;
   ProjectComponent: ComponentSpecData;
+  Operation: OperationData;
   Experiment: ExperimentData;
   Component: ComponentData;
   ComponentVersion: ComponentSpecData;
