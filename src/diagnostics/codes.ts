@@ -77,7 +77,8 @@ export const CODES = {
   "spec/duplicate-io": { severity: "error", summary: "Two inputs or outputs share a name." },
   "spec/reserved-io-name": { severity: "error", summary: "An input or output uses a name reserved by Polyaxon." },
   "spec/untyped-io": { severity: "warning", summary: "An input or output has no `type`." },
-  "spec/name-differs": { severity: "warning", summary: "A version's spec `name` differs from its hub entry's name." },
+  "spec/name-differs": { severity: "info", summary: "A hub version's spec `name` differs from its hub entry's name, as a deliberate short name does (`az` for azure-cli)." },
+  "spec/name-mistake": { severity: "warning", summary: "A hub version's spec `name` looks like a mistake: a near miss of its entry's name, or another entry's name." },
   "spec/unknown-io-type": { severity: "error", summary: "An input or output's `type` is not a type Polyaxon can read (`flaot`)." },
   "spec/legacy-io-type": { severity: "warning", summary: "An input or output uses a type only Polyaxon 1.x read (`auth`, `dict_of_dicts`)." },
   "spec/invalid-io-value": { severity: "error", summary: "An input or output's `value` does not parse as its type (and `isList`)." },
@@ -113,6 +114,8 @@ export const CODES = {
   // --- versions and releases -------------------------------------------------------
   "version/identical": { severity: "info", summary: "Two versions of one component are byte-identical." },
   "version/unknown-release": { severity: "error", summary: "Release metadata names a version tag that has no version file." },
+  "version/copied-component": { severity: "warning", summary: "Every version of a hub component is a byte-identical copy of another component's (named in the message)." },
+  "version/unpinned-image": { severity: "warning", summary: "A released semver version runs an image that is not pinned (`:latest`, or no tag)." },
   "version/unreleased": { severity: "info", summary: "A version file has no release metadata in the hub entry." },
   "version/stage-history": { severity: "error", summary: "A model version's stage differs from the last entry of its stage history, or the history goes back in time." },
 

@@ -260,12 +260,12 @@ ${outputs}run:
 });
 
 describe("component-specs: spec name", () => {
-  it("warns when a hub version's spec name differs from its hub entry's", () => {
+  it("notes, as an info, a hub version's spec name that differs from its hub entry's without looking like a mistake", () => {
     const ds = check({ [VERSION]: HEAD.replace("name: train", "name: trainer") + "    image: x\n" });
     expect(at(ds)).toEqual([["spec/name-differs", 3, 7]]);
     expect([ds[0]!.severity, ds[0]!.message, ds[0]!.hint]).toMatchInlineSnapshot(`
       [
-        "warning",
+        "info",
         "spec name "trainer" differs from its hub entry's name "train"",
         "Polyaxon would refer to this version as train:1.0.0; rename the spec to "train", or leave it as is",
       ]
