@@ -153,7 +153,7 @@ describe("the sample registry", () => {
     }
   });
 
-  it("traces every model version to a succeeded experiment that ran the same component", () => {
+  it("traces every model version to a succeeded experiment that ran the same component with the same params", () => {
     for (const v of catalog.all("ModelVersion")) {
       const lineage = v.data.lineage!;
       const project = lineage.project!.includes("/") ? lineage.project! : `${v.org}/${lineage.project}`;
@@ -161,6 +161,7 @@ describe("the sample registry", () => {
       expect(experiment?.data.status, `${v.key} lineage experiment`).toBe("succeeded");
       expect(experiment?.data.component, v.key).toBe(lineage.component);
       expect(lineage.code?.commit, v.key).toBe(experiment?.data.code?.commit);
+      expect(lineage.params, `${v.key} lineage params`).toEqual(experiment?.data.params);
     }
   });
 

@@ -24,7 +24,7 @@ const TENSORS: Shape = { items: { keys: ["name", "type", "shape"] } };
 /** The shape of each kind that `fmt` formats. */
 export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
   Catalog: {
-    keys: ["title", "description", "siteUrl", "admins", "vocabularies", "policy"],
+    keys: ["title", "description", "siteUrl", "admins", "vocabularies", "policy", "externalHubs"],
     fields: {
       vocabularies: { keys: ["tags", "licenses"] },
       policy: { keys: ["maxChangedFiles", "productionApprovers", "requireStageReason"] },
@@ -40,8 +40,8 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
     fields: { members: MEMBERS, projects: { items: { keys: ["project", "role"] } }, quotas: QUOTAS },
   },
   Connection: {
-    keys: ["name", "kind", "description", "tags", "schema", "secret"],
-    fields: { secret: { keys: ["name", "mountPath"] } },
+    keys: ["name", "kind", "description", "tags", "schema", "secret", "configMap", "env", "annotations"],
+    fields: { secret: { keys: ["name", "mountPath", "items"] }, configMap: { keys: ["name", "mountPath", "items"] } },
   },
   Project: {
     keys: ["name", "description", "tags", "visibility", "owner", "team", "teams", "members", "connections"],

@@ -3,6 +3,10 @@
  * entity `schemaValid`; the rules after it read only valid entities.
  */
 import { componentSpecsCheck } from "./component-specs.js";
+import { dagsCheck } from "./dags.js";
+import { experimentsCheck } from "./experiments.js";
+import { lineageCheck } from "./lineage.js";
+import { operationsCheck } from "./operations.js";
 import type { Check } from "./context.js";
 import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
@@ -22,6 +26,10 @@ export const RULE_CHECKS: readonly Check[] = [
   referencesCheck,
   usersCheck,
   componentSpecsCheck,
+  dagsCheck,
+  operationsCheck,
+  experimentsCheck,
+  lineageCheck,
   versionsCheck,
   quotasCheck,
   vocabulariesCheck,

@@ -32,6 +32,7 @@ export function renameNamingPath(entity: Entity, name: string): string {
 export function scopeOf(entity: Entity): string {
   switch (entity.kind) {
     case "ProjectComponent":
+    case "Operation":
     case "Experiment":
       return `${entity.kind} ${entity.org}/${entity.project}`;
     case "ComponentVersion":

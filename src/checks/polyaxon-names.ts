@@ -1,35 +1,17 @@
 /**
- * Names Polyaxon gives a meaning to in component specs: the template
- * namespaces every `{{ }}` may read besides the spec's own inputs and outputs,
- * and the IO names that would clash with them.
+ * Names Polyaxon gives a meaning to in component specs.
  *
- * Source: Polyaxon's context sections (`inputs`, `outputs`, `io`, `artifacts`,
- * `globals`), the params/connections/init resolution of a run, and the DAG
- * and matrix contexts (`dag`, `ops`, `matrix`).
+ * Sources (polyaxon/cli): IO_NAME_BLACK_LIST in `cli/polyaxon/_flow/io/io.py`;
+ * `ParamSpec.to_parsed_param` in `cli/polyaxon/_flow/params/params.py` (what
+ * `params.<io>` holds) and `PolyaxonfileParser.get_parsed_params` in
+ * `cli/polyaxon/_polyaxonfile/specs/libs/parser.py` (`params.as_args`).
  */
 
-/** Top-level names a template may read without declaring them. */
-export const TEMPLATE_NAMESPACES: readonly string[] = [
-  "globals",
-  "params",
-  "connections",
-  "init",
-  "inputs",
-  "outputs",
-  "io",
-  "artifacts",
-  "dag",
-  "ops",
-  "matrix",
-];
-
-/** Jinja's own global functions, which Polyaxon's template engine also knows. */
+/** Jinja's own global functions (a default `jinja2.Environment`, as Polyaxon's engine uses). */
 export const JINJA_GLOBALS: readonly string[] = ["range", "dict", "lipsum", "cycler", "joiner", "namespace"];
 
-/** IO names Polyaxon reserves: an input or output with one of them would shadow a template namespace. */
-export const RESERVED_IO_NAMES: ReadonlySet<string> = new Set(TEMPLATE_NAMESPACES);
+/** IO names Polyaxon refuses (IO_NAME_BLACK_LIST): they are its own context. */
+export const RESERVED_IO_NAMES: ReadonlySet<string> = new Set(["globals", "params", "connections"]);
 
-/** Whether a template may read `name` without the spec declaring it. */
-export function isKnownTemplateName(name: string): boolean {
-  return TEMPLATE_NAMESPACES.includes(name) || JINJA_GLOBALS.includes(name);
-}
+/** What `params.<io>` holds in a template. */
+export const PARAM_FIELDS: readonly string[] = ["value", "type", "connection", "as_str", "as_arg"];

@@ -6,19 +6,22 @@
 import type { Entity } from "../model/entity.js";
 import { forEachSubject, type Check, type CheckContext, type DiagnosticCollector } from "./context.js";
 import { findClosest } from "../text/suggest.js";
+import { checkCopiedEntry, checkPinnedImages } from "./hub-hygiene.js";
 import { compareOldestFirst, sortVersionTags } from "./version-tags.js";
 
 export { compareOldestFirst, compareVersionTags, latestVersion, sortVersionTags, versionOfTag } from "./version-tags.js";
 
 export const versionsCheck: Check = {
   name: "versions",
-  codes: ["version/identical", "version/unknown-release", "version/unreleased", "version/stage-history", "ref/duplicate"],
+  codes: ["version/identical", "version/unknown-release", "version/unreleased", "version/stage-history", "version/copied-component", "version/unpinned-image", "ref/duplicate"],
   run(ctx) {
     const { catalog, report } = ctx;
     forEachSubject(ctx, catalog.subjects(["Component"], true), (component) => {
       const versions = catalog.versionsOf("ComponentVersion", component.key) as Entity<"ComponentVersion">[];
       checkReleases(component, versions, report);
       checkIdentical(component, versions, report);
+      checkCopiedEntry(catalog, component, versions, report);
+      for (const version of versions) if (version.schemaValid) checkPinnedImages(component, version, report);
     });
     checkStageHistories(ctx);
   },

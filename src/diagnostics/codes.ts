@@ -69,16 +69,53 @@ export const CODES = {
   "user/duplicate-github-login": { severity: "error", summary: "Two user files have the same `github.login` (GitHub logins ignore case)." },
 
   // --- component specs (Polyaxon semantics) -------------------------------------
-  "spec/unknown-template-variable": { severity: "error", summary: "A {{ }} template names no declared input, output or known namespace." },
+  "spec/unknown-template-variable": { severity: "error", summary: "A template reads a name that is neither a declared input or output nor in the context Polyaxon renders that field with." },
+  "spec/template-syntax": { severity: "error", summary: "Jinja cannot parse a template (an unclosed {{ or {%, a stray token)." },
+  "spec/hyphenated-template-name": { severity: "error", summary: "`{{ a-b }}` reads a minus b, while the spec declares `a_b` (or `a-b`)." },
+  "spec/arg-format-scope": { severity: "error", summary: "An `argFormat` reads a name other than its own input, which Polyaxon renders empty." },
   "spec/optional-value-conflict": { severity: "error", summary: "An input has a `value` but `isOptional: false`." },
   "spec/duplicate-io": { severity: "error", summary: "Two inputs or outputs share a name." },
   "spec/reserved-io-name": { severity: "error", summary: "An input or output uses a name reserved by Polyaxon." },
   "spec/untyped-io": { severity: "warning", summary: "An input or output has no `type`." },
-  "spec/name-differs": { severity: "warning", summary: "A version's spec `name` differs from its hub entry's name." },
+  "spec/name-differs": { severity: "info", summary: "A hub version's spec `name` differs from its hub entry's name, as a deliberate short name does (`az` for azure-cli)." },
+  "spec/name-mistake": { severity: "warning", summary: "A hub version's spec `name` looks like a mistake: a near miss of its entry's name, or another entry's name." },
+  "spec/unknown-io-type": { severity: "error", summary: "An input or output's `type` is not a type Polyaxon can read (`flaot`)." },
+  "spec/legacy-io-type": { severity: "warning", summary: "An input or output uses a type only Polyaxon 1.x read (`auth`, `dict_of_dicts`)." },
+  "spec/invalid-io-value": { severity: "error", summary: "An input or output's `value` does not parse as its type (and `isList`)." },
+  "spec/io-validation-failed": { severity: "error", summary: "An input or output's `value` breaks its own `validation` (gt, lt, options, regex...)." },
+  "spec/flag-not-bool": { severity: "error", summary: "`isFlag` is set on an input or output that is not of type bool." },
+  "spec/untyped-to-init": { severity: "error", summary: "`toInit` is set on an input or output without a type." },
+  "spec/to-init-needs-connection": { severity: "warning", summary: "`toInit` is set on a type Polyaxon initializes only from a connection, and the IO names none." },
+  "spec/unsupported-version": { severity: "error", summary: "A spec's `version` is missing or is not 1.1, the only one current Polyaxon reads." },
+  "spec/legacy-run-kind": { severity: "warning", summary: "A run kind only older Polyaxon releases accept (e.g. `daskjob`, now `daskcluster`)." },
+
+  // --- operations and DAGs -----------------------------------------------------
+  "dag/unknown-ref": { severity: "error", summary: "A DAG operation refers to `ops.<op>`, an output of it, or `dag.inputs.<x>` that the DAG does not have." },
+  "dag/duplicate-name": { severity: "error", summary: "Two operations, or two inline components, of one DAG share a name." },
+  "dag/unknown-component": { severity: "error", summary: "A `dagRef` names no component of the DAG's `components`." },
+  "dag/unknown-dependency": { severity: "error", summary: "An operation depends on a name that is not an operation of the DAG." },
+  "dag/cycle": { severity: "error", summary: "A DAG's operations depend on each other in a cycle (named in the message)." },
+  "op/reference-count": { severity: "error", summary: "An operation names no component, or more than one (hubRef, dagRef, pathRef, urlRef, component)." },
+  "op/unresolved-ref": { severity: "error", summary: "An operation's `hubRef` names no published hub version of the catalog (nor an external hub), or its `pathRef` no component of its project." },
+
+  // --- params (experiments, operations, DAG operations, lineage) ----------------
+  "param/unknown": { severity: "error", summary: "A param names no input or output of the component it is passed to." },
+  "param/missing-required": { severity: "error", summary: "A required input of the component gets no param." },
+  "param/invalid-value": { severity: "error", summary: "A param's value does not parse as the input's type." },
+  "param/validation-failed": { severity: "error", summary: "A param's value breaks the input's validation." },
+
+  // --- experiments and lineage ---------------------------------------------------
+  "lineage/experiment-not-succeeded": { severity: "error", summary: "A model version's lineage names an experiment that did not succeed." },
+  "lineage/component-differs": { severity: "error", summary: "A model version's lineage names another component version than its experiment ran." },
+  "lineage/params-differ": { severity: "error", summary: "A model version's lineage params differ from its experiment's." },
+  "lineage/code-differs": { severity: "error", summary: "A model version's lineage code commit differs from its experiment's." },
+  "experiment/connection-not-allowed": { severity: "error", summary: "The component an experiment ran uses a connection its project does not list." },
 
   // --- versions and releases -------------------------------------------------------
   "version/identical": { severity: "info", summary: "Two versions of one component are byte-identical." },
   "version/unknown-release": { severity: "error", summary: "Release metadata names a version tag that has no version file." },
+  "version/copied-component": { severity: "warning", summary: "Every version of a hub component is a byte-identical copy of another component's (named in the message)." },
+  "version/unpinned-image": { severity: "warning", summary: "A released semver version runs an image that is not pinned (`:latest`, or no tag)." },
   "version/unreleased": { severity: "info", summary: "A version file has no release metadata in the hub entry." },
   "version/stage-history": { severity: "error", summary: "A model version's stage differs from the last entry of its stage history, or the history goes back in time." },
 

@@ -19,23 +19,31 @@ export interface HubEntryInput {
   name: string;
   owner: string;
   versions: readonly ParsedVersion[];
+  /** The catalog's tag vocabulary, when it has one: spec tags outside it are left out of the entry. */
+  vocabulary?: ReadonlySet<string>;
+}
+
+/** The tags of the specs of `input` (lowercase DNS labels), sorted. */
+export function specTags(versions: readonly ParsedVersion[]): string[] {
+  const tags = new Set<string>();
+  for (const v of versions) {
+    const list = asRecord(v.spec)?.tags;
+    if (Array.isArray(list)) for (const t of list) if (typeof t === "string" && isDnsLabel(t)) tags.add(t);
+  }
+  return [...tags].sort();
 }
 
 /**
  * The hub entry's data. The description is the `latest` spec's, else the
  * newest version's that has one; tags are the union of the specs' tags that
- * are lowercase DNS labels.
+ * are lowercase DNS labels and, when the catalog has a tag vocabulary, in it.
  */
 export function buildHubEntry(input: HubEntryInput): ComponentData {
   const order = sortVersionTags(input.versions.map((v) => v.tag));
   const specs = new Map(input.versions.map((v) => [v.tag, asRecord(v.spec)]));
   const preferred = order.includes("latest") ? ["latest", ...order.filter((t) => t !== "latest")] : order;
   const description = preferred.map((t) => specs.get(t)?.description).find((d): d is string => typeof d === "string" && d.trim() !== "");
-  const tags = new Set<string>();
-  for (const spec of specs.values()) {
-    const list = spec?.tags;
-    if (Array.isArray(list)) for (const t of list) if (typeof t === "string" && isDnsLabel(t)) tags.add(t);
-  }
+  const tags = new Set(specTags(input.versions).filter((t) => !input.vocabulary || input.vocabulary.has(t)));
   return {
     name: input.name,
     ...(description !== undefined && { description: description.trim() }),

@@ -8,9 +8,10 @@ import { lstat, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { ExitError } from "../diagnostics/diagnostic.js";
 import { isDnsLabel } from "../model/names.js";
-import type { OrganizationData } from "../model/types.js";
+import type { CatalogData, OrganizationData } from "../model/types.js";
+import { isSeq, parseDocument } from "yaml";
 import { parseYamlFile } from "../yaml/parse.js";
-import { buildHubEntry, renderHubEntry, type ParsedVersion } from "./hub-entry.js";
+import { buildHubEntry, renderHubEntry, specTags, type ParsedVersion } from "./hub-entry.js";
 import { readHubSource, type ImportProblem } from "./hub-source.js";
 
 export type { ImportProblem } from "./hub-source.js";
@@ -27,6 +28,8 @@ export interface ImportPolyaxonHubOptions {
   owner?: string;
   /** Overwrite existing files. */
   force?: boolean;
+  /** Add the specs' tags the catalog's vocabulary lacks to vocabularies.tags in catalog.yaml, instead of leaving them out. */
+  extendVocabulary?: boolean;
 }
 
 /** What an import did. Paths are the catalog folder joined with catalog-relative paths. */
@@ -42,6 +45,8 @@ export interface ImportPolyaxonHubResult {
   ignored: string[];
   /** Things to finish by hand in what was imported (e.g. a hub entry with no description). */
   notes: string[];
+  /** Spec tags outside the catalog's tag vocabulary: left out of the hub entries, or added to the vocabulary with `extendVocabulary`. */
+  unknownTags: string[];
 }
 
 /**
@@ -61,7 +66,9 @@ export async function importPolyaxonHub(options: ImportPolyaxonHubOptions): Prom
   if (!isDnsLabel(owner)) throw new ExitError(2, `--owner "${owner}" is not a valid user name: pass the name of a user of the catalog`);
 
   const hub = await readHubSource(options.source);
-  const result: ImportPolyaxonHubResult = { components: [], written: [], skipped: [], problems: hub.problems, ignored: hub.ignored, notes: [] };
+  const result: ImportPolyaxonHubResult = { components: [], written: [], skipped: [], problems: hub.problems, ignored: hub.ignored, notes: [], unknownTags: [] };
+  const vocabulary = await readTagVocabulary(catalogDir);
+  const unknown = new Set<string>();
   for (const component of hub.components) {
     const base = posix.join("orgs", options.org, "components", component.name);
     const versions: ParsedVersion[] = [];
@@ -71,14 +78,44 @@ export async function importPolyaxonHub(options: ImportPolyaxonHubOptions): Prom
       versions.push({ tag: version.tag, spec: parsed.value });
       await place(catalogDir, posix.join(base, "versions", `${version.tag}.yaml`), bytes, options.force, result);
     }
-    const data = buildHubEntry({ name: component.name, owner, versions });
+    for (const tag of specTags(versions)) if (vocabulary && !vocabulary.tags.has(tag)) unknown.add(tag);
+    const data = buildHubEntry({ name: component.name, owner, versions, ...(vocabulary && !options.extendVocabulary && { vocabulary: vocabulary.tags }) });
     const written = await place(catalogDir, posix.join(base, "component.yaml"), Buffer.from(renderHubEntry(data), "utf8"), options.force, result);
     if (written && data.description === undefined)
       result.notes.push(`no spec of ${component.name} has a description: add one to ${shownPath(catalogDir, posix.join(base, "component.yaml"))}`);
     if (component.readme) await place(catalogDir, posix.join(base, "README.md"), await readFile(component.readme), options.force, result);
     result.components.push(component.name);
   }
+  result.unknownTags = [...unknown].sort();
+  if (vocabulary && result.unknownTags.length > 0) {
+    if (options.extendVocabulary) {
+      await writeFile(vocabulary.file, extendTagVocabulary(vocabulary.text, result.unknownTags));
+      result.notes.push(`added ${result.unknownTags.join(", ")} to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")}`);
+    } else {
+      result.notes.push(
+        `left out spec tags the catalog's tag vocabulary lacks: ${result.unknownTags.join(", ")}; add them to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")} (or import with extendVocabulary) to keep them`,
+      );
+    }
+  }
   return result;
+}
+
+/** catalog.yaml's tag vocabulary, when it has one. */
+async function readTagVocabulary(catalogDir: string): Promise<{ file: string; text: string; tags: Set<string> } | undefined> {
+  const file = join(catalogDir, "catalog.yaml");
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return undefined;
+  const data = parseYamlFile({ file, relPath: "catalog.yaml", bytes }).value as Partial<CatalogData> | undefined;
+  const tags = data?.vocabularies?.tags;
+  return Array.isArray(tags) ? { file, text: Buffer.from(bytes).toString("utf8"), tags: new Set(tags.filter((t): t is string => typeof t === "string")) } : undefined;
+}
+
+/** catalog.yaml's text with `tags` added to vocabularies.tags, comments kept. */
+function extendTagVocabulary(text: string, tags: readonly string[]): string {
+  const doc = parseDocument(text);
+  const list = doc.getIn(["vocabularies", "tags"], true);
+  if (isSeq(list)) for (const t of tags) list.add(doc.createNode(t));
+  return doc.toString();
 }
 
 /** Write `bytes` at `relPath` under the catalog, unless the file exists and `force` is not set; whether it was written. */

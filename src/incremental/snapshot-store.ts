@@ -29,7 +29,7 @@ let codeFingerprint: string | undefined;
  * folder's engine fingerprint holds): a new SPDX list or semver judges the
  * same files differently.
  */
-export const CHECK_PACKAGES: readonly string[] = ["semver", "spdx-license-ids", "spdx-exceptions"];
+export const CHECK_PACKAGES: readonly string[] = ["semver", "spdx-license-ids", "spdx-exceptions", "nunjucks"];
 
 /**
  * A fingerprint of every module of mlcat (the checks and all they use) and of the packages they call: 16 hex digits.

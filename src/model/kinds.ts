@@ -12,6 +12,7 @@ export type Kind =
   | "Connection"
   | "Project"
   | "ProjectComponent"
+  | "Operation"
   | "Experiment"
   | "Component"
   | "ComponentVersion"
@@ -27,6 +28,7 @@ export const KINDS: readonly Kind[] = [
   "Connection",
   "Project",
   "ProjectComponent",
+  "Operation",
   "Experiment",
   "Component",
   "ComponentVersion",
@@ -43,6 +45,7 @@ export const KIND_LABEL: Record<Kind, string> = {
   Connection: "connection",
   Project: "project",
   ProjectComponent: "project component",
+  Operation: "operation",
   Experiment: "experiment",
   Component: "hub component",
   ComponentVersion: "component version",
@@ -59,6 +62,7 @@ export const SCHEMA_FILE: Record<Kind, string> = {
   Connection: "connection.schema.json",
   Project: "project.schema.json",
   ProjectComponent: "component-spec.schema.json",
+  Operation: "operation.schema.json",
   Experiment: "experiment.schema.json",
   Component: "component.schema.json",
   ComponentVersion: "component-spec.schema.json",
@@ -132,6 +136,7 @@ export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
       if (n === undefined) return undefined;
       if (area === "projects" && sub === "components") return { kind: "ProjectComponent", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
       if (area === "projects" && sub === "experiments") return { kind: "Experiment", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
+      if (area === "projects" && sub === "operations") return { kind: "Operation", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
       if (area === "components" && sub === "versions") return { kind: "ComponentVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
       if (area === "models" && sub === "versions") return { kind: "ModelVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
       return undefined;
@@ -154,5 +159,5 @@ export function classifyReadme(relPath: string): ReadmeInfo | undefined {
 /** The catalog layout, for hints: where each kind of file goes. */
 export const LAYOUT_HINT =
   "catalog files go in catalog.yaml, users/<user>.yaml, orgs/<org>/organization.yaml, orgs/<org>/teams/<team>.yaml, " +
-  "orgs/<org>/connections/<conn>.yaml, orgs/<org>/projects/<p>/project.yaml (+ README.md, components/<c>.yaml, experiments/<run>.yaml), " +
+  "orgs/<org>/connections/<conn>.yaml, orgs/<org>/projects/<p>/project.yaml (+ README.md, components/<c>.yaml, operations/<op>.yaml, experiments/<run>.yaml), " +
   "orgs/<org>/components/<c>/component.yaml (+ README.md, versions/<tag>.yaml), orgs/<org>/models/<m>/model.yaml (+ README.md, versions/<tag>.yaml)";

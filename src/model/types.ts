@@ -61,6 +61,8 @@ export interface CatalogData {
     /** Values that look like credentials but are not (public examples), by fingerprint; `mlcat check` reads it from the base only. */
     secretsAllowlist?: Array<{ fingerprint: string; reason: string }>;
   };
+  /** Owners of Polyaxon hubs outside this catalog (e.g. `polyaxon`, Polyaxon's public hub): `hubRef`s to them are not resolved. */
+  externalHubs?: string[];
 }
 
 /** `catalog/users/<user>.yaml`. */
@@ -95,16 +97,49 @@ export interface TeamData {
   quotas?: Quotas;
 }
 
+/** Polyaxon's connection kinds (the V1Connection kinds of Polyaxon 2.x). */
 export type ConnectionKind =
-  | "s3"
-  | "gcs"
-  | "wasb"
-  | "volume_claim"
   | "host_path"
-  | "git"
+  | "volume_claim"
+  | "gcs"
+  | "s3"
+  | "wasb"
   | "registry"
+  | "git"
+  | "aws"
+  | "gcp"
+  | "azure"
+  | "mysql"
+  | "postgres"
+  | "oracle"
+  | "vertica"
+  | "sqlite"
+  | "mssql"
+  | "redis"
+  | "presto"
+  | "mongo"
+  | "cassandra"
+  | "ftp"
+  | "grpc"
+  | "hdfs"
+  | "http"
+  | "pig_cli"
+  | "hive_cli"
+  | "hive_metastore"
+  | "hive_server2"
+  | "jdbc"
+  | "jenkins"
+  | "samba"
+  | "snowflake"
   | "ssh"
+  | "cloudant"
+  | "databricks"
+  | "segment"
   | "slack"
+  | "discord"
+  | "mattermost"
+  | "pagerduty"
+  | "hipchat"
   | "webhook"
   | "custom";
 
@@ -118,7 +153,12 @@ export interface ConnectionData {
   /** Kind-specific schema, e.g. `{bucket: "s3://data"}`, `{url: "https://github.com/acme/ml"}`. */
   schema?: Record<string, unknown>;
   /** Only the *name* of the Kubernetes secret; never its value. */
-  secret?: { name: string; mountPath?: string };
+  secret?: { name: string; mountPath?: string; items?: string[] };
+  /** A Kubernetes config map, by name. */
+  configMap?: { name: string; mountPath?: string; items?: string[] };
+  /** Environment variables injected with the connection. */
+  env?: Array<{ name: string; value?: string | number | boolean; valueFrom?: Record<string, unknown> }>;
+  annotations?: Record<string, string>;
 }
 
 /** `.../projects/<p>/project.yaml`. */
@@ -265,8 +305,14 @@ export interface IoData {
   options?: unknown[];
 }
 
-export type RunKind = "job" | "service" | "dag" | "tfjob" | "pytorchjob" | "mpijob" | "daskcluster" | "raycluster";
-export const RUN_KINDS: readonly RunKind[] = [
+/** The run kinds of current Polyaxon (2.x). */
+export type CurrentRunKind = "job" | "service" | "dag" | "tfjob" | "pytorchjob" | "mpijob" | "daskcluster" | "raycluster" | "notifier" | "cleaner" | "tuner";
+/** Run kinds older Polyaxon releases had and current ones dropped (accepted with a warning). */
+export type LegacyRunKind = "dask" | "ray" | "spark" | "flink" | "daskjob" | "rayjob" | "mxjob" | "xgbjob" | "paddlejob";
+/** Every run kind the schema accepts. */
+export type RunKind = CurrentRunKind | LegacyRunKind;
+/** The run kinds of current Polyaxon, in its V1RunKind order. */
+export const RUN_KINDS: readonly CurrentRunKind[] = [
   "job",
   "service",
   "dag",
@@ -275,6 +321,9 @@ export const RUN_KINDS: readonly RunKind[] = [
   "mpijob",
   "daskcluster",
   "raycluster",
+  "notifier",
+  "cleaner",
+  "tuner",
 ];
 
 /** A Polyaxon hook: an operation run when the main run reaches a final status. */
@@ -304,17 +353,40 @@ export interface ComponentSpecData {
   queue?: string;
   namespace?: string;
   cache?: { disable?: boolean; ttl?: number; io?: string[]; sections?: Array<"containers" | "init" | "connections"> };
-  termination?: { maxRetries?: number; ttl?: number; timeout?: number };
-  /** auth, docker, shm, mountArtifactsStore, collectArtifacts, collectLogs, collectResources, syncStatuses, autoResume, externalHost, logLevel, sidecar, notifications. */
+  termination?: { maxRetries?: number | string; ttl?: number | string; timeout?: number | string; culling?: { timeout?: number }; probe?: Record<string, unknown>; podFailurePolicy?: unknown };
+  /** auth, docker, shm, tmux, sandbox, ssh, shm, mountArtifactsStore, collectArtifacts, collectLogs, collectResources, syncStatuses, autoResume, externalHost, logLevel, sidecar, notifications. */
   plugins?: Record<string, unknown>;
   build?: { hubRef: string; [key: string]: unknown };
   hooks?: HookData[];
   template?: { enabled?: boolean; description?: string; fields?: string[] };
   isApproved?: boolean;
   cost?: number;
+  /** Artifacts or connections mounted in every container. */
+  mount?: Array<string | Record<string, unknown>>;
   inputs?: IoData[];
   outputs?: IoData[];
   run: { kind: RunKind; [key: string]: unknown };
+}
+
+/**
+ * A Polyaxon operation (`kind: operation`), unchanged: what a project runs,
+ * `projects/<p>/operations/<op>.yaml`. It names one component (hubRef,
+ * pathRef, dagRef, urlRef or an inline component) and passes it params.
+ */
+export interface OperationData {
+  version?: number;
+  kind: "operation";
+  name?: string;
+  description?: string;
+  tags?: string[];
+  hubRef?: string;
+  pathRef?: string;
+  dagRef?: string;
+  urlRef?: string;
+  component?: ComponentSpecData;
+  /** Params by input name: a value (`lr: 0.1`) or a full param (`{value, ref, connection, toInit, toEnv, contextOnly}`). */
+  params?: Record<string, unknown>;
+  [key: string]: unknown;
 }
 
 /** The data type of each kind. */
@@ -326,6 +398,7 @@ export interface KindData {
   Connection: ConnectionData;
   Project: ProjectData;
   ProjectComponent: ComponentSpecData;
+  Operation: OperationData;
   Experiment: ExperimentData;
   Component: ComponentData;
   ComponentVersion: ComponentSpecData;

@@ -27,6 +27,7 @@ const RULES: Record<Kind, (input: RuleInput) => Verdict[]> = {
   Connection: judgeOrgSetting,
   Project: judgeProject,
   ProjectComponent: judgeProjectChild,
+  Operation: judgeProjectChild,
   Experiment: judgeProjectChild,
   Component: judgeComponent,
   ComponentVersion: judgeComponentVersion,

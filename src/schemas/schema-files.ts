@@ -37,6 +37,7 @@ export const KIND_GLOBS: Record<Kind, string> = {
   Connection: "orgs/*/connections/*.yaml",
   Project: "orgs/*/projects/*/project.yaml",
   ProjectComponent: "orgs/*/projects/*/components/*.yaml",
+  Operation: "orgs/*/projects/*/operations/*.yaml",
   Experiment: "orgs/*/projects/*/experiments/*.yaml",
   Component: "orgs/*/components/*/component.yaml",
   ComponentVersion: "orgs/*/components/*/versions/*.yaml",

@@ -33,6 +33,7 @@ export function effectiveVisibility(catalog: Catalog, entity: Entity): Visibilit
     case "Model":
       return own(entity);
     case "ProjectComponent":
+    case "Operation":
     case "Experiment":
       return own(catalog.get("Project", `${entity.org}/${entity.project}`));
     case "ComponentVersion":

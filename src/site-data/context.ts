@@ -16,6 +16,7 @@ export function labelOf(kind: Kind, key: string): string {
     case "Project":
       return key.split("/")[1] ?? key;
     case "ProjectComponent":
+    case "Operation":
     case "Experiment":
       return key.split("/").slice(1).join("/");
     default:

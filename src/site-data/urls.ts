@@ -45,6 +45,10 @@ export function pagePath(kind: Kind, key: string): string {
       const [project, name] = rest.split("/");
       return `orgs/${org}/projects/${project}/experiments/${name}/`;
     }
+    case "Operation": {
+      const [project, name] = rest.split("/");
+      return `orgs/${org}/projects/${project}/operations/${name}/`;
+    }
     case "Component":
       return `hub/${org}/${rest}/`;
     case "ComponentVersion": {

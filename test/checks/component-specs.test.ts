@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { componentSpecsCheck } from "../../src/checks/component-specs.js";
-import { freeVariables } from "../../src/checks/templates.js";
+import { analyzeTemplate } from "../../src/checks/jinja.js";
 import { compareDiagnostics, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { validateCatalog } from "../../src/validate.js";
 import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
@@ -89,15 +89,24 @@ describe("component-specs: templates", () => {
       - "{{ ('-f ' + lr) if lr else '' }}"
       - "{{ lr | default(0.1) | string }}"
       - "{{ lr is not none and lr is defined }}"
-      - "{{ dag.inputs.x }} {{ ops.a.outputs.b }} {{ matrix }} {{ init }} {{ range(3) | join(',') }}"
+      - "{{ init }} {{ range(3) | join(',') }} {{ params.lr.as_arg }} {{ params.as_args }}"
       - "{{ dict(a=lr) }}"
 `,
       expected: [],
     },
     {
-      name: "an unclosed {{ is not a template",
+      name: "a job's container is rendered with params, globals, init and connections: not dag, ops or matrix",
+      body: `    args: ["{{ dag.inputs.x }} {{ ops.a.outputs.b }} {{ matrix }}"]\n`,
+      expected: [
+        ["spec/unknown-template-variable", 15, 16],
+        ["spec/unknown-template-variable", 15, 35],
+        ["spec/unknown-template-variable", 15, 57],
+      ],
+    },
+    {
+      name: "an unclosed {{ is a syntax error: Jinja refuses it",
       body: `    args: ["{{ nope"]\n`,
-      expected: [],
+      expected: [["spec/template-syntax", 15, 13]],
     },
   ];
   it.each(cases)("$name", ({ body, expected }) => {
@@ -142,7 +151,7 @@ run:
     expect(d).toMatchObject({ file: `catalog/${VERSION}`, severity: "error" });
     expect([d!.message, d!.hint]).toMatchInlineSnapshot(`
       [
-        "template variable "lrr" is not a declared input or output, nor a Polyaxon namespace (globals, params, connections, init, inputs, outputs, io, artifacts, dag, ops, matrix)",
+        "template variable "lrr" is not a declared input or output, nor in the context Polyaxon renders run.container with (params, globals, init, connections)",
         "did you mean "lr"? Otherwise declare "lrr" under inputs or outputs",
       ]
     `);
@@ -151,10 +160,10 @@ run:
       [
         [
           "template reads params.modl, but "modl" is not a declared input or output",
-          "did you mean "model"? Otherwise declare "modl" under inputs or outputs",
+          "did you mean "model"? Otherwise declare "modl" under inputs or outputs (params also has as_args)",
         ],
         [
-          "template variable "zzz" is not a declared input or output, nor a Polyaxon namespace (globals, params, connections, init, inputs, outputs, io, artifacts, dag, ops, matrix)",
+          "template variable "zzz" is not a declared input or output, nor in the context Polyaxon renders run.container with (params, globals, init, connections)",
           "declare "zzz" under inputs or outputs, or fix the spelling (declared: lr, model)",
         ],
       ]
@@ -237,13 +246,13 @@ ${outputs}run:
 
   it("says which names clash and how to fix it", () => {
     const ds = check({
-      [VERSION]: io(`  - name: model\n  - name: dag\n    type: str\n    isOptional: false\n    value: x\n`),
+      [VERSION]: io(`  - name: model\n  - name: connections\n    type: str\n    isOptional: false\n    value: x\n`),
     });
     expect(ds.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`)).toMatchInlineSnapshot(`
       [
         "5:11 warning spec/untyped-io: input "model" has no type (add a type (str, int, float, bool, dict, list, path, image, git, uri...) so Polyaxon can check the values passed to it)",
-        "6:11 error spec/reserved-io-name: input "dag" uses a name Polyaxon reserves for its {{ dag }} template namespace (rename the input (e.g. "dag_value"); reserved names: globals, params, connections, init, inputs, outputs, io, artifacts, dag, ops, matrix)",
-        "8:17 error spec/optional-value-conflict: input "dag" has a value but isOptional: false (in Polyaxon a value makes an input optional: set isOptional: true, or remove the value to make it required)",
+        "6:11 error spec/reserved-io-name: input "connections" uses a name Polyaxon reserves: it refuses an input or output named globals, params, connections (rename the input (e.g. "connections_value"): {{ connections }} is Polyaxon's own context)",
+        "8:17 error spec/optional-value-conflict: input "connections" has a value but isOptional: false (in Polyaxon a value makes an input optional: set isOptional: true, or remove the value to make it required)",
         "11:11 error spec/duplicate-io: output "model" is declared twice: input "model" is already declared on line 5 (rename one of them or remove the duplicate: {{ model }} can resolve to only one value)",
       ]
     `);
@@ -251,12 +260,12 @@ ${outputs}run:
 });
 
 describe("component-specs: spec name", () => {
-  it("warns when a hub version's spec name differs from its hub entry's", () => {
+  it("notes, as an info, a hub version's spec name that differs from its hub entry's without looking like a mistake", () => {
     const ds = check({ [VERSION]: HEAD.replace("name: train", "name: trainer") + "    image: x\n" });
     expect(at(ds)).toEqual([["spec/name-differs", 3, 7]]);
     expect([ds[0]!.severity, ds[0]!.message, ds[0]!.hint]).toMatchInlineSnapshot(`
       [
-        "warning",
+        "info",
         "spec name "trainer" differs from its hub entry's name "train"",
         "Polyaxon would refer to this version as train:1.0.0; rename the spec to "train", or leave it as is",
       ]
@@ -274,16 +283,32 @@ describe("component-specs: spec name", () => {
   });
 });
 
-describe("template expressions", () => {
+describe("template expressions, read with Jinja's grammar", () => {
+  const names = (text: string) => {
+    const analysis = analyzeTemplate(text);
+    return analysis.ok ? analysis.reads.map((r) => [r.name, ...r.keys.map((k) => k.key)].join(".")) : analysis.error;
+  };
   it.each([
-    ["image", ["image"]],
-    ["context or globals.artifacts_path", ["context", "globals"]],
-    ["(connections[params.d.connection].url + '/' + d) if (params.d.connection in connections) else d", ["connections", "params", "d", "d", "params", "d", "connections", "d"]],
-    ["globals.ports[0]", ["globals"]],
-    ["x | default('a') is defined", ["x"]],
-    ["f(key=v, n=1) == 2", ["f", "v"]],
-    ["\"{{ y }}\" ~ z", ["z"]],
-  ])("%s reads %j", (expression, names) => {
-    expect(freeVariables(expression).map((r) => r.name)).toEqual(names);
+    ["{{ image }}", ["image"]],
+    ["{{ context or globals.artifacts_path }}", ["context", "globals.artifacts_path"]],
+    ["{{ (connections[params.d.connection].url + '/' + d) if (params.d.connection in connections) else d }}", ["params.d.connection", "connections", "connections", "params.d.connection", "d", "d"]],
+    ["{{ globals.ports[0] }}", ["globals.ports"]],
+    ["{{ x | default('a') is defined }}", ["x"]],
+    ["{{ f(key=v, n=1) == 2 }}", ["f", "v"]],
+    ['{{ "{{ y }}" ~ z }}', ["z"]],
+    ["{% for l in layers %}--layer={{ l }} {{ loop.index }}{% endfor %}", ["layers"]],
+    ["{% set n = epochs * 2 %}{{ n }}", ["epochs"]],
+    ["{% if use_gpu %}--gpu{% endif %}", ["use_gpu"]],
+    ["{{ params['lr'].as_arg }} {{ params.as_args | join(' ') }}", ["params.lr.as_arg", "params.as_args"]],
+    ["{{ None }} {{ True }} {{ none }}", []],
+    ["{% macro flag(n) %}--{{ n }}{% endmacro %}{{ flag(lr) }}", ["lr"]],
+    ["{{ nope", "expected variable end"],
+  ])("%s reads %j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it("tells a subtraction of two names from a hyphenated name", () => {
+    const analysis = analyzeTemplate("--tls-verify={{ tls-verify }} {{ a - b }} {{ x-1 }}");
+    expect(analysis.ok && analysis.subtractions.map((s) => `${s.left.name}-${s.right.name}@${s.left.offset}`)).toEqual(["tls-verify@16", "a-b@33"]);
   });
 });

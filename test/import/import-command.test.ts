@@ -34,7 +34,7 @@ describe("mlcat import polyaxon-hub", () => {
     expect(lines).toContain("ignored: LICENSE, README.md, SOURCE.txt");
     expect(lines).toContain("Imported 9 components: 37 files written, 0 skipped, 0 not imported.");
     expect(stdout).toContain(
-      `${catalog}/orgs/acme/components/jupyter-lab/versions/latest.yaml:3:7 - warning spec/name-differs: spec name "notebook" differs from its hub entry's name "jupyter-lab"`,
+      `${catalog}/orgs/acme/components/jupyter-lab/versions/latest.yaml:3:7 - info spec/name-differs: spec name "notebook" differs from its hub entry's name "jupyter-lab"`,
     );
     expect(lines.at(-2)).toMatch(new RegExp(`^Whole catalog ${catalog}: \\d+ errors, \\d+ warnings, \\d+ infos`));
   });

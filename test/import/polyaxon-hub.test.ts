@@ -84,6 +84,10 @@ describe("importing the real Polyaxon hub sample", () => {
       ...renamed("jupyter-notebook", ["all-spark", "latest", "pyspark", "scipy", "tensorflow"]),
       // kaniko 1.1.3 is a copy of 1.1 (same executor image), latest a copy of 1.2.
       "orgs/acme/components/kaniko/versions/1.1.3.yaml:1:1 version/identical",
+      // The released kaniko versions run gcr.io/kaniko-project/executor:latest, which moves.
+      "orgs/acme/components/kaniko/versions/1.1.3.yaml:31:12 version/unpinned-image",
+      "orgs/acme/components/kaniko/versions/1.1.yaml:31:12 version/unpinned-image",
+      "orgs/acme/components/kaniko/versions/1.2.yaml:31:12 version/unpinned-image",
       "orgs/acme/components/kaniko/versions/latest.yaml:1:1 version/identical",
     ]);
   });

@@ -33,6 +33,7 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     admins: "required",
     vocabularies: "optional",
     policy: "optional",
+    externalHubs: "optional",
   } satisfies Shape<CatalogData>,
   "user.schema.json#": { name: "required", displayName: "optional", github: "optional", email: "optional", bio: "optional" } satisfies Shape<UserData>,
   "organization.schema.json#": {
@@ -53,6 +54,9 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     tags: "optional",
     schema: "optional",
     secret: "optional",
+    configMap: "optional",
+    env: "optional",
+    annotations: "optional",
   } satisfies Shape<ConnectionData>,
   "project.schema.json#": {
     name: "required",
@@ -142,6 +146,7 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     template: "optional",
     isApproved: "optional",
     cost: "optional",
+    mount: "optional",
     inputs: "optional",
     outputs: "optional",
     run: "required",

@@ -94,7 +94,7 @@ describe("precompiled and Ajv-compiled validators", () => {
   });
 
   it("hold the corpus this test was written for: every kind, the sample catalog and the hub corpus", () => {
-    expect(new Set(inputs.map((i) => i.kind)).size).toBe(12);
+    expect(new Set(inputs.map((i) => i.kind)).size).toBe(13);
     expect(inputs.filter((i) => i.name.startsWith("polyaxon-hub/"))).toHaveLength(28);
     expect(inputs.length).toBeGreaterThan(150);
   });

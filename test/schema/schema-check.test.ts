@@ -220,7 +220,7 @@ describe("schema messages and hints", () => {
   it("lists allowed values, or the closest one", () => {
     expect(say(CONNECTION, "name: s3-data\nkind: s4\n")).toMatchInlineSnapshot(`
       [
-        "kind must be one of "s3", "gcs", "wasb", "volume_claim", "host_path", "git", "registry", "ssh", "slack", "webhook", "custom", but it is "s4" (did you mean "s3"?)",
+        "kind must be one of "host_path", "volume_claim", "gcs", "s3", "wasb", "registry", "git", "aws", "gcp", "azure", "mysql", "postgres", "oracle", "vertica", "sqlite", "mssql", "redis", "presto", "mongo", "cassandra", "ftp", "grpc", "hdfs", "http", "pig_cli", "hive_cli", "hive_metastore", "hive_server2", "jdbc", "jenkins", "samba", "snowflake", "ssh", "cloudant", "databricks", "segment", "slack", "discord", "mattermost", "pagerduty", "hipchat", "webhook", "custom", but it is "s4" (did you mean "s3"?)",
       ]
     `);
   });

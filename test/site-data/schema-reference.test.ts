@@ -44,7 +44,7 @@ describe("schemaDocs", () => {
     const { docs } = schemaDocs(await readSchemaFiles(), new Urls("/"));
     const kinds = docs.flatMap((d) => d.kinds).sort();
     expect(kinds).toEqual(
-      ["Catalog", "Component", "ComponentVersion", "Connection", "Experiment", "Model", "ModelVersion", "Organization", "Project", "ProjectComponent", "Team", "User"],
+      ["Catalog", "Component", "ComponentVersion", "Connection", "Experiment", "Model", "ModelVersion", "Operation", "Organization", "Project", "ProjectComponent", "Team", "User"],
     );
     for (const d of docs) expect(d.properties.length).toBeGreaterThan(0);
   });
