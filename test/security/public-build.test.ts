@@ -73,9 +73,11 @@ const catalogArb = fc
         const name = fresh();
         files[`${dir}/models/${name}/model.yaml`] = `name: ${name}\ndescription: A model.\nlicense: Apache-2.0\nowner: alice\n${visLine(m.visibility)}`;
         const project = projects.length > 0 ? projects[m.project % projects.length]! : undefined;
+        // A lineage that names an experiment names the component it ran (validation holds the two to agree).
+        const ran = project?.runs[0] !== undefined;
         const lines = [
-          ...(project ? [`  project: ${project.name}`, ...(project.runs[0] ? [`  experiment: ${project.runs[0]}`] : [])] : []),
-          ...(components.length > 0 ? [`  component: ${o}/${components[m.component % components.length]!.name}:1.0.0`] : []),
+          ...(project ? [`  project: ${project.name}`, ...(ran ? [`  experiment: ${project.runs[0]}`] : [])] : []),
+          ...(components.length > 0 ? [`  component: ${o}/${components[ran ? 0 : m.component % components.length]!.name}:1.0.0`] : []),
         ];
         const lineage = m.lineage && lines.length > 0 ? `lineage:\n${lines.join("\n")}\n` : "";
         files[`${dir}/models/${name}/versions/1.0.0.yaml`] = `name: 1.0.0\nstage: testing\nstageHistory:\n  - stage: testing\n    at: "2026-01-10T12:00:00Z"\n    by: alice\n    reason: first\n${lineage}`;
