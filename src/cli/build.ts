@@ -7,6 +7,7 @@ import type { Audience } from "../site-data/types.js";
 import { pageUrls } from "../site-data/sitemap.js";
 import { normalizeBasePath } from "../site-data/urls.js";
 import type { CliIO } from "./io.js";
+import { plural } from "../text/plural.js";
 import { printReport } from "./output.js";
 import { waitForInterrupt } from "../runtime/interrupt.js";
 
@@ -123,7 +124,7 @@ Example:
     .action(async (parts: string[], opts: { out: string; search: boolean }) => {
       const { joinSite } = await import("../site-build/join-site.js");
       const result = await joinSite({ parts, outDir: opts.out, search: opts.search, progress: (line) => io.out(`${line}\n`) });
-      io.out(`\nJoined ${parts.length} parts into ${relative(process.cwd(), result.outDir) || "."}/: ${result.files} files\n`);
+      io.out(`\nJoined ${plural(parts.length, "part")} into ${relative(process.cwd(), result.outDir) || "."}/: ${plural(result.files, "file")}\n`);
       setExit(0);
     });
 

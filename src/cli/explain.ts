@@ -25,7 +25,7 @@ export function registerExplainCommand(program: Command, io: CliIO, setExit: (co
     .command("explain")
     .description("Explain whether a user may create, update or delete a catalog file (or move a model version to a stage), and why.")
     .argument("<path-or-ref>", "a catalog file (catalog/orgs/acme/projects/churn/project.yaml) or a reference (acme/churn, acme/train:1.0.0, alice)")
-    .requiredOption("--actor <login>", "the GitHub login to explain for")
+    .requiredOption("--actor <login-or-user>", "the GitHub login (or catalog user name) to explain for")
     .option("--actor-id <id>", "the numeric GitHub id: user files are then matched by github.id only (without it, by the login)")
     .option("--action <action>", "create, update, delete or stage:<stage> (default: update when the file exists, else create)")
     .option("--repo <dir>", "the repository folder", ".")
@@ -79,7 +79,7 @@ async function readCatalog(flags: ExplainFlags): Promise<Catalog> {
 }
 
 function toJson(e: Explanation) {
-  return { path: e.path, action: e.action, actor: { login: e.actor.login, id: e.actor.id, user: e.actor.user }, ...e.decision };
+  return { path: e.path, action: e.action, actor: { login: e.actor.login, id: e.actor.id, user: e.actor.user }, ...e.decision, ask: e.ask, ...(e.suggestion !== undefined && { suggestion: e.suggestion }) };
 }
 
 /** The decision, then the chain, then whom to ask. */
@@ -93,6 +93,7 @@ export function formatExplanation(e: Explanation): string {
     "because:",
     ...d.chain.map((step, i) => `  ${i + 1}. ${visible(step)}`),
   ];
-  if (!d.allowed) lines.push("", d.approvers.length > 0 ? `ask: ${d.approvers.join(", ")}` : "nobody holds the role this needs: ask a catalog admin");
+  if (!d.allowed) lines.push("", e.ask.length > 0 ? `ask: ${e.ask.map(visible).join(", ")}` : "nobody holds the role this needs: ask a catalog admin");
+  if (e.suggestion !== undefined) lines.push("", `hint: ${visible(e.actor.login)} matches no user file: ${e.suggestion}`);
   return lines.join("\n") + "\n";
 }
