@@ -42,7 +42,7 @@ export function registerBuildCommands(program: Command, io: CliIO, setExit: (cod
   program
     .command("build")
     .description("Validate the catalog, then build its static site: pages, JSON API, JSON Schemas, sitemap and search index.")
-    .option("--catalog <dir>", "the catalog folder", "catalog")
+    .option("-c, --catalog <dir>", "the catalog folder", "catalog")
     .option("--out <dir>", "where the site goes (replaced whole, only when the build succeeds)", DEFAULT_SITE_OUT)
     .option("--site-url <url>", "the site's absolute URL (default: siteUrl in catalog.yaml)")
     .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog (default: the site URL's path)")
@@ -131,7 +131,7 @@ Example:
   program
     .command("dev")
     .description("Serve the site with live reload: edit a catalog file and the browser reloads.")
-    .option("--catalog <dir>", "the catalog folder", "catalog")
+    .option("-c, --catalog <dir>", "the catalog folder", "catalog")
     .option("--port <port>", "port", "4321")
     .option("--host <host>", "host to listen on", "127.0.0.1")
     .option("--site-url <url>", "the site's absolute URL")

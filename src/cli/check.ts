@@ -19,6 +19,7 @@ interface CheckFlags {
   actorId?: string;
   pusher: string[];
   repo: string;
+  catalog: string;
   format: Format;
   all?: boolean;
 }
@@ -45,6 +46,7 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
       [],
     )
     .option("--repo <dir>", "the repository folder", ".")
+    .option("-c, --catalog <dir>", "the catalog folder, from the repository's root", "catalog")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("pretty"))
     .option("--all", "also show the problems that were already there before the pull request, in files it did not change (counted in one line otherwise)")
     .addHelpText(
@@ -77,6 +79,7 @@ Examples:
       try {
         result = await checkPullRequest({
           cwd: flags.repo,
+          dir: flags.catalog,
           base: flags.base,
           head: flags.head,
           actor: { login: flags.actor, ...(actorId !== undefined && { id: actorId }) },

@@ -29,7 +29,7 @@ export function registerImportCommand(program: Command, io: CliIO = processIO, s
     .description("Import a Polyaxon hub checkout (<component>/<tag>.yaml) into an organization's component hub, then validate the catalog.")
     .argument("<dir>", "the hub checkout folder")
     .requiredOption("--org <org>", "the organization that receives the components (must exist)")
-    .option("--catalog <catalog-dir>", "the catalog folder", "catalog")
+    .option("-c, --catalog <catalog-dir>", "the catalog folder", "catalog")
     .option("--owner <user>", "owner of the new hub entries (default: the organization's first owner)")
     .option("--force", "overwrite files that exist")
     .addHelpText(

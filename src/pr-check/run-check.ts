@@ -355,7 +355,9 @@ async function checkHead(
   if (cacheDir === undefined || !files || !deferred) return { diagnostics: validateCatalog(catalog, HEAD_CHECKS) };
   // A component checked again has its versions' texts compared (byte-identical versions): read those in the batch too.
   const withTexts = (entities: Entity[]) => entities.flatMap((e) => (e.kind === "Component" ? [e, ...catalog.versionsOf("ComponentVersion", e.key)] : [e]));
-  const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
+  // READMEs too: the readmes check reads the text of every README it checks again.
+  const oidsOf = (e: Entity) => [e.source.relPath, ...(e.readme ? [e.readme.relPath] : [])].flatMap((p) => (files.has(p) ? [files.get(p)!] : []));
+  const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap(oidsOf));
   return checkWithSnapshotsPrepared(catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
 }
 
