@@ -49,7 +49,7 @@ describe(".github/workflows/validate.yml", () => {
 
   it("restores the content cache everywhere, saves it only from pushes to the default branch, never from the gate", () => {
     const uses = (job: Job) => job.steps.flatMap((s) => (s.uses?.startsWith("actions/cache") ? [s] : []));
-    expect(uses(workflow.jobs.check!).map((s) => s.uses)).toEqual(["actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684"]);
+    expect(uses(workflow.jobs.check!).map((s) => s.uses)).toEqual(["actions/cache/restore@0057852bfaa89a56745cba8c7296529d2fc39830"]);
     expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ MLCAT_CACHE_DIR: ".mlcat-cache" });
     const saves = uses(workflow.jobs.validate!).filter((s) => s.uses!.startsWith("actions/cache/save"));
     expect(saves).toHaveLength(1);
