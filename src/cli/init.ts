@@ -1,5 +1,5 @@
 /** `mlcat init`: a catalog repository's starting files, written once (files that exist are kept). */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { valueOr } from "./authoring-run.js";
 import { planInit, writeInit } from "../init/init-repo.js";
 import { validate } from "../validate.js";
@@ -14,6 +14,7 @@ interface InitFlags {
   user?: string;
   org?: string;
   title?: string;
+  visibility?: "public" | "private";
   action?: string;
   catalog: string;
   dir: string;
@@ -29,7 +30,8 @@ export function registerInitCommand(program: Command, io: CliIO, setExit: (code:
     .requiredOption("--github-id <id>", "your numeric GitHub id (the `id` of https://api.github.com/users/<login>): CI knows you by it")
     .option("--user <name>", "your catalog user name (default: your login, lowercased)")
     .option("--org <name>", "the organization to start with (default: the repository folder's name)")
-    .option("--title <text>", "the catalog's title")
+    .option("--title <text>", "the catalog's title, on every page of the site (default: ML catalog)")
+    .addOption(new Option("--visibility <visibility>", "the organization's visibility: a public site (the deploy workflow's default audience) shows only public organizations").choices(["private", "public"]).default("private"))
     .option("--action <owner/repo@sha>", "the mlcat action the workflows run, pinned by commit (default: the commit package-lock.json installed mlcat from)")
     .option("-c, --catalog <dir>", "the catalog folder, from the repository root", "catalog")
     .option("--dir <dir>", "the repository folder", ".")
@@ -54,6 +56,7 @@ Examples:
           ...(flags.user !== undefined && { user: flags.user }),
           ...(flags.org !== undefined && { org: flags.org }),
           ...(flags.title !== undefined && { title: flags.title }),
+          ...(flags.visibility !== undefined && { visibility: flags.visibility }),
           ...(flags.action !== undefined && { action: flags.action }),
         }),
       );

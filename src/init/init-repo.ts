@@ -33,7 +33,10 @@ export interface InitInput {
   user?: string;
   /** The organization (default: the repository folder's name, when it is a DNS label; else `ml`). */
   org?: string;
+  /** The catalog's title (default `ML catalog`: the title is on every page of the site, public too, so it names no organization by default). */
   title?: string;
+  /** The organization's visibility (default `private`: a public site leaves it out). */
+  visibility?: "public" | "private";
   /** The mlcat action the workflows run, `owner/repo@<commit-sha>` (default: the commit package-lock.json installed mlcat from). */
   action?: string;
 }
@@ -70,11 +73,11 @@ export function planInit(input: InitInput): Outcome<InitPlan> {
   // The scaffolds read only modeline settings from the context: an empty catalog stands in.
   const ctx = { ws: { dir: catalog, root: catalog, files: new Map(), catalog: new Catalog(catalog), loadDiagnostics: [] } } satisfies ScaffoldContext;
   const userPlan = scaffoldUser(ctx, { name: user, githubLogin: input.githubLogin, githubId: input.githubId });
-  const orgPlan = scaffoldOrganization(ctx, { name: org, owner: user, description: `${org}'s machine learning.` });
+  const orgPlan = scaffoldOrganization(ctx, { name: org, owner: user, description: `${org}'s machine learning.`, visibility: input.visibility ?? "private" });
   if (!userPlan.ok) return userPlan;
   if (!orgPlan.ok) return orgPlan;
   const settings = buildYaml("The catalog's settings: its title, its admins (catalog user names), vocabularies and policy.", [
-    { key: "title", value: input.title ?? `${org} ML catalog` },
+    { key: "title", value: input.title ?? "ML catalog" },
     { key: "siteUrl", value: undefined, comment: "Where the site is published (the deploy workflow passes GitHub Pages' URL):", example: "siteUrl: https://example.github.io/catalog/" },
     { key: "admins", value: [user], comment: "Catalog admins may change these settings, add organizations and users." },
     { key: "tags", value: undefined, comment: "A tag vocabulary, once you want one:", example: "tags: [tabular, vision, nlp]" },
