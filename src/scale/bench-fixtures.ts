@@ -43,8 +43,9 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
   const component = inOrg(/\/components\/[^/]+\/component\.yaml$/)[0]!;
   const read = (p: string) => generated.files.get(p)!;
   const changes: Record<string, string> = {
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-a"),
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-b"),
+    // New records name the pull request's author (mlcat check's record-created-by).
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-a").replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-b").replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
     // A new version records this pull request: its stage history entries are the author's, at the commit's time (mlcat check's record-by and record-at).
     [version.replace(/[^/]+\.yaml$/, "9.9.0.yaml")]: read(version)
       .replace(/^name: .*$/m, 'name: "9.9.0"')
