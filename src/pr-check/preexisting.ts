@@ -67,8 +67,9 @@ export function catalogBefore(head: Catalog, forkPart: Catalog, touched: Readonl
 }
 
 /**
- * Split the head's problems. `display` maps a catalog-relative path to the
- * path diagnostics name (`catalog/...`); `loaderProblems` are the loader's
+ * Split the head's problems. `dir` is the catalog folder diagnostics' paths
+ * start with; `touched` the catalog-relative paths the pull request touched
+ * (`touchedPaths`); `loaderProblems` are the loader's
  * (a file's own bytes decide them, so in an untouched file they were there
  * before); `checkProblems` are the checks'; `before` are the checks' problems
  * on the catalog where the branch started (undefined: not needed, because no
