@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     pool: "forks",
+    // Finds or installs the Chromium the site's browser tests need (test/setup/chromium.ts).
+    globalSetup: ["test/setup/global-browser.ts"],
   },
 });

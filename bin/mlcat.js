@@ -8,6 +8,17 @@
 // upgraded, no manifest) the compiled modules run: never code older than dist/.
 import { readFileSync, statSync } from "node:fs";
 
+// The Node.js lines mlcat is tested on (package.json engines): an older one is told so, before anything else runs.
+const MIN_NODE_MAJOR = 22;
+const major = Number(process.versions.node.split(".")[0]);
+if (!(major >= MIN_NODE_MAJOR)) {
+  process.stderr.write(
+    `mlcat: needs Node.js ${MIN_NODE_MAJOR} or later (it is tested on Node.js 22 and 24); this is Node.js ${process.versions.node}\n` +
+      "  hint: install Node.js 22 or 24 (nodejs.org, or a version manager such as nvm: nvm install 24), then run mlcat again\n",
+  );
+  process.exit(2);
+}
+
 function bundleIsCurrent() {
   try {
     const root = new URL("../", import.meta.url);

@@ -35,6 +35,7 @@ describe("the library's public API", () => {
         "buildSiteData",
         "canonicalJson",
         "changeBytes",
+        "checkPlan",
         "checkPullRequest",
         "classifyPath",
         "classifyReadme",

@@ -60,11 +60,12 @@ function checkNoOverwrite(ws: Workspace, plan: Plan): Outcome<true> {
 }
 
 /**
- * Validate `plan` in memory, write it, validate again from disk. Refuses, and
- * writes nothing, when a `create` would overwrite a file or when the planned
- * files would bring new errors (the refusal carries them).
+ * Validate `plan` in memory, as `applyPlan` does before writing (and
+ * `--dry-run` instead of writing): refused when a `create` would overwrite a
+ * file or the planned files would bring new errors (the refusal carries them);
+ * else the planned files' diagnostics (warnings and infos).
  */
-export async function applyPlan(ws: Workspace, plan: Plan): Promise<Outcome<ApplyResult>> {
+export function checkPlan(ws: Workspace, plan: Plan): Outcome<Diagnostic[]> {
   const clobber = checkNoOverwrite(ws, plan);
   if (!clobber.ok) return clobber;
   const before = diagnosticsOf([...ws.files.values()], ws.root, plan.changes.filter((c) => c.mode === "update"));
@@ -82,6 +83,17 @@ export async function applyPlan(ws: Workspace, plan: Plan): Promise<Outcome<Appl
       },
     };
   }
+  return succeed(preview);
+}
+
+/**
+ * Validate `plan` in memory, write it, validate again from disk. Refuses, and
+ * writes nothing, when a `create` would overwrite a file or when the planned
+ * files would bring new errors (the refusal carries them).
+ */
+export async function applyPlan(ws: Workspace, plan: Plan): Promise<Outcome<ApplyResult>> {
+  const checked = checkPlan(ws, plan);
+  if (!checked.ok) return checked;
 
   const written: string[] = [];
   for (const change of plan.changes) {

@@ -1,18 +1,19 @@
 /** The README.md written beside a new project, hub component or model. */
+import { README_PLACEHOLDERS as P } from "../text/readme-placeholders.js";
 
 /** A project's README: shown on the project page. */
 export function projectReadme(org: string, project: string, description: string | undefined): string {
   return `# ${project}
 
-${description ?? "What this project is for, in a paragraph."}
+${description ?? P.projectPurpose}
 
 ## Data
 
-Where the data comes from, which connections the runs use, and how often it is refreshed.
+${P.projectData}
 
 ## How to run
 
-How to start the project's experiments (components, parameters), and where results go.
+${P.projectRun}
 
 ## Contacts
 
@@ -25,7 +26,7 @@ to ask: \`mlcat explain --actor <your GitHub login> ${org}/${project}\`.
 export function componentReadme(org: string, name: string, description: string | undefined, tag = "<tag>"): string {
   return `# ${name}
 
-${description ?? "What this component does, in a paragraph."}
+${description ?? P.componentPurpose}
 
 ## Usage
 
@@ -40,7 +41,7 @@ params:
 
 ## Notes
 
-Requirements (connections, resources), limits, and what changed between versions
+${P.componentNotes}
 (each version's notes are in \`component.yaml\`).
 `;
 }
@@ -49,24 +50,24 @@ Requirements (connections, resources), limits, and what changed between versions
 export function modelCard(org: string, name: string, description: string | undefined): string {
   return `# ${name}
 
-${description ?? "What this model predicts, for whom, in a paragraph."}
+${description ?? P.modelPurpose}
 
 ## Intended use
 
-Who uses the model and for what; uses it is not suited for.
+${P.modelUse}
 
 ## Training data
 
-Which data the model is trained on; each version's lineage (in \`versions/<tag>.yaml\`)
+${P.modelData}
 names the experiment, component version and parameters that produced it.
 
 ## Evaluation
 
-Metrics, on which data, and how they compare with the version in production.
+${P.modelEvaluation}
 
 ## Limitations and risks
 
-Known failure modes, fairness considerations, monitoring.
+${P.modelRisks}
 
 ## Contacts
 

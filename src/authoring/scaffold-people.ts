@@ -5,6 +5,7 @@ import { organizationPath, teamPath, userPath } from "./catalog-paths.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
 import { createChange, type Plan } from "./plan.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
+import { scaffoldProject } from "./scaffold-project.js";
 import { buildYaml } from "./yaml-build.js";
 
 /** The values of a new user file. */
@@ -88,7 +89,16 @@ export interface NewTeam {
   description?: string;
   members: MemberRole[];
   projects?: Array<{ project: string; role: Role }>;
+  /**
+   * Write the projects `projects` names that do not exist yet, in the same
+   * plan (owned by `owner`, default the team's first member of the highest
+   * role; the team as their team). Without it, a project that does not exist
+   * is refused with a hint.
+   */
+  createMissing?: { owner?: string };
 }
+
+const RANK: Record<Role, number> = { owner: 5, manager: 4, admin: 3, member: 2, viewer: 1 };
 
 /** Plan `orgs/<org>/teams/<team>.yaml`. */
 export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan> {
@@ -98,6 +108,14 @@ export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan
   const orgOk = requireOrg(ctx, org);
   if (!orgOk.ok) return orgOk;
   if (input.members.length === 0) return refuse(`team "${input.ref}" has no members`, "give at least one member: --member <user>[:<role>]");
+  const missing = (input.projects ?? []).map((p) => p.project).filter((p) => !ctx.ws.catalog.has("Project", `${org}/${p}`));
+  const owner = input.createMissing?.owner ?? [...input.members].sort((a, b) => RANK[b.role] - RANK[a.role])[0]!.user;
+  if (missing.length > 0 && !input.createMissing) {
+    return refuse(
+      `team "${input.ref}" names project${missing.length === 1 ? "" : "s"} ${missing.map((p) => `"${org}/${p}"`).join(", ")}, which do${missing.length === 1 ? "es" : ""} not exist yet`,
+      `add --create-missing to write ${missing.length === 1 ? "it" : "them"} in the same command (owner ${owner}, team ${team}), or create ${missing.length === 1 ? "it" : "them"} first: mlcat new project ${org}/${missing[0]} --owner ${owner} --team ${team} --create-missing`,
+    );
+  }
   const relPath = teamPath(org, team);
   const text = buildYaml(
     "A team: members with team roles, the projects they work on, and quotas.",
@@ -120,5 +138,13 @@ export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan
     ],
     { modeline: modelineOf(ctx, "Team", relPath) },
   );
-  return succeed({ changes: [createChange(relPath, text)], notes: [] });
+  const plan: Plan = { changes: [createChange(relPath, text)], notes: [] };
+  // The projects it names that do not exist yet, in the same plan: team and project name each other.
+  for (const project of missing) {
+    const written = scaffoldProject(ctx, { ref: `${org}/${project}`, owner, team, teamInPlan: true });
+    if (!written.ok) return written;
+    plan.changes.push(...written.value.changes);
+    plan.notes.push(`created project ${org}/${project} (owner ${owner}, team ${team}) because the team names it; describe it in its README.md`);
+  }
+  return succeed(plan);
 }

@@ -1,8 +1,8 @@
 /** Scaffolds for projects, connections and project components. */
 import type { ConnectionKind, Visibility } from "../model/types.js";
 import { parseNameParts } from "./arg-names.js";
-import { connectionPath, projectComponentPath, projectDir } from "./catalog-paths.js";
-import { succeed, type Outcome } from "./outcome.js";
+import { connectionPath, projectComponentPath, projectDir, teamPath } from "./catalog-paths.js";
+import { refuse, succeed, type Outcome } from "./outcome.js";
 import { createChange, type Plan } from "./plan.js";
 import { projectReadme } from "./readme-templates.js";
 import { modelineOf, requireOrg, requireProject, type ScaffoldContext } from "./scaffold-context.js";
@@ -19,6 +19,10 @@ export interface NewProject {
   tags?: string[];
   visibility?: Visibility;
   connections?: string[];
+  /** Write the team `team` names when it does not exist yet, in the same plan (the owner its admin). Without it, a team that does not exist is refused with a hint. */
+  createMissing?: boolean;
+  /** The team is written by the same plan (a new team naming this project): not checked, not written again. */
+  teamInPlan?: boolean;
 }
 
 /** Plan `orgs/<org>/projects/<p>/project.yaml` and its README.md. */
@@ -28,6 +32,13 @@ export function scaffoldProject(ctx: ScaffoldContext, input: NewProject): Outcom
   const [org, project] = parts.value as [string, string];
   const orgOk = requireOrg(ctx, org);
   if (!orgOk.ok) return orgOk;
+  const newTeam = input.team !== undefined && !input.teamInPlan && !ctx.ws.catalog.has("Team", `${org}/${input.team}`) ? input.team : undefined;
+  if (newTeam !== undefined && !input.createMissing) {
+    return refuse(
+      `team "${org}/${newTeam}" does not exist yet`,
+      `add --create-missing to write it in the same command (with ${input.owner} as its admin), or create it first: mlcat new team ${org}/${newTeam} --member ${input.owner}:admin`,
+    );
+  }
   const relPath = `${projectDir(org, project)}/project.yaml`;
   const text = buildYaml(
     "A project groups experiments, project components and the models they\nproduce. Its README.md is shown on the project page.",
@@ -63,10 +74,27 @@ export function scaffoldProject(ctx: ScaffoldContext, input: NewProject): Outcom
     ],
     { modeline: modelineOf(ctx, "Project", relPath) },
   );
-  return succeed({
+  const plan: Plan = {
     changes: [createChange(relPath, text), createChange(`${projectDir(org, project)}/README.md`, projectReadme(org, project, input.description))],
     notes: [],
-  });
+  };
+  if (newTeam !== undefined) {
+    // The team the project names, in the same plan: team and project name each other.
+    const teamRel = teamPath(org, newTeam);
+    const teamText = buildYaml(
+      "A team: members with team roles, the projects they work on, and quotas.",
+      [
+        { key: "name", value: newTeam },
+        { key: "description", value: undefined, example: "description: What the team works on." },
+        { key: "members", value: [{ user: input.owner, role: "admin" }], comment: "Every member must be a member of the organization." },
+        { key: "projects", value: [{ project, role: "member" }], comment: "Roles the team's members get on these projects (where higher than their own)." },
+      ],
+      { modeline: modelineOf(ctx, "Team", teamRel) },
+    );
+    plan.changes.push(createChange(teamRel, teamText));
+    plan.notes.push(`created team ${org}/${newTeam} (admin ${input.owner}) because the project names it; add its other members in the file`);
+  }
+  return succeed(plan);
 }
 
 /** The values of a new connection. */

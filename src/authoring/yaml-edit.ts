@@ -9,10 +9,11 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from "yaml";
 import { EDIT_PARSE_OPTIONS, stringifyDocument } from "./yaml-style.js";
 
-/** One edit: set the value at `path`, or append an item to the sequence at `path`. */
+/** One edit: set the value at `path`, append an item to the sequence at `path`, or delete the item at `path`. */
 export type YamlEdit =
   | { op: "set"; path: readonly (string | number)[]; value: unknown }
-  | { op: "append"; path: readonly (string | number)[]; value: unknown };
+  | { op: "append"; path: readonly (string | number)[]; value: unknown }
+  | { op: "delete"; path: readonly (string | number)[] };
 
 interface Splice {
   at: number;
@@ -35,6 +36,10 @@ export function editYamlText(text: string, edits: readonly YamlEdit[]): string {
 }
 
 function applyWithApi(doc: Document, edit: YamlEdit): void {
+  if (edit.op === "delete") {
+    doc.deleteIn(edit.path);
+    return;
+  }
   const node = doc.createNode(edit.value);
   if (edit.op === "set") doc.setIn(edit.path, node);
   else if (doc.hasIn(edit.path)) doc.addIn(edit.path, node);
@@ -47,7 +52,8 @@ function planSplices(text: string, edits: readonly YamlEdit[]): Splice[] | undef
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const splices: Splice[] = [];
   for (const edit of edits) {
-    const splice = edit.op === "set" ? spliceSet(text, doc, edit.path, edit.value) : spliceAppend(text, doc, edit.path, edit.value);
+    const splice =
+      edit.op === "set" ? spliceSet(text, doc, edit.path, edit.value) : edit.op === "append" ? spliceAppend(text, doc, edit.path, edit.value) : spliceDelete(text, doc, edit.path);
     if (!splice) return undefined;
     splices.push(splice);
   }
@@ -90,6 +96,19 @@ function spliceAppend(text: string, doc: Document, path: readonly (string | numb
     .map((line) => (line === "" ? line : indent + line))
     .join("\n");
   return { at, end: at, text: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + item };
+}
+
+/** Remove an item of a block sequence: its lines, from its `- ` to the end of its last line. */
+function spliceDelete(text: string, doc: Document, path: readonly (string | number)[]): Splice | undefined {
+  const index = path.at(-1);
+  const seq = doc.getIn(path.slice(0, -1), true);
+  if (typeof index !== "number" || !isSeq(seq) || seq.flow) return undefined;
+  const item = seq.items[index] as { range?: [number, number, number] } | undefined;
+  if (!item?.range) return undefined;
+  const at = text.lastIndexOf("\n", item.range[0] - 1) + 1;
+  // The item's last character, then the end of that line (a map item's range may end after its newline).
+  const end = lineEndAfter(text, Math.max(item.range[0] + 1, item.range[1] - (text[item.range[1] - 1] === "\n" ? 1 : 0)));
+  return { at, end, text: "" };
 }
 
 /** The offset just after the end of the line holding `offset - 1` (or the end of the text). */

@@ -10,6 +10,7 @@ import { operationsCheck } from "./operations.js";
 import type { Check } from "./context.js";
 import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
+import { readmesCheck } from "./readmes.js";
 import { referencesCheck } from "./references.js";
 import { schemaCheck } from "./schema.js";
 import { usersCheck } from "./users.js";
@@ -33,6 +34,7 @@ export const RULE_CHECKS: readonly Check[] = [
   versionsCheck,
   quotasCheck,
   vocabulariesCheck,
+  readmesCheck,
   secretsCheck,
 ];
 

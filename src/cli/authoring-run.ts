@@ -1,7 +1,7 @@
 /** What the authoring commands share: open the catalog, turn refusals into exits, write a plan and report on it. */
 import { posix } from "node:path";
 import { Option, type Command } from "commander";
-import { applyPlan } from "../authoring/apply-plan.js";
+import { applyPlan, checkPlan } from "../authoring/apply-plan.js";
 import type { Outcome, Refusal } from "../authoring/outcome.js";
 import { changeBytes, type Plan } from "../authoring/plan.js";
 import { openWorkspace, type Workspace } from "../authoring/workspace.js";
@@ -50,15 +50,23 @@ export async function openCatalog(io: CliIO, dir: string): Promise<Workspace> {
 
 /** Write `plan` (or print it with `--dry-run`), then report what the checks say about the written files; returns the exit code. */
 export async function writePlan(io: CliIO, ws: Workspace, plan: Plan, options: { dryRun?: boolean }): Promise<number> {
+  const planned = new Map(plan.changes.map((c) => [posix.join(ws.root, c.relPath), new TextDecoder().decode(changeBytes(c))]));
   if (options.dryRun) {
     for (const change of plan.changes) {
       io.out(`--- ${posix.join(ws.root, change.relPath)} (would be ${change.mode === "create" ? "created" : "updated"})\n`);
       io.out(new TextDecoder().decode(changeBytes(change)));
     }
+    // Checked as a real run checks before writing: a dry run that passes is a run that would write.
+    const preview = checkPlan(ws, plan);
+    if (!preview.ok) {
+      io.out("(dry run: nothing was written)\n");
+      throw refusalExit(io, { ...preview.refusal, message: preview.refusal.message.replace(/; nothing was written$/, "") }, (f) => planned.get(f));
+    }
+    if (preview.value.length > 0) io.out(printDiagnostics(io, preview.value, (f) => planned.get(f)));
+    else io.out(`validated: no problems in the file${plan.changes.length === 1 ? "" : "s"} to write\n`);
     io.out("(dry run: nothing was written)\n");
     return 0;
   }
-  const planned = new Map(plan.changes.map((c) => [posix.join(ws.root, c.relPath), new TextDecoder().decode(changeBytes(c))]));
   const result = valueOr(io, await applyPlan(ws, plan), (f) => planned.get(f));
   const modes = new Map(plan.changes.map((c) => [posix.join(ws.root, c.relPath), c.mode]));
   for (const file of result.written) io.out(`${modes.get(file) === "create" ? "created" : "updated"} ${file}\n`);

@@ -7,6 +7,7 @@ import type { Audience } from "../site-data/types.js";
 import { pageUrls } from "../site-data/sitemap.js";
 import { normalizeBasePath } from "../site-data/urls.js";
 import type { CliIO } from "./io.js";
+import { plural } from "../text/plural.js";
 import { printReport } from "./output.js";
 import { waitForInterrupt } from "../runtime/interrupt.js";
 
@@ -41,7 +42,7 @@ export function registerBuildCommands(program: Command, io: CliIO, setExit: (cod
   program
     .command("build")
     .description("Validate the catalog, then build its static site: pages, JSON API, JSON Schemas, sitemap and search index.")
-    .option("--catalog <dir>", "the catalog folder", "catalog")
+    .option("-c, --catalog <dir>", "the catalog folder", "catalog")
     .option("--out <dir>", "where the site goes (replaced whole, only when the build succeeds)", DEFAULT_SITE_OUT)
     .option("--site-url <url>", "the site's absolute URL (default: siteUrl in catalog.yaml)")
     .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog (default: the site URL's path)")
@@ -128,14 +129,14 @@ Example:
     .action(async (parts: string[], opts: { out: string; search: boolean }) => {
       const { joinSite } = await import("../site-build/join-site.js");
       const result = await joinSite({ parts, outDir: opts.out, search: opts.search, progress: (line) => io.out(`${line}\n`) });
-      io.out(`\nJoined ${parts.length} parts into ${relative(process.cwd(), result.outDir) || "."}/: ${result.files} files\n`);
+      io.out(`\nJoined ${plural(parts.length, "part")} into ${relative(process.cwd(), result.outDir) || "."}/: ${plural(result.files, "file")}\n`);
       setExit(0);
     });
 
   program
     .command("dev")
     .description("Serve the site with live reload: edit a catalog file and the browser reloads.")
-    .option("--catalog <dir>", "the catalog folder", "catalog")
+    .option("-c, --catalog <dir>", "the catalog folder", "catalog")
     .option("--port <port>", "port", "4321")
     .option("--host <host>", "host to listen on", "127.0.0.1")
     .option("--site-url <url>", "the site's absolute URL")

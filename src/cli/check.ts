@@ -1,6 +1,7 @@
 /** `mlcat check --base <rev> --actor <login> [--pusher <login[:id]>]...`: may the pull request's author, and everyone who pushed to it, make every change? */
 import { Option, type Command } from "commander";
-import { ExitError } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics, ExitError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { joinAnd, plural } from "../text/plural.js";
 import { GitError } from "../git/git-error.js";
 import { checkPullRequest, type CheckResult } from "../pr-check/run-check.js";
 import type { Principal, PrincipalInput } from "../pr-check/principals.js";
@@ -18,7 +19,9 @@ interface CheckFlags {
   actorId?: string;
   pusher: string[];
   repo: string;
+  catalog: string;
   format: Format;
+  all?: boolean;
 }
 
 /** Register the pull-request commands, `check` and `explain`, on `program`. */
@@ -43,7 +46,9 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
       [],
     )
     .option("--repo <dir>", "the repository folder", ".")
+    .option("-c, --catalog <dir>", "the catalog folder, from the repository's root", "catalog")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("pretty"))
+    .option("--all", "also show the problems that were already there before the pull request, in files it did not change (counted in one line otherwise)")
     .addHelpText(
       "after",
       `
@@ -51,6 +56,8 @@ Both catalogs are read from git objects. What merging the head into the base wou
 changes when the base has not moved since the branch forked, else git's merge of the two (git 2.38 or later); a branch
 that does not merge cleanly is denied.
 A change is allowed only when the author and every pusher may make it (a pusher who is the author is judged once).
+Shown: the problems of the files the pull request changed, and those its changes bring to other files; the problems
+that were already there where the branch started are counted in one line (--all shows them). Errors fail the check either way.
 Exit codes: 0 every change allowed and no errors, 1 a change denied or errors found, 2 bad usage, git failure or internal error.
 
 Examples:
@@ -72,22 +79,30 @@ Examples:
       try {
         result = await checkPullRequest({
           cwd: flags.repo,
+          dir: flags.catalog,
           base: flags.base,
           head: flags.head,
           actor: { login: flags.actor, ...(actorId !== undefined && { id: actorId }) },
           principals: pushers,
+          framesForPreexisting: flags.all === true,
         });
       } catch (err) {
         if (err instanceof GitError) throw new ExitError(2, `${err.message}\n  hint: ${err.hint}`);
         throw err;
       }
-      const summary = reportSummary(result.diagnostics, result.files, result.entities);
+      const shown = flags.all ? [...result.diagnostics, ...result.preexisting].sort(compareDiagnostics) : result.diagnostics;
+      const summary = reportSummary(shown, result.files, result.entities);
+      const before = reportSummary(result.preexisting, 0, 0);
       const denied = result.changes.filter((c) => !c.allowed).length;
       if (flags.format === "pretty") io.out(formatChanges(result));
       printReport(io, {
         format: flags.format,
-        diagnostics: result.diagnostics,
+        diagnostics: shown,
         summary,
+        ...(!flags.all && result.preexisting.length > 0 && {
+          note: preexistingNote(result.preexisting),
+          noProblems: `No problems in what this pull request changes (${plural(result.entities, "entity", "entities")} in ${plural(result.files, "file")} checked).`,
+        }),
         jsonSummary: {
           ...result.revisions,
           actor: { login: result.actor.login, id: result.actor.id, user: result.actor.user },
@@ -96,7 +111,7 @@ Examples:
             path: c.path,
             action: c.action,
             allowed: c.allowed,
-            rules: c.decisions.map((d) => ({ rule: d.rule, allowed: d.allowed, reason: d.reason, approvers: d.approvers, principal: d.principal.login, as: d.principal.as, chain: d.chain })),
+            rules: c.decisions.map((d) => ({ rule: d.rule, allowed: d.allowed, reason: d.reason, approvers: d.approvers, ask: d.ask, principal: d.principal.login, as: d.principal.as, chain: d.chain })),
           })),
           denied,
           failedClosed: result.failedClosed,
@@ -104,13 +119,15 @@ Examples:
           errors: summary.errors,
           warnings: summary.warnings,
           infos: summary.infos,
+          // The problems already there before the pull request (left out of `diagnostics` unless --all).
+          preexisting: { errors: before.errors, warnings: before.warnings, infos: before.infos, files: new Set(result.preexisting.map((d) => d.file)).size, shown: flags.all === true },
         },
         title: `mlcat check: ${result.principals.map((p) => p.login).join(", ")}, ${result.changes.length} changes, ${denied} denied`,
         getText: (f) => result.texts.get(f),
       });
       const summaryPath = io.env.GITHUB_STEP_SUMMARY;
       if (flags.format === "github" && summaryPath) io.appendFile(summaryPath, formatChangesMarkdown(result));
-      setExit(summary.errors > 0 || denied > 0 || result.failedClosed ? 1 : 0);
+      setExit(summary.errors > 0 || before.errors > 0 || denied > 0 || result.failedClosed ? 1 : 0);
     });
 }
 
@@ -149,10 +166,26 @@ function rulesOf(result: CheckResult, change: CheckResult["changes"][number]): s
 function formatChanges(result: CheckResult): string {
   const { base, head, mergeBase, mergeTree } = result.revisions;
   const merge = mergeTree === undefined ? "" : `, judged on the merge result ${short(mergeTree)}`;
-  const lines = [`Checked ${result.changes.length} changed files by ${judged(result)} (base ${short(base)}, head ${short(head)}, merge-base ${short(mergeBase)}${merge}).`];
+  const lines = [`Checked ${plural(result.changes.length, "changed file")} by ${judged(result)} (base ${short(base)}, head ${short(head)}, merge-base ${short(mergeBase)}${merge}).`];
   if (result.failedClosed) lines.push(`Failed closed: ${result.failedClosed}.`);
   for (const c of result.changes) lines.push(`  ${c.allowed ? "allowed" : "DENIED "} ${c.action} ${visible(c.path)} (${rulesOf(result, c)})`);
   return lines.join("\n") + "\n\n";
+}
+
+/**
+ * The one line about the problems already there before the pull request:
+ * how many, in how many files, and how to see them; errors among them still fail the check.
+ */
+export function preexistingNote(preexisting: readonly Diagnostic[]): string {
+  const counts = reportSummary(preexisting, 0, 0);
+  const parts = [
+    ...(counts.errors > 0 ? [plural(counts.errors, "error")] : []),
+    ...(counts.warnings > 0 ? [plural(counts.warnings, "warning")] : []),
+    ...(counts.infos > 0 ? [plural(counts.infos, "info")] : []),
+  ];
+  const files = new Set(preexisting.map((d) => d.file)).size;
+  const also = counts.errors > 0 ? `; ${counts.errors === 1 ? "the error fails" : "the errors fail"} the check too: fix ${counts.errors === 1 ? "it" : "them"} on the base branch` : "";
+  return `Not shown: ${joinAnd(parts)} already there before this pull request, in ${plural(files, "file")} it did not change (run mlcat check with --all to see them)${also}.`;
 }
 
 /** The same list for the GitHub job summary. */

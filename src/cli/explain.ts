@@ -15,6 +15,7 @@ interface ExplainFlags {
   actorId?: string;
   action?: string;
   repo: string;
+  catalog: string;
   rev?: string;
   format: "pretty" | "json";
 }
@@ -25,10 +26,11 @@ export function registerExplainCommand(program: Command, io: CliIO, setExit: (co
     .command("explain")
     .description("Explain whether a user may create, update or delete a catalog file (or move a model version to a stage), and why.")
     .argument("<path-or-ref>", "a catalog file (catalog/orgs/acme/projects/churn/project.yaml) or a reference (acme/churn, acme/train:1.0.0, alice)")
-    .requiredOption("--actor <login>", "the GitHub login to explain for")
+    .requiredOption("--actor <login-or-user>", "the GitHub login (or catalog user name) to explain for")
     .option("--actor-id <id>", "the numeric GitHub id: user files are then matched by github.id only (without it, by the login)")
     .option("--action <action>", "create, update, delete or stage:<stage> (default: update when the file exists, else create)")
     .option("--repo <dir>", "the repository folder", ".")
+    .option("-c, --catalog <dir>", "the catalog folder, from the repository's root", "catalog")
     .option("--rev <rev>", "read the catalog from this git revision instead of the working tree (e.g. HEAD, origin/main)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
     .addHelpText(
@@ -52,7 +54,7 @@ Examples:
           actor: { login: flags.actor, ...(flags.actorId !== undefined && { id: Number(flags.actorId) }) },
           target: path,
           ...(flags.action !== undefined && { action: flags.action }),
-          prefixes: ["catalog/"],
+          prefixes: [`${flags.catalog.replace(/\/+$/, "")}/`],
         });
       } catch (err) {
         if (err instanceof ExplainUsageError) throw new ExitError(2, err.message);
@@ -66,12 +68,13 @@ Examples:
 /** The catalog of the working tree, or of a revision (read from git objects). */
 async function readCatalog(flags: ExplainFlags): Promise<Catalog> {
   if (flags.rev === undefined) {
-    const loaded = await loadCatalog({ dir: join(flags.repo, "catalog") });
-    if (!loaded.catalog.has("Catalog", "catalog")) throw new ExitError(2, `no catalog at ${join(flags.repo, "catalog")}: run in the repository's folder or pass --repo <dir>`);
+    const loaded = await loadCatalog({ dir: join(flags.repo, flags.catalog) });
+    if (!loaded.catalog.has("Catalog", "catalog")) throw new ExitError(2, `no catalog at ${join(flags.repo, flags.catalog)}: run in the repository's folder or pass --repo <dir> (and --catalog <dir>)`);
     return loaded.catalog;
   }
   try {
-    return loadCatalogFromFiles(await readCatalogAt({ cwd: flags.repo, rev: flags.rev, dir: "catalog" }), { root: "catalog" }).catalog;
+    const dir = flags.catalog.replace(/\/+$/, "");
+    return loadCatalogFromFiles(await readCatalogAt({ cwd: flags.repo, rev: flags.rev, dir }), { root: dir }).catalog;
   } catch (err) {
     if (err instanceof GitError) throw new ExitError(2, `${err.message}\n  hint: ${err.hint}`);
     throw err;
@@ -79,7 +82,7 @@ async function readCatalog(flags: ExplainFlags): Promise<Catalog> {
 }
 
 function toJson(e: Explanation) {
-  return { path: e.path, action: e.action, actor: { login: e.actor.login, id: e.actor.id, user: e.actor.user }, ...e.decision };
+  return { path: e.path, action: e.action, actor: { login: e.actor.login, id: e.actor.id, user: e.actor.user }, ...e.decision, ask: e.ask, ...(e.suggestion !== undefined && { suggestion: e.suggestion }) };
 }
 
 /** The decision, then the chain, then whom to ask. */
@@ -93,6 +96,7 @@ export function formatExplanation(e: Explanation): string {
     "because:",
     ...d.chain.map((step, i) => `  ${i + 1}. ${visible(step)}`),
   ];
-  if (!d.allowed) lines.push("", d.approvers.length > 0 ? `ask: ${d.approvers.join(", ")}` : "nobody holds the role this needs: ask a catalog admin");
+  if (!d.allowed) lines.push("", e.ask.length > 0 ? `ask: ${e.ask.map(visible).join(", ")}` : "nobody holds the role this needs: ask a catalog admin");
+  if (e.suggestion !== undefined) lines.push("", `hint: ${visible(e.actor.login)} matches no user file: ${e.suggestion}`);
   return lines.join("\n") + "\n";
 }

@@ -6,6 +6,7 @@ import { ExitError } from "../diagnostics/diagnostic.js";
 import { applyPlan } from "../authoring/apply-plan.js";
 import { addAuthoringOptions, openCatalog, valueOr, type AuthoringOptions } from "./authoring-run.js";
 import type { CliIO } from "./io.js";
+import { plural } from "../text/plural.js";
 
 interface FmtOptions extends AuthoringOptions {
   check?: boolean;
@@ -42,14 +43,14 @@ Examples:
         for (const file of changed) io.out(`${file}\n`);
         io.out(
           changed.length
-            ? `${changed.length} of ${result.checked.length} files are not formatted: run mlcat fmt\n`
-            : `${result.checked.length} files are formatted\n`,
+            ? `${changed.length} of ${plural(result.checked.length, "file")} ${changed.length === 1 ? "is" : "are"} not formatted: run mlcat fmt\n`
+            : `${plural(result.checked.length, "file")} ${result.checked.length === 1 ? "is" : "are"} formatted\n`,
         );
         setExit(changed.length || result.skipped.length ? 1 : 0);
         return;
       }
       if (changed.length === 0) {
-        io.out(`${result.checked.length} files are formatted; nothing to change\n`);
+        io.out(`${plural(result.checked.length, "file")} ${result.checked.length === 1 ? "is" : "are"} formatted; nothing to change\n`);
         setExit(result.skipped.length ? 1 : 0);
         return;
       }

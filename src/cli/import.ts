@@ -7,6 +7,7 @@ import { formatPretty } from "../report/pretty.js";
 import { reportSummary } from "../report/summary.js";
 import { validate } from "../validate.js";
 import { processIO, type CliIO } from "./io.js";
+import { plural } from "../text/plural.js";
 
 interface ImportFlags {
   org: string;
@@ -28,7 +29,7 @@ export function registerImportCommand(program: Command, io: CliIO = processIO, s
     .description("Import a Polyaxon hub checkout (<component>/<tag>.yaml) into an organization's component hub, then validate the catalog.")
     .argument("<dir>", "the hub checkout folder")
     .requiredOption("--org <org>", "the organization that receives the components (must exist)")
-    .option("--catalog <catalog-dir>", "the catalog folder", "catalog")
+    .option("-c, --catalog <catalog-dir>", "the catalog folder", "catalog")
     .option("--owner <user>", "owner of the new hub entries (default: the organization's first owner)")
     .option("--force", "overwrite files that exist")
     .addHelpText(
@@ -64,7 +65,7 @@ export function formatImport(result: ImportPolyaxonHubResult): string {
   lines.push(...result.notes.map((n) => `note: ${n}`));
   const n = result.components.length;
   lines.push(
-    `Imported ${n} component${n === 1 ? "" : "s"}: ${result.written.length} files written, ${result.skipped.length} skipped, ${result.problems.length} not imported.`,
+    `Imported ${n} component${n === 1 ? "" : "s"}: ${plural(result.written.length, "file")} written, ${result.skipped.length} skipped, ${result.problems.length} not imported.`,
   );
   if (result.written.length === 0 && result.skipped.length > 0) lines.push(`Nothing written: every file exists. Pass --force to overwrite them.`);
   return lines.join("\n") + "\n";
@@ -82,6 +83,6 @@ async function printValidation(io: CliIO, catalogDir: string, org: string, compo
   io.out(`\nValidation of the imported components:\n\n`);
   io.out(formatPretty(mine, reportSummary(mine, result.summary.files, entities), { getText: (f) => texts.get(f), color }));
   const { errors, warnings, infos } = result.summary;
-  io.out(`Whole catalog ${root}: ${errors} errors, ${warnings} warnings, ${infos} infos (mlcat validate ${root} shows them all).\n`);
+  io.out(`Whole catalog ${root}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")} (mlcat validate ${root} shows them all).\n`);
   return mine.filter((d) => d.severity === "error").length;
 }

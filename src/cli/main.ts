@@ -4,6 +4,7 @@ import { ExitError, InternalError } from "../diagnostics/diagnostic.js";
 import { processIO, type CliIO } from "./io.js";
 import { describeSystemError, isSystemError } from "./system-error.js";
 import { installInterruptHandlers } from "../runtime/interrupt.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** Registers one command (or a family of commands) on the program. */
 type Registrar = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
@@ -14,9 +15,11 @@ type Registrar = (program: Command, io: CliIO, setExit: (code: number) => void) 
  * authoring commands or the pull-request check (startup is part of every run).
  */
 const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Registrar> }> = [
+  { names: ["init"], load: async () => (await import("./init.js")).registerInitCommand },
   { names: ["validate"], load: async () => (await import("./validate.js")).registerValidateCommand },
   { names: ["import"], load: async () => (await import("./import.js")).registerImportCommand },
   { names: ["new"], load: async () => (await import("./new.js")).registerNewCommand },
+  { names: ["org"], load: async () => (await import("./org.js")).registerOrgCommand },
   { names: ["promote"], load: async () => (await import("./promote.js")).registerPromoteCommand },
   { names: ["stage"], load: async () => (await import("./stage.js")).registerStageCommand },
   { names: ["fmt"], load: async () => (await import("./fmt.js")).registerFmtCommand },
@@ -58,11 +61,21 @@ function configureTree(command: Command, io: CliIO): void {
 
 const VERSION = "0.1.0";
 
+/** A first word that names no command (`mlcat alias --help`) is bad usage, said before any help: exit 2 naming it. */
+function refuseUnknownCommand(argv: readonly string[]): void {
+  const first = argv[2];
+  if (first === undefined || first.startsWith("-") || first === "help") return;
+  const names = COMMANDS.flatMap((c) => c.names);
+  if (names.includes(first)) return;
+  throw new ExitError(2, `unknown command '${first}'${didYouMean(first, names)}\n  hint: the commands are ${names.join(", ")}; run mlcat --help for what each does`);
+}
+
 /** Run the CLI with `argv` (as `process.argv`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
   if (io === processIO) installInterruptHandlers((text) => io.err(text));
   try {
+    refuseUnknownCommand(argv);
     const program = await createProgram(io, (code) => (exitCode = code), argv);
     await program.parseAsync(argv as string[]);
     return exitCode;

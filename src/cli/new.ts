@@ -67,12 +67,14 @@ const KINDS: NewKind[] = [
     name: "team",
     arg: "<org/team>",
     description: "A team: orgs/<org>/teams/<team>.yaml.",
-    examples: ["mlcat new team acme/ml --member alice:admin --member bob --project churn:member"],
+    examples: ["mlcat new team acme/ml --member alice:admin --member bob --project churn:member", "mlcat new team acme/ml --member alice:admin --project churn --create-missing   # writes project acme/churn too"],
     options: (c) =>
       c
         .option("--member <user[:role]>", "a member, role default member (repeatable)", collect)
         .option("--project <project[:role]>", "project access (repeatable)", collect)
-        .option("--description <text>"),
+        .option("--description <text>")
+        .option("--create-missing", "also write the projects --project names that do not exist yet (owned by --owner, with this team)")
+        .option("--owner <user>", "with --create-missing: the owner of the projects written (default: the team's first member of the highest role)"),
     plan: async (ctx, ref, o, ask) => {
       let members = (o.member as string[] | undefined) ?? [];
       if (members.length === 0) members = collect(await requireValue(ask, undefined, "--member <user[:role]>", "Team members (user or user:role, comma-separated)"));
@@ -81,6 +83,7 @@ const KINDS: NewKind[] = [
         members: members.map((m) => withRole(m, "member", "--member")).map(([user, role]) => ({ user, role })),
         projects: ((o.project as string[] | undefined) ?? []).map((p) => withRole(p, "member", "--project")).map(([project, role]) => ({ project, role })),
         ...flag(o, "description"),
+        ...(o.createMissing === true && { createMissing: { ...(o.owner !== undefined && { owner: String(o.owner) }) } }),
       });
     },
   },
@@ -107,11 +110,12 @@ const KINDS: NewKind[] = [
     name: "project",
     arg: "<org/project>",
     description: "A project: orgs/<org>/projects/<p>/project.yaml and README.md.",
-    examples: ["mlcat new project acme/churn --owner alice --team ml --connection s3-data --tag tabular"],
+    examples: ["mlcat new project acme/churn --owner alice --team ml --connection s3-data --tag tabular", "mlcat new project acme/churn --owner alice --team ml --create-missing   # writes team acme/ml too"],
     options: (c) =>
       tags(c.option("--owner <user>", "the owner (required)").option("--team <team>", "the owning team").option("--description <text>"))
         .addOption(visibility())
-        .option("--connection <name>", "a connection the project may use (repeatable)", collect),
+        .option("--connection <name>", "a connection the project may use (repeatable)", collect)
+        .option("--create-missing", "also write the team --team names when it does not exist yet (the owner its admin)"),
     plan: async (ctx, ref, o, ask) =>
       scaffoldProject(ctx, {
         ref,
@@ -121,6 +125,7 @@ const KINDS: NewKind[] = [
         ...list(o, "tag", "tags"),
         ...(o.visibility !== undefined && { visibility: o.visibility as Visibility }),
         ...list(o, "connection", "connections"),
+        ...(o.createMissing === true && { createMissing: true }),
       }),
   },
   {

@@ -1,11 +1,12 @@
 /** Print a run's diagnostics in the format the user chose. */
 import { readFileSync, statSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatGithubAnnotations, formatGithubSummary } from "../report/github.js";
+import { escapeMarkdown, formatGithubAnnotations, formatGithubSummary } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";
 import type { ReportSummary } from "../report/summary.js";
 import type { CliIO } from "./io.js";
+import { plural } from "../text/plural.js";
 
 /** The output formats of `validate` and `check`. */
 export const FORMATS = ["pretty", "json", "github"] as const;
@@ -22,6 +23,10 @@ export interface PrintInput<S> {
   title: string;
   /** Source texts for code frames (pretty); files not found here are read from disk. */
   getText?: (file: string) => string | undefined;
+  /** A line after the report (pretty and github, and the job summary): what was left out, and how to see it. */
+  note?: string;
+  /** The pretty report's closing line when nothing is shown. */
+  noProblems?: string;
 }
 
 /** Write the report to `io` (and the job summary file when GITHUB_STEP_SUMMARY is set). */
@@ -33,15 +38,17 @@ export function printReport<S>(io: CliIO, input: PrintInput<S>): void {
       return;
     case "github": {
       io.out(formatGithubAnnotations(diagnostics));
-      io.out(`${summary.errors} errors, ${summary.warnings} warnings in ${summary.files} files\n`);
+      io.out(`${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} in ${plural(summary.files, "file")}\n`);
+      if (input.note) io.out(`${input.note}\n`);
       const path = io.env.GITHUB_STEP_SUMMARY;
-      if (path) io.appendFile(path, formatGithubSummary(diagnostics, summary, input.title));
+      if (path) io.appendFile(path, formatGithubSummary(diagnostics, summary, input.title) + (input.note ? `\n${escapeMarkdown(input.note)}\n` : ""));
       return;
     }
     case "pretty": {
       const getText = (file: string) => input.getText?.(file) ?? readSmallFile(file);
       const color = io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? true : io.isTTY;
-      io.out(formatPretty(diagnostics, summary, { getText, color }));
+      io.out(formatPretty(diagnostics, summary, { getText, color, ...(input.noProblems !== undefined && { noProblems: input.noProblems }) }));
+      if (input.note) io.out(`${input.note}\n`);
       return;
     }
   }

@@ -119,6 +119,9 @@ export const CODES = {
   "version/unreleased": { severity: "info", summary: "A version file has no release metadata in the hub entry." },
   "version/stage-history": { severity: "error", summary: "A model version's stage differs from the last entry of its stage history, or the history goes back in time." },
 
+  // --- READMEs ----------------------------------------------------------------------
+  "readme/unfilled-template": { severity: "warning", summary: "A project's README, a hub component's README or a model card still holds a sentence of the template `mlcat new` wrote: it is published as it is." },
+
   // --- quotas and vocabularies -----------------------------------------------------
   "quota/exceeded": { severity: "error", summary: "A team or organization count quota is exceeded." },
   "vocab/unknown-tag": { severity: "error", summary: "A tag is not in the catalog's tag vocabulary." },

@@ -20,7 +20,15 @@ export const TRUSTED_OBJECTS_CONFIG: readonly string[] = ["core.useReplaceRefs=f
 /** A simple-git instance for `options.cwd`; a missing folder becomes a GitError. */
 export function openGit(options: GitOptions, context: GitFailureContext): SimpleGit {
   try {
-    return simpleGit({ baseDir: options.cwd, binary: options.binary ?? "git", maxConcurrentProcesses: 4, trimmed: false, config: [...TRUSTED_OBJECTS_CONFIG] });
+    return simpleGit({
+      baseDir: options.cwd,
+      binary: options.binary ?? "git",
+      maxConcurrentProcesses: 4,
+      trimmed: false,
+      config: [...TRUSTED_OBJECTS_CONFIG],
+      // simple-git warns about (and will block) config keys it does not list as safe: these keys, and only these, are allowed.
+      allowConfig: TRUSTED_OBJECTS_CONFIG.map((c) => c.slice(0, c.indexOf("="))),
+    });
   } catch (err) {
     throw toGitError(err, context);
   }

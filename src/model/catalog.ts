@@ -78,6 +78,14 @@ export class Catalog {
     this.rejected.add(`${kind}:${key}`);
   }
 
+  /** The entities whose files exist but could not be loaded, as `{kind, key}`. */
+  rejectedEntities(): Array<{ kind: Kind; key: string }> {
+    return [...this.rejected].map((k) => {
+      const colon = k.indexOf(":");
+      return { kind: k.slice(0, colon) as Kind, key: k.slice(colon + 1) };
+    });
+  }
+
   /** Record a file the loader saw (the loader does, once per file). */
   addFile(file: CatalogFile): void {
     this.fileList.push(file);

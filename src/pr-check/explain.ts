@@ -7,7 +7,9 @@ import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import { classifyPath, classifyReadme, KINDS, type Kind } from "../model/kinds.js";
 import { STAGES, type Stage } from "../model/types.js";
-import { resolveActor, type Actor, type ActorInput } from "../permissions/actor.js";
+import type { Actor, ActorInput } from "../permissions/actor.js";
+import { lookUpActor } from "../permissions/actor-lookup.js";
+import { mentionsOf } from "../permissions/mentions.js";
 import { Authority } from "../permissions/authority.js";
 import { allOf, type Decision } from "../permissions/decision.js";
 import { requireProductionApprover, requireRole } from "../permissions/requirements.js";
@@ -35,6 +37,10 @@ export interface Explanation {
   action: string;
   actor: Actor;
   decision: Decision;
+  /** The approvers as GitHub @logins: whom to request review from. */
+  ask: string[];
+  /** When the actor matched no user file: the closest login or catalog user name. */
+  suggestion?: string;
 }
 
 /** A target or action that cannot be explained: a usage error (exit 2) with a hint. */
@@ -49,8 +55,9 @@ export function explainAction(input: ExplainInput): Explanation {
   const existing = catalog.entities().find((e) => e.source.relPath === relPath);
   const action = input.action ?? (existing ? "update" : "create");
   const authority = new Authority(catalog);
-  const actor = resolveActor(authority, input.actor);
+  const { suggestion, ...actor } = lookUpActor(authority, input.actor);
   const ctx = { authority, actor };
+  const done = (decision: Decision): Explanation => ({ path, action, actor, decision, ask: mentionsOf(authority, decision.approvers), ...(suggestion !== undefined && { suggestion }) });
   const path = `${catalog.root}/${relPath}`;
   const info = classifyPath(relPath);
   if (action.startsWith("stage:")) {
@@ -62,7 +69,7 @@ export function explainAction(input: ExplainInput): Explanation {
       stage === "production"
         ? requireProductionApprover(ctx, { rule: "stage-production", org: info.org!, doing })
         : requireRole(ctx, { rule: "stage-change", scope: scopeOf(info), role: "admin", doing });
-    return { path, action, actor, decision };
+    return done(decision);
   }
   if (action !== "create" && action !== "update" && action !== "delete") {
     throw new ExplainUsageError(`unknown action ${JSON.stringify(action)}: expected create, update, delete or stage:<stage>`);
@@ -81,7 +88,7 @@ export function explainAction(input: ExplainInput): Explanation {
   // With the same entity on both sides no field changes: rules give their general requirement for the action.
   const sides = { ...(existing && action !== "create" && { before: existing }), ...(existing && action === "update" && { after: existing }) };
   const verdicts = decideChange(ctx, change, sides);
-  return { path, action, actor, decision: allOf(...verdicts.map((v) => v.decision)) };
+  return done(allOf(...verdicts.map((v) => v.decision)));
 }
 
 /** The catalog-relative path of a path or a reference. */

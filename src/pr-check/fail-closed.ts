@@ -4,6 +4,7 @@ import type { ConflictedPath } from "../git/merge-tree.js";
 import type { Actor } from "../permissions/actor.js";
 import type { PrincipalRole } from "./principals.js";
 import { positionOf } from "../yaml/positions.js";
+import { plural } from "../text/plural.js";
 import type { Side } from "./read-sides.js";
 
 /** Builders of fail-closed diagnostics. */
@@ -29,7 +30,7 @@ export const failClosed = {
       file: settings?.source.file ?? `${dir}/catalog.yaml`,
       line: at.line,
       column: at.column,
-      message: `this pull request changes ${count} files, more than the ${cap} that policy.maxChangedFiles allows: it is not checked, and not allowed`,
+      message: `this pull request changes ${plural(count, "file")}, more than the ${cap} that policy.maxChangedFiles allows: it is not checked, and not allowed`,
       hint: `split it into pull requests of at most ${cap} changed files`,
     };
   },

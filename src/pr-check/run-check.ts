@@ -43,6 +43,9 @@ import { pullRequestDiffs } from "./pr-diffs.js";
 import { principalLabel, principalList, resolvePrincipals, type Principal, type PrincipalInput, type PrincipalRole } from "./principals.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
+import { catalogBefore, isTouched, needsCatalogBefore, splitDiagnostics, touchedPaths } from "./preexisting.js";
+import { mentionsOf } from "../permissions/mentions.js";
+import type { Catalog } from "../model/catalog.js";
 
 /** The checks run on the head: all but the secrets check, which reads the head's own allowlist; the pull request's added lines are scanned instead. */
 const HEAD_CHECKS = CHECKS.filter((c) => c.name !== "secrets");
@@ -73,10 +76,16 @@ export interface CheckOptions {
    * for tools that validate the head separately with trusted code.
    */
   validateHead?: boolean;
+  /** Also give the texts of the files the `preexisting` problems are in (for code frames: the CLI's `--all`). */
+  framesForPreexisting?: boolean;
 }
 
 /** A decision for one principal. */
-export type PrincipalDecision = Decision & { principal: { login: string; id?: number; as: PrincipalRole } };
+export type PrincipalDecision = Decision & {
+  principal: { login: string; id?: number; as: PrincipalRole };
+  /** The approvers as GitHub @logins (a user file without a login by its name, saying so): whom to request review from. */
+  ask: string[];
+};
 
 /** The decisions on one changed path. */
 export interface ChangeDecision {
@@ -90,8 +99,14 @@ export interface ChangeDecision {
 
 /** The outcome of a check. */
 export interface CheckResult {
-  /** Denials, head validation problems and fail-closed reasons, sorted. */
+  /**
+   * Denials, fail-closed reasons, secrets, and the head's validation problems
+   * that are the pull request's: in files it changed, or brought by its
+   * changes (see `preexisting`), sorted.
+   */
   diagnostics: Diagnostic[];
+  /** The head's validation problems that were already there where the branch started, in files it did not change, sorted. */
+  preexisting: Diagnostic[];
   changes: ChangeDecision[];
   /** The commits judged; `mergeTree` is the tree judged, merging the head into the base, when the base moved since the branch forked (the head's is judged otherwise) and the merge is clean. */
   revisions: { base: string; head: string; mergeBase: string; mergeTree?: string };
@@ -227,10 +242,26 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
 
   const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
   const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
-  const checked = full ? await checkHead(after, cacheDir, deferred, prefer) : undefined;
-  const diagnostics: Diagnostic[] = checked
-    ? [...after.loaded.diagnostics, ...checked.diagnostics]
-    : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog");
+  const checked = full ? await checkHead(after.loaded.catalog, after.loaded.oids, cacheDir, deferred, prefer) : undefined;
+  // Feedback about the pull request: the head's problems in files it touched or that it brought; the rest were there before.
+  const touched = touchedPaths([...changes, ...ownChanges]);
+  const checkProblems = checked?.diagnostics ?? [];
+  let before: Diagnostic[] | undefined;
+  if (checked && needsCatalogBefore(dir, touched, checkProblems)) {
+    // The catalog where the branch started: the head's, with the paths the branch touched as the merge-base has them.
+    const undone = touchedPaths(ownChanges);
+    const forkPart = await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => isTouched(p, undone) });
+    const forkFiles = treeFiles(forkEntries, dir, DEFAULT_LIMITS.maxFileBytes);
+    before = (await checkHead(catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone), forkFiles, cacheDir, deferred, [])).diagnostics;
+  }
+  const split = splitDiagnostics({
+    dir,
+    touched,
+    loaderProblems: checked ? after.loaded.diagnostics : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
+    checkProblems,
+    ...(before && { before }),
+  });
+  const diagnostics: Diagnostic[] = split.own;
   cache?.finish();
   diagnostics.push(...(await secrets));
   if (merged) diagnostics.push(...mergedFileProblems(merged, after, dir, shortRev(options.base)));
@@ -243,6 +274,8 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const window = { from: forkTime, to: Math.min(headTime, Date.now()) };
   const recorders = principals.flatMap((p) => (p.user === undefined ? [] : [p.user]));
   const decided: ChangeDecision[] = [];
+  // Whom to ask, as GitHub @logins: the handles review is requested from.
+  const mention = (users: readonly string[]) => mentionsOf(authority, users);
   const denials = new Denials(dedupeByPlace(diagnostics));
   const several = principals.length > 1;
   for (const change of changes) {
@@ -263,9 +296,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     for (const principal of principals) {
       const verdicts = decideChange({ authority, actor: principal, window, recorders }, change, sides);
       for (const v of verdicts) {
-        decisions.push(decidedFor(v.decision, principal, several));
+        decisions.push(decidedFor(v.decision, principal, several, mention));
         const mergedAt = fromMerge && { merged: { ...(head && { head }), ...(forkText !== undefined && { forkText }) } };
-        const d = reportVerdict(change, v, sides.after, { ...(several && { principal: principalLabel(principal) }), ...mergedAt });
+        const d = reportVerdict(change, v, sides.after, { ...(several && { principal: principalLabel(principal) }), ...mergedAt, mention });
         if (d) denials.add(principal, d, v.decision);
       }
     }
@@ -275,7 +308,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const entities = after.loaded.catalog.entities();
   // Texts for code frames: the files with a diagnostic (files left unread stay unread).
   const texts = new Map<string, string>();
-  const flagged = new Set(reported.map((d) => d.file));
+  const flagged = new Set([...reported, ...(options.framesForPreexisting ? split.preexisting : [])].map((d) => d.file));
   const oids = after.loaded.oids;
   if (deferred && oids) {
     const prefix = `${dir}/`;
@@ -294,6 +327,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   }
   return {
     diagnostics: reported.sort(compareDiagnostics),
+    preexisting: split.preexisting.sort(compareDiagnostics),
     changes: decided,
     revisions,
     actor: principals[0]!,
@@ -306,17 +340,24 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
 }
 
 /**
- * Every check but secrets on the head: from the validation snapshot of the
+ * Every check but secrets on the head (or on the catalog where the branch
+ * started): from the validation snapshot of the
  * base or merge-base (`prefer`) when a cache is set, reading first, in one
  * batch, the files left unread that the run will look at; else all of them.
  */
-async function checkHead(after: Side, cacheDir: string | undefined, deferred: DeferredTexts | undefined, prefer: string[]): Promise<{ diagnostics: Diagnostic[]; stats?: SnapshotRunStats }> {
-  const files = after.loaded.oids;
-  if (cacheDir === undefined || !files || !deferred) return { diagnostics: validateCatalog(after.loaded.catalog, HEAD_CHECKS) };
-  const catalog = after.loaded.catalog;
+async function checkHead(
+  catalog: Catalog,
+  files: ReadonlyMap<string, string> | undefined,
+  cacheDir: string | undefined,
+  deferred: DeferredTexts | undefined,
+  prefer: string[],
+): Promise<{ diagnostics: Diagnostic[]; stats?: SnapshotRunStats }> {
+  if (cacheDir === undefined || !files || !deferred) return { diagnostics: validateCatalog(catalog, HEAD_CHECKS) };
   // A component checked again has its versions' texts compared (byte-identical versions): read those in the batch too.
   const withTexts = (entities: Entity[]) => entities.flatMap((e) => (e.kind === "Component" ? [e, ...catalog.versionsOf("ComponentVersion", e.key)] : [e]));
-  const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap((e) => (files.has(e.source.relPath) ? [files.get(e.source.relPath)!] : [])));
+  // READMEs too: the readmes check reads the text of every README it checks again.
+  const oidsOf = (e: Entity) => [e.source.relPath, ...(e.readme ? [e.readme.relPath] : [])].flatMap((p) => (files.has(p) ? [files.get(p)!] : []));
+  const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap(oidsOf));
   return checkWithSnapshotsPrepared(catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
 }
 
@@ -362,21 +403,23 @@ function redactResult(result: CheckResult): CheckResult {
   return {
     ...result,
     diagnostics: redactDiagnostics(result.diagnostics).sort(compareDiagnostics),
+    preexisting: redactDiagnostics(result.preexisting).sort(compareDiagnostics),
     changes: result.changes.map((c) => ({ ...c, path: redactSecrets(c.path), decisions: c.decisions.map((d) => ({ ...d, reason: redactSecrets(d.reason), chain: d.chain.map(redactSecrets) })) })),
     texts: new Map([...result.texts].map(([file, text]) => [redactSecrets(file), text])),
   };
 }
 
 function empty(revisions: CheckResult["revisions"], principals: Principal[]): CheckResult {
-  return { diagnostics: [], changes: [], revisions, actor: principals[0]!, principals, files: 0, entities: 0, texts: new Map() };
+  return { diagnostics: [], preexisting: [], changes: [], revisions, actor: principals[0]!, principals, files: 0, entities: 0, texts: new Map() };
 }
 
 /** A principal's decision as the result lists it; with several principals its chain starts with whose it is. */
-function decidedFor(decision: Decision, principal: Principal, several: boolean): PrincipalDecision {
+function decidedFor(decision: Decision, principal: Principal, several: boolean, mention: (users: readonly string[]) => string[]): PrincipalDecision {
   const who = { login: principal.login, ...(principal.id !== undefined && { id: principal.id }), as: principal.as };
-  if (!several) return { ...decision, principal: who };
+  const ask = mention(decision.approvers);
+  if (!several) return { ...decision, principal: who, ask };
   const role = principal.as === "author" ? "opened the pull request" : "pushed to the branch";
-  return { ...decision, chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain], principal: who };
+  return { ...decision, chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain], principal: who, ask };
 }
 
 /** A revision as messages name it: a full sha shortened to 10 characters, anything else as given. */

@@ -20,6 +20,8 @@ export interface VerdictReportOptions {
    * (from the merge-base's text, `forkText`).
    */
   merged?: { head?: Entity; forkText?: string };
+  /** How the hint names the people who may make the change (default: their catalog names); the check gives GitHub @logins. */
+  mention?: (users: readonly string[]) => string[];
 }
 
 /** The diagnostic of a denied verdict (undefined when it was allowed). Deletes point at line 1 of the deleted path. */
@@ -42,15 +44,15 @@ export function reportVerdict(change: PrChange, v: Verdict, after: Entity | unde
     line,
     column,
     message: `${reason} (rule ${v.decision.rule}${options.merged ? "; judged on the file as merging this branch into the base leaves it: the base changed it too since the branch forked" : ""})`,
-    hint: hintOf(v),
+    hint: hintOf(v, options.mention),
   };
 }
 
-function hintOf(v: Verdict): string {
+function hintOf(v: Verdict, mention: (users: readonly string[]) => string[] = (u) => [...u]): string {
   if (v.hint) return v.hint;
   const approvers = v.decision.approvers;
   if (approvers.length === 0) return "nobody holds the role this change needs: ask a catalog admin to grant it first, in a separate pull request";
-  return `ask ${approvers.join(", ")} (who may make this change) to make it, or to grant you the role in a separate pull request: a role granted in this one counts only after it merges`;
+  return `ask ${mention(approvers).join(", ")} (who may make this change) to make it, or to grant you the role in a separate pull request: a role granted in this one counts only after it merges`;
 }
 
 /** Where in the head's file a verdict on the merged file goes (see `VerdictReportOptions.merged`). */

@@ -6,6 +6,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReportSummary } from "./summary.js";
 import { visible } from "./code-frame.js";
+import { plural } from "../text/plural.js";
 
 const COMMAND = { error: "error", warning: "warning", info: "notice" } as const;
 
@@ -30,7 +31,7 @@ export function formatGithubSummary(diagnostics: readonly Diagnostic[], summary:
   const lines = [
     `## ${status} ${escapeMarkdown(title)}`,
     "",
-    `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos in ${summary.files} files (${summary.entities} entities).`,
+    `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.infos, "info")} in ${plural(summary.files, "file")} (${plural(summary.entities, "entity", "entities")}).`,
     "",
   ];
   if (diagnostics.length > 0) {

@@ -4,6 +4,7 @@ import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { codeFrame, visible } from "./code-frame.js";
 import type { ReportSummary } from "./summary.js";
+import { plural } from "../text/plural.js";
 
 /** Options of `formatPretty`. */
 export interface PrettyOptions {
@@ -11,6 +12,8 @@ export interface PrettyOptions {
   getText?: (file: string) => string | undefined;
   /** Colours on or off (default: picocolors' own detection of the terminal, NO_COLOR and FORCE_COLOR). */
   color?: boolean;
+  /** The closing line when there is nothing to show (default: `No problems in N entities (M files).`). */
+  noProblems?: string;
 }
 
 /** Diagnostics and a summary as human-readable text. */
@@ -32,11 +35,8 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Report
   if (summary.infos > 0) counts.push(plural(summary.infos, "info"));
   const tail =
     diagnostics.length === 0
-      ? c.green(`No problems in ${plural(summary.entities, "entity", "entities")} (${plural(summary.files, "file")}).`)
+      ? c.green(options.noProblems ?? `No problems in ${plural(summary.entities, "entity", "entities")} (${plural(summary.files, "file")}).`)
       : `Found ${counts.join(", ")} in ${plural(files, "file")} (${plural(summary.entities, "entity", "entities")} in ${plural(summary.files, "file")} checked).`;
   return [...blocks, tail].join("\n\n") + "\n";
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

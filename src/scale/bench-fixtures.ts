@@ -15,6 +15,9 @@ import type { CommandSpec } from "./measure.js";
 const git = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", ...env } }).trim();
 
+
+/** When the benchmark's pull request is committed. */
+const PR_DATE = "2026-07-01T09:00:00Z";
 /** The pull request the benchmark checks. */
 export interface BenchPullRequest {
   branch: string;
@@ -39,13 +42,16 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
   const project = inOrg(/\/projects\/[^/]+\/project\.yaml$/)[0]!;
   const component = inOrg(/\/components\/[^/]+\/component\.yaml$/)[0]!;
   const read = (p: string) => generated.files.get(p)!;
-  const date = "2026-07-01T09:00:00Z";
-  // What the pull request records is its own: its author, at its time (mlcat check holds records to that).
-  const recorded = (text: string) => text.replace(/^(\s*-?\s*)at: .*$/gm, `$1at: "${date}"`).replace(/^(\s*)by: .*$/gm, `$1by: ${owner}`).replace(/^createdBy: .*$/m, `createdBy: ${owner}`);
   const changes: Record<string, string> = {
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: recorded(read(experiment).replace(/^name: .*$/m, "name: bench-run-a")),
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: recorded(read(experiment).replace(/^name: .*$/m, "name: bench-run-b")),
-    [version.replace(/[^/]+\.yaml$/, "9.9.0.yaml")]: recorded(read(version).replace(/^name: .*$/m, 'name: "9.9.0"')),
+    // New records name the pull request's author (mlcat check's record-created-by).
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-a").replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-b").replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
+    // A new version records this pull request: its stage history entries are the author's, at the commit's time (mlcat check's record-by and record-at).
+    [version.replace(/[^/]+\.yaml$/, "9.9.0.yaml")]: read(version)
+      .replace(/^name: .*$/m, 'name: "9.9.0"')
+      .replace(/^(\s*-?\s*at:) .*$/gm, `$1 "${PR_DATE}"`)
+      .replace(/^(\s*-?\s*by:) .*$/gm, `$1 ${user.name}`)
+      .replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
     [project]: read(project).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
     [component]: read(component).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
   };
@@ -55,6 +61,7 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
     writeFileSync(join(repo, "catalog", path), text);
   }
   git(repo, ["add", "catalog"]);
+  const date = PR_DATE;
   git(repo, ["commit", "-q", "-m", "Record two runs, register a model version, update two descriptions"], {
     GIT_AUTHOR_NAME: user.displayName,
     GIT_AUTHOR_EMAIL: user.email,

@@ -47,7 +47,9 @@ export class SiteContext {
     if (name === undefined) return { name: "", label: REDACTED };
     const u = this.catalog.get("User", name);
     const label = u?.data.displayName ?? name;
-    return u ? { name, label, url: this.urls.page("User", name) } : { name, label };
+    const login = u?.data.github?.login;
+    const shown = login !== undefined && /^[A-Za-z0-9-]+$/.test(login) ? { login } : {};
+    return u ? { name, label, url: this.urls.page("User", name), ...shown } : { name, label };
   }
 
   /** An entity's history (its file and README), messages left out for the public audience. */

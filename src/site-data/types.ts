@@ -43,6 +43,8 @@ export interface UserRef {
   name: string;
   label: string;
   url?: string;
+  /** The user's GitHub login (whom to request review from), when the user has a page and a well-formed login. */
+  login?: string;
 }
 
 /** One change of one file, from `git log`. */

@@ -18,7 +18,7 @@ describe("mlcat fmt", () => {
     const dir = tempCatalog(UNFORMATTED);
     const run = await runCli(["fmt", "--check", "--catalog", dir]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`${dir}/users/alice.yaml\n1 of 11 files are not formatted: run mlcat fmt\n`);
+    expect(run.stdout).toBe(`${dir}/users/alice.yaml\n1 of 11 files is not formatted: run mlcat fmt\n`);
     expect(readFileSync(join(dir, "users/alice.yaml"), "utf8")).toBe(UNFORMATTED["users/alice.yaml"]);
   });
 

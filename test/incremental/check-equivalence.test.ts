@@ -36,7 +36,7 @@ afterAll(() => {
 
 /** What a user sees of a check: every diagnostic, every decision, the texts of the code frames. */
 function seen(result: CheckResult) {
-  return { diagnostics: result.diagnostics, changes: result.changes, texts: [...result.texts].sort(), files: result.files, entities: result.entities };
+  return { diagnostics: result.diagnostics, preexisting: result.preexisting, changes: result.changes, texts: [...result.texts].sort(), files: result.files, entities: result.entities };
 }
 
 async function checkWith(branch: string, cacheDir: string | undefined): Promise<CheckResult> {

@@ -59,7 +59,8 @@ describe("validation snapshots give exactly what a run of every check gives", ()
       // Deleting what many files name (the organization, a shared connection) checks those files again;
       // so does moving a project: each of its files is new to every check that reads it (references, experiments, lineage...).
       const wide = name === "delete an organization file" || name === "delete a connection" || name === "move a project to a new folder";
-      expect(after.fast.snapshot!.checked).toBeLessThan(after.fast.summary.files / (wide ? 1 : 4));
+      // About a quarter of the subjects at most (each check counts its own subjects checked again).
+      expect(after.fast.snapshot!.checked).toBeLessThan(after.fast.summary.files / (wide ? 1 : 3.5));
     }
     if (name.startsWith("restore")) expect(after.fast.snapshot!.checked).toBe(0);
   });

@@ -25,7 +25,7 @@ describe("mlcat check", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`allowed create catalog/${RUN3} (experiment-write)`);
-    expect(run.stdout).toMatch(/Found 0 errors, 0 warnings, 1 info in 1 file/);
+    expect(run.stdout).toContain("No problems in what this pull request changes (21 entities in 21 files checked).\nNot shown: 1 info already there before this pull request, in 1 file it did not change (run mlcat check with --all to see them).\n");
   });
 
   it("exits 1 and reports a denial at the change, with the rule and who could make it", async () => {
@@ -33,7 +33,7 @@ describe("mlcat check", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`DENIED  delete catalog/${RUN2} (experiment-delete)`);
     expect(run.stdout).toContain(`catalog/${RUN2}:1:1 - error pr/permission-denied: Deleting experiment acme/churn/run-2 needs admin or higher on project acme/churn; bob is a member there (rule experiment-delete)`);
-    expect(run.stdout).toContain("hint: ask alice, carol, erin (who may make this change) to make it");
+    expect(run.stdout).toContain("hint: ask @alice, @carol, @erin (who may make this change) to make it");
     expect(run.stdout).toContain("> 1 | name: run-2");
   });
 
@@ -44,9 +44,10 @@ describe("mlcat check", () => {
     expect(report.summary).toMatchObject({ actor: { login: "bob", id: 1002, user: "bob" }, denied: 1, errors: 1 });
     expect(report.summary.mergeBase).toBe(s.repo.git("rev-parse", "main"));
     expect(report.summary.changes).toEqual([
-      { path: `catalog/${RUN2}`, action: "delete", allowed: false, rules: [expect.objectContaining({ rule: "experiment-delete", allowed: false, approvers: ["alice", "carol", "erin"] })] },
+      { path: `catalog/${RUN2}`, action: "delete", allowed: false, rules: [expect.objectContaining({ rule: "experiment-delete", allowed: false, approvers: ["alice", "carol", "erin"], ask: ["@alice", "@carol", "@erin"] })] },
     ]);
-    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(["version/identical", "pr/permission-denied"]);
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(["pr/permission-denied"]);
+    expect(report.summary.preexisting).toEqual({ errors: 0, warnings: 0, infos: 1, files: 1, shown: false });
   });
 
   it("annotates the diff for GitHub and writes the changes into the job summary", async () => {
@@ -59,7 +60,7 @@ describe("mlcat check", () => {
   it("judges every pusher as well as the author, and says whom a change was denied for", async () => {
     const run = await runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", denied, "--actor", "carol", "--actor-id", "1003", "--pusher", "dave:1004", "--pusher", "carol"]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("Checked 1 changed files by carol (author) and dave (pusher)");
+    expect(run.stdout).toContain("Checked 1 changed file by carol (author) and dave (pusher)");
     expect(run.stdout).toContain(`DENIED  delete catalog/${RUN2} (experiment-delete; denied for the pusher dave)`);
     expect(run.stdout).toContain(`catalog/${RUN2}:1:1 - error pr/permission-denied: The pusher dave may not make this change: deleting experiment acme/churn/run-2 needs admin or higher on project acme/churn; dave is a viewer there (rule experiment-delete)`);
     const json = JSON.parse((await runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", denied, "--actor", "carol", "--pusher", "dave:1004", "--format", "json"])).stdout);
@@ -90,7 +91,7 @@ describe("mlcat check", () => {
       moved.commitToMain({ [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.5") }, "main moves on");
       const ok = await runCli(["check", "--repo", moved.repo.dir, "--base", "main", "--head", clean, "--actor", "bob"]);
       expect(ok.code).toBe(0);
-      expect(ok.stdout).toMatch(/^Checked 1 changed files by bob \(base [0-9a-f]{10}, head [0-9a-f]{10}, merge-base [0-9a-f]{10}, judged on the merge result [0-9a-f]{10}\)\./);
+      expect(ok.stdout).toMatch(/^Checked 1 changed file by bob \(base [0-9a-f]{10}, head [0-9a-f]{10}, merge-base [0-9a-f]{10}, judged on the merge result [0-9a-f]{10}\)\./);
       const run = await runCli(["check", "--repo", moved.repo.dir, "--base", "main", "--head", conflicting, "--actor", "bob", "--format", "github"]);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(new RegExp(`^::error file=catalog/${RUN2.replace(/\//g, "\\/")},line=1,col=1,title=mlcat pr/merge-conflict::merging this branch into the base [0-9a-f]{10} conflicts in this file`, "m"));
@@ -144,7 +145,7 @@ describe("mlcat explain", () => {
         3. bob's effective role on project acme/churn: member
         4. rule experiment-delete: deleting experiment acme/churn/run-2 needs admin or higher on project acme/churn
 
-      ask: alice, carol, erin
+      ask: @alice, @carol, @erin
       "
     `);
   });
@@ -167,7 +168,7 @@ describe("mlcat explain", () => {
   it("prints JSON", async () => {
     const run = await runCli(["explain", "--repo", s.repo.dir, "--actor", "dave", "acme/forecast", "--format", "json"]);
     const out = JSON.parse(run.stdout);
-    expect(out).toMatchObject({ path: `${s.repo.dir}/catalog/orgs/acme/projects/forecast/project.yaml`, action: "update", allowed: false, rule: "project-manage", approvers: ["alice", "carol", "erin"] });
+    expect(out).toMatchObject({ path: `${s.repo.dir}/catalog/orgs/acme/projects/forecast/project.yaml`, action: "update", allowed: false, rule: "project-manage", approvers: ["alice", "carol", "erin"], ask: ["@alice", "@carol", "@erin"] });
   });
 
   it.each([

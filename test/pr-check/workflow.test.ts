@@ -49,7 +49,7 @@ describe(".github/workflows/validate.yml", () => {
 
   it("restores the content cache everywhere, saves it only from pushes to the default branch, never from the gate", () => {
     const uses = (job: Job) => job.steps.flatMap((s) => (s.uses?.startsWith("actions/cache") ? [s] : []));
-    expect(uses(workflow.jobs.check!).map((s) => s.uses)).toEqual(["actions/cache/restore@v4"]);
+    expect(uses(workflow.jobs.check!).map((s) => s.uses)).toEqual(["actions/cache/restore@0057852bfaa89a56745cba8c7296529d2fc39830"]);
     expect(workflow.jobs.check!.steps.at(-1)!.env).toMatchObject({ MLCAT_CACHE_DIR: ".mlcat-cache" });
     const saves = uses(workflow.jobs.validate!).filter((s) => s.uses!.startsWith("actions/cache/save"));
     expect(saves).toHaveLength(1);
@@ -87,12 +87,32 @@ describe("compiling mlcat in CI", () => {
   const compiles = [...Object.values(workflow.jobs).map((j) => runs(j.steps)), runs(action.runs.steps)];
   it("writes the precompiled schema validators and the CLI bundle after every TypeScript compile, as npm run compile and prepare do", () => {
     const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
-    for (const name of ["compile", "prepare"]) expect(scripts[name]).toBe("tsc -p tsconfig.build.json && node scripts/gen-validators.ts && node scripts/bundle-cli.ts");
+    expect(scripts.compile).toBe("tsc -p tsconfig.build.json && node scripts/gen-validators.ts && node scripts/bundle-cli.ts");
+    expect(scripts.prepare).toBe("node scripts/prepare.js");
     for (const steps of compiles) {
       const lines = steps.flatMap((r) => r.split("\n").map((l) => l.trim()));
       const tsc = lines.findIndex((l) => l.includes("typescript/bin/tsc"));
       expect(tsc).toBeGreaterThanOrEqual(0);
       expect(lines.slice(tsc + 1, tsc + 3)).toEqual(["node scripts/gen-validators.ts", "node scripts/bundle-cli.ts"]);
     }
+  });
+});
+
+describe("third-party actions and permissions", () => {
+  const files = [".github/workflows/validate.yml", ".github/workflows/deploy.yml", "action.yml"];
+  it("pins every action by its full commit SHA, with the tag as a comment", () => {
+    for (const file of files) {
+      const uses = [...readFileSync(file, "utf8").matchAll(/^\s*(?:- )?uses: (.+)$/gm)].map((m) => m[1]!);
+      expect(uses.length, file).toBeGreaterThan(0);
+      for (const u of uses) expect(u, file).toMatch(/^[\w-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it("gives Pages write access to the deploy job only", () => {
+    const deploy = parse(readFileSync(".github/workflows/deploy.yml", "utf8")) as { permissions: unknown; jobs: Record<string, Job> };
+    expect(deploy.permissions).toEqual({});
+    expect(deploy.jobs.build!.permissions).toEqual({ contents: "read", pages: "read" });
+    expect(deploy.jobs.deploy!.permissions).toEqual({ pages: "write", "id-token": "write" });
+    expect(deploy.jobs.deploy!.steps.map((s) => s.uses)).toEqual(["actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e"]);
   });
 });

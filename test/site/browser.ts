@@ -1,11 +1,23 @@
-/** Headless Chromium for the site's browser tests: Debian's chromium driven by playwright-core (nothing downloads a browser). */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+/**
+ * Headless Chromium for the site's browser tests, driven by playwright-core:
+ * the one the run's global setup found or installed (test/setup/chromium.ts:
+ * MLCAT_CHROMIUM, PATH, Debian's, Playwright's own).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { inject } from "vitest";
+import { findChromium, noChromiumMessage, playwrightChromium } from "../setup/chromium.js";
 
-/** Where Debian installs Chromium; CHROMIUM_PATH overrides it. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The Chromium the global setup provisioned (or found now, outside a full run), or why there is none. */
+function chromiumPath(): string {
+  const given = inject("chromium");
+  if (given && !given.startsWith("error:")) return given;
+  const found = findChromium({ env: process.env, playwright: playwrightChromium() });
+  if (found) return found;
+  throw new Error(given?.startsWith("error:") ? given.slice("error:".length) : noChromiumMessage([]));
+}
 
 /** The launch flags the project uses everywhere. */
 export const CHROMIUM_FLAGS = [
@@ -26,10 +38,10 @@ export interface Chromium {
 
 /** Launch Chromium with a fresh user-data dir. */
 export async function launchChromium(): Promise<Chromium> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
+  const executablePath = chromiumPath();
   const userDataDir = mkdtempSync(join(tmpdir(), "mlcat-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 900 },
