@@ -87,10 +87,14 @@ export function ajvCliCommands(node: string, ajvCli: string, catalogDir: string)
     list.push(join(catalogDir, KIND_GLOBS[kind]));
     bySchema.set(SCHEMA_FILE[kind], list);
   }
-  const common = SCHEMA_FILES[0]!;
+  // Every other schema as a reference: the common one, and those a kind's schema points into (an operation's inline component).
   return [...bySchema].map(([schema, globs]) => ({
     command: node,
-    args: [ajvCli, "validate", "--spec=draft2020", "--all-errors", "--allow-union-types", "-c", "ajv-formats", "-s", schemaPath(schema), "-r", schemaPath(common), ...globs.flatMap((g) => ["-d", g])],
+    args: [
+      ajvCli, "validate", "--spec=draft2020", "--all-errors", "--allow-union-types", "-c", "ajv-formats", "-s", schemaPath(schema),
+      ...SCHEMA_FILES.filter((f) => f !== schema).flatMap((f) => ["-r", schemaPath(f)]),
+      ...globs.flatMap((g) => ["-d", g]),
+    ],
   }));
 }
 

@@ -41,6 +41,10 @@ export interface GenExperiment {
   component: string;
   params: Record<string, unknown>;
   at: number;
+  /** How the run ended: only a succeeded run is promoted into the registry. */
+  status: string;
+  /** The code commit it ran. */
+  commit: string;
 }
 
 /** A generated project. */

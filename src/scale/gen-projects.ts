@@ -82,30 +82,41 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     const at = ctx.tick();
     const status = random.pick(STATUSES);
     const params = paramsFor(inputs, random, `s3://${org.name}-datalake/${project.name}/${random.pick(["v6", "v7", "v8"])}/`);
-    const experiment: GenExperiment = { name, component: ref, params, at };
+    const metrics = status !== "running" ? { auc: random.float(0.6, 0.99), loss: random.float(0.05, 0.7), best_iteration: random.int(10, 900) } : undefined;
+    const commit = random.hex(40);
+    const experiment: GenExperiment = { name, component: ref, params, at, status, commit };
     project.experiments.push(experiment);
     batch[`orgs/${org.name}/projects/${project.name}/experiments/${name}.yaml`] = emitYaml({
       name,
       description: `${cap(name.replace(/-/g, " "))} run of ${project.name}.`,
       component: ref,
       params,
-      ...(status !== "running" && { metrics: { auc: random.float(0.6, 0.99), loss: random.float(0.05, 0.7), best_iteration: random.int(10, 900) } }),
+      ...(metrics && { metrics }),
       ...(status === "succeeded" && {
         artifacts: [{ name: "model", uri: `s3://${org.name}-ml-artifacts/${project.name}/${name}/model.bin`, kind: "model", connection: org.connections.artifacts }],
       }),
-      code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: random.hex(40), branch: "main" },
+      code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit, branch: "main" },
       status,
       startedAt: isoTime(at - random.int(30, 600) * 60_000),
       ...(status !== "running" && { finishedAt: isoTime(at) }),
       createdBy: author,
       ...(random.chance(0.3) && { tags: random.sample(TAG_VOCABULARY, 1) }),
     });
+    // The project's first run is also kept as an operation file, to run again as it was.
+    if (i === 0) batch[`orgs/${org.name}/projects/${project.name}/operations/${name}-again.yaml`] = operationOf(`${name}-again`, ref, params);
     if (i === count - 1 || random.chance(0.35)) {
       ctx.emit(author, `Record ${Object.keys(batch).length} run${Object.keys(batch).length === 1 ? "" : "s"} of ${org.name}/${project.name}`, batch);
       batch = {};
       author = random.pick(members);
     }
   }
+}
+
+/** A Polyaxon operation running `ref` (a hub version `org/name:tag`, or a project component's name) with `params`. */
+function operationOf(name: string, ref: string, params: Record<string, unknown>): string {
+  const component = ref.includes("/") ? { hubRef: ref } : { pathRef: `../components/${ref}.yaml` };
+  const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { value: v }]));
+  return emitYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
 }
 
 function cap(s: string): string {

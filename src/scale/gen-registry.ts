@@ -56,7 +56,9 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
     }),
   };
   if (random.chance(0.8)) files[`${dir}/README.md`] = `# ${name}\n\nModel card. ${random.pick(SENTENCES)}\n\n## Intended use\n\n${task} for ${domain}.\n\n## Limitations\n\nTrained on the last two years of data.\n`;
-  const sources = org.projects.filter((p) => p.experiments.length > 0);
+  // A version comes from a run that succeeded, and records that run's component, params and code commit.
+  const succeeded = (p: (typeof org.projects)[number]) => p.experiments.filter((e) => e.status === "succeeded");
+  const sources = org.projects.filter((p) => succeeded(p).length > 0);
   const promotions: Promotion[] = [];
   const now = ctx.tick();
   for (let i = 0; i < versionCount; i++) {
@@ -70,9 +72,9 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
       reason: k === 0 ? "Registered from its training run." : `Moved to ${stage} after review.`,
     }));
     const source = sources.length > 0 ? random.pick(sources) : undefined;
-    const experiment = source ? random.pick(source.experiments) : undefined;
+    const experiment = source ? random.pick(succeeded(source)) : undefined;
     const lineage = source && experiment
-      ? { project: source.name, experiment: experiment.name, component: experiment.component, params: experiment.params, code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: random.hex(40) } }
+      ? { project: source.name, experiment: experiment.name, component: experiment.component, params: experiment.params, code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: experiment.commit } }
       : undefined;
     const artifacts = [{ name: "model", uri: `s3://${org.name}-ml-artifacts/registry/${name}/${tag}/model.bin`, kind: "model", connection: org.connections.artifacts, size: random.int(1_000_000, 900_000_000) }];
     const metrics = { auc: random.float(0.7, 0.99), latency_ms: random.float(2, 80, 1) };
