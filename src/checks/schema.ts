@@ -4,7 +4,7 @@
  * entity is marked `schemaValid`, and every problem becomes a diagnostic at
  * the line and column of the value (or key) it is about.
  */
-import { KIND_LABEL, SCHEMA_FILE, type Kind } from "../model/kinds.js";
+import { KIND_LABEL, SCHEMA_FILE } from "../model/kinds.js";
 import type { Entity } from "../model/entity.js";
 import { explainSchemaErrors } from "../schemas/explain-errors.js";
 import { isMarkedSchemaValid } from "../schemas/known-valid.js";

@@ -75,7 +75,7 @@ type ReadFinding = Omit<TemplateFinding, "position"> & { offset: number };
 
 /** What is wrong with one read in its context, if anything. */
 function checkRead(read: TemplateRead, context: TemplateContext): ReadFinding | undefined {
-  const { name, keys } = read;
+  const { name } = read;
   if (context.own !== undefined) {
     if (name === context.own || JINJA_GLOBALS.includes(name)) return undefined;
     return {

@@ -48,11 +48,17 @@ export function createSpdxParser(licenseIds: readonly string[], exceptionIds: re
     };
     const conjunction = (): void => {
       atom();
-      while (tokens[i] === "AND") (i++, atom());
+      while (tokens[i] === "AND") {
+        i++;
+        atom();
+      }
     };
     const disjunction = (): void => {
       conjunction();
-      while (tokens[i] === "OR") (i++, conjunction());
+      while (tokens[i] === "OR") {
+        i++;
+        conjunction();
+      }
     };
     try {
       if (tokens.length === 0) fail("it is empty");

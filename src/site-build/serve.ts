@@ -1,7 +1,7 @@
 /** A small static server for `mlcat preview`: serves a built site under its base path, 404 page included. */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
 const TYPES: Record<string, string> = {
@@ -52,7 +52,14 @@ export async function resolveRequest(root: string, basePath: string, urlPath: st
 export async function serveSite(options: ServeOptions): Promise<{ server: Server; url: string }> {
   const root = resolve(options.dir);
   const host = options.host ?? "127.0.0.1";
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // A request that fails to resolve is answered, never left as an unhandled rejection.
+    respond(req, res).catch(() => {
+      res.statusCode = 500;
+      res.end("error");
+    });
+  });
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const file = await resolveRequest(root, options.basePath, req.url ?? "/");
     const notFound = join(root, "404.html");
     const target = file ?? notFound;
@@ -65,7 +72,7 @@ export async function serveSite(options: ServeOptions): Promise<{ server: Server
         res.end("not found");
       })
       .pipe(res);
-  });
+  }
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(options.port ?? 4321, host, () => ok());

@@ -1,6 +1,6 @@
 /** The data of organization, team, connection, project, experiment, user and schema pages. */
 import type { ExperimentStatus, Role, Visibility } from "../model/types.js";
-import type { ArtifactRow, ComponentSummary, IoRow, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
+import type { ArtifactRow, ComponentSummary, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
 import type { HistoryEntry, Link, RecentChange, UserRef } from "./types.js";
 
 /** One line of a quota table. */

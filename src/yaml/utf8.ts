@@ -25,7 +25,10 @@ function firstInvalidByte(b: Uint8Array): number {
     let min = 0;
     if (c < 0x80) n = 0;
     else if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = c === 0xe0 ? 0xa0 : 0x80);
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = c === 0xe0 ? 0xa0 : 0x80;
+    }
     else if (c >= 0xf0 && c <= 0xf4) n = 3;
     else return i;
     for (let k = 1; k <= n; k++) {

@@ -45,7 +45,10 @@ describe("mlcat build, dev and preview run from a folder with no node_modules in
         const read = (chunk: Buffer) => {
           out += chunk.toString("utf8");
           const m = /serving .* at (http:\/\/\S+?)(?:\s|$)/.exec(out);
-          if (m) clearTimeout(timer), found(m[1]!);
+          if (m) {
+            clearTimeout(timer);
+            found(m[1]!);
+          }
         };
         child.stdout.on("data", read);
         child.stderr.on("data", read);

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { moveStage, PR_BASE, PR_TIME } from "../helpers/pr-catalog.js";
 import { errorsOf, PrScenario } from "../helpers/pr-repo.js";
 
-const MV1 = "orgs/acme/models/churn-model/versions/1.0.0.yaml";
 const MV2 = "orgs/acme/models/churn-model/versions/2.0.0.yaml";
 const RUN3 = "orgs/acme/projects/churn/experiments/run-3.yaml";
 const MV3 = "orgs/acme/models/churn-model/versions/3.0.0.yaml";
