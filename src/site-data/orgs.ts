@@ -24,8 +24,13 @@ export function quotaRows(quotas: Quotas | undefined, used: { projects: number; 
 /** A team's page (and summary). */
 export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
   const org = team.org!;
-  const owned = (kind: "Project" | "Model" | "Component") =>
-    ctx.catalog.inOrg(kind, org).filter((e) => (e.data as { team?: string }).team === team.name).length;
+  const named = (kind: "Project" | "Model" | "Component") =>
+    ctx.catalog
+      .inOrg(kind, org)
+      .filter((e) => (e.data as { team?: string }).team === team.name)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const links = (kind: "Project" | "Model" | "Component") => named(kind).flatMap((e) => ctx.link(kind, e.key, e.key) ?? []);
+  const namedBy = { projects: links("Project"), components: links("Component"), models: links("Model") };
   return {
     key: team.key,
     name: team.name,
@@ -40,7 +45,8 @@ export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
       const link = ctx.link("Project", `${org}/${p.project}`);
       return link ? [{ project: link, role: p.role }] : [];
     }),
-    quotas: quotaRows(team.data.quotas, { projects: owned("Project"), models: owned("Model"), components: owned("Component") }),
+    namedBy,
+    quotas: quotaRows(team.data.quotas, { projects: namedBy.projects.length, models: namedBy.models.length, components: namedBy.components.length }),
     history: ctx.historyOf(team),
   };
 }

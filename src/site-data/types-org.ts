@@ -32,6 +32,8 @@ export interface TeamPage extends TeamSummary {
   organization: Link;
   members: Array<{ user: UserRef; role: Role }>;
   projects: Array<{ project: Link; role: Role }>;
+  /** The projects, hub components and models whose `team` is this team. */
+  namedBy: { projects: Link[]; components: Link[]; models: Link[] };
   quotas: QuotaRow[];
   history: HistoryEntry[];
 }
