@@ -48,14 +48,26 @@ function lastChange(history: CatalogHistory | undefined): Date | undefined {
 const byUpdatedDesc = <T extends { updatedAt?: string; key: string }>(a: T, b: T) =>
   (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "") || a.key.localeCompare(b.key);
 
+/** Where a site is served: its absolute URL and its base path. */
+export interface SiteLocation {
+  siteUrl: string;
+  basePath: string;
+}
+
+/** The site URL (the option, else catalog.yaml's `siteUrl`) and base path (the option, else the site URL's path). */
+export function siteLocation(catalog: Catalog, options: Pick<SiteDataOptions, "siteUrl" | "basePath"> = {}): SiteLocation {
+  const siteUrl = normalizeSiteUrl(options.siteUrl ?? catalog.settings()?.siteUrl);
+  // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
+  return { siteUrl, basePath: normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname) };
+}
+
 /** Compute the site's data from a catalog that validated without errors. */
 export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {}): SiteData {
   const audience = options.audience ?? "internal";
   const catalog = selectAudience(fullCatalog, audience);
   const settings = catalog.settings();
-  const siteUrl = normalizeSiteUrl(options.siteUrl ?? settings?.siteUrl);
-  // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
-  const urls = new Urls(normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname));
+  const { siteUrl, basePath } = siteLocation(fullCatalog, options);
+  const urls = new Urls(basePath);
   const hidden = audience === "public" ? hiddenNames(fullCatalog) : undefined;
   const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience, hidden);
   const usage = new UsageIndex(ctx);
@@ -159,22 +171,38 @@ export interface LoadSiteDataResult {
   historyNote?: string;
 }
 
-/** Validate the catalog folder, then (only if it has no errors) read its history and compute the site's data. */
-export async function loadSiteData(options: LoadSiteDataOptions = {}): Promise<LoadSiteDataResult> {
+/** A validated catalog, ready for its site data to be computed (`compute`) when it has no errors. */
+export interface ValidatedSite {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  summary: ValidationSummary;
+  historyNote?: string;
+  /** Where the site will be served: known before the data is computed (Astro needs it to start). */
+  location: SiteLocation;
+  /** Compute the site's data; undefined when the catalog has errors. */
+  compute?: () => SiteData;
+}
+
+/** Validate the catalog folder and, when it has no errors, read its history and the schemas the data is computed from. */
+export async function validateSite(options: LoadSiteDataOptions = {}): Promise<ValidatedSite> {
   const dir = options.dir ?? "catalog";
   const result = await validate({ dir });
-  if (result.summary.errors > 0) return { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary };
+  const base = { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary, location: siteLocation(result.catalog, options) };
+  if (result.summary.errors > 0) return base;
   const [history, schemaFiles] = await Promise.all([
     options.history === false ? Promise.resolve(NO_HISTORY) : readCatalogHistory(dir),
     readSchemaFiles(options.schemasDir),
   ]);
   const { dir: _dir, history: _h, schemasDir: _s, ...rest } = options;
-  const data = buildSiteData(result.catalog, { ...rest, history, schemaFiles });
   return {
-    data,
-    catalog: result.catalog,
-    diagnostics: result.diagnostics,
-    summary: result.summary,
+    ...base,
     ...(history.reason !== undefined && { historyNote: history.reason }),
+    compute: () => buildSiteData(result.catalog, { ...rest, history, schemaFiles }),
   };
+}
+
+/** Validate the catalog folder, then (only if it has no errors) read its history and compute the site's data. */
+export async function loadSiteData(options: LoadSiteDataOptions = {}): Promise<LoadSiteDataResult> {
+  const { compute, location: _l, ...validated } = await validateSite(options);
+  return compute ? { ...validated, data: compute() } : validated;
 }
