@@ -103,6 +103,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const compute = validated.compute;
   if (!compute) return { ...base, ok: false, ms: performance.now() - start };
   if (validated.historyNote) progress(`  no git history: ${validated.historyNote}`);
+  if (validated.sourceNote) progress(`  ${validated.sourceNote}`);
   let data: SiteData | undefined;
   const result = await writeAtomically(
     outDir,

@@ -10,7 +10,8 @@ import { hiddenNames, selectAudience } from "./audience.js";
 import type { Shard } from "./shard.js";
 import { SiteContext } from "./context.js";
 import { hubFacets, registryFacets } from "./facets.js";
-import { NO_HISTORY, readCatalogHistory, type CatalogHistory } from "./history.js";
+import { NO_HISTORY, pathInRepository, readCatalogHistory, type CatalogHistory } from "./history.js";
+import { repositoryUrl, SourceLinks, type NoLinksReason } from "./source-links.js";
 import { componentPages } from "./hub.js";
 import { orgPage, connectionPage, teamPage, teamSummary } from "./orgs.js";
 import { ChangesByAuthor, recentChanges, userPage } from "./people.js";
@@ -36,6 +37,15 @@ export interface SiteDataOptions {
   now?: Date;
   /** Render only this part of the site (`mlcat build --shard`). */
   shard?: Shard;
+  /** Where the catalog folder is in its git repository (found by `validateSite`), for source links. */
+  repositoryPath?: string;
+}
+
+/** What the build says once when pages link to no source files. */
+export function sourceLinksNote(reason: NoLinksReason): string {
+  return reason === "no-repository"
+    ? "pages do not link to their source files or commits: catalog.yaml names no repository (set repository.url, e.g. https://github.com/acme/ml-catalog)"
+    : "pages do not link to their source files or commits: mlcat does not know the URLs of repository.url's host (set repository.host, or repository.links)";
 }
 
 /** The date of the catalog's newest commit, when history is known. */
@@ -69,7 +79,9 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
   const { siteUrl, basePath } = siteLocation(fullCatalog, options);
   const urls = new Urls(basePath);
   const hidden = audience === "public" ? hiddenNames(fullCatalog) : undefined;
-  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience, hidden);
+  const links = SourceLinks.from(settings?.repository, options.repositoryPath);
+  const sourceLinks = links instanceof SourceLinks ? links : undefined;
+  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience, hidden, sourceLinks);
   const usage = new UsageIndex(ctx);
 
   const hub = catalog.all("Component").map((c) => componentPages(ctx, c, usage));
@@ -114,6 +126,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
       generatedAt,
       history: ctx.history.available,
       ...(options.shard && { shard: options.shard }),
+      ...(sourceLinks && { repository: repositoryUrl(settings?.repository?.url)! }),
     },
     counts,
     recent: recent.slice(0, 15),
@@ -177,6 +190,8 @@ export interface ValidatedSite {
   diagnostics: Diagnostic[];
   summary: ValidationSummary;
   historyNote?: string;
+  /** Why pages link to no source files, when they do not (said once by the build). */
+  sourceNote?: string;
   /** Where the site will be served: known before the data is computed (Astro needs it to start). */
   location: SiteLocation;
   /** Compute the site's data; undefined when the catalog has errors. */
@@ -189,20 +204,24 @@ export async function validateSite(options: LoadSiteDataOptions = {}): Promise<V
   const result = await validate({ dir });
   const base = { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary, location: siteLocation(result.catalog, options) };
   if (result.summary.errors > 0) return base;
-  const [history, schemaFiles] = await Promise.all([
+  const repository = result.catalog.settings()?.repository;
+  const [history, schemaFiles, repositoryPath] = await Promise.all([
     options.history === false ? Promise.resolve(NO_HISTORY) : readCatalogHistory(dir),
     readSchemaFiles(options.schemasDir),
+    repository && repository.path === undefined ? pathInRepository(dir) : Promise.resolve(undefined),
   ]);
+  const links = SourceLinks.from(repository, repositoryPath);
   const { dir: _dir, history: _h, schemasDir: _s, ...rest } = options;
   return {
     ...base,
     ...(history.reason !== undefined && { historyNote: history.reason }),
-    compute: () => buildSiteData(result.catalog, { ...rest, history, schemaFiles }),
+    ...(!(links instanceof SourceLinks) && { sourceNote: sourceLinksNote(links.reason) }),
+    compute: () => buildSiteData(result.catalog, { ...rest, history, schemaFiles, ...(repositoryPath !== undefined && { repositoryPath }) }),
   };
 }
 
 /** Validate the catalog folder, then (only if it has no errors) read its history and compute the site's data. */
 export async function loadSiteData(options: LoadSiteDataOptions = {}): Promise<LoadSiteDataResult> {
-  const { compute, location: _l, ...validated } = await validateSite(options);
+  const { compute, location: _l, sourceNote: _n, ...validated } = await validateSite(options);
   return compute ? { ...validated, data: compute() } : validated;
 }

@@ -62,6 +62,7 @@ export function componentVersionPage(ctx: SiteContext, version: Entity<"Componen
     tag: version.name,
     url: ctx.urls.page("ComponentVersion", version.key),
     apiUrl: ctx.urls.api(version),
+    ...ctx.sourceOf(version),
     component: { label: componentKey, url: ctx.urls.page("Component", componentKey) },
     ...(release && { release }),
     ...specView(version),
@@ -105,6 +106,7 @@ export function componentPages(
   const page: ComponentPage = {
     ...summary,
     apiUrl: ctx.urls.api(component),
+    ...ctx.sourceOf(component),
     ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text) }),
     organization: ctx.link("Organization", component.org!)!,
     ...(team && { team }),

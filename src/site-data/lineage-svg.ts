@@ -4,7 +4,7 @@
  * focusable). Every text is escaped; colours come from CSS classes so the
  * graph follows the page's light or dark theme.
  */
-import { escapeHtml } from "./markdown.js";
+import { escapeHtml, isHttpUrl } from "./markdown.js";
 import type { LineageEdge, LineageNode } from "./types.js";
 
 const NODE_W = 236;
@@ -80,7 +80,7 @@ export function renderLineageSvg(nodes: readonly LineageNode[], edges: readonly 
     ].join("");
     if (n.url) {
       parts.push(
-        `<a class="lineage-link" href="${escapeHtml(n.url)}" data-node="${escapeHtml(n.kind)}" aria-label="${escapeHtml(full)}"><title>${escapeHtml(full)}</title>${body}</a>`,
+        `<a class="lineage-link" href="${escapeHtml(n.url)}"${isHttpUrl(n.url) ? ' rel="nofollow noopener noreferrer"' : ""} data-node="${escapeHtml(n.kind)}" aria-label="${escapeHtml(full)}"><title>${escapeHtml(full)}</title>${body}</a>`,
       );
     } else {
       parts.push(`<g data-node="${escapeHtml(n.kind)}" role="img" aria-label="${escapeHtml(full)}"><title>${escapeHtml(full)}</title>${body}</g>`);

@@ -39,6 +39,7 @@ export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
     memberCount: team.data.members?.length ?? 0,
     org,
     apiUrl: ctx.urls.api(team),
+    ...ctx.sourceOf(team),
     organization: ctx.link("Organization", org)!,
     members: (team.data.members ?? []).map((m) => ({ user: ctx.user(m.user), role: m.role })),
     projects: (team.data.projects ?? []).flatMap((p) => {
@@ -66,6 +67,7 @@ export function connectionPage(ctx: SiteContext, conn: Entity<"Connection">, usa
     name: conn.name,
     url: ctx.urls.page("Connection", conn.key),
     apiUrl: ctx.urls.api(conn),
+    ...ctx.sourceOf(conn),
     organization: ctx.link("Organization", conn.org!)!,
     kind: d.kind,
     ...(d.description !== undefined && { description: d.description }),
@@ -107,6 +109,7 @@ export function orgPage(ctx: SiteContext, org: Entity<"Organization">, parts: Or
       models: parts.models.length,
     },
     apiUrl: ctx.urls.api(org),
+    ...ctx.sourceOf(org),
     ...(isHttpUrl(d.website) && { website: d.website }),
     members,
     ...parts,

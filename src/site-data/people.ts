@@ -72,6 +72,7 @@ export function userPage(ctx: SiteContext, user: Entity<"User">, changes: Change
     label: d.displayName ?? name,
     url: ctx.urls.page("User", name),
     apiUrl: ctx.urls.api(user),
+    ...ctx.sourceOf(user),
     ...(github !== undefined && /^[A-Za-z0-9-]+$/.test(github) && { github: { login: github, url: `https://github.com/${github}` } }),
     ...(d.email !== undefined && ctx.audience === "internal" && { email: d.email }),
     ...(d.bio !== undefined && { bio: d.bio }),

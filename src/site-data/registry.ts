@@ -44,6 +44,7 @@ export function modelVersionPage(ctx: SiteContext, v: Entity<"ModelVersion">): M
     org: v.org!,
     name: v.parent!,
     apiUrl: ctx.urls.api(v),
+    ...ctx.sourceOf(v),
     ...(v.data.description !== undefined && { description: v.data.description }),
     stageHistory: (v.data.stageHistory ?? []).map((s) => ({
       stage: s.stage,
@@ -91,6 +92,7 @@ export function modelPages(ctx: SiteContext, model: Entity<"Model">): { summary:
   const page: ModelPage = {
     ...summary,
     apiUrl: ctx.urls.api(model),
+    ...ctx.sourceOf(model),
     ...(model.readme && { cardHtml: renderMarkdown(model.readme.text) }),
     organization: ctx.link("Organization", model.org!)!,
     ...(team && { team }),

@@ -1,7 +1,7 @@
 /** The data of organization, team, connection, project, experiment, user and schema pages. */
 import type { ExperimentStatus, Role, Visibility } from "../model/types.js";
 import type { ArtifactRow, ComponentSummary, IoRow, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
-import type { HistoryEntry, Link, RecentChange, UserRef } from "./types.js";
+import type { EntitySource, HistoryEntry, Link, RecentChange, UserRef } from "./types.js";
 
 /** One line of a quota table. */
 export interface QuotaRow {
@@ -29,6 +29,8 @@ export interface TeamSummary {
 export interface TeamPage extends TeamSummary {
   org: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   organization: Link;
   members: Array<{ user: UserRef; role: Role }>;
   projects: Array<{ project: Link; role: Role }>;
@@ -45,6 +47,8 @@ export interface ConnectionPage {
   name: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   organization: Link;
   kind: string;
   description?: string;
@@ -87,6 +91,8 @@ export interface ExperimentRow {
 /** A project's page. */
 export interface ProjectPage extends ProjectSummary {
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   organization: Link;
   readmeHtml?: string;
   team?: Link;
@@ -104,10 +110,13 @@ export interface ProjectPage extends ProjectSummary {
 export interface ExperimentPage extends ExperimentRow {
   org: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   description?: string;
   params: NameValue[];
   artifacts: ArtifactRow[];
-  code?: { repo?: string; repoHref?: string; commit?: string; branch?: string };
+  /** The code it ran: its repository (linked when http(s)), commit (linked when the host's URLs are known) and branch. */
+  code?: { repo?: string; repoHref?: string; commit?: string; commitHref?: string; branch?: string };
   finishedAt?: string;
   tags: string[];
   models: Link[];
@@ -123,6 +132,8 @@ export interface ProjectComponentPage extends SpecView {
   name: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   project: Link;
   usedBy: Link[];
   history: HistoryEntry[];
@@ -142,6 +153,8 @@ export interface OrgSummary {
 /** An organization's page. */
 export interface OrgPage extends OrgSummary {
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   website?: string;
   members: Array<{ user: UserRef; role: Role }>;
   teams: TeamSummary[];
@@ -161,6 +174,8 @@ export interface UserPage {
   label: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   github?: { login: string; url: string };
   email?: string;
   bio?: string;

@@ -57,6 +57,22 @@ export interface HistoryEntry {
   change: "added" | "modified" | "deleted";
   /** Catalog-relative path of the file that changed. */
   file: string;
+  /** The commit on the repository's host (catalog.yaml's `repository`). */
+  commitUrl?: string;
+}
+
+/** Where an entity's file is on the repository's host: its path, and links to view, edit and see its history. */
+export interface FileLinks {
+  path: string;
+  view?: string;
+  edit?: string;
+  history?: string;
+}
+
+/** An entity page's links to its source: its YAML file, and its README or model card when it has one. */
+export interface EntitySource {
+  file: FileLinks;
+  readme?: FileLinks;
 }
 
 /** A change, with the entity it touched: the home page's and a user's "recent changes". */
@@ -108,6 +124,8 @@ export interface SiteData {
     history: boolean;
     /** The part of a sharded build these pages are rendered for (`mlcat build --shard`). */
     shard?: Shard;
+    /** The catalog's repository on its host (catalog.yaml's `repository`), when pages link to their sources. */
+    repository?: string;
   };
   counts: Counts;
   recent: RecentChange[];

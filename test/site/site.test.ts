@@ -476,6 +476,29 @@ describe("the built files", () => {
     expect(broken).toEqual([]);
   });
 
+  it("links every entity page to its file in the repository, every commit id to its commit, and the lineage's code to its commit", () => {
+    const data = sites.internal.result.data!;
+    const pages = [...data.orgs, ...data.teams, ...data.connections, ...data.projects, ...data.experiments, ...data.projectComponents, ...data.components, ...data.componentVersions, ...data.models, ...data.modelVersions, ...data.users];
+    expect(pages.length).toBeGreaterThan(20);
+    const repo = "https://github.com/acme/ml-catalog";
+    const problems: string[] = [];
+    for (const p of pages) {
+      const html = readFileSync(join(sites.internal.dir, p.url, "index.html"), "utf8");
+      const path = p.source?.file.path ?? "";
+      if (!path.startsWith("catalog/") || !path.endsWith(".yaml")) problems.push(`${p.url}: file ${path}`);
+      for (const [what, url] of [["view", `${repo}/blob/main/${path}`], ["edit", `${repo}/edit/main/${path}`], ["history", `${repo}/commits/main/${path}`]]) {
+        if (!html.includes(`href="${url}"`)) problems.push(`${p.url}: no ${what} link`);
+      }
+      // Every commit id shown (history, change feeds) is a link to its commit.
+      for (const m of html.matchAll(/<code title="[0-9a-f]{40}">/g)) problems.push(`${p.url}: unlinked commit ${m[0]}`);
+    }
+    expect(problems).toEqual([]);
+    const component = readFileSync(join(sites.internal.dir, "hub/acme/train/index.html"), "utf8");
+    expect(component).toMatch(new RegExp(`<a href="${repo}/commit/[0-9a-f]{40}"[^>]*><code>[0-9a-f]{7}</code></a>`));
+    const version = readFileSync(join(sites.internal.dir, "registry/acme/churn-model/1.0.0/index.html"), "utf8");
+    expect(version).toContain('<a class="lineage-link" href="https://github.com/acme/ml/commit/0123456789abcdef0123456789abcdef01234567"');
+  });
+
   it("mirrors every entity in the JSON API, and publishes the JSON Schemas", () => {
     const index = JSON.parse(readFileSync(join(sites.internal.dir, "api/index.json"), "utf8")) as { entities: Array<{ api: string; key: string }> };
     expect(index.entities.length).toBe(sites.internal.result.data!.files.filter((f) => f.path.startsWith("api/") && f.path !== "api/index.json").length);
