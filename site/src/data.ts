@@ -42,3 +42,8 @@ export function metric(value: number | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A label that may break after `_`, `/`, `:` or `-` (a zero-width space there), for attributes CSS shows (`data-label`). */
+export function breakableLabel(text: string): string {
+  return text.replace(/([_/:-])/g, "$1\u200b");
+}

@@ -105,6 +105,7 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
     nodes,
     edges,
     svg: renderLineageSvg(nodes, edges, `Lineage of ${version.key}`, `lineage-${version.key}`),
+    svgNarrow: renderLineageSvg(nodes, edges, `Lineage of ${version.key}`, `lineage-${version.key}`, "narrow"),
   };
   const reproduce = reproduceFor(version, view, experiment);
   return reproduce === undefined ? { view } : { view, reproduce };

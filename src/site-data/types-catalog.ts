@@ -185,8 +185,10 @@ export interface LineageView {
   code?: { repo?: string; repoHref?: string; commit?: string; commitHref?: string };
   nodes: LineageNode[];
   edges: LineageEdge[];
-  /** The graph drawn as SVG (our own markup, every text escaped). */
+  /** The graph drawn as SVG (our own markup, every text escaped), in columns for a wide screen. */
   svg: string;
+  /** The same graph in one column, for a phone. */
+  svgNarrow: string;
 }
 
 /** A model version's page. */

@@ -163,7 +163,7 @@ describe("browsing", () => {
 
   it("draws a model version's lineage, and its experiment node links to the experiment", async () => {
     const { page, errors } = await open("/registry/acme/churn-model/1.0.0/");
-    const graph = page.locator("svg.lineage-graph");
+    const graph = page.locator("svg.lineage-graph.lineage-wide");
     expect(await graph.isVisible()).toBe(true);
     expect(await graph.locator('[data-node="component"]').getAttribute("href")).toBe("/hub/acme/train/1.0.0/");
     expect(await page.locator("#reproduce-snippet").innerText()).toContain("hubRef: acme/train:1.0.0");
@@ -565,6 +565,6 @@ describe("the site's source", () => {
     const uses = walk(src)
       .filter((f) => f.endsWith(".astro"))
       .flatMap((f) => [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`));
-    expect(uses).toEqual(["components/Markdown.astro: html", "pages/registry/[org]/[name]/[tag]/index.astro: l.svg"]);
+    expect(uses).toEqual(["components/Markdown.astro: html", "pages/registry/[org]/[name]/[tag]/index.astro: l.svg", "pages/registry/[org]/[name]/[tag]/index.astro: l.svgNarrow"]);
   });
 });
