@@ -21,6 +21,7 @@ import { inShard } from "../site-data/shard.js";
 import { scanForNames, type Leak } from "./leak-scan.js";
 import { hiddenNames } from "../site-data/audience.js";
 import { indexRecords, writeSearchRecords } from "./search-index.js";
+import { CARD_FILE, CARD_SIZE, cardPng, writeCard } from "./og-card.js";
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends LoadSiteDataOptions {
@@ -171,13 +172,19 @@ async function renderSite(
       fail(err);
       throw err;
     }
+    // The card pages point to (og:image): drawn before they render, in a tenth of a second.
+    const card = await cardPng(data);
+    if (card) data.meta.card = { path: CARD_FILE, ...CARD_SIZE };
     source.current = data;
     provide(data);
     progress(`rendering pages (${data.meta.audience} audience)${search && !data.meta.shard ? ", indexing for search" : ""} and writing the JSON API…`);
     const shard = data.meta.shard;
     const records = search ? searchRecords(data, (url) => inShard(shard, url)) : [];
     const side = Promise.all([
-      alongside(progress, () => writeStaticFiles(tmp, data), () => `${data.files.length} JSON API, schema and sitemap files written`),
+      alongside(progress, async () => {
+        await writeStaticFiles(tmp, data);
+        if (card) await writeCard(tmp, card);
+      }, () => `${data.files.length} JSON API, schema and sitemap files${card ? " and the card" : ""} written`),
       // A part of a sharded build keeps its records for the join, which indexes the whole site once.
       !search
         ? undefined

@@ -107,7 +107,7 @@ export function componentPages(
     ...summary,
     apiUrl: ctx.urls.api(component),
     ...ctx.sourceOf(component),
-    ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text) }),
+    ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text, { title: [component.key, component.name] }) }),
     organization: ctx.link("Organization", component.org!)!,
     ...(team && { team }),
     maintainers: (d.maintainers ?? []).map((m) => ctx.user(m)),

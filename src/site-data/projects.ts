@@ -98,7 +98,7 @@ export function projectPage(ctx: SiteContext, p: Entity<"Project">, usage: Usage
     apiUrl: ctx.urls.api(p),
     ...ctx.sourceOf(p),
     organization: ctx.link("Organization", org)!,
-    ...(p.readme && { readmeHtml: renderMarkdown(p.readme.text) }),
+    ...(p.readme && { readmeHtml: renderMarkdown(p.readme.text, { title: [p.key, p.name] }) }),
     ...(team && { team }),
     members: (d.members ?? []).map((m) => ({ user: ctx.user(m.user), role: m.role })),
     teams: (d.teams ?? []).flatMap((t) => {

@@ -93,7 +93,7 @@ export function modelPages(ctx: SiteContext, model: Entity<"Model">): { summary:
     ...summary,
     apiUrl: ctx.urls.api(model),
     ...ctx.sourceOf(model),
-    ...(model.readme && { cardHtml: renderMarkdown(model.readme.text) }),
+    ...(model.readme && { cardHtml: renderMarkdown(model.readme.text, { title: [model.key, model.name] }) }),
     organization: ctx.link("Organization", model.org!)!,
     ...(team && { team }),
     versions: versions.map(({ key, tag, url, model: m, stage, metrics, date, createdBy }) => ({

@@ -32,8 +32,6 @@ export interface SearchRecordSpec {
   /** The result's title (the page's title). */
   title: string;
   filters: SearchFilters;
-  /** The name the page is about: the words a reader searches for first. */
-  name: string;
   /**
    * The names an entity page answers to (its key, display name, username):
    * kept as the `name` meta field, which the search page ranks highest. A
@@ -43,7 +41,7 @@ export interface SearchRecordSpec {
   /**
    * How much the page's words count against other pages' (1 for an entity,
    * less for a version): a component's or model's page then ranks above
-   * each of its versions, which repeat its name and little else.
+   * each of its versions, which repeat its words in shorter pages.
    */
   weight?: number;
   /** What the result shows under its title when the query matches no section (`Model version of acme/churn`). */
@@ -58,9 +56,6 @@ export interface SearchRecord {
   url: string;
   html: string;
 }
-
-/** The weight of the name an entity page is about: Pagefind's highest. */
-const NAME_WEIGHT = 10;
 
 /** `<p>` lines, empty ones left out. */
 function paragraphs(lines: ReadonlyArray<string | undefined>): string {
@@ -89,9 +84,9 @@ export function recordHtml(spec: SearchRecordSpec): string {
     f.stage ? span("filter", "stage", f.stage) : "",
   ].join("");
   const weight = spec.weight ?? 1;
-  const nameWeight = Math.min(NAME_WEIGHT, NAME_WEIGHT * weight);
+  // The name is searched through the title and name meta fields (the search page weighs them); left out
+  // of the text, it does not open every excerpt with what the result's title already says.
   const body = [
-    `<h1 data-pagefind-weight="${nameWeight}">${escapeHtml(spec.name)}</h1>`,
     paragraphs(spec.lead),
     ...spec.sections.map((s) => {
       const id = s.id ? ` id="${escapeHtml(s.id)}"` : "";

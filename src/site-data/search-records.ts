@@ -67,7 +67,6 @@ function componentRecord(p: ComponentPage): SearchRecordSpec {
     url: p.url,
     title: p.key,
     filters: { kind: "Component", organization: p.org, tags: p.tags, ...(p.stage && { stage: p.stage }) },
-    name: p.key,
     names: [p.key, p.name],
     lead: [
       joined(["Hub component", p.stage, p.visibility === "private" && "private"], " · "),
@@ -102,7 +101,6 @@ function componentVersionRecord(p: ComponentVersionPage, component: ComponentPag
     url: p.url,
     title: p.key,
     filters: { kind: "Component version", organization: p.org, tags: component?.tags ?? [], ...(r?.stage && { stage: r.stage }) },
-    name: `${p.name}:${p.tag}`,
     weight: VERSION_WEIGHT,
     context: `Version ${p.tag} of ${p.component.label}`,
     lead: [
@@ -124,7 +122,6 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
     url: p.url,
     title: p.key,
     filters: { kind: "Model", organization: p.org, tags: p.tags, ...(p.stage && { stage: p.stage }) },
-    name: p.key,
     names: [p.key, p.name],
     lead: [
       joined(["Registered model", p.stage, p.visibility === "private" && "private"], " · "),
@@ -146,7 +143,6 @@ function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): 
     url: p.url,
     title: p.key,
     filters: { kind: "Model version", organization: p.org, tags: model?.tags ?? [], stage: p.stage },
-    name: `${p.name}:${p.tag}`,
     weight: VERSION_WEIGHT,
     context: `Version ${p.tag} of ${p.model.label}`,
     lead: [joined(["Model version", p.stage], " · "), p.description ?? model?.description, joined([fact("Model", p.model.label), fact("By", person(p.createdBy))])],
@@ -183,7 +179,6 @@ function orgRecord(p: OrgPage): SearchRecordSpec {
     url: p.url,
     title: p.displayName,
     filters: { kind: "Organization", organization: p.name },
-    name: p.displayName,
     names: [p.displayName, p.name],
     lead: ["Organization", p.name, p.description, p.website, p.visibility === "private" ? "private" : undefined],
     sections: [
@@ -209,7 +204,6 @@ function teamRecord(p: TeamPage): SearchRecordSpec {
     url: p.url,
     title: `${p.name} · ${p.org}`,
     filters: { kind: "Team", organization: p.org },
-    name: p.name,
     names: [p.name, p.key],
     lead: ["Team", p.description, fact("Organization", p.organization.label)],
     sections: [
@@ -226,7 +220,6 @@ function projectRecord(p: ProjectPage): SearchRecordSpec {
     url: p.url,
     title: p.key,
     filters: { kind: "Project", organization: p.org, tags: p.tags },
-    name: p.key,
     names: [p.key, p.name],
     lead: [
       joined(["Project", p.visibility === "private" && "private"], " · "),
@@ -259,7 +252,6 @@ function projectComponentRecord(p: ProjectComponentPage): SearchRecordSpec {
     url: p.url,
     title: `${p.name} · ${p.project.label}`,
     filters: { kind: "Project component", organization: p.org },
-    name: p.name,
     names: [p.name],
     lead: ["Project component", p.description, joined([fact("Project", p.project.label), fact("Run kind", p.runKind), fact("Image", p.image)])],
     sections: [...specSections(p, "pc"), { id: "used-title", heading: "Experiments that ran it", lines: [labels(p.usedBy).join(", ")] }],
@@ -271,7 +263,6 @@ function experimentRecord(p: ExperimentPage): SearchRecordSpec {
     url: p.url,
     title: `${p.name} · ${p.project.label}`,
     filters: { kind: "Experiment", organization: p.org, tags: p.tags },
-    name: p.name,
     names: [p.name],
     lead: [
       joined(["Experiment", p.status], " · "),
@@ -294,7 +285,6 @@ function connectionRecord(p: ConnectionPage): SearchRecordSpec {
     url: p.url,
     title: `${p.name} · ${p.org}`,
     filters: { kind: "Connection", organization: p.org, tags: p.tags },
-    name: p.name,
     names: [p.name],
     lead: [joined(["Connection", p.kind], " · "), p.description, fact("Organization", p.organization.label), listFact("Tags", p.tags)],
     sections: [
@@ -310,7 +300,6 @@ function userRecord(p: UserPage): SearchRecordSpec {
     url: p.url,
     title: p.label,
     filters: { kind: "User" },
-    name: p.label,
     names: [p.label, p.name, ...(p.github ? [p.github.login] : [])],
     lead: [joined(["Person", p.catalogAdmin && "catalog admin"], " · "), p.bio, joined([`@${p.name}`, p.github && `GitHub: ${p.github.login}`, p.email])],
     sections: [

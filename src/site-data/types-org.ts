@@ -1,7 +1,7 @@
 /** The data of organization, team, connection, project, experiment, user and schema pages. */
 import type { ExperimentStatus, Role, Visibility } from "../model/types.js";
 import type { ArtifactRow, ComponentSummary, IoRow, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
-import type { EntitySource, HistoryEntry, Link, RecentChange, UserRef } from "./types.js";
+import type { CommitChanges, EntitySource, HistoryEntry, Link, UserRef } from "./types.js";
 
 /** One line of a quota table. */
 export interface QuotaRow {
@@ -183,7 +183,8 @@ export interface UserPage {
   orgs: Array<{ org: Link; role: Role }>;
   teams: Array<{ team: Link; role: Role }>;
   owns: { projects: Link[]; components: Link[]; models: Link[] };
-  changes: RecentChange[];
+  /** What they changed, a commit at a time, newest first (the last 20 commits, 8 entities each at most). */
+  commits: CommitChanges[];
 }
 
 /** One property of a JSON Schema, flattened for the schema reference. */

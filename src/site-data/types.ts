@@ -81,6 +81,20 @@ export interface RecentChange extends HistoryEntry {
   entity: Link;
 }
 
+/** One commit's changes to entities (a user's page lists what they changed this way). */
+export interface CommitChanges {
+  commit: string;
+  short: string;
+  date: string;
+  author: string;
+  message?: string;
+  commitUrl?: string;
+  /** The entities it added, modified or deleted (the first few). */
+  changes: Array<{ kind: Kind; entity: Link; change: HistoryEntry["change"] }>;
+  /** How many more entities the commit changed than are listed. */
+  more: number;
+}
+
 /** A facet of a list page: values with how many items carry each. */
 export interface Facet {
   id: string;
@@ -126,6 +140,8 @@ export interface SiteData {
     shard?: Shard;
     /** The catalog's repository on its host (catalog.yaml's `repository`), when pages link to their sources. */
     repository?: string;
+    /** The site's card image for link previews (a path under the base path), when the build drew one. */
+    card?: { path: string; width: number; height: number };
   };
   counts: Counts;
   recent: RecentChange[];
