@@ -58,10 +58,7 @@ const lines = new Map<string, string>();
 let darkOf: Map<string, string> | undefined | null = null;
 
 /** A line of each scope the grammar gives, to read both themes' colors from. */
-const PROBE = `# comment
-- key: "double" 'single' true 12 plain
-  other: |
-  anchor: &a [x, y]`;
+const PROBE = "# comment\n- key: \"double\"\n  s: 'single'\n  flag: true\n  n: 12\n  p: plain\n  other: |\n  anchor: &a [x, y]";
 
 function shiki(): HighlighterCore {
   highlighter ??= createHighlighterCoreSync({ themes: [githubLight, githubDark], langs: [CATALOG_YAML], engine: createJavaScriptRegexEngine() });
