@@ -164,23 +164,26 @@ async function renderSite(
     await build(astroBuildConfig({ source, location, outDir: tmp, cacheDir }));
   })();
   rendering.catch(() => {});
+  let side: Promise<unknown> = Promise.resolve();
   try {
     let data: SiteData;
+    let card: Buffer | undefined;
     try {
       data = await step(progress, "computing the site's data", async () => compute(), (d) => `${pageUrls(d).length + 1} pages, ${d.files.length} JSON API, schema and sitemap files`);
+      // The card pages point to (og:image), drawn before they render (a tenth of a second); one that cannot be drawn is left out.
+      card = await cardPng(data).catch(() => undefined);
+      if (card) data.meta.card = { path: CARD_FILE, ...CARD_SIZE };
     } catch (err) {
+      // Astro is waiting for the data: it fails too, and the build ends.
       fail(err);
       throw err;
     }
-    // The card pages point to (og:image): drawn before they render, in a tenth of a second.
-    const card = await cardPng(data);
-    if (card) data.meta.card = { path: CARD_FILE, ...CARD_SIZE };
     source.current = data;
     provide(data);
     progress(`rendering pages (${data.meta.audience} audience)${search && !data.meta.shard ? ", indexing for search" : ""} and writing the JSON API…`);
     const shard = data.meta.shard;
     const records = search ? searchRecords(data, (url) => inShard(shard, url)) : [];
-    const side = Promise.all([
+    const work = Promise.all([
       alongside(progress, async () => {
         await writeStaticFiles(tmp, data);
         if (card) await writeCard(tmp, card);
@@ -192,20 +195,22 @@ async function renderSite(
           ? alongside(progress, () => writeSearchRecords(tmp, records), () => `${records.length} search records kept for mlcat join`).then(() => undefined)
           : alongside(progress, () => indexRecords(records, join(tmp, "pagefind")), (n) => `${n} pages indexed for search`),
     ]);
-    side.catch(() => {});
+    side = work;
+    work.catch(() => {});
     await rendering;
-    progress(`  ${pagesOf(data)} pages written (${seconds(renderStart)}, Astro's start included)`);
-    const [, indexed] = await side;
+    progress(`  ${pageCount(data)} pages written (${seconds(renderStart)}, Astro's start included)`);
+    const [, indexed] = await work;
     return { data, ...(indexed !== undefined && { indexed }) };
   } finally {
-    await rendering.catch(() => {});
+    // Nothing may still be writing into the folder when it is swapped in, or removed after a failure.
+    await Promise.all([rendering.catch(() => {}), side.catch(() => {})]);
     releaseDataSource(source);
     await rm(cacheDir, { recursive: true, force: true });
   }
 }
 
 /** How many pages this build renders: the whole site's, or a part's. */
-function pagesOf(data: SiteData): number {
+function pageCount(data: SiteData): number {
   const shard = data.meta.shard;
   const urls = pageUrls(data);
   return (shard ? urls.filter((u) => inShard(shard, u)).length : urls.length) + 1;
