@@ -149,10 +149,14 @@ async function benchSize(requested: number): Promise<SizeResult> {
         return run;
       }),
     );
-    // Where the build's time goes, from its own progress lines ("  pages written (12.3s)").
+    // Where the build's time goes, from its own progress lines: a step ("validating catalog…") and what it did
+    // ("  11038 files, 0 errors (5.4s)"); work that runs alongside rendering says what it did on its own line.
     const steps = progress.split("\n").flatMap((line, i, all) => {
-      const m = /^\s+(.*) \((\d+(?:\.\d+)?)s\)$/.exec(line);
-      return m ? [`${(all[i - 1] ?? "").replace(/…$/, "").replace(/ \S*\/\S*/g, "").trim()}: ${m[2]} s`] : [];
+      const m = /^\s+(.*) \((\d+(?:\.\d+)?)s(?:, ([^)]*))?\)$/.exec(line);
+      if (!m) return [];
+      const previous = all[i - 1] ?? "";
+      const label = previous.endsWith("…") && !previous.includes(",") ? previous.replace(/…$/, "").replace(/ \S*\/\S*/g, "").trim() : m[1]!.replace(/^\d+ /, "");
+      return [`${label}: ${m[2]} s${m[3] ? ` (${m[3]})` : ""}`];
     });
     if (steps.length > 0) notes.push(`mlcat build's steps (last run): ${steps.join("; ")}.`);
     pages = countPages(site);

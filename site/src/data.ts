@@ -42,3 +42,24 @@ export function metric(value: number | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A label that may break after `_`, `/`, `:` or `-` (a zero-width space there), for attributes CSS shows (`data-label`). */
+export function breakableLabel(text: string): string {
+  return text.replace(/([_/:-])/g, "$1\u200b");
+}
+
+/**
+ * A long name split where it may break (after `/`, `:`, `-`, `_`, `@`, `=`, `&`, `?`): templates put a
+ * `<wbr>` between the parts. For table rows, where a component per cell (Breakable) costs more.
+ */
+export function breakParts(text: string): string[] {
+  return text.split(/(?<=[/:\-_@=&?])(?=.)/);
+}
+
+/** Catalog text split into plain parts and `backticked` ones (shown as code), as Text.astro shows it, for table rows. */
+export function textParts(text: string | undefined): Array<{ text: string; code: boolean }> {
+  return (text ?? "")
+    .split(/(`[^`\n]+`)/g)
+    .filter((p) => p !== "")
+    .map((p) => (p.length > 2 && p.startsWith("`") && p.endsWith("`") ? { text: p.slice(1, -1), code: true } : { text: p, code: false }));
+}

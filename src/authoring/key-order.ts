@@ -24,8 +24,9 @@ const TENSORS: Shape = { items: { keys: ["name", "type", "shape"] } };
 /** The shape of each kind that `fmt` formats. */
 export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
   Catalog: {
-    keys: ["title", "description", "siteUrl", "admins", "vocabularies", "policy", "externalHubs"],
+    keys: ["title", "description", "siteUrl", "repository", "admins", "vocabularies", "policy", "externalHubs"],
     fields: {
+      repository: { keys: ["url", "branch", "path", "host", "links"], fields: { links: { keys: ["view", "edit", "history", "commit"] } } },
       vocabularies: { keys: ["tags", "licenses"] },
       policy: { keys: ["maxChangedFiles", "productionApprovers", "requireStageReason"] },
     },

@@ -43,6 +43,8 @@ export interface CatalogData {
   title: string;
   description?: string;
   siteUrl?: string;
+  /** The git repository the catalog lives in: pages link to their files and commits. */
+  repository?: RepositoryData;
   /** Usernames of the catalog admins (they create organizations, change files outside catalog/). */
   admins: string[];
   vocabularies?: {
@@ -63,6 +65,23 @@ export interface CatalogData {
   };
   /** Owners of Polyaxon hubs outside this catalog (e.g. `polyaxon`, Polyaxon's public hub): `hubRef`s to them are not resolved. */
   externalHubs?: string[];
+}
+
+/** The hosts whose URL patterns mlcat knows. */
+export type RepositoryHost = "github" | "gitlab" | "bitbucket" | "gitea" | "azure-devops";
+
+/** catalog.yaml's `repository`: where the catalog's files and commits are on the web. */
+export interface RepositoryData {
+  /** The repository's web address, e.g. `https://github.com/acme/ml-catalog`. */
+  url: string;
+  /** The branch file links point to (default `main`). */
+  branch?: string;
+  /** The catalog folder's path in the repository (default: from git, else the root). */
+  path?: string;
+  /** Which host's URL patterns to use (default: from the URL's host name). */
+  host?: RepositoryHost;
+  /** URL patterns with `{url}`, `{branch}`, `{path}` and `{commit}`, for other hosts or to replace the host's. */
+  links?: { view?: string; edit?: string; history?: string; commit?: string };
 }
 
 /** `catalog/users/<user>.yaml`. */

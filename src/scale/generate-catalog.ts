@@ -126,6 +126,7 @@ function catalogFile(users: readonly GenUser[]): string {
       title: "Synthetic ML Catalog",
       description: "A generated catalog for benchmarks: realistic shapes, fictional people.",
       siteUrl: "https://catalog.example.com",
+      repository: { url: "https://github.com/example/ml-catalog", branch: "main" },
       admins: users.slice(0, 2).map((u) => u.name),
       vocabularies: { tags: [...TAG_VOCABULARY], licenses: "spdx" },
       policy: { maxChangedFiles: 500, productionApprovers: "registry-admins", requireStageReason: true },

@@ -16,9 +16,15 @@ export const SITE_DIR = `${SITE_FOLDER}/`;
 const VIRTUAL_ID = "virtual:mlcat/site-data";
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** Holds the data the pages see; `mlcat dev` replaces it when the catalog changes. */
+/**
+ * Holds the data the pages see; `mlcat dev` replaces it when the catalog
+ * changes. A build may start Astro before the data is computed (Astro
+ * bundles the pages meanwhile): `current` is then unset and the pages wait
+ * for `ready`.
+ */
 export interface DataSource {
-  current: SiteData;
+  current?: SiteData;
+  ready?: Promise<SiteData>;
 }
 
 /**
@@ -63,7 +69,7 @@ export function siteDataPlugin(source: DataSource) {
       return [
         `const source = globalThis[Symbol.for(${JSON.stringify(SOURCES_KEY)})]?.get(${JSON.stringify(id)});`,
         `if (!source) throw new Error("mlcat: the site data is not available: pages must render in the process that runs the build");`,
-        `export default source.current;`,
+        `export default source.current ?? (await source.ready);`,
       ].join("\n");
     },
   };
@@ -75,6 +81,8 @@ export const SITE_DATA_MODULE_ID = RESOLVED_ID;
 /** Options of `astroConfig`. */
 export interface AstroConfigOptions {
   source: DataSource;
+  /** The site's URL and base path (the data's, known before the data itself). */
+  location: { siteUrl: string; basePath: string };
   outDir: string;
   /** Astro's log level (default `warn`). */
   logLevel?: "debug" | "info" | "warn" | "error" | "silent";
@@ -83,7 +91,7 @@ export interface AstroConfigOptions {
 
 /** The inline Astro config for one build, dev server or preview. */
 export function astroConfig(options: AstroConfigOptions): AstroInlineConfig {
-  const meta = options.source.current.meta;
+  const meta = options.location;
   return {
     root: SITE_DIR,
     configFile: false,
@@ -111,11 +119,15 @@ export function astroConfig(options: AstroConfigOptions): AstroInlineConfig {
  * (`Cannot find package '@oslojs/encoding'`), or another project's copies.
  * So the bundle takes in every package it uses and imports none: it runs the
  * same wherever it is written, with the packages of mlcat's installation
- * (resolved by Vite from the Astro project, mlcat's own `site/`).
+ * (resolved by Vite from the Astro project, mlcat's own `site/`). `outDir`
+ * must be a new, empty folder: Astro does not empty it, so that other files
+ * can be written into it while it renders.
  */
 export function astroBuildConfig(options: AstroConfigOptions & { cacheDir: string }): AstroInlineConfig {
   const { cacheDir, ...rest } = options;
   const inline = astroConfig(rest);
   const environments = { prerender: { resolve: { noExternal: true as const } } };
-  return { ...inline, cacheDir, vite: { ...inline.vite, cacheDir: join(cacheDir, "vite"), environments } };
+  // The output folder is new and empty; the JSON API and the search index are written into it while Astro renders.
+  const build = { emptyOutDir: false };
+  return { ...inline, cacheDir, vite: { ...inline.vite, cacheDir: join(cacheDir, "vite"), environments, build } };
 }

@@ -1,15 +1,17 @@
 /**
  * `mlcat build`'s work: validate the catalog (refusing one with errors),
  * compute the site's data once, render the pages with Astro into a temporary
- * folder, add the JSON API, schemas and sitemap, index the pages for search,
- * and swap the result in.
+ * folder while the JSON API, schemas and sitemap are written and Pagefind
+ * indexes the same data for search, and swap the result in.
  */
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
-import { loadSiteData, type LoadSiteDataOptions } from "../site-data/build-site-data.js";
+import { validateSite, type LoadSiteDataOptions, type SiteLocation } from "../site-data/build-site-data.js";
+import { searchRecords } from "../site-data/search-records.js";
+import { pageUrls } from "../site-data/sitemap.js";
 import type { SiteData } from "../site-data/types.js";
 import type { ValidationSummary } from "../validate.js";
 import { astroBuildConfig, releaseDataSource, type DataSource } from "./astro-config.js";
@@ -18,7 +20,8 @@ import { forEachBounded } from "../runtime/bounded.js";
 import { inShard } from "../site-data/shard.js";
 import { scanForNames, type Leak } from "./leak-scan.js";
 import { hiddenNames } from "../site-data/audience.js";
-import { indexSite } from "./search-index.js";
+import { indexRecords, writeSearchRecords } from "./search-index.js";
+import { CARD_FILE, CARD_SIZE, cardPng, writeCard } from "./og-card.js";
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends LoadSiteDataOptions {
@@ -44,8 +47,8 @@ export interface BuildSiteResult {
   ms: number;
 }
 
-/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`; returns how many it wrote. */
-export async function writeStaticFiles(dir: string, data: SiteData): Promise<number> {
+/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`. */
+export async function writeStaticFiles(dir: string, data: SiteData): Promise<void> {
   // A sharded build writes its part of the entities' API files; every part writes the rest (index, schemas, sitemap).
   const shard = data.meta.shard;
   const files = shard ? data.files.filter((f) => !ENTITY_FILE.test(f.path) || inShard(shard, f.path)) : data.files;
@@ -53,7 +56,6 @@ export async function writeStaticFiles(dir: string, data: SiteData): Promise<num
   // Bounded: a catalog of any size writes with a bounded number of open files.
   await forEachBounded(folders, (f) => mkdir(f, { recursive: true }));
   await forEachBounded(files, (f) => writeFile(join(dir, f.path), f.body));
-  return files.length;
 }
 
 /** The API files of one entity each (`api/index.json` lists them all). */
@@ -64,7 +66,23 @@ async function step<T>(progress: (line: string) => void, label: string, run: () 
   const start = performance.now();
   progress(`${label}…`);
   const value = await run();
-  progress(`  ${done(value)} (${((performance.now() - start) / 1000).toFixed(1)}s)`);
+  progress(`  ${done(value)} (${seconds(start)})`);
+  return value;
+}
+
+/** Seconds since `start`, as progress lines show them. */
+function seconds(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(1)}s`;
+}
+
+/**
+ * Time work that runs alongside other work: reported when it ends, the line
+ * saying what was done (`  10086 pages indexed for search (7.1s)`).
+ */
+async function alongside<T>(progress: (line: string) => void, run: () => Promise<T>, done: (value: T) => string): Promise<T> {
+  const start = performance.now();
+  const value = await run();
+  progress(`  ${done(value)} (${seconds(start)})`);
   return value;
 }
 
@@ -76,50 +94,126 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const dir = options.dir ?? "catalog";
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { outDir: _o, search: _s, progress: _p, ...loadOptions } = options;
-  const loaded = await step(
+  const validated = await step(
     progress,
     `validating ${dir}`,
-    () => loadSiteData(loadOptions),
+    () => validateSite(loadOptions),
     (r) => `${r.summary.files} files, ${r.summary.errors} errors, ${r.summary.warnings} warnings`,
   );
-  const base = { catalog: loaded.catalog, diagnostics: loaded.diagnostics, summary: loaded.summary, outDir };
-  if (!loaded.data) return { ...base, ok: false, ms: performance.now() - start };
-  if (loaded.historyNote) progress(`  no git history: ${loaded.historyNote}`);
-  const data = loaded.data;
-  const result = await writeAtomically(outDir, async (tmp) => {
-    const cacheDir = await mkdtemp(join(tmpdir(), "mlcat-astro-"));
-    const source: DataSource = { current: data };
-    try {
-      const { build } = await import("astro");
-      const config = astroBuildConfig({ source, outDir: tmp, cacheDir });
-      await step(progress, `rendering pages (${data.meta.audience} audience)`, () => build(config), () => "pages written");
-    } finally {
-      releaseDataSource(source);
-      await rm(cacheDir, { recursive: true, force: true });
-    }
-    await step(progress, "writing the JSON API, schemas and sitemap", () => writeStaticFiles(tmp, data), (n) => `${n} files`);
-    // A part of a sharded build is indexed once joined (one index for the whole site).
-    const indexed =
-      options.search === false || data.meta.shard ? undefined : await step(progress, "indexing for search", () => indexSite(tmp), (n) => `${n} pages indexed`);
-    if (data.meta.audience === "public") {
-      // Every file, the search index included: the site is not swapped in if any names something private.
-      const found = await step(progress, "scanning the public site for private names", () => scanForNames(tmp, hiddenNames(loaded.catalog)), (l) => `${l.length} leaks`);
-      if (found.length > 0) throw new LeakFound(found);
-    }
-    return { indexed };
-  }, { basePath: data.meta.basePath, audience: data.meta.audience, generatedAt: data.meta.generatedAt, ...(data.meta.shard && { shard: data.meta.shard }) }).catch((err: unknown) => {
+  const base = { catalog: validated.catalog, diagnostics: validated.diagnostics, summary: validated.summary, outDir };
+  const compute = validated.compute;
+  if (!compute) return { ...base, ok: false, ms: performance.now() - start };
+  if (validated.historyNote) progress(`  no git history: ${validated.historyNote}`);
+  if (validated.sourceNote) progress(`  ${validated.sourceNote}`);
+  let data: SiteData | undefined;
+  const result = await writeAtomically(
+    outDir,
+    async (tmp) => {
+      const built = await renderSite(tmp, validated.location, compute, options.search !== false, progress);
+      data = built.data;
+      if (data.meta.audience === "public") {
+        // Every file, the search index included: the site is not swapped in if any names something private.
+        const found = await step(progress, "scanning the public site for private names", () => scanForNames(tmp, hiddenNames(validated.catalog)), (l) => `${l.length} leaks`);
+        if (found.length > 0) throw new LeakFound(found);
+      }
+      return { indexed: built.indexed };
+    },
+    () => ({ basePath: data!.meta.basePath, audience: data!.meta.audience, generatedAt: data!.meta.generatedAt, ...(data!.meta.shard && { shard: data!.meta.shard }) }),
+  ).catch((err: unknown) => {
     if (err instanceof LeakFound) return { leaks: err.leaks };
     throw err;
   });
-  if ("leaks" in result) return { ...base, ok: false, data, leaks: result.leaks, ms: performance.now() - start };
+  if ("leaks" in result) return { ...base, ok: false, ...(data && { data }), leaks: result.leaks, ms: performance.now() - start };
   return {
     ...base,
     ok: true,
-    data,
+    ...(data && { data }),
     ...(result.indexed !== undefined && { indexed: result.indexed }),
-    ...(data.meta.audience === "public" && { leaks: [] }),
+    ...(data?.meta.audience === "public" && { leaks: [] }),
     ms: performance.now() - start,
   };
+}
+
+/**
+ * Render the site into `tmp`, everything that can overlap overlapping, as
+ * the machine has two cores to give it: Astro starts (and bundles the pages)
+ * while the site data is computed on the main thread; then Astro renders
+ * the pages while Pagefind (its own process) indexes the search records and
+ * the JSON API is written.
+ */
+async function renderSite(
+  tmp: string,
+  location: SiteLocation,
+  compute: () => SiteData,
+  search: boolean,
+  progress: (line: string) => void,
+): Promise<{ data: SiteData; indexed?: number }> {
+  const cacheDir = await mkdtemp(join(tmpdir(), "mlcat-astro-"));
+  let provide: (data: SiteData) => void = () => {};
+  let fail: (err: unknown) => void = () => {};
+  const ready = new Promise<SiteData>((resolve, reject) => {
+    provide = resolve;
+    fail = reject;
+  });
+  // Astro waits for the data only once it has bundled the pages; a failure there must not go unhandled meanwhile.
+  ready.catch(() => {});
+  const source: DataSource = { ready };
+  const renderStart = performance.now();
+  const rendering = (async () => {
+    const { build } = await import("astro");
+    await build(astroBuildConfig({ source, location, outDir: tmp, cacheDir }));
+  })();
+  rendering.catch(() => {});
+  let side: Promise<unknown> = Promise.resolve();
+  try {
+    let data: SiteData;
+    let card: Buffer | undefined;
+    try {
+      data = await step(progress, "computing the site's data", async () => compute(), (d) => `${pageUrls(d).length + 1} pages, ${d.files.length} JSON API, schema and sitemap files`);
+      // The card pages point to (og:image), drawn before they render (a tenth of a second); one that cannot be drawn is left out.
+      card = await cardPng(data).catch(() => undefined);
+      if (card) data.meta.card = { path: CARD_FILE, ...CARD_SIZE };
+    } catch (err) {
+      // Astro is waiting for the data: it fails too, and the build ends.
+      fail(err);
+      throw err;
+    }
+    source.current = data;
+    provide(data);
+    progress(`rendering pages (${data.meta.audience} audience)${search && !data.meta.shard ? ", indexing for search" : ""} and writing the JSON API…`);
+    const shard = data.meta.shard;
+    const records = search ? searchRecords(data, (url) => inShard(shard, url)) : [];
+    const work = Promise.all([
+      alongside(progress, async () => {
+        await writeStaticFiles(tmp, data);
+        if (card) await writeCard(tmp, card);
+      }, () => `${data.files.length} JSON API, schema and sitemap files${card ? " and the card" : ""} written`),
+      // A part of a sharded build keeps its records for the join, which indexes the whole site once.
+      !search
+        ? undefined
+        : shard
+          ? alongside(progress, () => writeSearchRecords(tmp, records), () => `${records.length} search records kept for mlcat join`).then(() => undefined)
+          : alongside(progress, () => indexRecords(records, join(tmp, "pagefind")), (n) => `${n} pages indexed for search`),
+    ]);
+    side = work;
+    work.catch(() => {});
+    await rendering;
+    progress(`  ${pageCount(data)} pages written (${seconds(renderStart)}, Astro's start included)`);
+    const [, indexed] = await work;
+    return { data, ...(indexed !== undefined && { indexed }) };
+  } finally {
+    // Nothing may still be writing into the folder when it is swapped in, or removed after a failure.
+    await Promise.all([rendering.catch(() => {}), side.catch(() => {})]);
+    releaseDataSource(source);
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** How many pages this build renders: the whole site's, or a part's. */
+function pageCount(data: SiteData): number {
+  const shard = data.meta.shard;
+  const urls = pageUrls(data);
+  return (shard ? urls.filter((u) => inShard(shard, u)).length : urls.length) + 1;
 }
 
 /** A public site that still names something private: it is not swapped in. */

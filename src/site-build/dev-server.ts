@@ -40,7 +40,7 @@ export async function startDevServer(options: DevOptions): Promise<{ url: string
   };
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { dev } = await import("astro");
-  const config = astroConfig({ source, outDir: "site-dist", logLevel: "info", integrations: [integration as never] });
+  const config = astroConfig({ source, location: first.data.meta, outDir: "site-dist", logLevel: "info", integrations: [integration as never] });
   const server = await dev({ ...config, server: { port: port ?? 4321, host: host ?? "127.0.0.1" } }).catch((err: unknown) => {
     releaseDataSource(source);
     throw err;

@@ -4,7 +4,9 @@
  * come from the same build (same catalog time, base path and audience, parts
  * 1..n each once); a file that several parts write (home and list pages, the
  * schemas, the sitemap, Astro's assets) must have the same bytes in each.
- * The result is written beside the output and swapped in, like a build.
+ * The search index is made once, from the search records each part kept
+ * for its pages (`.mlcat-search-records.json`, not part of the site). The
+ * result is written beside the output and swapped in, like a build.
  */
 import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -12,7 +14,8 @@ import { ExitError } from "../diagnostics/diagnostic.js";
 import { forEachBounded, mapBounded } from "../runtime/bounded.js";
 import type { Shard } from "../site-data/shard.js";
 import { readSiteMarker, SITE_MARKER, writeAtomically } from "./output-dir.js";
-import { indexSite } from "./search-index.js";
+import type { SearchRecord } from "../site-data/search-html.js";
+import { indexRecords, readSearchRecords, SEARCH_RECORDS_FILE } from "./search-index.js";
 
 /** Options of `joinSite`. */
 export interface JoinSiteOptions {
@@ -55,7 +58,7 @@ export async function joinSite(options: JoinSiteOptions): Promise<JoinSiteResult
         const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
           .filter((e) => e.isFile())
           .map((e) => relative(dir, join(e.parentPath, e.name)))
-          .filter((p) => p !== SITE_MARKER);
+          .filter((p) => p !== SITE_MARKER && p !== SEARCH_RECORDS_FILE);
         const fresh = paths.filter((p) => !owner.has(p));
         const shared = paths.filter((p) => owner.has(p));
         // A file several parts wrote must be the same file: parts of different builds are never mixed.
@@ -71,7 +74,17 @@ export async function joinSite(options: JoinSiteOptions): Promise<JoinSiteResult
       if (options.search === false) return {};
       const start = performance.now();
       progress("indexing for search…");
-      const indexed = await indexSite(tmp);
+      // Each part kept the records of its pages; sorted by URL, they are the records a whole build indexes.
+      const records: SearchRecord[] = [];
+      for (const { dir } of markers) {
+        try {
+          records.push(...(await readSearchRecords(dir)));
+        } catch (err) {
+          throw new ExitError(1, `${dir} has no search records (${SEARCH_RECORDS_FILE}): build the parts with this version of mlcat, with search (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
+        }
+      }
+      records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      const indexed = await indexRecords(records, join(tmp, "pagefind"));
       progress(`  ${indexed} pages indexed (${((performance.now() - start) / 1000).toFixed(1)}s)`);
       return { indexed };
     },

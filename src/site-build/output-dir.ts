@@ -48,10 +48,10 @@ async function removeSettled(path: string): Promise<void> {
 
 /**
  * Run `write` on a new temporary folder next to `outDir`; when it succeeds,
- * mark the folder and swap it in place of `outDir`. When it fails, remove the
+ * mark the folder (`marker`, or what it returns once `write` is done) and swap it in place of `outDir`. When it fails, remove the
  * temporary folder and rethrow: `outDir` is untouched.
  */
-export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, marker: object = {}): Promise<T> {
+export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, marker: object | (() => object) = {}): Promise<T> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   const parent = dirname(target);
@@ -70,7 +70,8 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
     let result: T;
     try {
       result = await write(tmp);
-      await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...marker }, null, 2)}\n`);
+      const fields = typeof marker === "function" ? marker() : marker;
+      await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...fields }, null, 2)}\n`);
     } catch (err) {
       await removeSettled(tmp);
       throw err;

@@ -10,7 +10,8 @@ import { hiddenNames, selectAudience } from "./audience.js";
 import type { Shard } from "./shard.js";
 import { SiteContext } from "./context.js";
 import { hubFacets, registryFacets } from "./facets.js";
-import { NO_HISTORY, readCatalogHistory, type CatalogHistory } from "./history.js";
+import { NO_HISTORY, pathInRepository, readCatalogHistory, type CatalogHistory } from "./history.js";
+import { repositoryUrl, SourceLinks, type NoLinksReason } from "./source-links.js";
 import { componentPages } from "./hub.js";
 import { orgPage, connectionPage, teamPage, teamSummary } from "./orgs.js";
 import { ChangesByAuthor, recentChanges, userPage } from "./people.js";
@@ -36,6 +37,15 @@ export interface SiteDataOptions {
   now?: Date;
   /** Render only this part of the site (`mlcat build --shard`). */
   shard?: Shard;
+  /** Where the catalog folder is in its git repository (found by `validateSite`), for source links. */
+  repositoryPath?: string;
+}
+
+/** What the build says once when pages link to no source files. */
+export function sourceLinksNote(reason: NoLinksReason): string {
+  return reason === "no-repository"
+    ? "pages do not link to their source files or commits: catalog.yaml names no repository (set repository.url, e.g. https://github.com/acme/ml-catalog)"
+    : "pages do not link to their source files or commits: mlcat does not know the URLs of repository.url's host (set repository.host, or repository.links)";
 }
 
 /** The date of the catalog's newest commit, when history is known. */
@@ -48,16 +58,30 @@ function lastChange(history: CatalogHistory | undefined): Date | undefined {
 const byUpdatedDesc = <T extends { updatedAt?: string; key: string }>(a: T, b: T) =>
   (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "") || a.key.localeCompare(b.key);
 
+/** Where a site is served: its absolute URL and its base path. */
+export interface SiteLocation {
+  siteUrl: string;
+  basePath: string;
+}
+
+/** The site URL (the option, else catalog.yaml's `siteUrl`) and base path (the option, else the site URL's path). */
+export function siteLocation(catalog: Catalog, options: Pick<SiteDataOptions, "siteUrl" | "basePath"> = {}): SiteLocation {
+  const siteUrl = normalizeSiteUrl(options.siteUrl ?? catalog.settings()?.siteUrl);
+  // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
+  return { siteUrl, basePath: normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname) };
+}
+
 /** Compute the site's data from a catalog that validated without errors. */
 export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {}): SiteData {
   const audience = options.audience ?? "internal";
   const catalog = selectAudience(fullCatalog, audience);
   const settings = catalog.settings();
-  const siteUrl = normalizeSiteUrl(options.siteUrl ?? settings?.siteUrl);
-  // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
-  const urls = new Urls(normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname));
+  const { siteUrl, basePath } = siteLocation(fullCatalog, options);
+  const urls = new Urls(basePath);
   const hidden = audience === "public" ? hiddenNames(fullCatalog) : undefined;
-  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience, hidden);
+  const links = SourceLinks.from(settings?.repository, options.repositoryPath);
+  const sourceLinks = links instanceof SourceLinks ? links : undefined;
+  const ctx = new SiteContext(catalog, urls, options.history ?? NO_HISTORY, audience, hidden, sourceLinks);
   const usage = new UsageIndex(ctx);
 
   const hub = catalog.all("Component").map((c) => componentPages(ctx, c, usage));
@@ -102,6 +126,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
       generatedAt,
       history: ctx.history.available,
       ...(options.shard && { shard: options.shard }),
+      ...(sourceLinks && { repository: repositoryUrl(settings?.repository?.url)! }),
     },
     counts,
     recent: recent.slice(0, 15),
@@ -159,22 +184,44 @@ export interface LoadSiteDataResult {
   historyNote?: string;
 }
 
-/** Validate the catalog folder, then (only if it has no errors) read its history and compute the site's data. */
-export async function loadSiteData(options: LoadSiteDataOptions = {}): Promise<LoadSiteDataResult> {
+/** A validated catalog, ready for its site data to be computed (`compute`) when it has no errors. */
+export interface ValidatedSite {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  summary: ValidationSummary;
+  historyNote?: string;
+  /** Why pages link to no source files, when they do not (said once by the build). */
+  sourceNote?: string;
+  /** Where the site will be served: known before the data is computed (Astro needs it to start). */
+  location: SiteLocation;
+  /** Compute the site's data; undefined when the catalog has errors. */
+  compute?: () => SiteData;
+}
+
+/** Validate the catalog folder and, when it has no errors, read its history and the schemas the data is computed from. */
+export async function validateSite(options: LoadSiteDataOptions = {}): Promise<ValidatedSite> {
   const dir = options.dir ?? "catalog";
   const result = await validate({ dir });
-  if (result.summary.errors > 0) return { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary };
-  const [history, schemaFiles] = await Promise.all([
+  const base = { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary, location: siteLocation(result.catalog, options) };
+  if (result.summary.errors > 0) return base;
+  const repository = result.catalog.settings()?.repository;
+  const [history, schemaFiles, repositoryPath] = await Promise.all([
     options.history === false ? Promise.resolve(NO_HISTORY) : readCatalogHistory(dir),
     readSchemaFiles(options.schemasDir),
+    repository && repository.path === undefined ? pathInRepository(dir) : Promise.resolve(undefined),
   ]);
+  const links = SourceLinks.from(repository, repositoryPath);
   const { dir: _dir, history: _h, schemasDir: _s, ...rest } = options;
-  const data = buildSiteData(result.catalog, { ...rest, history, schemaFiles });
   return {
-    data,
-    catalog: result.catalog,
-    diagnostics: result.diagnostics,
-    summary: result.summary,
+    ...base,
     ...(history.reason !== undefined && { historyNote: history.reason }),
+    ...(!(links instanceof SourceLinks) && { sourceNote: sourceLinksNote(links.reason) }),
+    compute: () => buildSiteData(result.catalog, { ...rest, history, schemaFiles, ...(repositoryPath !== undefined && { repositoryPath }) }),
   };
+}
+
+/** Validate the catalog folder, then (only if it has no errors) read its history and compute the site's data. */
+export async function loadSiteData(options: LoadSiteDataOptions = {}): Promise<LoadSiteDataResult> {
+  const { compute, location: _l, sourceNote: _n, ...validated } = await validateSite(options);
+  return compute ? { ...validated, data: compute() } : validated;
 }

@@ -6,7 +6,8 @@ import { parseRef } from "../model/refs.js";
 import { historyOf, type CatalogHistory } from "./history.js";
 import { REDACTED, type HiddenNames } from "./hidden-names.js";
 import type { Urls } from "./urls.js";
-import type { Audience, HistoryEntry, Link, UserRef } from "./types.js";
+import type { SourceLinks } from "./source-links.js";
+import type { Audience, EntitySource, HistoryEntry, Link, UserRef } from "./types.js";
 
 /** The label of an entity in links: its key, or a version's `name:tag`. */
 export function labelOf(kind: Kind, key: string): string {
@@ -34,7 +35,26 @@ export class SiteContext {
     readonly audience: Audience,
     /** The public audience: names of what was left out, redacted from commit authors too. */
     private readonly hidden?: HiddenNames,
+    /** The catalog's repository, when catalog.yaml names it: pages link to their files and commits. */
+    readonly sourceLinks?: SourceLinks,
   ) {}
+
+  /** Commit links, made once per commit. */
+  private readonly commitUrls = new Map<string, string | undefined>();
+
+  /** The commit's page on the repository's host. */
+  commitUrl(commit: string): string | undefined {
+    if (!this.sourceLinks) return undefined;
+    if (!this.commitUrls.has(commit)) this.commitUrls.set(commit, this.sourceLinks.commit(commit));
+    return this.commitUrls.get(commit);
+  }
+
+  /** An entity page's links to its file and README on the repository's host (`{}` without a repository). */
+  sourceOf(entity: Entity): { source?: EntitySource } {
+    const links = this.sourceLinks;
+    if (!links) return {};
+    return { source: { file: links.file(entity.source.relPath), ...(entity.readme && { readme: links.file(entity.readme.relPath) }) } };
+  }
 
   /** A link to an entity's page, or undefined when it is not on the site. */
   link(kind: Kind, key: string, label = labelOf(kind, key)): Link | undefined {
@@ -55,10 +75,13 @@ export class SiteContext {
   /** An entity's history (its file and README), messages left out for the public audience. */
   historyOf(entity: Entity, extraFiles: readonly string[] = []): HistoryEntry[] {
     const files = [entity.source.relPath, ...(entity.readme ? [entity.readme.relPath] : []), ...extraFiles];
-    const entries = historyOf(this.history, files);
-    if (this.audience === "internal") return entries;
+    const linked = historyOf(this.history, files).map((e) => {
+      const commitUrl = this.commitUrl(e.commit);
+      return commitUrl === undefined ? e : { ...e, commitUrl };
+    });
+    if (this.audience === "internal") return linked;
     const hidden = this.hidden;
-    return entries.map(({ message: _message, ...rest }) => (hidden ? { ...rest, author: hidden.redact(rest.author) } : rest));
+    return linked.map(({ message: _message, ...rest }) => (hidden ? { ...rest, author: hidden.redact(rest.author) } : rest));
   }
 
   /** When an entity last changed, from history. */

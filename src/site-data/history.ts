@@ -2,7 +2,7 @@
  * Per-file history of a catalog folder from ONE `git log` pass (never one git
  * process per file): who changed each file, when, in which commit, and why.
  */
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 import type { HistoryEntry } from "./types.js";
 
@@ -77,6 +77,17 @@ function streamGitOutput(dir: string, args: readonly string[], onRecords: (text:
       onRecords(pending + decoder.end());
       resolve();
     });
+  });
+}
+
+/**
+ * Where the folder `dir` is inside its git repository (`catalog`, or `""` at
+ * the root), for links to its files on the repository's host; undefined
+ * when it is not in a git repository.
+ */
+export async function pathInRepository(dir: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", ["rev-parse", "--show-prefix"], { cwd: dir }, (err, stdout) => resolve(err ? undefined : stdout.trim().replace(/\/$/, "")));
   });
 }
 

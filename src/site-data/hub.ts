@@ -62,6 +62,7 @@ export function componentVersionPage(ctx: SiteContext, version: Entity<"Componen
     tag: version.name,
     url: ctx.urls.page("ComponentVersion", version.key),
     apiUrl: ctx.urls.api(version),
+    ...ctx.sourceOf(version),
     component: { label: componentKey, url: ctx.urls.page("Component", componentKey) },
     ...(release && { release }),
     ...specView(version),
@@ -105,7 +106,8 @@ export function componentPages(
   const page: ComponentPage = {
     ...summary,
     apiUrl: ctx.urls.api(component),
-    ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text) }),
+    ...ctx.sourceOf(component),
+    ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text, { title: [component.key, component.name] }) }),
     organization: ctx.link("Organization", component.org!)!,
     ...(team && { team }),
     maintainers: (d.maintainers ?? []).map((m) => ctx.user(m)),

@@ -8,6 +8,7 @@ import { parseRef } from "../model/refs.js";
 import type { SiteContext } from "./context.js";
 import { renderLineageSvg } from "./lineage-svg.js";
 import { isHttpUrl } from "./markdown.js";
+import { codeCommitLink } from "./source-links.js";
 import { nameValues, reproduceSnippet } from "./spec-view.js";
 import type { LineageEdge, LineageNode, LineageView } from "./types.js";
 
@@ -66,13 +67,15 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
     edges.push({ from: "params", to: target, label: "parameters" });
   }
   const repoHref = isHttpUrl(code?.repo) ? code!.repo : undefined;
+  const commitHref = codeCommitLink(code?.repo, code?.commit, ctx.sourceLinks);
   if (code?.commit || code?.repo) {
     nodes.push({
       id: "code",
       kind: "code",
       label: code.commit ? code.commit.slice(0, 12) : "repository",
       ...(code.repo !== undefined && { detail: code.repo.replace(/^https?:\/\//, "") }),
-      ...(repoHref && { url: repoHref }),
+      // The commit the version was trained from; the repository when the host's commit URLs are unknown.
+      ...((commitHref ?? repoHref) && { url: commitHref ?? repoHref }),
       column: 1,
     });
     edges.push({ from: "code", to: target, label: "code" });
@@ -96,11 +99,13 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
         ...(code.repo !== undefined && { repo: code.repo }),
         ...(repoHref && { repoHref }),
         ...(code.commit !== undefined && { commit: code.commit }),
+        ...(commitHref && { commitHref }),
       },
     }),
     nodes,
     edges,
     svg: renderLineageSvg(nodes, edges, `Lineage of ${version.key}`, `lineage-${version.key}`),
+    svgNarrow: renderLineageSvg(nodes, edges, `Lineage of ${version.key}`, `lineage-${version.key}`, "narrow"),
   };
   const reproduce = reproduceFor(version, view, experiment);
   return reproduce === undefined ? { view } : { view, reproduce };

@@ -36,6 +36,37 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
 export interface MarkdownOptions {
   /** Added to every heading level so a README's `#` sits under the page's own title (default 1). */
   headingOffset?: number;
+  /**
+   * The names of what the page is about (`fraud-scorer`, `northwind/fraud-scorer`): a first
+   * `#` heading that only repeats one (`# fraud-scorer`, `# Model card: fraud-scorer`,
+   * `# Fraud scorer`) is left out, as the page's title already says it.
+   */
+  title?: readonly string[];
+}
+
+/** Words of a heading or name, compared loosely: lower case, separators as spaces. */
+function looseWords(text: string): string {
+  return text.toLowerCase().replace(/[\s\-_/:.]+/g, " ").trim();
+}
+
+/** Whether a heading only repeats one of `names`, maybe after "Model card" or "README". */
+export function repeatsTitle(heading: string, names: readonly string[]): boolean {
+  const words = looseWords(heading).replace(/^(model card|readme|about)\b\s*/, "");
+  return names.some((n) => looseWords(n) === words);
+}
+
+/** The text of an element, its children's joined. */
+function textOf(node: Element | Root | Element["children"][number]): string {
+  if (node.type === "text") return node.value;
+  if ("children" in node) return node.children.map((c) => textOf(c as Element)).join("");
+  return "";
+}
+
+/** Leave out a first `<h1>` that repeats the page's title. */
+function dropRepeatedTitle(tree: Root, names: readonly string[]): void {
+  const first = tree.children.findIndex((c) => c.type === "element" || (c.type === "text" && c.value.trim() !== ""));
+  const node = tree.children[first];
+  if (node?.type === "element" && node.tagName === "h1" && repeatsTitle(textOf(node), names)) tree.children.splice(first, 1);
 }
 
 /** Render untrusted Markdown to sanitized HTML. */
@@ -47,7 +78,10 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions = {}):
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, SANITIZE_SCHEMA)
-    .use(() => (tree: Root) => tidyTree(tree, offset))
+    .use(() => (tree: Root) => {
+      if (options.title) dropRepeatedTitle(tree, options.title);
+      tidyTree(tree, offset);
+    })
     .use(rehypeStringify)
     .processSync(markdown);
   return String(file);

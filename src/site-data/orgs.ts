@@ -24,8 +24,13 @@ export function quotaRows(quotas: Quotas | undefined, used: { projects: number; 
 /** A team's page (and summary). */
 export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
   const org = team.org!;
-  const owned = (kind: "Project" | "Model" | "Component") =>
-    ctx.catalog.inOrg(kind, org).filter((e) => (e.data as { team?: string }).team === team.name).length;
+  const named = (kind: "Project" | "Model" | "Component") =>
+    ctx.catalog
+      .inOrg(kind, org)
+      .filter((e) => (e.data as { team?: string }).team === team.name)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const links = (kind: "Project" | "Model" | "Component") => named(kind).flatMap((e) => ctx.link(kind, e.key, e.key) ?? []);
+  const namedBy = { projects: links("Project"), components: links("Component"), models: links("Model") };
   return {
     key: team.key,
     name: team.name,
@@ -34,13 +39,15 @@ export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
     memberCount: team.data.members?.length ?? 0,
     org,
     apiUrl: ctx.urls.api(team),
+    ...ctx.sourceOf(team),
     organization: ctx.link("Organization", org)!,
     members: (team.data.members ?? []).map((m) => ({ user: ctx.user(m.user), role: m.role })),
     projects: (team.data.projects ?? []).flatMap((p) => {
       const link = ctx.link("Project", `${org}/${p.project}`);
       return link ? [{ project: link, role: p.role }] : [];
     }),
-    quotas: quotaRows(team.data.quotas, { projects: owned("Project"), models: owned("Model"), components: owned("Component") }),
+    namedBy,
+    quotas: quotaRows(team.data.quotas, { projects: namedBy.projects.length, models: namedBy.models.length, components: namedBy.components.length }),
     history: ctx.historyOf(team),
   };
 }
@@ -60,6 +67,7 @@ export function connectionPage(ctx: SiteContext, conn: Entity<"Connection">, usa
     name: conn.name,
     url: ctx.urls.page("Connection", conn.key),
     apiUrl: ctx.urls.api(conn),
+    ...ctx.sourceOf(conn),
     organization: ctx.link("Organization", conn.org!)!,
     kind: d.kind,
     ...(d.description !== undefined && { description: d.description }),
@@ -101,6 +109,7 @@ export function orgPage(ctx: SiteContext, org: Entity<"Organization">, parts: Or
       models: parts.models.length,
     },
     apiUrl: ctx.urls.api(org),
+    ...ctx.sourceOf(org),
     ...(isHttpUrl(d.website) && { website: d.website }),
     members,
     ...parts,

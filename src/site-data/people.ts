@@ -3,7 +3,7 @@ import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import type { SiteContext } from "./context.js";
 import { labelOf } from "./context.js";
-import type { RecentChange, UserPage } from "./types.js";
+import type { CommitChanges, RecentChange, UserPage } from "./types.js";
 
 /** Every change of every entity on the site, newest first (one entry per commit and entity). */
 export function recentChanges(ctx: SiteContext): RecentChange[] {
@@ -43,9 +43,39 @@ export class ChangesByAuthor {
 
   /** The first `limit` changes (in the order of `recent`) whose author is one of `names`, compared case-insensitively. */
   of(names: ReadonlyArray<string | undefined>, limit: number): RecentChange[] {
+    return this.#positions(names)
+      .slice(0, limit)
+      .map((i) => this.#recent[i]!);
+  }
+
+  /**
+   * The changes of `names`, one entry per commit (newest first), at most
+   * `commits` of them, each listing at most `entities` of what it changed
+   * and how many more: an import of 4,000 files is one line, not 4,000.
+   */
+  commitsOf(names: ReadonlyArray<string | undefined>, commits: number, entities: number): CommitChanges[] {
+    const out: CommitChanges[] = [];
+    const byCommit = new Map<string, CommitChanges>();
+    for (const i of this.#positions(names)) {
+      const c = this.#recent[i]!;
+      let group = byCommit.get(c.commit);
+      if (!group) {
+        if (out.length === commits) break;
+        const { commit, short, date, author, message, commitUrl } = c;
+        group = { commit, short, date, author, ...(message !== undefined && { message }), ...(commitUrl !== undefined && { commitUrl }), changes: [], more: 0 };
+        byCommit.set(c.commit, group);
+        out.push(group);
+      }
+      if (group.changes.length < entities) group.changes.push({ kind: c.kind, entity: c.entity, change: c.change });
+      else group.more++;
+    }
+    return out;
+  }
+
+  /** Positions in `recent` of the changes whose author is one of `names`, in order. */
+  #positions(names: ReadonlyArray<string | undefined>): number[] {
     const keys = new Set(names.filter((n) => n !== undefined).map((n) => n.toLowerCase()));
-    const positions = [...keys].flatMap((k) => this.#byAuthor.get(k) ?? []).sort((a, b) => a - b);
-    return positions.slice(0, limit).map((i) => this.#recent[i]!);
+    return [...keys].flatMap((k) => this.#byAuthor.get(k) ?? []).sort((a, b) => a - b);
   }
 }
 
@@ -72,6 +102,7 @@ export function userPage(ctx: SiteContext, user: Entity<"User">, changes: Change
     label: d.displayName ?? name,
     url: ctx.urls.page("User", name),
     apiUrl: ctx.urls.api(user),
+    ...ctx.sourceOf(user),
     ...(github !== undefined && /^[A-Za-z0-9-]+$/.test(github) && { github: { login: github, url: `https://github.com/${github}` } }),
     ...(d.email !== undefined && ctx.audience === "internal" && { email: d.email }),
     ...(d.bio !== undefined && { bio: d.bio }),
@@ -79,6 +110,6 @@ export function userPage(ctx: SiteContext, user: Entity<"User">, changes: Change
     orgs,
     teams,
     owns: { projects: owned("Project"), components: owned("Component"), models: owned("Model") },
-    changes: changes.of([name, d.displayName, d.github?.login], 50),
+    commits: changes.commitsOf([name, d.displayName, d.github?.login], 20, 8),
   };
 }

@@ -3,6 +3,7 @@ import type { Entity } from "../model/entity.js";
 import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl, renderMarkdown } from "./markdown.js";
+import { codeCommitLink } from "./source-links.js";
 import { artifactRows } from "./rows.js";
 import { nameValues, specView } from "./spec-view.js";
 import type { ExperimentPage, ExperimentRow, Link, ProjectComponentPage, ProjectPage, ProjectSummary } from "./types.js";
@@ -30,14 +31,16 @@ export function experimentRow(ctx: SiteContext, e: Entity<"Experiment">): Experi
 export function experimentPage(ctx: SiteContext, e: Entity<"Experiment">, usage: UsageIndex): ExperimentPage {
   const d = e.data;
   const repoHref = isHttpUrl(d.code?.repo) ? d.code!.repo : undefined;
+  const commitHref = codeCommitLink(d.code?.repo, d.code?.commit, ctx.sourceLinks);
   return {
     ...experimentRow(ctx, e),
     org: e.org!,
     apiUrl: ctx.urls.api(e),
+    ...ctx.sourceOf(e),
     ...(d.description !== undefined && { description: d.description }),
     params: nameValues(d.params),
     artifacts: artifactRows(ctx, e.org!, d.artifacts),
-    ...(d.code && { code: { ...d.code, ...(repoHref && { repoHref }) } }),
+    ...(d.code && { code: { ...d.code, ...(repoHref && { repoHref }), ...(commitHref && { commitHref }) } }),
     ...(d.finishedAt !== undefined && { finishedAt: d.finishedAt }),
     tags: d.tags ?? [],
     models: usage.modelsOfExperiment(e.key),
@@ -56,6 +59,7 @@ export function projectComponentPage(ctx: SiteContext, c: Entity<"ProjectCompone
     name: c.name,
     url: ctx.urls.page("ProjectComponent", c.key),
     apiUrl: ctx.urls.api(c),
+    ...ctx.sourceOf(c),
     project: { label: projectKey, url: ctx.urls.page("Project", projectKey) },
     ...specView(c),
     usedBy: usage.experimentsOf(c.key),
@@ -92,8 +96,9 @@ export function projectPage(ctx: SiteContext, p: Entity<"Project">, usage: Usage
     experimentCount: experiments.length,
     ...(history[0] && { updatedAt: history[0].date }),
     apiUrl: ctx.urls.api(p),
+    ...ctx.sourceOf(p),
     organization: ctx.link("Organization", org)!,
-    ...(p.readme && { readmeHtml: renderMarkdown(p.readme.text) }),
+    ...(p.readme && { readmeHtml: renderMarkdown(p.readme.text, { title: [p.key, p.name] }) }),
     ...(team && { team }),
     members: (d.members ?? []).map((m) => ({ user: ctx.user(m.user), role: m.role })),
     teams: (d.teams ?? []).flatMap((t) => {

@@ -44,6 +44,7 @@ export function modelVersionPage(ctx: SiteContext, v: Entity<"ModelVersion">): M
     org: v.org!,
     name: v.parent!,
     apiUrl: ctx.urls.api(v),
+    ...ctx.sourceOf(v),
     ...(v.data.description !== undefined && { description: v.data.description }),
     stageHistory: (v.data.stageHistory ?? []).map((s) => ({
       stage: s.stage,
@@ -91,7 +92,8 @@ export function modelPages(ctx: SiteContext, model: Entity<"Model">): { summary:
   const page: ModelPage = {
     ...summary,
     apiUrl: ctx.urls.api(model),
-    ...(model.readme && { cardHtml: renderMarkdown(model.readme.text) }),
+    ...ctx.sourceOf(model),
+    ...(model.readme && { cardHtml: renderMarkdown(model.readme.text, { title: [model.key, model.name] }) }),
     organization: ctx.link("Organization", model.org!)!,
     ...(team && { team }),
     versions: versions.map(({ key, tag, url, model: m, stage, metrics, date, createdBy }) => ({

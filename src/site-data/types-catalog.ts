@@ -1,6 +1,6 @@
 /** The data of the hub's and the registry's pages. */
 import type { Stage, Visibility } from "../model/types.js";
-import type { HistoryEntry, Link, UserRef } from "./types.js";
+import type { EntitySource, HistoryEntry, Link, UserRef } from "./types.js";
 
 /** One row of an inputs or outputs table. */
 export interface IoRow {
@@ -83,6 +83,8 @@ export interface ComponentVersionPage extends SpecView {
   tag: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   component: Link;
   release?: ReleaseRow;
   /** `hubRef: org/name:tag` operation, ready to copy. */
@@ -94,6 +96,8 @@ export interface ComponentVersionPage extends SpecView {
 /** A hub component's page. */
 export interface ComponentPage extends ComponentSummary {
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   readmeHtml?: string;
   organization: Link;
   team?: Link;
@@ -142,6 +146,8 @@ export interface ModelSummary {
 /** A registry model's page. */
 export interface ModelPage extends ModelSummary {
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   cardHtml?: string;
   organization: Link;
   team?: Link;
@@ -175,11 +181,14 @@ export interface LineageView {
   /** The component reference as written, when it does not resolve to a page (e.g. an unpublished project component). */
   componentText?: string;
   params: NameValue[];
-  code?: { repo?: string; repoHref?: string; commit?: string };
+  /** The training code: its repository (linked when http(s)) and commit (linked when the host's URLs are known). */
+  code?: { repo?: string; repoHref?: string; commit?: string; commitHref?: string };
   nodes: LineageNode[];
   edges: LineageEdge[];
-  /** The graph drawn as SVG (our own markup, every text escaped). */
+  /** The graph drawn as SVG (our own markup, every text escaped), in columns for a wide screen. */
   svg: string;
+  /** The same graph in one column, for a phone. */
+  svgNarrow: string;
 }
 
 /** A model version's page. */
@@ -187,6 +196,8 @@ export interface ModelVersionPage extends ModelVersionRow {
   org: string;
   name: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   description?: string;
   stageHistory: Array<{ stage: Stage; at: string; by: UserRef; reason?: string }>;
   lineage: LineageView;

@@ -1,7 +1,7 @@
 /** The data of organization, team, connection, project, experiment, user and schema pages. */
 import type { ExperimentStatus, Role, Visibility } from "../model/types.js";
 import type { ArtifactRow, ComponentSummary, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
-import type { HistoryEntry, Link, RecentChange, UserRef } from "./types.js";
+import type { CommitChanges, EntitySource, HistoryEntry, Link, UserRef } from "./types.js";
 
 /** One line of a quota table. */
 export interface QuotaRow {
@@ -29,9 +29,13 @@ export interface TeamSummary {
 export interface TeamPage extends TeamSummary {
   org: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   organization: Link;
   members: Array<{ user: UserRef; role: Role }>;
   projects: Array<{ project: Link; role: Role }>;
+  /** The projects, hub components and models whose `team` is this team. */
+  namedBy: { projects: Link[]; components: Link[]; models: Link[] };
   quotas: QuotaRow[];
   history: HistoryEntry[];
 }
@@ -43,6 +47,8 @@ export interface ConnectionPage {
   name: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   organization: Link;
   kind: string;
   description?: string;
@@ -85,6 +91,8 @@ export interface ExperimentRow {
 /** A project's page. */
 export interface ProjectPage extends ProjectSummary {
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   organization: Link;
   readmeHtml?: string;
   team?: Link;
@@ -102,10 +110,13 @@ export interface ProjectPage extends ProjectSummary {
 export interface ExperimentPage extends ExperimentRow {
   org: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   description?: string;
   params: NameValue[];
   artifacts: ArtifactRow[];
-  code?: { repo?: string; repoHref?: string; commit?: string; branch?: string };
+  /** The code it ran: its repository (linked when http(s)), commit (linked when the host's URLs are known) and branch. */
+  code?: { repo?: string; repoHref?: string; commit?: string; commitHref?: string; branch?: string };
   finishedAt?: string;
   tags: string[];
   models: Link[];
@@ -121,6 +132,8 @@ export interface ProjectComponentPage extends SpecView {
   name: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   project: Link;
   usedBy: Link[];
   history: HistoryEntry[];
@@ -140,6 +153,8 @@ export interface OrgSummary {
 /** An organization's page. */
 export interface OrgPage extends OrgSummary {
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   website?: string;
   members: Array<{ user: UserRef; role: Role }>;
   teams: TeamSummary[];
@@ -159,6 +174,8 @@ export interface UserPage {
   label: string;
   url: string;
   apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
   github?: { login: string; url: string };
   email?: string;
   bio?: string;
@@ -166,7 +183,8 @@ export interface UserPage {
   orgs: Array<{ org: Link; role: Role }>;
   teams: Array<{ team: Link; role: Role }>;
   owns: { projects: Link[]; components: Link[]; models: Link[] };
-  changes: RecentChange[];
+  /** What they changed, a commit at a time, newest first (the last 20 commits, 8 entities each at most). */
+  commits: CommitChanges[];
 }
 
 /** One property of a JSON Schema, flattened for the schema reference. */

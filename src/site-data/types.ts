@@ -59,12 +59,42 @@ export interface HistoryEntry {
   change: "added" | "modified" | "deleted";
   /** Catalog-relative path of the file that changed. */
   file: string;
+  /** The commit on the repository's host (catalog.yaml's `repository`). */
+  commitUrl?: string;
+}
+
+/** Where an entity's file is on the repository's host: its path, and links to view, edit and see its history. */
+export interface FileLinks {
+  path: string;
+  view?: string;
+  edit?: string;
+  history?: string;
+}
+
+/** An entity page's links to its source: its YAML file, and its README or model card when it has one. */
+export interface EntitySource {
+  file: FileLinks;
+  readme?: FileLinks;
 }
 
 /** A change, with the entity it touched: the home page's and a user's "recent changes". */
 export interface RecentChange extends HistoryEntry {
   kind: Kind;
   entity: Link;
+}
+
+/** One commit's changes to entities (a user's page lists what they changed this way). */
+export interface CommitChanges {
+  commit: string;
+  short: string;
+  date: string;
+  author: string;
+  message?: string;
+  commitUrl?: string;
+  /** The entities it added, modified or deleted (the first few). */
+  changes: Array<{ kind: Kind; entity: Link; change: HistoryEntry["change"] }>;
+  /** How many more entities the commit changed than are listed. */
+  more: number;
 }
 
 /** A facet of a list page: values with how many items carry each. */
@@ -110,6 +140,10 @@ export interface SiteData {
     history: boolean;
     /** The part of a sharded build these pages are rendered for (`mlcat build --shard`). */
     shard?: Shard;
+    /** The catalog's repository on its host (catalog.yaml's `repository`), when pages link to their sources. */
+    repository?: string;
+    /** The site's card image for link previews (a path under the base path), when the build drew one. */
+    card?: { path: string; width: number; height: number };
   };
   counts: Counts;
   recent: RecentChange[];

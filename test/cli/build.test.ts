@@ -22,6 +22,17 @@ describe("mlcat build", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("builds without a repository in catalog.yaml, and says once that pages link to no source files", async () => {
+    const dir = writeTree(BASE);
+    const out = join(dir, "..", `${dir.split("/").pop()}-site`);
+    const run = await runCli(["build", "--catalog", dir, "--out", out, "--no-search"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.match(/do not link to their source files/g)).toHaveLength(1);
+    expect(run.stdout).toContain("catalog.yaml names no repository (set repository.url");
+    expect(readFileSync(join(out, "orgs/acme/index.html"), "utf8")).not.toContain('class="source-links"');
+    rmSync(out, { recursive: true, force: true });
+  });
+
   it("rejects an unknown audience as a usage error", async () => {
     const run = await runCli(["build", "--audience", "everyone"]);
     expect(run.code).toBe(2);

@@ -42,6 +42,27 @@ describe("renderMarkdown", () => {
   });
 });
 
+describe("a README's first heading", () => {
+  it.each([
+    ["# fraud-scorer\n\nScores fraud.", "fraud-scorer"],
+    ["# Model card: fraud-scorer\n\nScores fraud.", "fraud-scorer"],
+    ["# Fraud scorer\n\nScores fraud.", "fraud-scorer"],
+    ["# northwind/fraud-scorer\n\nScores fraud.", "northwind/fraud-scorer"],
+  ])("is left out when it only repeats the page's title: %j", (md, name) => {
+    const html = renderMarkdown(md, { title: [name] });
+    expect(html).not.toMatch(/<h\d/);
+    expect(html).toContain("<p>Scores fraud.</p>");
+  });
+
+  it.each([
+    ["# Fraud scoring at Northwind\n\ntext", "fraud-scorer"],
+    ["Intro first.\n\n# fraud-scorer", "fraud-scorer"],
+    ["## fraud-scorer\n\ntext", "fraud-scorer"],
+  ])("stays when it says more, or is not the first thing: %j", (md, name) => {
+    expect(renderMarkdown(md, { title: [name] })).toMatch(/<h[23]>/);
+  });
+});
+
 describe("escaping helpers", () => {
   it("escapes text for HTML and embeds JSON without a way out of a script element", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");

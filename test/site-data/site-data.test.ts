@@ -208,4 +208,24 @@ describe("site-wide data", () => {
     expect(changes.of(["alice", undefined, "ALICE"], 1).map((c) => c.commit)).toEqual(["c3"]);
     expect(changes.of(["carol"], 50)).toEqual([]);
   });
+
+  it("groups a user's changes by commit: an import of many files is one entry listing a few and how many more", () => {
+    const change = (commit: string, i: number): RecentChange => ({
+      commit,
+      short: commit,
+      date: `2026-01-0${commit === "big" ? 2 : 1}T00:00:00.000Z`,
+      author: "alice",
+      change: "added",
+      file: `f${i}`,
+      kind: "Experiment",
+      entity: { label: `run-${i}`, url: `/runs/${i}/` },
+    });
+    const recent = [...Array.from({ length: 4000 }, (_, i) => change("big", i)), change("small", 1), change("small", 2)];
+    const commits = new ChangesByAuthor(recent).commitsOf(["alice"], 20, 8);
+    expect(commits.map((c) => [c.commit, c.changes.length, c.more])).toEqual([
+      ["big", 8, 3992],
+      ["small", 2, 0],
+    ]);
+    expect(new ChangesByAuthor(recent).commitsOf(["alice"], 1, 8).map((c) => c.commit)).toEqual(["big"]);
+  });
 });

@@ -163,7 +163,7 @@ describe("browsing", () => {
 
   it("draws a model version's lineage, and its experiment node links to the experiment", async () => {
     const { page, errors } = await open("/registry/acme/churn-model/1.0.0/");
-    const graph = page.locator("svg.lineage-graph");
+    const graph = page.locator("svg.lineage-graph.lineage-wide");
     expect(await graph.isVisible()).toBe(true);
     expect(await graph.locator('[data-node="component"]').getAttribute("href")).toBe("/hub/acme/train/1.0.0/");
     expect(await page.locator("#reproduce-snippet").innerText()).toContain("hubRef: acme/train:1.0.0");
@@ -477,6 +477,46 @@ describe("the built files", () => {
     expect(broken).toEqual([]);
   });
 
+  it("links every entity page to its file in the repository, every commit id to its commit, and the lineage's code to its commit", () => {
+    const data = sites.internal.result.data!;
+    const pages = [...data.orgs, ...data.teams, ...data.connections, ...data.projects, ...data.experiments, ...data.projectComponents, ...data.components, ...data.componentVersions, ...data.models, ...data.modelVersions, ...data.users];
+    expect(pages.length).toBeGreaterThan(20);
+    const repo = "https://github.com/acme/ml-catalog";
+    const problems: string[] = [];
+    for (const p of pages) {
+      const html = readFileSync(join(sites.internal.dir, p.url, "index.html"), "utf8");
+      const path = p.source?.file.path ?? "";
+      if (!path.startsWith("catalog/") || !path.endsWith(".yaml")) problems.push(`${p.url}: file ${path}`);
+      for (const [what, url] of [["view", `${repo}/blob/main/${path}`], ["edit", `${repo}/edit/main/${path}`], ["history", `${repo}/commits/main/${path}`]]) {
+        if (!html.includes(`href="${url}"`)) problems.push(`${p.url}: no ${what} link`);
+      }
+      // Every commit id shown (history, change feeds) is a link to its commit.
+      for (const m of html.matchAll(/<code title="[0-9a-f]{40}">/g)) problems.push(`${p.url}: unlinked commit ${m[0]}`);
+    }
+    expect(problems).toEqual([]);
+    const component = readFileSync(join(sites.internal.dir, "hub/acme/train/index.html"), "utf8");
+    expect(component).toMatch(new RegExp(`<a href="${repo}/commit/[0-9a-f]{40}"[^>]*><code>[0-9a-f]{7}</code></a>`));
+    const version = readFileSync(join(sites.internal.dir, "registry/acme/churn-model/1.0.0/index.html"), "utf8");
+    expect(version).toContain('<a class="lineage-link" href="https://github.com/acme/ml/commit/0123456789abcdef0123456789abcdef01234567"');
+  });
+
+  it("gives every page a link preview: its own title and description, and the site's card (a 1200×630 PNG)", () => {
+    const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    const component = readFileSync(join(sites.public.dir, "hub/acme/train/index.html"), "utf8");
+    expect(meta(component, "og:title")).toBe("acme/train");
+    expect(meta(component, "og:description")).toBe(sites.public.result.data!.components.find((c) => c.key === "acme/train")!.description);
+    expect(meta(component, "og:url")).toBe("https://acme.example/pub/hub/acme/train/");
+    expect(meta(component, "og:image")).toBe("https://acme.example/pub/og-card.png");
+    expect(meta(component, "twitter:card")).toBe("summary_large_image");
+    for (const file of walk(sites.internal.dir).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(join(sites.internal.dir, file), "utf8");
+      expect([meta(html, "og:title"), meta(html, "og:description"), meta(html, "twitter:image")].every((v) => v !== undefined && v !== ""), file).toBe(true);
+    }
+    const png = readFileSync(join(sites.public.dir, "og-card.png"));
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+
   it("mirrors every entity in the JSON API, and publishes the JSON Schemas", () => {
     const index = JSON.parse(readFileSync(join(sites.internal.dir, "api/index.json"), "utf8")) as { entities: Array<{ api: string; key: string }> };
     expect(index.entities.length).toBe(sites.internal.result.data!.files.filter((f) => f.path.startsWith("api/") && f.path !== "api/index.json").length);
@@ -538,11 +578,16 @@ describe("the site's source", () => {
     expect(found).toEqual([]);
   });
 
-  it("uses set:html only for sanitized Markdown and the lineage SVG mlcat draws", () => {
+  it("uses set:html only for sanitized Markdown, the lineage SVG mlcat draws and code Shiki highlighted (every character escaped)", () => {
     const src = join(import.meta.dirname, "../../site/src");
     const uses = walk(src)
       .filter((f) => f.endsWith(".astro"))
       .flatMap((f) => [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`));
-    expect(uses).toEqual(["components/Markdown.astro: html", "pages/registry/[org]/[name]/[tag]/index.astro: l.svg"]);
+    expect(uses).toEqual([
+      "components/CodeBlock.astro: highlighted",
+      "components/Markdown.astro: html",
+      "pages/registry/[org]/[name]/[tag]/index.astro: l.svg",
+      "pages/registry/[org]/[name]/[tag]/index.astro: l.svgNarrow",
+    ]);
   });
 });

@@ -18,6 +18,10 @@ function facets() {
   const items = [...document.querySelectorAll("[data-item]")].filter((i) => i instanceof HTMLElement);
   const boxes = [...root.querySelectorAll("input[data-facet]")].filter((b) => b instanceof HTMLInputElement);
   const count = document.querySelector("[data-result-count]");
+  const groups = root.querySelector("[data-facet-groups]");
+  const chosenNote = root.querySelector("[data-facet-chosen]");
+  // On a phone the checkboxes start folded (open by default without script, and on a wide screen).
+  if (groups instanceof HTMLDetailsElement) groups.open = matchMedia("(min-width: 901px)").matches;
   const params = new URLSearchParams(location.search);
   for (const box of boxes) if (params.getAll(box.name).includes(box.value)) box.checked = true;
   text.value = params.get("q") ?? "";
@@ -38,6 +42,8 @@ function facets() {
       if (matches) shown++;
     }
     if (count) count.textContent = `${shown} of ${items.length} shown`;
+    const checked = boxes.filter((b) => b.checked).length;
+    if (chosenNote) chosenNote.textContent = checked > 0 ? ` · ${checked} chosen` : "";
     const next = new URLSearchParams();
     for (const [id, values] of chosen) for (const v of values) next.append(id, v);
     if (words.length > 0) next.set("q", text.value.trim().toLowerCase());

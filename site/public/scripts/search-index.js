@@ -15,11 +15,21 @@
 /**
  * The part of pagefind.js the page uses.
  * @typedef {object} Pagefind
- * @property {(options: { baseUrl?: string, excerptLength?: number }) => Promise<void>} options
+ * @property {(options: { baseUrl?: string, excerptLength?: number, ranking?: { metaWeights?: Record<string, number> } }) => Promise<void>} options
  * @property {() => Promise<void>} init
  * @property {() => Promise<FilterCounts>} filters
  * @property {(term: string | null, options?: { filters?: FilterQuery }) => Promise<Response>} search
  */
+
+/**
+ * How results rank. Every record carries its title; an entity's page (not a
+ * version's) also carries the names it answers to (`name`: its key, display
+ * name, username) and its tags (`tags`), which `mlcat build` writes as meta
+ * fields. A query that names an entity finds that entity's page first, above
+ * its versions, which repeat its name in shorter pages (Pagefind's length
+ * normalization otherwise favours them).
+ */
+const RANKING = { metaWeights: { title: 5, name: 12, tags: 3 } };
 
 /**
  * Load Pagefind from the site's bundle folder (`bundle`, e.g. `/x/pagefind/`),
@@ -31,7 +41,7 @@
 export async function loadPagefind(bundle, base) {
   try {
     const pagefind = /** @type {Pagefind} */ (await import(`${bundle}pagefind.js`));
-    await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    await pagefind.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
     return pagefind;
   } catch {

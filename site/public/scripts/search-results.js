@@ -1,6 +1,6 @@
 // @ts-check
 /// <reference lib="dom" />
-/** One search result as a list item: its title (a link), its kind, its excerpt, and its best matching sections. */
+/** One search result as a list item: its title (a link), its kind, whose version it is, its excerpt, and its best matching sections. */
 import { appendExcerpt, el, link } from "./search-text.js";
 
 /** @import { ResultData } from "./search-index.js" */
@@ -30,6 +30,8 @@ export function resultItem(data) {
   head.append(title);
   if (data.meta?.kind) head.append(el("span", "badge neutral", data.meta.kind));
   item.append(head);
+  // A version says whose version it is (`Version 1.2 of polyaxon/kaniko`).
+  if (data.meta?.context) item.append(el("p", "search-result-context", data.meta.context));
   if (data.excerpt) item.append(excerptParagraph(data.excerpt));
   const sections = (data.sub_results ?? []).filter((s) => s.url !== data.url && s.url.includes("#")).slice(0, SECTIONS);
   if (sections.length > 0) {

@@ -1,0 +1,351 @@
+/**
+ * The search index's records, made from the site data the pages are made
+ * from (not by reading the rendered pages again): one per entity page, with
+ * what the page says in words (names, descriptions, READMEs, inputs,
+ * versions, who and what it links to) as sentences, so excerpts read well.
+ * Like the pages' own index markup they leave out source YAML, snippets,
+ * history, dates and metric values: words nobody searches for, which made
+ * most of the index's distinct entries and of Pagefind's time.
+ */
+import { recordHtml, fact, joined, listFact, type SearchRecord, type SearchRecordSpec } from "./search-html.js";
+import type {
+  ArtifactRow,
+  ComponentPage,
+  ComponentVersionPage,
+  ConnectionPage,
+  ExperimentPage,
+  IoRow,
+  Link,
+  ModelPage,
+  ModelVersionPage,
+  NameValue,
+  OrgPage,
+  ProjectComponentPage,
+  ProjectPage,
+  ReleaseRow,
+  SiteData,
+  TeamPage,
+  UserPage,
+  UserRef,
+} from "./types.js";
+
+/** How much a version page's words count against its entity's: its entity ranks first for the entity's name. */
+export const VERSION_WEIGHT = 0.5;
+
+const labels = (links: readonly Link[]) => links.map((l) => l.label);
+const person = (u: UserRef | undefined) => (u ? joined([u.label, u.url ? `@${u.name}` : undefined], " ") : undefined);
+
+/** A value worth indexing: words, not a number (metric values, sizes, counts only add distinct entries). */
+function wordy(value: string | undefined): string | undefined {
+  return value === undefined || /^[-+]?[\d.,:eE+-]*$/.test(value.trim()) ? undefined : value;
+}
+
+/** An inputs or outputs row as one sentence: `lr (float, optional, default 0.01): Learning rate.`. */
+function ioLine(r: IoRow): string {
+  const type = r.list ? `List[${r.type}]` : r.type;
+  const traits = joined([type, r.flag && "flag", r.optional ? "optional" : "required", r.default !== undefined && wordy(r.default) && `default ${r.default}`], ", ");
+  const extra = joined([r.connection && `connection ${r.connection}`, r.toEnv && `env ${r.toEnv}`], ", ");
+  return `${r.name} (${traits})${r.description ? `: ${r.description}` : ""}${extra ? ` (${extra})` : ""}`;
+}
+
+function releaseLine(r: ReleaseRow): string {
+  const deprecated = r.deprecated ? `deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` (use ${r.deprecated.replacement.label})` : ""}` : undefined;
+  return joined([joined([r.tag, r.stage, r.mutable && "mutable tag"], " "), r.notes, deprecated], ": ");
+}
+
+function artifactLine(a: ArtifactRow): string {
+  return joined([a.name, a.kind, a.uri, a.connection && `connection ${a.connection.label}`], " · ");
+}
+
+function nameValueLine(r: NameValue): string {
+  return wordy(r.value) ? `${r.name}: ${r.value}` : r.name;
+}
+
+function componentRecord(p: ComponentPage): SearchRecordSpec {
+  const cur = p.current;
+  return {
+    url: p.url,
+    title: p.key,
+    filters: { kind: "Component", organization: p.org, tags: p.tags, ...(p.stage && { stage: p.stage }) },
+    names: [p.key, p.name],
+    lead: [
+      joined(["Hub component", p.stage, p.visibility === "private" && "private"], " · "),
+      p.description,
+      joined([fact("Owner", person(p.owner)), fact("Team", p.team?.label), fact("Version", cur?.tag), fact("Run kind", cur?.runKind)]),
+      listFact("Tags", p.tags),
+      joined([fact("Organization", p.organization.label), listFact("Maintainers", p.maintainers.map((m) => person(m) ?? "")), fact("Image", cur?.image)]),
+    ],
+    sections: [
+      { id: "readme-title", heading: "README", ...(p.readmeHtml !== undefined && { html: p.readmeHtml }) },
+      ...(cur ? specSections(cur, "component") : []),
+      { id: "versions-title", heading: "Versions", lines: p.releases.map(releaseLine) },
+      {
+        id: "used-title",
+        heading: "Used by",
+        lines: [listFact("Projects", labels(p.usedBy.projects)), listFact("Experiments", labels(p.usedBy.experiments)), listFact("Model versions", labels(p.usedBy.models))],
+      },
+    ],
+  };
+}
+
+function specSections(spec: { inputs: IoRow[]; outputs: IoRow[] }, prefix: string) {
+  return [
+    { id: `${prefix}-inputs`, heading: "Inputs", lines: spec.inputs.map(ioLine) },
+    { id: `${prefix}-outputs`, heading: "Outputs", lines: spec.outputs.map(ioLine) },
+  ];
+}
+
+function componentVersionRecord(p: ComponentVersionPage, component: ComponentPage | undefined): SearchRecordSpec {
+  const r = p.release;
+  return {
+    url: p.url,
+    title: p.key,
+    filters: { kind: "Component version", organization: p.org, tags: component?.tags ?? [], ...(r?.stage && { stage: r.stage }) },
+    weight: VERSION_WEIGHT,
+    context: `Version ${p.tag} of ${p.component.label}`,
+    lead: [
+      joined(["Component version", r?.stage, r?.mutable && "mutable tag"], " · "),
+      p.description,
+      joined([fact("Component", p.component.label), fact("Run kind", p.runKind), fact("Image", p.image)]),
+      r?.deprecated && `Deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` Use ${r.deprecated.replacement.label} instead.` : ""}`,
+      r?.notes && `Release notes: ${r.notes}`,
+    ],
+    sections: [
+      ...specSections(p, "version"),
+      { id: "used-title", heading: "Used by", lines: [listFact("Experiments", labels(p.usedBy.experiments)), listFact("Model versions", labels(p.usedBy.models))] },
+    ],
+  };
+}
+
+function modelRecord(p: ModelPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: p.key,
+    filters: { kind: "Model", organization: p.org, tags: p.tags, ...(p.stage && { stage: p.stage }) },
+    names: [p.key, p.name],
+    lead: [
+      joined(["Registered model", p.stage, p.visibility === "private" && "private"], " · "),
+      p.description,
+      joined([fact("Owner", person(p.owner)), fact("Team", p.team?.label), fact("Task", p.task), fact("Framework", p.framework), fact("License", p.license)]),
+      listFact("Tags", p.tags),
+      fact("Organization", p.organization.label),
+    ],
+    sections: [
+      { id: "versions-title", heading: "Versions", lines: [...p.versions.map((v) => joined([v.tag, v.stage, person(v.createdBy)], " · ")), listFact("Metrics", p.metricNames)] },
+      { id: "card-title", heading: "Model card", ...(p.cardHtml !== undefined && { html: p.cardHtml }) },
+    ],
+  };
+}
+
+function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): SearchRecordSpec {
+  const l = p.lineage;
+  return {
+    url: p.url,
+    title: p.key,
+    filters: { kind: "Model version", organization: p.org, tags: model?.tags ?? [], stage: p.stage },
+    weight: VERSION_WEIGHT,
+    context: `Version ${p.tag} of ${p.model.label}`,
+    lead: [joined(["Model version", p.stage], " · "), p.description ?? model?.description, joined([fact("Model", p.model.label), fact("By", person(p.createdBy))])],
+    sections: [
+      {
+        id: "lineage-title",
+        heading: "Lineage",
+        lines: [
+          fact("Project", l.project?.label),
+          fact("Experiment", l.experiment?.label),
+          fact("Component", l.component?.label ?? l.componentText),
+          l.code && joined([fact("Commit", l.code.commit), fact("Repository", l.code.repo)]),
+        ],
+      },
+      { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
+      { id: "params-title", heading: "Parameters", lines: l.params.map(nameValueLine) },
+      { id: "artifacts-title", heading: "Artifacts", lines: p.artifacts.map(artifactLine) },
+      ...(p.signature.inputs.length + p.signature.outputs.length > 0
+        ? [
+            {
+              id: "sig-in",
+              heading: "Signature",
+              lines: [listFact("Inputs", p.signature.inputs.map((s) => `${s.name} ${s.value}`)), listFact("Outputs", p.signature.outputs.map((s) => `${s.name} ${s.value}`))],
+            },
+          ]
+        : []),
+      { id: "stages-title", heading: "Stage history", lines: p.stageHistory.map((s) => joined([s.stage, person(s.by), s.reason], " · ")) },
+    ],
+  };
+}
+
+function orgRecord(p: OrgPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: p.displayName,
+    filters: { kind: "Organization", organization: p.name },
+    names: [p.displayName, p.name],
+    lead: ["Organization", p.name, p.description, p.website, p.visibility === "private" ? "private" : undefined],
+    sections: [
+      { id: "projects-title", heading: "Projects", lines: p.projects.map((x) => joined([x.name, x.description, fact("Owner", person(x.owner))], " · ")) },
+      { id: "members-title", heading: "Members", lines: p.members.map((m) => joined([person(m.user), m.role], " · ")) },
+      {
+        id: "teams-title",
+        heading: "Teams",
+        lines: [
+          ...p.teams.map((t) => joined([t.name, t.description], " · ")),
+          ...p.delegations.map((d) => `Delegated management of ${d.area}: ${d.to.map((u) => person(u)).join(", ")}`),
+          listFact("Quotas", p.quotas.map((q) => q.what)),
+        ],
+      },
+      { id: "perm-title", heading: "Permissions", lines: p.matrix.actions.map((a) => `${a.label} (${a.lowest} and above)`) },
+      { id: "conn-title", heading: "Connections", lines: p.connections.map((c) => joined([c.name, c.kind, c.description], " · ")) },
+    ],
+  };
+}
+
+function teamRecord(p: TeamPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: `${p.name} · ${p.org}`,
+    filters: { kind: "Team", organization: p.org },
+    names: [p.name, p.key],
+    lead: ["Team", p.description, fact("Organization", p.organization.label)],
+    sections: [
+      { id: "members-title", heading: "Members", lines: p.members.map((m) => joined([person(m.user), m.role], " · ")) },
+      { id: "quota-title", heading: "Quotas and usage", lines: [listFact("Quotas", p.quotas.map((q) => q.what))] },
+      { id: "projects-title", heading: "Project roles", lines: p.projects.map((x) => `${x.project.label}: ${x.role}`) },
+      { id: "named-title", heading: "Named by", lines: [listFact("Projects", labels(p.namedBy.projects)), listFact("Components", labels(p.namedBy.components)), listFact("Models", labels(p.namedBy.models))] },
+    ],
+  };
+}
+
+function projectRecord(p: ProjectPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: p.key,
+    filters: { kind: "Project", organization: p.org, tags: p.tags },
+    names: [p.key, p.name],
+    lead: [
+      joined(["Project", p.visibility === "private" && "private"], " · "),
+      p.description,
+      joined([fact("Owner", person(p.owner)), fact("Team", p.team?.label)]),
+      listFact("Tags", p.tags),
+    ],
+    sections: [
+      { id: "readme-title", heading: "README", ...(p.readmeHtml !== undefined && { html: p.readmeHtml }) },
+      {
+        id: "exp-title",
+        heading: "Experiments",
+        lines: p.experiments.map((e) => joined([e.name, e.status, e.component?.label ?? e.componentText], " · ")),
+      },
+      { id: "models-title", heading: "Model versions", lines: [labels(p.models).join(", ")] },
+      { id: "hubc-title", heading: "Hub components used", lines: [labels(p.hubComponents).join(", ")] },
+      { id: "pc-title", heading: "Project components", lines: [labels(p.components).join(", ")] },
+      { id: "conn-title", heading: "Connections", lines: [labels(p.connections).join(", ")] },
+      {
+        id: "access-title",
+        heading: "Access",
+        lines: [...p.teams.map((t) => `team ${t.team.label}: ${t.role}`), ...p.members.map((m) => joined([person(m.user), m.role], " · "))],
+      },
+    ],
+  };
+}
+
+function projectComponentRecord(p: ProjectComponentPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: `${p.name} · ${p.project.label}`,
+    filters: { kind: "Project component", organization: p.org },
+    names: [p.name],
+    lead: ["Project component", p.description, joined([fact("Project", p.project.label), fact("Run kind", p.runKind), fact("Image", p.image)])],
+    sections: [...specSections(p, "pc"), { id: "used-title", heading: "Experiments that ran it", lines: [labels(p.usedBy).join(", ")] }],
+  };
+}
+
+function experimentRecord(p: ExperimentPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: `${p.name} · ${p.project.label}`,
+    filters: { kind: "Experiment", organization: p.org, tags: p.tags },
+    names: [p.name],
+    lead: [
+      joined(["Experiment", p.status], " · "),
+      p.description,
+      joined([fact("Project", p.project.label), fact("Component", p.component?.label ?? p.componentText), fact("By", person(p.createdBy))]),
+      listFact("Tags", p.tags),
+    ],
+    sections: [
+      { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
+      { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
+      ...(p.code ? [{ id: "code-title", heading: "Code", lines: [joined([fact("Commit", p.code.commit), fact("Branch", p.code.branch), fact("Repository", p.code.repo)])] }] : []),
+      { id: "models-title", heading: "Model versions it produced", lines: [labels(p.models).join(", ")] },
+      { id: "artifacts-title", heading: "Artifacts", lines: p.artifacts.map(artifactLine) },
+    ],
+  };
+}
+
+function connectionRecord(p: ConnectionPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: `${p.name} · ${p.org}`,
+    filters: { kind: "Connection", organization: p.org, tags: p.tags },
+    names: [p.name],
+    lead: [joined(["Connection", p.kind], " · "), p.description, fact("Organization", p.organization.label), listFact("Tags", p.tags)],
+    sections: [
+      { id: "schema-title", heading: "Settings", lines: p.schema.map(nameValueLine) },
+      { id: "secret-title", heading: "Secret", lines: [p.secretName && joined([`Kubernetes secret ${p.secretName}`, p.mountPath && `mounted at ${p.mountPath}`], " ")] },
+      { heading: "Projects that may use it", lines: [labels(p.usedBy).join(", ")] },
+    ],
+  };
+}
+
+function userRecord(p: UserPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: p.label,
+    filters: { kind: "User" },
+    names: [p.label, p.name, ...(p.github ? [p.github.login] : [])],
+    lead: [joined(["Person", p.catalogAdmin && "catalog admin"], " · "), p.bio, joined([`@${p.name}`, p.github && `GitHub: ${p.github.login}`, p.email])],
+    sections: [
+      { id: "orgs-title", heading: "Organizations", lines: [...p.orgs.map((o) => `${o.org.label}: ${o.role}`), ...p.teams.map((t) => `team ${t.team.label}: ${t.role}`)] },
+      {
+        id: "owns-title",
+        heading: "Owns",
+        lines: [listFact("Projects", labels(p.owns.projects)), listFact("Hub components", labels(p.owns.components)), listFact("Models", labels(p.owns.models))],
+      },
+    ],
+  };
+}
+
+/** Every entity page's record specification, in the order of `SiteData`'s lists. */
+export function searchRecordSpecs(data: Omit<SiteData, "files">): SearchRecordSpec[] {
+  const components = new Map(data.components.map((c) => [c.key, c]));
+  const models = new Map(data.models.map((m) => [m.key, m]));
+  return [
+    ...data.components.map(componentRecord),
+    ...data.componentVersions.map((v) => componentVersionRecord(v, components.get(v.component.label))),
+    ...data.models.map(modelRecord),
+    ...data.modelVersions.map((v) => modelVersionRecord(v, models.get(v.model.label))),
+    ...data.orgs.map(orgRecord),
+    ...data.teams.map(teamRecord),
+    ...data.projects.map(projectRecord),
+    ...data.projectComponents.map(projectComponentRecord),
+    ...data.experiments.map(experimentRecord),
+    ...data.connections.map(connectionRecord),
+    ...data.users.map(userRecord),
+  ];
+}
+
+/** Compare record URLs as Pagefind's own directory walk would order pages: by code unit. */
+const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+/**
+ * The records of the pages `include` keeps (all by default; it sees each
+ * page's URL), sorted by URL: a whole build and the joined parts of a
+ * sharded one add the same records in the same order, so their indexes are
+ * the same bytes. Record URLs are relative to the site's root (`/hub/x/`
+ * under any base path): the search page gives Pagefind the base path.
+ */
+export function searchRecords(data: Omit<SiteData, "files">, include: (url: string) => boolean = () => true): SearchRecord[] {
+  const base = data.meta.basePath;
+  return searchRecordSpecs(data)
+    .filter((s) => include(s.url))
+    .map((s) => ({ url: s.url.startsWith(base) ? `/${s.url.slice(base.length)}` : s.url, html: recordHtml(s) }))
+    .sort(byUrl);
+}

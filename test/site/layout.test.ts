@@ -1,0 +1,176 @@
+/// <reference lib="dom" />
+/**
+ * Every page type of the sample catalog, read at 390 px (a phone) and
+ * 1280 px, in the light and dark themes: nothing runs off the page, nothing
+ * is cut off, and what scrolls sideways says so (a scroll cue). Screenshots
+ * of each go to .tmp/screenshots/layout/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/site-build/build-site.js";
+import { serveSite } from "../../src/site-build/serve.js";
+import { launchChromium, type Chromium } from "./browser.js";
+
+const SAMPLE = join(import.meta.dirname, "../../catalog");
+const SHOTS = join(import.meta.dirname, "../../.tmp/screenshots/layout");
+
+/** One page of each type, the sample's longest or most crowded where there is a choice. */
+const PAGES: Record<string, string> = {
+  home: "",
+  hub: "hub/",
+  component: "hub/polyaxon/kaniko/",
+  "component version": "hub/northwind/xgboost-train/1.2.0/",
+  registry: "registry/",
+  model: "registry/northwind/fraud-scorer/",
+  "model version": "registry/northwind/fraud-scorer/1.3.0/",
+  organizations: "orgs/",
+  organization: "orgs/northwind/",
+  team: "orgs/northwind/teams/risk/",
+  connection: "orgs/northwind/connections/s3-datalake/",
+  project: "orgs/northwind/projects/fraud-detection/",
+  experiment: "orgs/northwind/projects/fraud-detection/experiments/build-features-v8/",
+  "project component": "orgs/northwind/projects/fraud-detection/components/build-features/",
+  people: "users/",
+  person: "users/maya-chen/",
+  schema: "schema/",
+  search: "search/?q=fraud",
+  "not found": "no/such/page/",
+};
+
+let out: string;
+let server: Server;
+let url: string;
+let chrome: Chromium;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "mlcat-layout-"));
+  const site = await buildSite({ dir: SAMPLE, outDir: join(out, "site"), now: new Date("2026-02-10T00:00:00Z") });
+  if (!site.ok) throw new Error("the sample catalog did not build");
+  ({ server, url } = await serveSite({ dir: site.outDir, basePath: "/", port: 0 }));
+  chrome = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  server?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+/**
+ * What a reader would see go wrong on the page, in the page: elements past
+ * the page's edges (outside a scroll container that shows it scrolls),
+ * content cut off by a box that hides its overflow (an ellipsis or a line
+ * clamp says so and is fine), content spilling out of its box, and boxes
+ * that scroll sideways without a scroll cue.
+ */
+function layoutProblems(): string[] {
+  const width = document.documentElement.clientWidth;
+  const problems: string[] = [];
+  const name = (el: Element) => {
+    const cls = typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${cls} "${(el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50)}"`;
+  };
+  const scrolls = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX);
+  // A scroll cue is the shadow a scrolling box paints on the side it scrolls to (the site's .scroll-cue).
+  const cued = (el: Element) => getComputedStyle(el).backgroundImage.includes("radial-gradient");
+  const clips = (overflow: string) => /hidden|clip/.test(overflow);
+  // Content meant for screen readers only (clipped to nothing), like a stacked table's column headers.
+  const unseen = (el: Element) => {
+    for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.clip === "rect(0px, 0px, 0px, 0px)" || e.classList.contains("visually-hidden")) return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!el.checkVisibility() || unseen(el) || (el.closest("svg") && el.tagName.toLowerCase() !== "svg")) continue;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    if (box.right > width + 1 || box.left < -1) {
+      // Inside a box that scrolls (it must show it) or clips (then the box itself is checked below), it is that box's matter.
+      let parent = el.parentElement;
+      while (parent && parent !== document.body && !scrolls(parent) && !clips(getComputedStyle(parent).overflowX)) parent = parent.parentElement;
+      const held = parent && parent !== document.body && (clips(getComputedStyle(parent).overflowX) || cued(parent));
+      if (!held) problems.push(`past the page's edge (${Math.round(box.left)} to ${Math.round(box.right)} of ${width}): ${name(el)}`);
+    }
+    const marked = style.textOverflow === "ellipsis" || (style.webkitLineClamp !== "none" && style.webkitLineClamp !== "");
+    if (!marked && clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) problems.push(`cut off on the side: ${name(el)}`);
+    if (!marked && clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1) problems.push(`cut off below: ${name(el)}`);
+    const block = /block|flex|grid|list-item|table-cell/.test(style.display) && !/inline/.test(style.display);
+    if (block && style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) problems.push(`spills out of its box (${el.scrollWidth} in ${el.clientWidth}): ${name(el)}`);
+    if (scrolls(el) && el.scrollWidth > el.clientWidth + 1 && !cued(el)) problems.push(`scrolls sideways with no cue: ${name(el)}`);
+  }
+  if (document.documentElement.scrollWidth > width) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} of ${width})`);
+  return problems;
+}
+
+describe.each([390, 1280])("at %i px", (width) => {
+  it.each(Object.entries(PAGES))("the %s page fits: nothing off the page, cut off or spilling, in both themes", async (kind, path) => {
+    const page = await chrome.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    const problems: string[] = [];
+    for (const theme of ["light", "dark"] as const) {
+      await page.goto(url);
+      await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
+      await page.goto(new URL(path, url).href);
+      if (kind === "search") await page.locator("[data-search-status]").filter({ hasText: /results? for/ }).waitFor({ timeout: 10_000 });
+      problems.push(...(await page.evaluate(layoutProblems)).map((p) => `${theme}: ${p}`));
+      await page.screenshot({ path: join(SHOTS, `${kind.replace(/ /g, "-")}-${width}-${theme}.png`), fullPage: true });
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
+describe("on a phone", () => {
+  it("the navigation fits on the first screen, search included, and the hub's list starts there", async () => {
+    const page = await chrome.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(new URL("hub/", url).href);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Hub", "Registry", "Organizations", "People", "Schema", "Search"]) {
+      const box = await nav.getByRole("link", { name, exact: true }).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 140, name).toBe(true);
+    }
+    // The facets are folded behind "Filters": the first card shows on the first screen.
+    expect(await page.locator("[data-facet-groups]").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const first = await page.locator("[data-item]").first().boundingBox();
+    expect(first!.y).toBeLessThan(844);
+    await page.locator("[data-facet-groups] summary").click();
+    await page.locator('.facets input[name="tag"][value="training"]').check();
+    expect(await page.locator("[data-facet-chosen]").innerText()).toBe(" · 1 chosen");
+    await page.close();
+  });
+
+  it("shows the permission matrix one role at a time, and the lineage in one column", async () => {
+    const page = await chrome.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(new URL("orgs/northwind/", url).href);
+    expect(await page.locator(".matrix-wide").isVisible()).toBe(false);
+    const roles = page.locator(".matrix-role");
+    expect(await roles.count()).toBeGreaterThan(3);
+    expect(await roles.first().locator(".matrix-actions li").count()).toBe(9);
+    await roles.nth(1).locator("summary").click();
+    expect(await roles.nth(1).locator(".matrix-actions li.allowed").count()).toBeGreaterThan(0);
+    await page.goto(new URL("registry/northwind/fraud-scorer/1.3.0/", url).href);
+    const narrow = page.locator("svg.lineage-narrow");
+    expect(await narrow.isVisible()).toBe(true);
+    expect(await page.locator("svg.lineage-wide").isVisible()).toBe(false);
+    const box = await narrow.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(390 - 32);
+    // Every node of the graph is on screen, one under the other, and the experiment's is still a link.
+    const nodes = await narrow.locator("rect.lineage-node").evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right })));
+    expect(nodes.length).toBeGreaterThan(4);
+    for (const n of nodes) expect(n.left >= 0 && n.right <= 390).toBe(true);
+    expect(await narrow.locator('a[data-node="experiment"]').getAttribute("href")).toMatch(/\/experiments\//);
+    await page.close();
+  });
+});
