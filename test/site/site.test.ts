@@ -211,6 +211,17 @@ describe("browsing", () => {
     }
   });
 
+  it("names members by the GitHub login a contributor requests review from", async () => {
+    const { page, errors } = await open("/users/carol/");
+    expect(await page.locator(".meta-row").innerText()).toContain("GitHub @carol-d");
+    await page.goto(new URL("orgs/acme/", internalUrl).href);
+    const members = await page.locator("table").filter({ hasText: "Member" }).first().innerText();
+    expect(members).toContain("@carol-d");
+    expect(members).not.toMatch(/@carol(?!-d)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("looks right in the dark theme and on a phone", async () => {
     const { page } = await open("/orgs/acme/");
     await page.locator("#theme-toggle").click();
