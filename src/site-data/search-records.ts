@@ -33,7 +33,8 @@ import type {
 export const VERSION_WEIGHT = 0.5;
 
 const labels = (links: readonly Link[]) => links.map((l) => l.label);
-const person = (u: UserRef | undefined) => (u ? joined([u.label, u.url ? `@${u.name}` : undefined], " ") : undefined);
+/** A person as member tables show them: their name, and the GitHub login to request review from. */
+const person = (u: UserRef | undefined) => (u ? joined([u.label, u.login ? `@${u.login}` : undefined], " ") : undefined);
 
 /** A value worth indexing: words, not a number (metric values, sizes, counts only add distinct entries). */
 function wordy(value: string | undefined): string | undefined {
@@ -301,7 +302,7 @@ function userRecord(p: UserPage): SearchRecordSpec {
     title: p.label,
     filters: { kind: "User" },
     names: [p.label, p.name, ...(p.github ? [p.github.login] : [])],
-    lead: [joined(["Person", p.catalogAdmin && "catalog admin"], " · "), p.bio, joined([`@${p.name}`, p.github && `GitHub: ${p.github.login}`, p.email])],
+    lead: [joined(["Person", p.catalogAdmin && "catalog admin"], " · "), p.bio, joined([p.name, p.github && `GitHub @${p.github.login}`, p.email])],
     sections: [
       { id: "orgs-title", heading: "Organizations", lines: [...p.orgs.map((o) => `${o.org.label}: ${o.role}`), ...p.teams.map((t) => `team ${t.team.label}: ${t.role}`)] },
       {
