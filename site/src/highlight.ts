@@ -51,6 +51,10 @@ const THEMES = { light: "github-light", dark: "github-dark" } as const;
 let highlighter: HighlighterCore | undefined;
 /** Each line's HTML, by its text, for the whole build. */
 const lines = new Map<string, string>();
+/** The highest number of color pairs a build gives classes to (global.css styles `.hl0` to `.hl15`). */
+const MAX_CLASSES = 16;
+/** Each (light, dark) color pair's class number, in the probe's order: the same in every page of every build. */
+const pairClass = new Map<string, number>();
 /**
  * The dark theme's color of each of the light theme's colors, for this grammar's scopes: then a
  * line is tokenized with one theme, not two (half the time). Undefined when the two themes do not
@@ -66,7 +70,16 @@ function shiki(): HighlighterCore {
   return highlighter;
 }
 
-/** Pair the light theme's colors with the dark theme's, once. */
+/** A theme color as Shiki gives it (`#rrggbb`, maybe with alpha), upper case; undefined for anything else. */
+function color(value: string | undefined): string | undefined {
+  return value !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(value) ? value.toUpperCase() : undefined;
+}
+
+/**
+ * Pair the light theme's colors with the dark theme's, once, and number the
+ * pairs in the order the probe shows them: every page of every build (and
+ * every part of a sharded one) gives a pair the same class.
+ */
 function pairColors(): Map<string, string> | undefined {
   if (darkOf !== null) return darkOf;
   const { tokens } = shiki().codeToTokens(PROBE, { lang: "catalog-yaml", themes: THEMES, defaultColor: false });
@@ -74,11 +87,13 @@ function pairColors(): Map<string, string> | undefined {
   let consistent = true;
   for (const t of tokens.flat()) {
     const style = t.htmlStyle as Record<string, string> | undefined;
-    const light = style?.["--shiki-light"]?.toUpperCase();
-    const dark = style?.["--shiki-dark"]?.toUpperCase();
+    const light = color(style?.["--shiki-light"]);
+    const dark = color(style?.["--shiki-dark"]);
     if (light === undefined || dark === undefined) continue;
     if (pairs.has(light) && pairs.get(light) !== dark) consistent = false;
     pairs.set(light, dark);
+    const key = `${light}|${dark}`;
+    if (!pairClass.has(key) && pairClass.size < MAX_CLASSES) pairClass.set(key, pairClass.size);
   }
   darkOf = consistent && pairs.size > 0 ? pairs : undefined;
   return darkOf;
@@ -89,27 +104,16 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** A theme color as Shiki gives it (`#rrggbb`, maybe with alpha), upper case; undefined for anything else. */
-function color(value: string | undefined): string | undefined {
-  return value !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(value) ? value.toUpperCase() : undefined;
-}
 
-/** The highest number of color pairs a build gives classes to (global.css styles `.hl0` to `.hl15`). */
-const MAX_CLASSES = 16;
-/** Each (light, dark) color pair's class number, in the order first seen: the same in every page of a build. */
-const pairClass = new Map<string, number>();
 
-/** The class of a token's two colors, or undefined past MAX_CLASSES (the token is then shown uncolored). */
+/**
+ * The class of a token's two colors. A pair the probe did not show (none,
+ * for this grammar and these themes) is left uncolored rather than numbered
+ * in the order pages happen to render.
+ */
 function classOf(light: string | undefined, dark: string | undefined): string | undefined {
-  if (light === undefined || dark === undefined) return undefined;
-  const key = `${light}|${dark}`;
-  let n = pairClass.get(key);
-  if (n === undefined) {
-    if (pairClass.size >= MAX_CLASSES) return undefined;
-    n = pairClass.size;
-    pairClass.set(key, n);
-  }
-  return `hl${n}`;
+  const n = light === undefined || dark === undefined ? undefined : pairClass.get(`${light}|${dark}`);
+  return n === undefined ? undefined : `hl${n}`;
 }
 
 /** Each line's tokens: their text and the class of their two colors. */
@@ -170,6 +174,7 @@ function palette(): string {
  * style on every token halve the pages' size.
  */
 export function highlightYaml(code: string): Highlighted {
+  pairColors();
   const source = code.split("\n");
   const fresh = [...new Set(source.filter((l) => !lines.has(l)))];
   learn(fresh);

@@ -583,7 +583,7 @@ describe("the site's source", () => {
       .filter((f) => f.endsWith(".astro"))
       .flatMap((f) => [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`));
     expect(uses).toEqual([
-      "components/CodeBlock.astro: highlighted",
+      "components/CodeBlock.astro: highlighted.html",
       "components/Markdown.astro: html",
       "pages/registry/[org]/[name]/[tag]/index.astro: l.svg",
       "pages/registry/[org]/[name]/[tag]/index.astro: l.svgNarrow",
