@@ -102,6 +102,22 @@ status: succeeded
   });
 });
 
+describe("team data", () => {
+  it("lists the projects, hub components and models whose team is the team, and counts them against its quotas", () => {
+    const data = siteData({
+      "orgs/acme/components/train/component.yaml": `${BASE["orgs/acme/components/train/component.yaml"]!.replace("owner: alice", "owner: alice\nteam: ml")}`,
+      "orgs/acme/teams/ml.yaml": `${BASE["orgs/acme/teams/ml.yaml"]}quotas: { projects: 3 }\n`,
+    });
+    const team = data.teams.find((t) => t.key === "acme/ml")!;
+    expect(team.namedBy).toEqual({
+      projects: [{ label: "acme/churn", url: "/orgs/acme/projects/churn/" }],
+      components: [{ label: "acme/train", url: "/hub/acme/train/" }],
+      models: [],
+    });
+    expect(team.quotas).toContainEqual({ what: "projects", limit: "3", used: 1 });
+  });
+});
+
 describe("organization data", () => {
   it("builds a permission matrix from roles and delegations", () => {
     const data = siteData({

@@ -4,7 +4,9 @@
  * theme's colors, for the light and the dark theme.
  */
 import { describe, expect, it } from "vitest";
-import { highlightYaml } from "../../site/src/highlight.js";
+import { highlightYaml as highlight } from "../../site/src/highlight.js";
+
+const highlightYaml = (code: string) => highlight(code).html;
 
 /** The text a browser shows for the HTML (tags dropped, entities read). */
 function shown(html: string): string {
@@ -38,14 +40,19 @@ describe("YAML highlighting", () => {
   });
 
   it("colors keys, strings, numbers and comments, with a light and a dark color each", () => {
-    const html = highlightYaml(YAML);
-    const spans = [...html.matchAll(/<span style="([^"]*)">([^<]*)<\/span>/g)].map((m) => ({ style: m[1]!, text: m[2]! }));
-    const styleOf = (text: string) => spans.find((s) => s.text === text)?.style ?? "";
-    for (const text of ["version", "lr", "0.01", "true", "# a component", "component"]) expect(styleOf(text), text).toMatch(/^--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}$/);
-    expect(styleOf("version")).not.toBe(styleOf("component"));
-    expect(styleOf("0.01")).not.toBe(styleOf("component"));
-    // Only the two colors, nothing else in a style attribute.
-    for (const s of spans) expect(s.style).toMatch(/^(--shiki-(light|dark):#[0-9A-Fa-f]{3,8};?)+$/);
+    const { html, palette } = highlight(YAML);
+    const spans = [...html.matchAll(/<span class="(hl\d+)">([^<]*)<\/span>/g)].map((m) => ({ cls: m[1]!, text: m[2]! }));
+    const colors = new Map([...palette.matchAll(/--(hl\d+)-(light|dark):(#[0-9A-F]{6})/g)].map((m) => [`${m[1]}-${m[2]}`, m[3]!]));
+    const classOf = (text: string) => spans.find((s) => s.text === text)?.cls ?? "";
+    for (const text of ["version", "lr", "0.01", "true", "# a component", "component"]) {
+      const cls = classOf(text);
+      expect(colors.get(`${cls}-light`), text).toMatch(/^#[0-9A-F]{6}$/);
+      expect(colors.get(`${cls}-dark`), text).toMatch(/^#[0-9A-F]{6}$/);
+    }
+    expect(classOf("version")).not.toBe(classOf("component"));
+    expect(classOf("0.01")).not.toBe(classOf("component"));
+    // The palette holds only colors.
+    expect(palette).toMatch(/^(--hl\d+-(light|dark):#[0-9A-F]{3,8};?)+$/);
   });
 
   it("gives a line seen before the same HTML, and highlights a catalog's worth of lines", () => {

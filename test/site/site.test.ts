@@ -116,6 +116,12 @@ describe("browsing", () => {
     expect(await page.locator("h1").innerText()).toContain("acme/train");
     expect(await page.locator("#usage-snippet").innerText()).toContain("hubRef: acme/train:1.1.0");
     expect(await page.locator("#inputs table").innerText()).toContain("Learning rate.");
+    // Inputs and outputs say the same way whether each is required.
+    for (const table of ["#inputs table", "#outputs table"]) {
+      const cells = await page.locator(`${table} td.required-cell`).allInnerTexts();
+      expect(cells.length).toBeGreaterThan(0);
+      expect(cells.every((c) => c === "required" || c === "optional"), `${table}: ${cells.join(", ")}`).toBe(true);
+    }
     await shot(page, "component");
     await page.locator("#versions").getByRole("link", { name: "1.0.0", exact: true }).click();
     await page.waitForURL(/\/hub\/acme\/train\/1\.0\.0\/$/);
@@ -595,7 +601,7 @@ describe("the site's source", () => {
       .filter((f) => f.endsWith(".astro"))
       .flatMap((f) => [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`));
     expect(uses).toEqual([
-      "components/CodeBlock.astro: highlighted",
+      "components/CodeBlock.astro: highlighted.html",
       "components/Markdown.astro: html",
       "pages/registry/[org]/[name]/[tag]/index.astro: l.svg",
       "pages/registry/[org]/[name]/[tag]/index.astro: l.svgNarrow",
