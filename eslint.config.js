@@ -4,7 +4,19 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "site-dist/", "public-site/", ".tmp/", "bench/", "coverage/", "site/.astro/", "test/fixtures/", "**/node_modules/"] },
+  {
+    ignores: [
+      "dist/",
+      "site-dist/",
+      "public-site/",
+      ".tmp/",
+      "bench/",
+      "coverage/",
+      "site/.astro/",
+      "test/fixtures/",
+      "**/node_modules/",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.ts", "site/src/**/*.ts"],
@@ -14,7 +26,15 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/await-thenable": "error",
       // Unused values are errors, but a leading underscore says "ignored on purpose".
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
 );

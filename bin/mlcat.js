@@ -24,7 +24,8 @@ function bundleIsCurrent() {
     const root = new URL("../", import.meta.url);
     const manifest = JSON.parse(readFileSync(new URL("dist/bundle/manifest.json", root), "utf8"));
     const built = statSync(new URL("dist/bundle/main.js", root), { bigint: true }).mtimeNs;
-    if (manifest.format !== "mlcat-bundle/1" || !Array.isArray(manifest.inputs) || manifest.inputs.length === 0) return false;
+    if (manifest.format !== "mlcat-bundle/1" || !Array.isArray(manifest.inputs) || manifest.inputs.length === 0)
+      return false;
     return manifest.inputs.every(({ path, size }) => {
       const s = statSync(new URL(path, root), { bigint: true });
       return s.isFile() && s.size === BigInt(size) && s.ctimeNs <= built;
@@ -43,7 +44,9 @@ let settled = false;
 process.on("exit", (code) => {
   // A non-zero exit (an interruption, process.exit(n)) already fails: keep its code.
   if (settled || code !== 0) return;
-  process.stderr.write("mlcat: internal error: the command stopped before it finished (an operation it waited for never completed)\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n");
+  process.stderr.write(
+    "mlcat: internal error: the command stopped before it finished (an operation it waited for never completed)\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n",
+  );
   process.exitCode = 2;
 });
 

@@ -41,7 +41,10 @@ const externals: Plugin = {
   name: "mlcat-externals",
   setup(on) {
     // Found from its own place: imported from dist/runtime/, beside dist/bundle/.
-    on.onResolve({ filter: /(^|\/)runtime\/locations\.js$/ }, () => ({ path: "../runtime/locations.js", external: true }));
+    on.onResolve({ filter: /(^|\/)runtime\/locations\.js$/ }, () => ({
+      path: "../runtime/locations.js",
+      external: true,
+    }));
     on.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith("node:")) return { path: args.path, external: true };
       return BUNDLED.has(packageOf(args.path)) ? undefined : { path: args.path, external: true };
@@ -60,7 +63,9 @@ const { metafile } = await build({
   target: "node24",
   plugins: [externals],
   // The CommonJS packages taken in call `require` for Node's own modules.
-  banner: { js: 'import { createRequire as __mlcatCreateRequire } from "node:module";\nconst require = __mlcatCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __mlcatCreateRequire } from "node:module";\nconst require = __mlcatCreateRequire(import.meta.url);',
+  },
   legalComments: "linked",
   logLevel: "warning",
   absWorkingDir: PACKAGE_ROOT,

@@ -61,5 +61,7 @@ else {
 const yaml = [...catalog.files.keys()].filter((p) => p.endsWith(".yaml")).length;
 console.log(
   `wrote ${yaml} entities and ${catalog.files.size - yaml} READMEs to ${where} in ${((performance.now() - start) / 1000).toFixed(1)}s` +
-    (catalog.defects.length > 0 ? `; ${catalog.defects.length} defects: ${catalog.defects.map((d) => `${d.code} in ${d.path}`).join(", ")}` : ""),
+    (catalog.defects.length > 0
+      ? `; ${catalog.defects.length} defects: ${catalog.defects.map((d) => `${d.code} in ${d.path}`).join(", ")}`
+      : ""),
 );

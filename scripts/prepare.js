@@ -28,7 +28,16 @@ if (tsc() === undefined) {
     process.exit(1);
   }
   process.stderr.write("mlcat: installing its build tools to compile it (once)...\n");
-  run([npm, "install", "--include=dev", "--ignore-scripts", "--no-save", "--no-package-lock", "--no-audit", "--no-fund"]);
+  run([
+    npm,
+    "install",
+    "--include=dev",
+    "--ignore-scripts",
+    "--no-save",
+    "--no-package-lock",
+    "--no-audit",
+    "--no-fund",
+  ]);
 }
 run([tsc(), "-p", "tsconfig.build.json"]);
 run(["scripts/gen-validators.ts"]);

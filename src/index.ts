@@ -21,7 +21,13 @@ export { schemaCheck } from "./checks/schema.js";
 export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
 export * from "./import/polyaxon-hub.js";
 export * from "./authoring/index.js";
-export { checkPullRequest, type CheckOptions, type CheckResult, type ChangeDecision, type PrincipalDecision } from "./pr-check/run-check.js";
+export {
+  checkPullRequest,
+  type CheckOptions,
+  type CheckResult,
+  type ChangeDecision,
+  type PrincipalDecision,
+} from "./pr-check/run-check.js";
 export type { Principal, PrincipalInput, PrincipalRole } from "./pr-check/principals.js";
 export { explainAction, type ExplainInput, type Explanation } from "./pr-check/explain.js";
 export type { Decision } from "./permissions/decision.js";

@@ -51,7 +51,12 @@ export async function validate(options: LoadOptions = {}): Promise<ValidationRes
   const cacheDir = cacheDirOf(options);
   // With a cache, the checks start from the snapshot of an earlier run and check again only what the changes can alter.
   const incremental =
-    cacheDir !== undefined && loaded.oids ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits: { ...DEFAULT_LIMITS, ...options.limits } }) : undefined;
+    cacheDir !== undefined && loaded.oids
+      ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, {
+          cacheDir,
+          limits: { ...DEFAULT_LIMITS, ...options.limits },
+        })
+      : undefined;
   const checked = incremental ? incremental.diagnostics : validateCatalog(loaded.catalog);
   // A credential held in a path or quoted in a message is reported by the secrets check, and masked everywhere.
   const diagnostics = redactDiagnostics([...loaded.diagnostics, ...checked]).sort(compareDiagnostics);

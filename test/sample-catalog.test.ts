@@ -91,7 +91,10 @@ describe("the sample catalog's shape", () => {
   });
 
   it("delegates projects, hub and registry in the northwind organization", () => {
-    const areas = catalog.get("Organization", "northwind")!.data.delegations?.map((d) => d.area).sort();
+    const areas = catalog
+      .get("Organization", "northwind")!
+      .data.delegations?.map((d) => d.area)
+      .sort();
     expect(areas).toEqual(["hub", "projects", "registry"]);
   });
 
@@ -104,7 +107,8 @@ describe("the sample catalog's shape", () => {
   it("uses s3, gcs, git and registry connections, naming secrets only", () => {
     const kinds = new Set(catalog.all("Connection").map((c) => c.data.kind));
     for (const kind of ["s3", "gcs", "git", "registry"] as const) expect(kinds.has(kind), kind).toBe(true);
-    for (const c of catalog.all("Connection")) expect(Object.keys(c.data.secret ?? {}).every((k) => k === "name" || k === "mountPath")).toBe(true);
+    for (const c of catalog.all("Connection"))
+      expect(Object.keys(c.data.secret ?? {}).every((k) => k === "name" || k === "mountPath")).toBe(true);
   });
 
   it("gives every project a README with its goal, data and how to run it", () => {
@@ -117,7 +121,13 @@ describe("the sample catalog's shape", () => {
   it("gives every model a model card", () => {
     for (const m of catalog.all("Model")) {
       const text = m.readme?.text ?? "";
-      for (const heading of ["## Intended use", "## Training data", "## Evaluation", "## Limitations", "## Ethical considerations"]) {
+      for (const heading of [
+        "## Intended use",
+        "## Training data",
+        "## Evaluation",
+        "## Limitations",
+        "## Ethical considerations",
+      ]) {
         expect(text, `${m.key} model card`).toContain(heading);
       }
     }
@@ -168,7 +178,10 @@ describe("the sample registry", () => {
   it("runs every experiment on a component version or project component that exists", () => {
     for (const e of catalog.all("Experiment")) {
       const ref = parseRef(e.data.component);
-      const exists = ref?.tag !== undefined ? catalog.has("ComponentVersion", `${ref.org}/${ref.name}:${ref.tag}`) : catalog.has("ProjectComponent", `${e.org}/${e.project}/${e.data.component}`);
+      const exists =
+        ref?.tag !== undefined
+          ? catalog.has("ComponentVersion", `${ref.org}/${ref.name}:${ref.tag}`)
+          : catalog.has("ProjectComponent", `${e.org}/${e.project}/${e.data.component}`);
       expect(exists, `${e.key} runs ${e.data.component}`).toBe(true);
     }
   });

@@ -61,5 +61,9 @@ export function textParts(text: string | undefined): Array<{ text: string; code:
   return (text ?? "")
     .split(/(`[^`\n]+`)/g)
     .filter((p) => p !== "")
-    .map((p) => (p.length > 2 && p.startsWith("`") && p.endsWith("`") ? { text: p.slice(1, -1), code: true } : { text: p, code: false }));
+    .map((p) =>
+      p.length > 2 && p.startsWith("`") && p.endsWith("`")
+        ? { text: p.slice(1, -1), code: true }
+        : { text: p, code: false },
+    );
 }

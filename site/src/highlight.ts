@@ -34,10 +34,13 @@ const CATALOG_YAML: LanguageRegistration = {
       },
     },
     { match: "^\\s*-(?=\\s|$)", name: "punctuation.definition.block.sequence.item.yaml" },
-    { match: "\"(?:[^\"\\\\]|\\\\.)*\"", name: "string.quoted.double.yaml" },
+    { match: '"(?:[^"\\\\]|\\\\.)*"', name: "string.quoted.double.yaml" },
     { match: "'(?:[^']|'')*'", name: "string.quoted.single.yaml" },
     { match: "(?<=[\\s\\[,{])(?:true|false|null|~)(?=\\s*(?:$|[,\\]}#]))", name: "constant.language.yaml" },
-    { match: "(?<=[\\s\\[,{])[-+]?\\d[\\d_]*(?:\\.\\d+)?(?:[eE][-+]?\\d+)?(?=\\s*(?:$|[,\\]}#]))", name: "constant.numeric.yaml" },
+    {
+      match: "(?<=[\\s\\[,{])[-+]?\\d[\\d_]*(?:\\.\\d+)?(?:[eE][-+]?\\d+)?(?=\\s*(?:$|[,\\]}#]))",
+      name: "constant.numeric.yaml",
+    },
     { match: "(?<=:\\s)[|>][-+]?(?=\\s*$)", name: "keyword.control.flow.block-scalar.yaml" },
     { match: "[&*][\\w-]+", name: "entity.name.type.anchor.yaml" },
     { match: "[\\[\\]{},]", name: "punctuation.definition.mapping.yaml" },
@@ -63,10 +66,15 @@ const pairClass = new Map<string, number>();
 let darkOf: Map<string, string> | undefined | null = null;
 
 /** A line of each scope the grammar gives, to read both themes' colors from. */
-const PROBE = "# comment\n- key: \"double\"\n  s: 'single'\n  flag: true\n  n: 12\n  p: plain\n  other: |\n  anchor: &a [x, y]";
+const PROBE =
+  "# comment\n- key: \"double\"\n  s: 'single'\n  flag: true\n  n: 12\n  p: plain\n  other: |\n  anchor: &a [x, y]";
 
 function shiki(): HighlighterCore {
-  highlighter ??= createHighlighterCoreSync({ themes: [githubLight, githubDark], langs: [CATALOG_YAML], engine: createJavaScriptRegexEngine() });
+  highlighter ??= createHighlighterCoreSync({
+    themes: [githubLight, githubDark],
+    langs: [CATALOG_YAML],
+    engine: createJavaScriptRegexEngine(),
+  });
   return highlighter;
 }
 
@@ -103,8 +111,6 @@ function pairColors(): Map<string, string> | undefined {
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
-
-
 
 /**
  * The class of a token's two colors. A pair the probe did not show (none,
@@ -145,7 +151,9 @@ function learn(fresh: readonly string[]): void {
   if (fresh.length === 0) return;
   const tokens = tokenize(fresh.join("\n"));
   fresh.forEach((line, i) => {
-    const html = (tokens[i] ?? []).map((t) => (t.cls ? `<span class="${t.cls}">${escape(t.content)}</span>` : escape(t.content))).join("");
+    const html = (tokens[i] ?? [])
+      .map((t) => (t.cls ? `<span class="${t.cls}">${escape(t.content)}</span>` : escape(t.content)))
+      .join("");
     // What Shiki gave must be the line itself; else the line is shown plain.
     lines.set(line, (tokens[i] ?? []).map((t) => t.content).join("") === line ? html : escape(line));
   });
@@ -160,10 +168,12 @@ export interface Highlighted {
 
 /** The custom properties of every class given so far. */
 function palette(): string {
-  return [...pairClass].map(([key, n]) => {
-    const [light, dark] = key.split("|");
-    return `--hl${n}-light:${light};--hl${n}-dark:${dark}`;
-  }).join(";");
+  return [...pairClass]
+    .map(([key, n]) => {
+      const [light, dark] = key.split("|");
+      return `--hl${n}-light:${light};--hl${n}-dark:${dark}`;
+    })
+    .join(";");
 }
 
 /**

@@ -37,7 +37,9 @@ export function previewPlan(ws: Workspace, plan: Plan): Diagnostic[] {
 function diagnosticsOf(files: RawFile[], root: string, changes: readonly FileChange[]): Diagnostic[] {
   const loaded = loadCatalogFromFiles(files, { root });
   const wanted = new Set(changes.map((c) => posix.join(root, c.relPath)));
-  return [...loaded.diagnostics, ...validateCatalog(loaded.catalog)].filter((d) => wanted.has(d.file)).sort(compareDiagnostics);
+  return [...loaded.diagnostics, ...validateCatalog(loaded.catalog)]
+    .filter((d) => wanted.has(d.file))
+    .sort(compareDiagnostics);
 }
 
 /** Errors in `after` that `before` did not have (compared by code and message, since lines move). */
@@ -68,7 +70,11 @@ function checkNoOverwrite(ws: Workspace, plan: Plan): Outcome<true> {
 export function checkPlan(ws: Workspace, plan: Plan): Outcome<Diagnostic[]> {
   const clobber = checkNoOverwrite(ws, plan);
   if (!clobber.ok) return clobber;
-  const before = diagnosticsOf([...ws.files.values()], ws.root, plan.changes.filter((c) => c.mode === "update"));
+  const before = diagnosticsOf(
+    [...ws.files.values()],
+    ws.root,
+    plan.changes.filter((c) => c.mode === "update"),
+  );
   const preview = previewPlan(ws, plan);
   const introduced = newErrors(before, preview);
   if (introduced.length > 0) {

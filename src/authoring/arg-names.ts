@@ -14,7 +14,11 @@ export function parseNameParts(text: string, count: number, what: string, exampl
 }
 
 /** A reference with a version tag: `org/name:tag`. */
-export function parseTaggedRef(text: string, what: string, example: string): Outcome<{ org: string; name: string; tag: string }> {
+export function parseTaggedRef(
+  text: string,
+  what: string,
+  example: string,
+): Outcome<{ org: string; name: string; tag: string }> {
   const m = /^([^/:]+)\/([^/:]+):([^/:]+)$/.exec(text);
   if (!m) return refuseUsage(`${what} "${text}" should be written ${example}`, `give the ${what} as ${example}`);
   const [, org, name, tag] = m as unknown as [string, string, string, string];
@@ -35,7 +39,8 @@ export function checkTag(tag: string, what: string): Outcome<string> {
 }
 
 /** How to write a name. */
-export const NAME_HINT = "names are lowercase DNS labels: a-z, 0-9 and -, starting and ending with a letter or digit, at most 63 characters";
+export const NAME_HINT =
+  "names are lowercase DNS labels: a-z, 0-9 and -, starting and ending with a letter or digit, at most 63 characters";
 
 /** How to write a version tag. */
 export const TAG_HINT = "version tags are like names but may hold dots, e.g. 1.2.0 or latest";

@@ -38,7 +38,10 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
   const policy = ws.catalog.get("Catalog", "catalog")?.data.policy as { requireStageReason?: unknown } | undefined;
   const requireReason = typeof policy?.requireStageReason === "boolean" ? policy.requireStageReason : true;
   if (requireReason && (input.reason === undefined || input.reason.trim() === "")) {
-    return refuseUsage("a stage change needs a reason (--reason) in this catalog", 'say why, e.g. --reason "AUC 0.91 on the March holdout; shadow traffic clean for a week"');
+    return refuseUsage(
+      "a stage change needs a reason (--reason) in this catalog",
+      'say why, e.g. --reason "AUC 0.91 on the March holdout; shadow traffic clean for a week"',
+    );
   }
   const { org, name, tag } = ref.value;
   const relPath = modelVersionPath(org, name, tag);
@@ -48,13 +51,23 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
     const known = ws.catalog.versionsOf("ModelVersion", `${org}/${name}`).map((v) => v.name);
     return refuse(
       `model version "${input.version}" does not exist (no ${displayPath(ws, relPath)})`,
-      known.length ? `choose one of ${org}/${name}'s versions: ${known.join(", ")}` : `promote an experiment first: mlcat promote experiment <org>/<project>/<experiment> --model ${org}/${name} --version ${tag}`,
+      known.length
+        ? `choose one of ${org}/${name}'s versions: ${known.join(", ")}`
+        : `promote an experiment first: mlcat promote experiment <org>/<project>/<experiment> --model ${org}/${name} --version ${tag}`,
     );
   }
   if (entity.data.stage === stage) {
-    return refuse(`model version "${input.version}" is already in stage "${stage}"`, `choose another stage: ${STAGES.filter((s) => s !== stage).join(", ")}`);
+    return refuse(
+      `model version "${input.version}" is already in stage "${stage}"`,
+      `choose another stage: ${STAGES.filter((s) => s !== stage).join(", ")}`,
+    );
   }
-  const entry = { stage, at: quoted(input.now), by: input.by, ...(input.reason !== undefined && input.reason !== "" && { reason: input.reason }) };
+  const entry = {
+    stage,
+    at: quoted(input.now),
+    by: input.by,
+    ...(input.reason !== undefined && input.reason !== "" && { reason: input.reason }),
+  };
   const edited = editYamlText(text, [
     { op: "set", path: ["stage"], value: stage },
     { op: "append", path: ["stageHistory"], value: entry },

@@ -12,7 +12,6 @@ import { refuse, succeed, type Outcome } from "./outcome.js";
 import { readFileIfExists } from "./read-file.js";
 import { KIND_GLOBS } from "../schemas/schema-files.js";
 
-
 /**
  * The `yaml.schemas` setting: schema path -> globs. `schemasDir` and
  * `catalogDir` are written as given (relative to the workspace root, POSIX).
@@ -36,7 +35,10 @@ export interface SchemaWrite {
  * Copy every schema file into `outDir`. A file that exists with other content
  * is refused (nothing is written) unless `force` is set.
  */
-export async function writeSchemaFiles(outDir: string, options: { force?: boolean } = {}): Promise<Outcome<SchemaWrite[]>> {
+export async function writeSchemaFiles(
+  outDir: string,
+  options: { force?: boolean } = {},
+): Promise<Outcome<SchemaWrite[]>> {
   const planned: Array<{ target: string; bytes: Buffer; status: SchemaWrite["status"] }> = [];
   for (const file of SCHEMA_FILES) {
     const bytes = await readFile(join(SCHEMA_DIR, file));
@@ -44,7 +46,10 @@ export async function writeSchemaFiles(outDir: string, options: { force?: boolea
     const existing = await readFileIfExists(target);
     const status = existing === undefined ? "created" : existing.equals(bytes) ? "unchanged" : "updated";
     if (status === "updated" && !options.force) {
-      return refuse(`${target} exists with other content; mlcat does not overwrite it`, "pass --force to replace the schemas with this version of mlcat's, or choose another --out folder");
+      return refuse(
+        `${target} exists with other content; mlcat does not overwrite it`,
+        "pass --force to replace the schemas with this version of mlcat's, or choose another --out folder",
+      );
     }
     planned.push({ target, bytes, status });
   }

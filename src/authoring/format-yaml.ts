@@ -6,7 +6,19 @@
  * folded prose (`>-`) stay as written. The result must parse to the same data,
  * or the file is left alone.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import type { Shape } from "./key-order.js";
 import { EDIT_PARSE_OPTIONS, OUTPUT_OPTIONS } from "./yaml-style.js";
 
@@ -45,7 +57,9 @@ function orderPairs(map: YAMLMap<unknown, unknown>, keys: readonly string[], top
   };
   const items = map.items.filter(isPair);
   if (items.length !== map.items.length) return;
-  const sorted = items.map((pair, index) => ({ pair, index })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.index - b.index);
+  const sorted = items
+    .map((pair, index) => ({ pair, index }))
+    .sort((a, b) => rank(a.pair) - rank(b.pair) || a.index - b.index);
   const oldFirst = items[0];
   const newFirst = sorted[0]?.pair;
   if (oldFirst && newFirst && oldFirst !== newFirst) {
@@ -111,7 +125,9 @@ function restoreFoldedText(out: string, blocks: Map<string, FoldedBlock>): strin
       const block = m && blocks.get(m[4]!);
       if (!m || !block) return line;
       const pad = " ".repeat(m[1]!.length + m[2]!.length + 2);
-      return [`${m[1]}${m[2]}${m[3]}: ${block.header}`, ...block.lines.map((l) => (l === "" ? "" : pad + l))].join("\n");
+      return [`${m[1]}${m[2]}${m[3]}: ${block.header}`, ...block.lines.map((l) => (l === "" ? "" : pad + l))].join(
+        "\n",
+      );
     })
     .join("\n");
 }
@@ -119,6 +135,10 @@ function restoreFoldedText(out: string, blocks: Map<string, FoldedBlock>): strin
 /** JSON with object keys sorted: equal for the same data in any key order. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
   );
 }

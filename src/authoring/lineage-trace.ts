@@ -22,7 +22,11 @@ export function projectKeyOf(ref: string, org: string): string {
 }
 
 /** The component an experiment or lineage names: a hub version `org/name:tag`, or a component of project `projectKey`. */
-export function resolveComponentRef(catalog: Catalog, ref: string, projectKey: string | undefined): Entity<"ComponentVersion"> | Entity<"ProjectComponent"> | undefined {
+export function resolveComponentRef(
+  catalog: Catalog,
+  ref: string,
+  projectKey: string | undefined,
+): Entity<"ComponentVersion"> | Entity<"ProjectComponent"> | undefined {
   const parsed = parseRef(ref);
   if (parsed?.tag !== undefined) return catalog.get("ComponentVersion", ref);
   if (!ref.includes("/") && projectKey !== undefined) return catalog.get("ProjectComponent", `${projectKey}/${ref}`);
@@ -35,20 +39,31 @@ export function traceLineage(catalog: Catalog, key: string): Outcome<LineageLink
   if (!version) return refuse(`model version "${key}" does not exist`, "check the name and tag");
   const chain: LineageLink[] = [link("ModelVersion", version)];
   const lineage = version.data.lineage;
-  if (!lineage || typeof lineage.project !== "string") return refuse(`model version "${key}" has no lineage.project`, "add lineage.project, lineage.experiment and lineage.component");
+  if (!lineage || typeof lineage.project !== "string")
+    return refuse(
+      `model version "${key}" has no lineage.project`,
+      "add lineage.project, lineage.experiment and lineage.component",
+    );
   const projectKey = projectKeyOf(lineage.project, version.org!);
   const project = catalog.get("Project", projectKey);
-  if (!project) return refuse(`project "${projectKey}" of model version "${key}" does not exist`, "fix lineage.project");
+  if (!project)
+    return refuse(`project "${projectKey}" of model version "${key}" does not exist`, "fix lineage.project");
   let componentRef = lineage.component;
   if (typeof lineage.experiment === "string") {
     const experiment = catalog.get("Experiment", `${projectKey}/${lineage.experiment}`);
-    if (!experiment) return refuse(`experiment "${projectKey}/${lineage.experiment}" of model version "${key}" does not exist`, "fix lineage.experiment");
+    if (!experiment)
+      return refuse(
+        `experiment "${projectKey}/${lineage.experiment}" of model version "${key}" does not exist`,
+        "fix lineage.experiment",
+      );
     chain.push(link("Experiment", experiment));
     componentRef ??= experiment.data.component;
   }
-  if (typeof componentRef !== "string") return refuse(`model version "${key}" names no component`, "add lineage.component");
+  if (typeof componentRef !== "string")
+    return refuse(`model version "${key}" names no component`, "add lineage.component");
   const component = resolveComponentRef(catalog, componentRef, projectKey);
-  if (!component) return refuse(`component "${componentRef}" of model version "${key}" does not exist`, "fix lineage.component");
+  if (!component)
+    return refuse(`component "${componentRef}" of model version "${key}" does not exist`, "fix lineage.component");
   chain.push(link(component.kind, component));
   if (component.kind === "ComponentVersion") {
     const origin = originOf(catalog, component as Entity<"ComponentVersion">);
@@ -58,7 +73,10 @@ export function traceLineage(catalog: Catalog, key: string): Outcome<LineageLink
 }
 
 /** The project component a hub version was promoted from, when its release records a `source` that exists. */
-export function originOf(catalog: Catalog, version: Entity<"ComponentVersion">): Entity<"ProjectComponent"> | undefined {
+export function originOf(
+  catalog: Catalog,
+  version: Entity<"ComponentVersion">,
+): Entity<"ProjectComponent"> | undefined {
   const entry = catalog.get("Component", `${version.org}/${version.parent}`);
   const release = entry?.data.releases?.find((r) => r && String(r.tag) === version.name);
   const source = release?.source;

@@ -46,10 +46,15 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
   const specPath = projectComponentPath(org, project, name);
   const spec = ws.files.get(specPath);
   if (!ws.catalog.has("ProjectComponent", input.component) || !spec || spec.type !== "file") {
-    const known = ws.catalog.all("ProjectComponent").filter((c) => c.org === org && c.project === project).map((c) => c.name);
+    const known = ws.catalog
+      .all("ProjectComponent")
+      .filter((c) => c.org === org && c.project === project)
+      .map((c) => c.name);
     return refuse(
       `project component "${input.component}" does not exist (no ${displayPath(ws, specPath)})`,
-      known.length ? `promote one of the project's components: ${known.join(", ")}` : `write it first: mlcat new component ${input.component} --image <image>`,
+      known.length
+        ? `promote one of the project's components: ${known.join(", ")}`
+        : `write it first: mlcat new component ${input.component} --image <image>`,
     );
   }
   const orgOk = requireOrg(ctx, hubOrg);
@@ -84,11 +89,15 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
   const dir = componentDir(hubOrg, hubName);
   if (entry) {
     const text = readWorkspaceText(ws, entry.source.relPath) ?? entry.source.text;
-    changes.push(updateChange(entry.source.relPath, editYamlText(text, [{ op: "append", path: ["releases"], value: release }])));
+    changes.push(
+      updateChange(entry.source.relPath, editYamlText(text, [{ op: "append", path: ["releases"], value: release }])),
+    );
   } else {
     const specData = ws.catalog.get("ProjectComponent", input.component)!.data;
     const description = typeof specData.description === "string" ? specData.description : undefined;
-    const tags = Array.isArray(specData.tags) ? specData.tags.filter((t): t is string => typeof t === "string") : undefined;
+    const tags = Array.isArray(specData.tags)
+      ? specData.tags.filter((t): t is string => typeof t === "string")
+      : undefined;
     const owner = input.owner ?? projectEntity?.data.owner;
     const text = buildYaml(
       "A hub entry. The versions are unchanged Polyaxon component specs in\nversions/<tag>.yaml; this file holds ownership, release stages and notes.",
@@ -103,12 +112,21 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
         },
         { key: "owner", value: owner, comment: "The owning user: a member of the organization." },
         { key: "team", value: hubOrg === org ? projectEntity?.data.team : undefined },
-        { key: "releases", value: [release], comment: "One entry per file in versions/; `source` says where a promoted version came from." },
+        {
+          key: "releases",
+          value: [release],
+          comment: "One entry per file in versions/; `source` says where a promoted version came from.",
+        },
       ],
       { modeline: modelineOf(ctx, "Component", `${dir}/component.yaml`) },
     );
-    changes.push(createChange(`${dir}/component.yaml`, text), createChange(`${dir}/README.md`, componentReadme(hubOrg, hubName, description, tag)));
-    notes.push(`created the hub entry ${entryKey} (owner ${owner ?? "?"}); describe it in ${displayPath(ws, dir)}/README.md`);
+    changes.push(
+      createChange(`${dir}/component.yaml`, text),
+      createChange(`${dir}/README.md`, componentReadme(hubOrg, hubName, description, tag)),
+    );
+    notes.push(
+      `created the hub entry ${entryKey} (owner ${owner ?? "?"}); describe it in ${displayPath(ws, dir)}/README.md`,
+    );
   }
   return succeed({ changes, notes });
 }

@@ -51,10 +51,15 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
 
   const experiment = catalog.get("Experiment", input.experiment);
   if (!experiment) {
-    const known = catalog.all("Experiment").filter((e) => e.project === project && e.org === org).map((e) => e.name);
+    const known = catalog
+      .all("Experiment")
+      .filter((e) => e.project === project && e.org === org)
+      .map((e) => e.name);
     return refuse(
       `experiment "${input.experiment}" does not exist (no ${displayPath(ctx.ws, experimentPath(org, project, name))})`,
-      known.length ? `promote one of the project's experiments: ${known.join(", ")}` : `add the run record first: ${displayPath(ctx.ws, experimentPath(org, project, name))}`,
+      known.length
+        ? `promote one of the project's experiments: ${known.join(", ")}`
+        : `add the run record first: ${displayPath(ctx.ws, experimentPath(org, project, name))}`,
     );
   }
   const data = experiment.data;
@@ -75,7 +80,10 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
   if (!orgOk.ok) return orgOk;
   const relPath = modelVersionPath(modelOrg, model, input.version);
   if (catalog.has("ModelVersion", `${input.model}:${input.version}`)) {
-    return refuse(`model version "${input.model}:${input.version}" already exists (${displayPath(ctx.ws, relPath)}); versions are never overwritten`, "promote it under a new tag");
+    return refuse(
+      `model version "${input.model}:${input.version}" already exists (${displayPath(ctx.ws, relPath)}); versions are never overwritten`,
+      "promote it under a new tag",
+    );
   }
 
   const changes: FileChange[] = [];
@@ -83,16 +91,29 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
   if (!catalog.has("Model", input.model)) {
     const dir = modelDir(modelOrg, model);
     const owner = input.owner ?? input.by;
-    const text = buildModelYaml({ name: model, owner, description: `Promoted from ${input.experiment}.`, modeline: modelineOf(ctx, "Model", `${dir}/model.yaml`) });
-    changes.push(createChange(`${dir}/model.yaml`, text), createChange(`${dir}/README.md`, modelCard(modelOrg, model, undefined)));
-    notes.push(`created the registry entry ${input.model} (owner ${owner}); describe it in ${displayPath(ctx.ws, dir)}/model.yaml and its model card README.md`);
+    const text = buildModelYaml({
+      name: model,
+      owner,
+      description: `Promoted from ${input.experiment}.`,
+      modeline: modelineOf(ctx, "Model", `${dir}/model.yaml`),
+    });
+    changes.push(
+      createChange(`${dir}/model.yaml`, text),
+      createChange(`${dir}/README.md`, modelCard(modelOrg, model, undefined)),
+    );
+    notes.push(
+      `created the registry entry ${input.model} (owner ${owner}); describe it in ${displayPath(ctx.ws, dir)}/model.yaml and its model card README.md`,
+    );
   }
 
   const node = (key: string): Node | undefined => {
     const n = experiment.source.doc.get(key, true);
     return isNode(n) ? (n.clone() as Node) : undefined;
   };
-  const code = data.code && typeof data.code === "object" ? { ...(data.code.repo && { repo: data.code.repo }), ...(data.code.commit && { commit: data.code.commit }) } : undefined;
+  const code =
+    data.code && typeof data.code === "object"
+      ? { ...(data.code.repo && { repo: data.code.repo }), ...(data.code.commit && { commit: data.code.commit }) }
+      : undefined;
   const lineage = {
     project: modelOrg === org ? project : projectKey,
     experiment: name,
@@ -108,7 +129,14 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
       { key: "stage", value: input.stage },
       {
         key: "stageHistory",
-        value: [{ stage: input.stage, at: quoted(input.now), by: input.by, reason: input.reason ?? `promoted from experiment ${input.experiment}` }],
+        value: [
+          {
+            stage: input.stage,
+            at: quoted(input.now),
+            by: input.by,
+            reason: input.reason ?? `promoted from experiment ${input.experiment}`,
+          },
+        ],
       },
       { key: "lineage", value: lineage },
       { key: "artifacts", value: data.artifacts !== undefined ? node("artifacts") : undefined },

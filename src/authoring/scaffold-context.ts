@@ -19,7 +19,10 @@ export function modelineOf(ctx: ScaffoldContext, kind: Kind, relPath: string): s
 /** Refuse unless organization `org` exists. */
 export function requireOrg(ctx: ScaffoldContext, org: string): Outcome<true> {
   if (ctx.ws.catalog.has("Organization", org)) return succeed(true);
-  return refuse(`organization "${org}" does not exist (no ${displayPath(ctx.ws, `orgs/${org}/organization.yaml`)})`, `create it first: mlcat new org ${org} --owner <user>`);
+  return refuse(
+    `organization "${org}" does not exist (no ${displayPath(ctx.ws, `orgs/${org}/organization.yaml`)})`,
+    `create it first: mlcat new org ${org} --owner <user>`,
+  );
 }
 
 /** Refuse unless project `org/project` exists. */

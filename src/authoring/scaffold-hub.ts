@@ -29,18 +29,30 @@ export interface NewComponent {
 
 /** Plan `orgs/<org>/components/<c>/component.yaml`, its README.md, and optionally a first version. */
 export function scaffoldComponent(ctx: ScaffoldContext, input: NewComponent): Outcome<Plan> {
-  const parts = parseNameParts(input.ref, 2, "component", "<org>/<name> (or <org>/<project>/<name> for a project component)");
+  const parts = parseNameParts(
+    input.ref,
+    2,
+    "component",
+    "<org>/<name> (or <org>/<project>/<name> for a project component)",
+  );
   if (!parts.ok) return parts;
   const [org, name] = parts.value as [string, string];
   if (input.version !== undefined) {
     const tag = checkTag(input.version, "--version");
     if (!tag.ok) return tag;
-    if (input.image === undefined) return refuseUsage("--version needs --image: the first version's container image", "add --image <image>, e.g. --image python:3.12");
+    if (input.image === undefined)
+      return refuseUsage(
+        "--version needs --image: the first version's container image",
+        "add --image <image>, e.g. --image python:3.12",
+      );
   }
   const orgOk = requireOrg(ctx, org);
   if (!orgOk.ok) return orgOk;
   const dir = componentDir(org, name);
-  const releases = input.version === undefined ? undefined : [{ tag: quoted(input.version), stage: "testing", releasedAt: quoted(input.now), notes: "First release." }];
+  const releases =
+    input.version === undefined
+      ? undefined
+      : [{ tag: quoted(input.version), stage: "testing", releasedAt: quoted(input.now), notes: "First release." }];
   const text = buildYaml(
     "A hub entry. The versions are unchanged Polyaxon component specs in\nversions/<tag>.yaml; this file holds ownership, release stages and notes.",
     [
@@ -49,7 +61,11 @@ export function scaffoldComponent(ctx: ScaffoldContext, input: NewComponent): Ou
       { key: "tags", value: input.tags?.length ? input.tags : undefined, example: "tags: [training]" },
       { key: "owner", value: input.owner, comment: "The owning user: a member of the organization." },
       { key: "team", value: input.team, example: "team: platform" },
-      { key: "maintainers", value: input.maintainers?.length ? input.maintainers : undefined, example: "maintainers: [alice, bob]" },
+      {
+        key: "maintainers",
+        value: input.maintainers?.length ? input.maintainers : undefined,
+        example: "maintainers: [alice, bob]",
+      },
       {
         key: "mutableTags",
         value: undefined,
@@ -65,7 +81,10 @@ export function scaffoldComponent(ctx: ScaffoldContext, input: NewComponent): Ou
     ],
     { modeline: modelineOf(ctx, "Component", `${dir}/component.yaml`) },
   );
-  const changes: FileChange[] = [createChange(`${dir}/component.yaml`, text), createChange(`${dir}/README.md`, componentReadme(org, name, input.description, input.version))];
+  const changes: FileChange[] = [
+    createChange(`${dir}/component.yaml`, text),
+    createChange(`${dir}/README.md`, componentReadme(org, name, input.description, input.version)),
+  ];
   if (input.version !== undefined && input.image !== undefined) {
     const relPath = componentVersionPath(org, name, input.version);
     const modeline = modelineOf(ctx, "ComponentVersion", relPath);
@@ -103,7 +122,13 @@ export function scaffoldModel(ctx: ScaffoldContext, input: NewModel): Outcome<Pl
   if (!orgOk.ok) return orgOk;
   const dir = modelDir(org, name);
   const text = buildModelYaml({ ...input, name, modeline: modelineOf(ctx, "Model", `${dir}/model.yaml`) });
-  return succeed({ changes: [createChange(`${dir}/model.yaml`, text), createChange(`${dir}/README.md`, modelCard(org, name, input.description))], notes: [] });
+  return succeed({
+    changes: [
+      createChange(`${dir}/model.yaml`, text),
+      createChange(`${dir}/README.md`, modelCard(org, name, input.description)),
+    ],
+    notes: [],
+  });
 }
 
 /** The text of a model entry (used by `new model` and by `promote experiment` when the model is new). */

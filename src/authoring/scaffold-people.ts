@@ -23,7 +23,10 @@ export function scaffoldUser(ctx: ScaffoldContext, input: NewUser): Outcome<Plan
   const name = checkName(input.name, "user name");
   if (!name.ok) return name;
   const relPath = userPath(input.name);
-  const github = input.githubLogin === undefined ? undefined : { login: input.githubLogin, ...(input.githubId !== undefined && { id: input.githubId }) };
+  const github =
+    input.githubLogin === undefined
+      ? undefined
+      : { login: input.githubLogin, ...(input.githubId !== undefined && { id: input.githubId }) };
   const text = buildYaml(
     "One file per person. The file name is the username and must equal `name`.",
     [
@@ -32,7 +35,8 @@ export function scaffoldUser(ctx: ScaffoldContext, input: NewUser): Outcome<Plan
       {
         key: "github",
         value: github,
-        comment: "mlcat identifies a pull-request author by GitHub numeric id (stable across\nlogin renames), so keep `github.id` accurate.",
+        comment:
+          "mlcat identifies a pull-request author by GitHub numeric id (stable across\nlogin renames), so keep `github.id` accurate.",
         example: "github: {login: alice-gh, id: 1234567}",
       },
       { key: "email", value: input.email, example: "email: alice@example.com" },
@@ -107,8 +111,11 @@ export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan
   const [org, team] = parts.value as [string, string];
   const orgOk = requireOrg(ctx, org);
   if (!orgOk.ok) return orgOk;
-  if (input.members.length === 0) return refuse(`team "${input.ref}" has no members`, "give at least one member: --member <user>[:<role>]");
-  const missing = (input.projects ?? []).map((p) => p.project).filter((p) => !ctx.ws.catalog.has("Project", `${org}/${p}`));
+  if (input.members.length === 0)
+    return refuse(`team "${input.ref}" has no members`, "give at least one member: --member <user>[:<role>]");
+  const missing = (input.projects ?? [])
+    .map((p) => p.project)
+    .filter((p) => !ctx.ws.catalog.has("Project", `${org}/${p}`));
   const owner = input.createMissing?.owner ?? [...input.members].sort((a, b) => RANK[b.role] - RANK[a.role])[0]!.user;
   if (missing.length > 0 && !input.createMissing) {
     return refuse(
@@ -133,7 +140,7 @@ export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan
         key: "quotas",
         value: undefined,
         comment: "Count and resource quotas (Kubernetes units):",
-        example: "quotas:\n  projects: 3\n  resources: {cpu: \"32\", memory: 128Gi}",
+        example: 'quotas:\n  projects: 3\n  resources: {cpu: "32", memory: 128Gi}',
       },
     ],
     { modeline: modelineOf(ctx, "Team", relPath) },
@@ -144,7 +151,9 @@ export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan
     const written = scaffoldProject(ctx, { ref: `${org}/${project}`, owner, team, teamInPlan: true });
     if (!written.ok) return written;
     plan.changes.push(...written.value.changes);
-    plan.notes.push(`created project ${org}/${project} (owner ${owner}, team ${team}) because the team names it; describe it in its README.md`);
+    plan.notes.push(
+      `created project ${org}/${project} (owner ${owner}, team ${team}) because the team names it; describe it in its README.md`,
+    );
   }
   return succeed(plan);
 }

@@ -32,7 +32,10 @@ export function scaffoldProject(ctx: ScaffoldContext, input: NewProject): Outcom
   const [org, project] = parts.value as [string, string];
   const orgOk = requireOrg(ctx, org);
   if (!orgOk.ok) return orgOk;
-  const newTeam = input.team !== undefined && !input.teamInPlan && !ctx.ws.catalog.has("Team", `${org}/${input.team}`) ? input.team : undefined;
+  const newTeam =
+    input.team !== undefined && !input.teamInPlan && !ctx.ws.catalog.has("Team", `${org}/${input.team}`)
+      ? input.team
+      : undefined;
   if (newTeam !== undefined && !input.createMissing) {
     return refuse(
       `team "${org}/${newTeam}" does not exist yet`,
@@ -75,7 +78,10 @@ export function scaffoldProject(ctx: ScaffoldContext, input: NewProject): Outcom
     { modeline: modelineOf(ctx, "Project", relPath) },
   );
   const plan: Plan = {
-    changes: [createChange(relPath, text), createChange(`${projectDir(org, project)}/README.md`, projectReadme(org, project, input.description))],
+    changes: [
+      createChange(relPath, text),
+      createChange(`${projectDir(org, project)}/README.md`, projectReadme(org, project, input.description)),
+    ],
     notes: [],
   };
   if (newTeam !== undefined) {
@@ -86,13 +92,23 @@ export function scaffoldProject(ctx: ScaffoldContext, input: NewProject): Outcom
       [
         { key: "name", value: newTeam },
         { key: "description", value: undefined, example: "description: What the team works on." },
-        { key: "members", value: [{ user: input.owner, role: "admin" }], comment: "Every member must be a member of the organization." },
-        { key: "projects", value: [{ project, role: "member" }], comment: "Roles the team's members get on these projects (where higher than their own)." },
+        {
+          key: "members",
+          value: [{ user: input.owner, role: "admin" }],
+          comment: "Every member must be a member of the organization.",
+        },
+        {
+          key: "projects",
+          value: [{ project, role: "member" }],
+          comment: "Roles the team's members get on these projects (where higher than their own).",
+        },
       ],
       { modeline: modelineOf(ctx, "Team", teamRel) },
     );
     plan.changes.push(createChange(teamRel, teamText));
-    plan.notes.push(`created team ${org}/${newTeam} (admin ${input.owner}) because the project names it; add its other members in the file`);
+    plan.notes.push(
+      `created team ${org}/${newTeam} (admin ${input.owner}) because the project names it; add its other members in the file`,
+    );
   }
   return succeed(plan);
 }
@@ -130,7 +146,7 @@ export function scaffoldConnection(ctx: ScaffoldContext, input: NewConnection): 
         key: "schema",
         value: schema,
         comment: "Kind-specific settings (bucket, url, mountPath...).",
-        example: "schema: {bucket: \"s3://my-bucket\"}",
+        example: 'schema: {bucket: "s3://my-bucket"}',
       },
       {
         key: "secret",

@@ -39,7 +39,13 @@ export async function openWorkspace(dir: string): Promise<Outcome<Workspace>> {
   const raw = await readCatalogDir(dir);
   const root = displayRoot(dir);
   const loaded = loadCatalogFromFiles(raw, { root });
-  return succeed({ dir, root, files: new Map(raw.map((f) => [f.relPath, f])), catalog: loaded.catalog, loadDiagnostics: loaded.diagnostics });
+  return succeed({
+    dir,
+    root,
+    files: new Map(raw.map((f) => [f.relPath, f])),
+    catalog: loaded.catalog,
+    loadDiagnostics: loaded.diagnostics,
+  });
 }
 
 /** A catalog-relative path as the user knows it: `catalog/orgs/acme/...`. */

@@ -20,7 +20,11 @@ export interface Field {
 }
 
 /** The text of a new file: `header` comment lines, then `fields`. */
-export function buildYaml(header: string | undefined, fields: readonly Field[], options: { modeline?: string } = {}): string {
+export function buildYaml(
+  header: string | undefined,
+  fields: readonly Field[],
+  options: { modeline?: string } = {},
+): string {
   const present = fields.filter((f) => f.value !== undefined);
   const doc = new Document(Object.fromEntries(present.map((f) => [f.key, f.value])), { version: "1.2" });
   const map = doc.contents;

@@ -53,7 +53,11 @@ function planSplices(text: string, edits: readonly YamlEdit[]): Splice[] | undef
   const splices: Splice[] = [];
   for (const edit of edits) {
     const splice =
-      edit.op === "set" ? spliceSet(text, doc, edit.path, edit.value) : edit.op === "append" ? spliceAppend(text, doc, edit.path, edit.value) : spliceDelete(text, doc, edit.path);
+      edit.op === "set"
+        ? spliceSet(text, doc, edit.path, edit.value)
+        : edit.op === "append"
+          ? spliceAppend(text, doc, edit.path, edit.value)
+          : spliceDelete(text, doc, edit.path);
     if (!splice) return undefined;
     splices.push(splice);
   }
@@ -69,7 +73,12 @@ function applySplices(text: string, splices: readonly Splice[]): string {
 }
 
 /** Replace a scalar in place, or add a missing top-level key at the end of the file's mapping. */
-function spliceSet(text: string, doc: Document, path: readonly (string | number)[], value: unknown): Splice | undefined {
+function spliceSet(
+  text: string,
+  doc: Document,
+  path: readonly (string | number)[],
+  value: unknown,
+): Splice | undefined {
   const node = doc.getIn(path, true);
   if (isScalar(node) && node.range && (value === null || typeof value !== "object")) {
     const replacement = inlineScalar(value, node.type);
@@ -83,7 +92,12 @@ function spliceSet(text: string, doc: Document, path: readonly (string | number)
 }
 
 /** Append an item to a block sequence, indented like its items. */
-function spliceAppend(text: string, doc: Document, path: readonly (string | number)[], value: unknown): Splice | undefined {
+function spliceAppend(
+  text: string,
+  doc: Document,
+  path: readonly (string | number)[],
+  value: unknown,
+): Splice | undefined {
   const seq = doc.getIn(path, true);
   if (seq === undefined && path.length === 1) return spliceSet(text, doc, path, [value]);
   if (!isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0) return undefined;
@@ -107,7 +121,10 @@ function spliceDelete(text: string, doc: Document, path: readonly (string | numb
   if (!item?.range) return undefined;
   const at = text.lastIndexOf("\n", item.range[0] - 1) + 1;
   // The item's last character, then the end of that line (a map item's range may end after its newline).
-  const end = lineEndAfter(text, Math.max(item.range[0] + 1, item.range[1] - (text[item.range[1] - 1] === "\n" ? 1 : 0)));
+  const end = lineEndAfter(
+    text,
+    Math.max(item.range[0] + 1, item.range[1] - (text[item.range[1] - 1] === "\n" ? 1 : 0)),
+  );
   return { at, end, text: "" };
 }
 
@@ -121,7 +138,11 @@ function lineEndAfter(text: string, offset: number): number {
 /** A scalar written on one line in the given style, or `undefined` when it needs more than one line. */
 function inlineScalar(value: unknown, type: Scalar.Type | undefined): string | undefined {
   const node = value instanceof Scalar ? value : new Scalar(value);
-  if (node.type === undefined && (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE || type === Scalar.PLAIN)) node.type = type;
+  if (
+    node.type === undefined &&
+    (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE || type === Scalar.PLAIN)
+  )
+    node.type = type;
   const out = stringifyDocument(newDoc(node)).replace(/\n$/, "");
   return out.includes("\n") ? undefined : out;
 }

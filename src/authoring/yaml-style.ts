@@ -45,7 +45,11 @@ export function tidyNewDocument(doc: Document): void {
     },
     Seq(_key, seq) {
       const items = seq.items;
-      if (items.length === 0 || !items.every((i) => isScalar(i) && typeof i.value !== "object" && !String(i.value).includes(" "))) return;
+      if (
+        items.length === 0 ||
+        !items.every((i) => isScalar(i) && typeof i.value !== "object" && !String(i.value).includes(" "))
+      )
+        return;
       const width = items.reduce<number>((n, i) => n + String((i as Scalar).value).length + 2, 0);
       if (width <= 60) seq.flow = true;
     },

@@ -15,7 +15,12 @@ export interface ResolvedComponent {
 }
 
 /** The component `text` names, looked up in project `org/project` for a bare name. */
-export function resolveComponentRef(catalog: Catalog, text: string, org: string | undefined, project: string | undefined): ResolvedComponent | undefined {
+export function resolveComponentRef(
+  catalog: Catalog,
+  text: string,
+  org: string | undefined,
+  project: string | undefined,
+): ResolvedComponent | undefined {
   const ref = parseRef(text);
   if (ref?.tag !== undefined) {
     const entity = catalog.get("ComponentVersion", stringifyRef(ref));

@@ -64,10 +64,19 @@ function checkTemplates(catalog: Catalog, spec: SpecEntity, report: DiagnosticCo
     const hubRef = op.get("hubRef");
     if (typeof hubRef !== "string") return undefined;
     const resolved = resolveHubRef(catalog, hubRef);
-    return resolved.status === "resolved" ? { inputs: names(resolved.spec.inputs), outputs: names(resolved.spec.outputs) } : undefined;
+    return resolved.status === "resolved"
+      ? { inputs: names(resolved.spec.inputs), outputs: names(resolved.spec.outputs) }
+      : undefined;
   };
   for (const finding of findTemplateProblems(spec.source, resolveOp)) {
-    report.push({ code: finding.code, severity: CODES[finding.code].severity, file: spec.source.file, ...finding.position, message: finding.message, hint: finding.hint });
+    report.push({
+      code: finding.code,
+      severity: CODES[finding.code].severity,
+      file: spec.source.file,
+      ...finding.position,
+      message: finding.message,
+      hint: finding.hint,
+    });
   }
 }
 
@@ -85,7 +94,11 @@ function checkSpecName(catalog: Catalog, spec: Entity<"ComponentVersion">, repor
   if (hubName === undefined || typeof name !== "string" || name === hubName) return;
   const bare = name.replace(/:.*$/, "").replace(/^.*\//, "");
   const usual = `${hubName}-${spec.name}`;
-  const mistake = nearMiss(bare, hubName, false) ? `a near miss of "${hubName}"` : nearMiss(bare, usual, true) ? `a near miss of "${usual}"` : otherEntryName(catalog, spec, bare);
+  const mistake = nearMiss(bare, hubName, false)
+    ? `a near miss of "${hubName}"`
+    : nearMiss(bare, usual, true)
+      ? `a near miss of "${usual}"`
+      : otherEntryName(catalog, spec, bare);
   if (mistake) {
     report.at(
       spec,
@@ -114,13 +127,17 @@ function nearMiss(a: string, b: string, sameLength: boolean): boolean {
 /** When `name` is not what the entry's other versions use but another entry's name (or its versions' name): which. */
 function otherEntryName(catalog: Catalog, spec: Entity<"ComponentVersion">, name: string): string | undefined {
   const org = spec.org!;
-  const siblings = catalog.versionsOf("ComponentVersion", `${org}/${spec.parent}`).filter((v) => v.key !== spec.key && v.schemaValid);
+  const siblings = catalog
+    .versionsOf("ComponentVersion", `${org}/${spec.parent}`)
+    .filter((v) => v.key !== spec.key && v.schemaValid);
   if (siblings.length === 0 || siblings.every((v) => (v.data as { name?: unknown }).name === name)) return undefined;
   for (const key of catalog.keys("Component")) {
     if (!key.startsWith(`${org}/`) || key === `${org}/${spec.parent}`) continue;
     const other = key.slice(org.length + 1);
     if (other === name) return `the name of another hub entry, ${key}`;
-    const names = catalog.versionsOf("ComponentVersion", key).map((v) => (v.schemaValid ? (v.data as { name?: unknown }).name : undefined));
+    const names = catalog
+      .versionsOf("ComponentVersion", key)
+      .map((v) => (v.schemaValid ? (v.data as { name?: unknown }).name : undefined));
     if (names.length > 0 && names.every((n) => n === name)) return `the name ${key}'s versions use`;
   }
   return undefined;

@@ -23,7 +23,14 @@ export class DiagnosticCollector {
   }
 
   /** Report `code` at the value `path` of `entity`. */
-  at(entity: Entity, path: ValuePath, code: DiagnosticCode, message: string, hint: string, options: ReportOptions = {}): void {
+  at(
+    entity: Entity,
+    path: ValuePath,
+    code: DiagnosticCode,
+    message: string,
+    hint: string,
+    options: ReportOptions = {},
+  ): void {
     const { line, column } = positionOf(entity.source, path, options.target);
     this.push({
       code,
@@ -37,7 +44,13 @@ export class DiagnosticCollector {
   }
 
   /** Report `code` about a whole file (line 1, column 1 unless given). */
-  atFile(file: string, code: DiagnosticCode, message: string, hint: string, options: { line?: number; column?: number; severity?: Severity } = {}): void {
+  atFile(
+    file: string,
+    code: DiagnosticCode,
+    message: string,
+    hint: string,
+    options: { line?: number; column?: number; severity?: Severity } = {},
+  ): void {
     this.push({
       code,
       severity: options.severity ?? CODES[code].severity,
@@ -75,7 +88,11 @@ export interface CheckScope {
  * one's reads and reports recorded. `fn` may read anything of the catalog
  * and report anywhere; what it reports is the subject's result.
  */
-export function forEachSubject<E extends Entity>(ctx: CheckContext, subjects: readonly E[], fn: (subject: E) => void): void {
+export function forEachSubject<E extends Entity>(
+  ctx: CheckContext,
+  subjects: readonly E[],
+  fn: (subject: E) => void,
+): void {
   const scope = ctx.scope;
   if (!scope) {
     for (const subject of subjects) fn(subject);

@@ -29,15 +29,22 @@ export interface OpScope {
 const REFERENCES = ["hubRef", "dagRef", "pathRef", "urlRef", "component"] as const;
 
 /** The component an operation runs, when mlcat can know it; reports references that do not resolve. */
-export function resolveOperation(scope: OpScope, op: Record<string, unknown>, at: ValuePath, inline?: Map<string, Record<string, unknown>>): ComponentSpecData | undefined {
+export function resolveOperation(
+  scope: OpScope,
+  op: Record<string, unknown>,
+  at: ValuePath,
+  inline?: Map<string, Record<string, unknown>>,
+): ComponentSpecData | undefined {
   const given = REFERENCES.filter((r) => op[r] !== undefined);
   if (given.length !== 1) {
     scope.report.at(
       scope.entity,
       typeof op.name === "string" ? [...at, "name"] : at,
       "op/reference-count",
-      given.length === 0 ? `operation ${typeof op.name === "string" ? `"${op.name}" ` : ""}names no component` : `operation ${typeof op.name === "string" ? `"${op.name}" ` : ""}names ${given.join(" and ")}: Polyaxon wants exactly one`,
-      "give one of hubRef, dagRef, pathRef, urlRef or an inline component (V1Operation: \"One and only one reference must be specified\")",
+      given.length === 0
+        ? `operation ${typeof op.name === "string" ? `"${op.name}" ` : ""}names no component`
+        : `operation ${typeof op.name === "string" ? `"${op.name}" ` : ""}names ${given.join(" and ")}: Polyaxon wants exactly one`,
+      'give one of hubRef, dagRef, pathRef, urlRef or an inline component (V1Operation: "One and only one reference must be specified")',
     );
     return undefined;
   }
@@ -53,25 +60,52 @@ export function resolveOperation(scope: OpScope, op: Record<string, unknown>, at
       scope.entity,
       [...at, "dagRef"],
       "dag/unknown-component",
-      inline ? `dagRef "${text}" names no component of the DAG's components` : `dagRef "${text}" is only valid for an operation of a DAG`,
-      closest ? `did you mean "${closest}"?` : `define a component named "${text}" under run.components (it has ${[...(inline?.keys() ?? [])].join(", ") || "none"})`,
+      inline
+        ? `dagRef "${text}" names no component of the DAG's components`
+        : `dagRef "${text}" is only valid for an operation of a DAG`,
+      closest
+        ? `did you mean "${closest}"?`
+        : `define a component named "${text}" under run.components (it has ${[...(inline?.keys() ?? [])].join(", ") || "none"})`,
     );
     return undefined;
   }
   let resolution: Resolution | undefined;
   if (ref === "hubRef") resolution = resolveHubRef(scope.catalog, text);
-  else if (ref === "pathRef" && scope.project) resolution = resolvePathRef(scope.catalog, text, scope.project.org, scope.project.project, scope.entity.source.relPath.replace(/\/[^/]*$/, ""));
-  if (resolution?.status === "unknown") scope.report.at(scope.entity, [...at, ref], "op/unresolved-ref", resolution.message, resolution.hint);
+  else if (ref === "pathRef" && scope.project)
+    resolution = resolvePathRef(
+      scope.catalog,
+      text,
+      scope.project.org,
+      scope.project.project,
+      scope.entity.source.relPath.replace(/\/[^/]*$/, ""),
+    );
+  if (resolution?.status === "unknown")
+    scope.report.at(scope.entity, [...at, ref], "op/unresolved-ref", resolution.message, resolution.hint);
   return resolution?.status === "resolved" ? resolution.spec : undefined;
 }
 
 /** An operation's params against the component it runs. */
-export function checkOperationParams(scope: OpScope, op: Record<string, unknown>, at: ValuePath, spec: ComponentSpecData | undefined, label: string): void {
+export function checkOperationParams(
+  scope: OpScope,
+  op: Record<string, unknown>,
+  at: ValuePath,
+  spec: ComponentSpecData | undefined,
+  label: string,
+): void {
   if (!spec) return;
-  const problems = checkParams(op.params, spec, { at: [...at, "params"], missingAt: typeof op.name === "string" ? [...at, "name"] : at, form: "operation", component: label });
+  const problems = checkParams(op.params, spec, {
+    at: [...at, "params"],
+    missingAt: typeof op.name === "string" ? [...at, "name"] : at,
+    form: "operation",
+    component: label,
+  });
   // A matrix or joins give params of their own (`validate_matrix` in ops_params.py): missing inputs may come from them.
   const fed = op.matrix !== undefined || op.joins !== undefined;
-  reportParamProblems(scope.entity, fed ? problems.filter((p) => p.code !== "param/missing-required") : problems, scope.report);
+  reportParamProblems(
+    scope.entity,
+    fed ? problems.filter((p) => p.code !== "param/missing-required") : problems,
+    scope.report,
+  );
 }
 
 /** Every DAG of a spec (its own run and nested components' runs). */
@@ -87,14 +121,28 @@ function checkDag(scope: OpScope, spec: Record<string, unknown>, base: ValuePath
   const inline = new Map<string, Record<string, unknown>>();
   (Array.isArray(run.components) ? run.components : []).forEach((c, i) => {
     if (!isRecord(c) || typeof c.name !== "string") return;
-    if (inline.has(c.name)) report.at(entity, [...base, "run", "components", i, "name"], "dag/duplicate-name", `the DAG defines component "${c.name}" twice`, "rename one of them: a dagRef can name only one");
+    if (inline.has(c.name))
+      report.at(
+        entity,
+        [...base, "run", "components", i, "name"],
+        "dag/duplicate-name",
+        `the DAG defines component "${c.name}" twice`,
+        "rename one of them: a dagRef can name only one",
+      );
     else inline.set(c.name, c);
   });
   const ops = run.operations as unknown[];
   const names = new Map<string, number>();
   ops.forEach((op, i) => {
     if (!isRecord(op) || typeof op.name !== "string") return;
-    if (names.has(op.name)) report.at(entity, [...base, "run", "operations", i, "name"], "dag/duplicate-name", `the DAG has two operations named "${op.name}"`, "rename one of them: ops.<name> and dependencies can name only one");
+    if (names.has(op.name))
+      report.at(
+        entity,
+        [...base, "run", "operations", i, "name"],
+        "dag/duplicate-name",
+        `the DAG has two operations named "${op.name}"`,
+        "rename one of them: ops.<name> and dependencies can name only one",
+      );
     else names.set(op.name, i);
   });
   const dagInputs = Array.isArray(spec.inputs) ? spec.inputs.filter(isRecord).map((io) => String(io.name)) : [];
@@ -116,7 +164,14 @@ function checkDag(scope: OpScope, spec: Record<string, unknown>, base: ValuePath
     (Array.isArray(op.dependencies) ? op.dependencies : []).forEach((dep, j) => {
       if (typeof dep !== "string") return;
       if (names.has(dep)) edges.add(dep);
-      else report.at(entity, [...at, "dependencies", j], "dag/unknown-dependency", `operation "${op.name}" depends on "${dep}", which is not an operation of the DAG`, hintFor(dep, names));
+      else
+        report.at(
+          entity,
+          [...at, "dependencies", j],
+          "dag/unknown-dependency",
+          `operation "${op.name}" depends on "${dep}", which is not an operation of the DAG`,
+          hintFor(dep, names),
+        );
     });
     if (isRecord(op.params))
       for (const [param, value] of Object.entries(op.params)) {
@@ -128,7 +183,14 @@ function checkDag(scope: OpScope, spec: Record<string, unknown>, base: ValuePath
       const target = ref?.startsWith("ops.") ? ref.slice(4) : undefined;
       if (target === undefined) return;
       if (names.has(target)) edges.add(target);
-      else report.at(entity, [...at, "events", j, "ref"], "dag/unknown-ref", `event ref "${ref}" names no operation of the DAG`, hintFor(target, names));
+      else
+        report.at(
+          entity,
+          [...at, "events", j, "ref"],
+          "dag/unknown-ref",
+          `event ref "${ref}" names no operation of the DAG`,
+          hintFor(target, names),
+        );
     });
   });
   const cycle = findCycle([...names.keys()], upstream);
@@ -144,20 +206,39 @@ function checkDag(scope: OpScope, spec: Record<string, unknown>, base: ValuePath
 }
 
 /** A param `{ref: ops.<op>, value: outputs.<o>}` or `{ref: dag, value: inputs.<x>}`: reports what it names that does not exist; returns the upstream op. */
-function checkParamRef(scope: OpScope, param: unknown, at: ValuePath, names: Map<string, number>, resolved: Map<string, ComponentSpecData | undefined>, dagInputs: string[]): string | undefined {
+function checkParamRef(
+  scope: OpScope,
+  param: unknown,
+  at: ValuePath,
+  names: Map<string, number>,
+  resolved: Map<string, ComponentSpecData | undefined>,
+  dagInputs: string[],
+): string | undefined {
   if (!isRecord(param) || typeof param.ref !== "string") return undefined;
   const ref = param.ref;
   const value = typeof param.value === "string" ? param.value.replace(/^\{\{\s*|\s*\}\}$/g, "") : "";
   const [section, key] = value.split(".");
   if (ref === "dag") {
     if (section === "inputs" && key !== undefined && !dagInputs.includes(key))
-      scope.report.at(scope.entity, [...at, "value"], "dag/unknown-ref", `param reads dag inputs.${key}, but the DAG declares no input "${key}"`, hintFor(key, new Map(dagInputs.map((n) => [n, 0]))));
+      scope.report.at(
+        scope.entity,
+        [...at, "value"],
+        "dag/unknown-ref",
+        `param reads dag inputs.${key}, but the DAG declares no input "${key}"`,
+        hintFor(key, new Map(dagInputs.map((n) => [n, 0]))),
+      );
     return undefined;
   }
   if (!ref.startsWith("ops.")) return undefined;
   const op = ref.slice(4);
   if (!names.has(op)) {
-    scope.report.at(scope.entity, [...at, "ref"], "dag/unknown-ref", `param refers to "${ref}", which is not an operation of the DAG`, hintFor(op, names));
+    scope.report.at(
+      scope.entity,
+      [...at, "ref"],
+      "dag/unknown-ref",
+      `param refers to "${ref}", which is not an operation of the DAG`,
+      hintFor(op, names),
+    );
     return undefined;
   }
   const spec = resolved.get(op);

@@ -27,7 +27,10 @@ export const dagsCheck: Check = {
     const { catalog, report } = ctx;
     forEachSubject(ctx, catalog.subjects(["ComponentVersion", "ProjectComponent"], true), (spec) => {
       const project = spec.kind === "ProjectComponent" ? { org: spec.org!, project: spec.project! } : undefined;
-      checkDags({ catalog, entity: spec, report, ...(project && { project }) }, spec.data as unknown as Record<string, unknown>);
+      checkDags(
+        { catalog, entity: spec, report, ...(project && { project }) },
+        spec.data as unknown as Record<string, unknown>,
+      );
     });
   },
 };

@@ -15,10 +15,18 @@ import { formatList } from "../text/suggest.js";
 
 export const experimentsCheck: Check = {
   name: "experiments",
-  codes: ["param/unknown", "param/missing-required", "param/invalid-value", "param/validation-failed", "experiment/connection-not-allowed"],
+  codes: [
+    "param/unknown",
+    "param/missing-required",
+    "param/invalid-value",
+    "param/validation-failed",
+    "experiment/connection-not-allowed",
+  ],
   run(ctx) {
     const { catalog, report } = ctx;
-    forEachSubject(ctx, catalog.subjects(["Experiment"], true), (experiment) => checkExperiment(catalog, experiment, report));
+    forEachSubject(ctx, catalog.subjects(["Experiment"], true), (experiment) =>
+      checkExperiment(catalog, experiment, report),
+    );
   },
 };
 
@@ -27,18 +35,33 @@ function checkExperiment(catalog: Catalog, experiment: Entity<"Experiment">, rep
   if (typeof component !== "string") return;
   const resolved = resolveComponentRef(catalog, component, experiment.org, experiment.project);
   if (!resolved) return;
-  const problems = checkParams(params, resolved.entity.data, { at: ["params"], missingAt: ["component"], form: "record", component: resolved.label });
+  const problems = checkParams(params, resolved.entity.data, {
+    at: ["params"],
+    missingAt: ["component"],
+    form: "record",
+    component: resolved.label,
+  });
   reportParamProblems(experiment, problems, report);
   checkConnections(catalog, experiment, resolved.entity, resolved.label, report);
 }
 
 /** Report the params problems of `entity`. */
-export function reportParamProblems(entity: Entity, problems: readonly ParamProblem[], report: DiagnosticCollector): void {
+export function reportParamProblems(
+  entity: Entity,
+  problems: readonly ParamProblem[],
+  report: DiagnosticCollector,
+): void {
   for (const p of problems) report.at(entity, p.path, p.code, p.message, p.hint, { target: p.target });
 }
 
 /** Every connection the component uses is listed by the experiment's project. */
-function checkConnections(catalog: Catalog, experiment: Entity<"Experiment">, spec: Entity, label: string, report: DiagnosticCollector): void {
+function checkConnections(
+  catalog: Catalog,
+  experiment: Entity<"Experiment">,
+  spec: Entity,
+  label: string,
+  report: DiagnosticCollector,
+): void {
   const used = usedConnections(spec.data);
   if (used.length === 0) return;
   const project = catalog.get("Project", `${experiment.org}/${experiment.project}`);

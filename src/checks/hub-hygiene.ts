@@ -12,7 +12,12 @@ import { isRecord } from "./spec-nested.js";
 import { versionOfTag } from "./version-tags.js";
 
 /** Report `component` when every one of its versions is a byte-identical copy of the same tag of another entry that sorts before it. */
-export function checkCopiedEntry(catalog: Catalog, component: Entity<"Component">, versions: Entity<"ComponentVersion">[], report: DiagnosticCollector): void {
+export function checkCopiedEntry(
+  catalog: Catalog,
+  component: Entity<"Component">,
+  versions: Entity<"ComponentVersion">[],
+  report: DiagnosticCollector,
+): void {
   if (versions.length === 0) return;
   for (const other of catalog.keys("Component")) {
     if (other >= component.key) break;
@@ -30,7 +35,11 @@ export function checkCopiedEntry(catalog: Catalog, component: Entity<"Component"
 }
 
 /** Report every image of a released semver version that is not pinned (`:latest`, or no tag or digest). */
-export function checkPinnedImages(component: Entity<"Component">, version: Entity<"ComponentVersion">, report: DiagnosticCollector): void {
+export function checkPinnedImages(
+  component: Entity<"Component">,
+  version: Entity<"ComponentVersion">,
+  report: DiagnosticCollector,
+): void {
   if (!versionOfTag(version.name)) return;
   if (!(component.data.releases ?? []).some((r) => r?.tag === version.name)) return;
   if ((component.data.mutableTags ?? []).includes(version.name)) return;

@@ -13,7 +13,10 @@
 export type Validation = Record<string, unknown>;
 
 /** The constraints Polyaxon applies to an IO with `validation` and the deprecated `options`. */
-export function effectiveValidation(io: { validation?: Record<string, unknown>; options?: unknown }): Validation | undefined {
+export function effectiveValidation(io: {
+  validation?: Record<string, unknown>;
+  options?: unknown;
+}): Validation | undefined {
   const validation: Validation = { ...(io.validation ?? {}) };
   if (io.options !== undefined && io.options !== null) validation.options = io.options;
   return Object.keys(validation).length > 0 ? validation : undefined;
@@ -37,10 +40,12 @@ export function validationFailure(validation: Validation, value: unknown): strin
   if (isRecord(value)) {
     const keys = Object.keys(value);
     const exact = strings(validation.keys);
-    if (exact && (exact.length !== keys.length || !exact.every((k) => keys.includes(k)))) return `its keys are ${show(keys)}, not exactly ${show(exact)}`;
+    if (exact && (exact.length !== keys.length || !exact.every((k) => keys.includes(k))))
+      return `its keys are ${show(keys)}, not exactly ${show(exact)}`;
     const must = strings(validation.containsKeys);
     const missing = must?.filter((k) => !keys.includes(k)) ?? [];
-    if (missing.length > 0) return `it lacks the key${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (containsKeys)`;
+    if (missing.length > 0)
+      return `it lacks the key${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (containsKeys)`;
     const banned = strings(validation.excludesKeys)?.filter((k) => keys.includes(k)) ?? [];
     if (banned.length > 0) return `it has the key${banned.length > 1 ? "s" : ""} ${banned.join(", ")} (excludesKeys)`;
   }
@@ -58,34 +63,45 @@ function scalarFailure(v: Validation, value: unknown): string | undefined {
     if (ge !== undefined && value < ge) return `${value} is less than ${ge} (ge)`;
     if (lt !== undefined && value >= lt) return `${value} is not less than ${lt} (lt)`;
     if (le !== undefined && value > le) return `${value} is greater than ${le} (le)`;
-    if (multipleOf !== undefined && multipleOf !== 0 && !isMultiple(value, multipleOf)) return `${value} is not a multiple of ${multipleOf} (multipleOf)`;
+    if (multipleOf !== undefined && multipleOf !== 0 && !isMultiple(value, multipleOf))
+      return `${value} is not a multiple of ${multipleOf} (multipleOf)`;
     const digits = String(value).replace("-", "").replace(".", "").length;
     const minDigits = num(v.minDigits);
     const maxDigits = num(v.maxDigits);
-    if (minDigits !== undefined && digits < minDigits) return `${value} has ${digits} digits, fewer than minDigits ${minDigits}`;
-    if (maxDigits !== undefined && digits > maxDigits) return `${value} has ${digits} digits, more than maxDigits ${maxDigits}`;
+    if (minDigits !== undefined && digits < minDigits)
+      return `${value} has ${digits} digits, fewer than minDigits ${minDigits}`;
+    if (maxDigits !== undefined && digits > maxDigits)
+      return `${value} has ${digits} digits, more than maxDigits ${maxDigits}`;
     const places = num(v.decimalPlaces);
     const decimals = String(value).split(".")[1]?.length;
-    if (places !== undefined && decimals !== undefined && decimals > places) return `${value} has ${decimals} decimal places, more than decimalPlaces ${places}`;
+    if (places !== undefined && decimals !== undefined && decimals > places)
+      return `${value} has ${decimals} decimal places, more than decimalPlaces ${places}`;
   }
   if (typeof value === "string") {
     const regex = typeof v.regex === "string" ? pythonMatch(v.regex) : undefined;
     if (regex && !regex(value)) return `${show(value)} does not match the regex ${show(v.regex)}`;
     const minLength = num(v.minLength);
     const maxLength = num(v.maxLength);
-    if (minLength !== undefined && value.length < minLength) return `${show(value)} has ${value.length} characters, fewer than minLength ${minLength}`;
-    if (maxLength !== undefined && value.length > maxLength) return `${show(value)} has ${value.length} characters, more than maxLength ${maxLength}`;
-    if (typeof v.contains === "string" && !value.includes(v.contains)) return `${show(value)} does not contain ${show(v.contains)} (contains)`;
-    if (typeof v.excludes === "string" && value.includes(v.excludes)) return `${show(value)} contains ${show(v.excludes)} (excludes)`;
+    if (minLength !== undefined && value.length < minLength)
+      return `${show(value)} has ${value.length} characters, fewer than minLength ${minLength}`;
+    if (maxLength !== undefined && value.length > maxLength)
+      return `${show(value)} has ${value.length} characters, more than maxLength ${maxLength}`;
+    if (typeof v.contains === "string" && !value.includes(v.contains))
+      return `${show(value)} does not contain ${show(v.contains)} (contains)`;
+    if (typeof v.excludes === "string" && value.includes(v.excludes))
+      return `${show(value)} contains ${show(v.excludes)} (excludes)`;
   }
-  if (Array.isArray(v.options) && !v.options.some((o) => pyEqual(o, value))) return `${show(value)} is not one of the options ${show(v.options)}`;
+  if (Array.isArray(v.options) && !v.options.some((o) => pyEqual(o, value)))
+    return `${show(value)} is not one of the options ${show(v.options)}`;
   return undefined;
 }
 
 /** Python's `re.match` (anchored at the start) for a Python pattern; `undefined` when JavaScript cannot read it. */
 function pythonMatch(pattern: string): ((s: string) => boolean) | undefined {
   if (/\{\{/.test(pattern)) return undefined;
-  const js = pattern.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, "(?<$1>").replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, "\\k<$1>");
+  const js = pattern
+    .replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, "(?<$1>")
+    .replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, "\\k<$1>");
   for (const flags of ["uy", "y"]) {
     try {
       const re = new RegExp(js, flags);

@@ -33,8 +33,7 @@ export interface TemplateSubtraction {
 
 /** What a template string reads, or why Jinja cannot parse it. */
 export type TemplateAnalysis =
-  | { ok: true; reads: TemplateRead[]; subtractions: TemplateSubtraction[] }
-  | { ok: false; error: string };
+  { ok: true; reads: TemplateRead[]; subtractions: TemplateSubtraction[] } | { ok: false; error: string };
 
 /** Literal spellings Jinja gives no variable. */
 const LITERALS = new Set(["None", "none", "True", "true", "False", "false"]);
@@ -50,7 +49,13 @@ export function analyzeTemplate(text: string): TemplateAnalysis {
   try {
     root = parse(text);
   } catch (err) {
-    return { ok: false, error: String((err as Error).message ?? err).replace(/^\(unknown path\)\s*/, "").split("\n")[0]!.trim() };
+    return {
+      ok: false,
+      error: String((err as Error).message ?? err)
+        .replace(/^\(unknown path\)\s*/, "")
+        .split("\n")[0]!
+        .trim(),
+    };
   }
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
@@ -111,7 +116,12 @@ export function analyzeTemplate(text: string): TemplateAnalysis {
       case "Sub": {
         const left = node.left as NunjucksNode;
         const right = node.right as NunjucksNode;
-        if (left.typename === "Symbol" && right.typename === "Symbol" && !bound.has(String(left.value)) && !bound.has(String(right.value))) {
+        if (
+          left.typename === "Symbol" &&
+          right.typename === "Symbol" &&
+          !bound.has(String(left.value)) &&
+          !bound.has(String(right.value))
+        ) {
           const l = chain(left)!;
           const r = chain(right)!;
           const between = text.slice(l.offset + l.name.length, r.offset);

@@ -47,9 +47,17 @@ function checkLineage(catalog: Catalog, version: Entity<"ModelVersion">, report:
   const lineage = version.data.lineage;
   if (!isRecord(lineage)) return;
   const scope = lineageProject(version, lineage.project);
-  const component = typeof lineage.component === "string" ? resolveComponentRef(catalog, lineage.component, scope?.org, scope?.project) : undefined;
+  const component =
+    typeof lineage.component === "string"
+      ? resolveComponentRef(catalog, lineage.component, scope?.org, scope?.project)
+      : undefined;
   if (component && lineage.params !== undefined) {
-    const problems = checkParams(lineage.params, component.entity.data, { at: ["lineage", "params"], missingAt: ["lineage", "params"], form: "record", component: component.label });
+    const problems = checkParams(lineage.params, component.entity.data, {
+      at: ["lineage", "params"],
+      missingAt: ["lineage", "params"],
+      form: "record",
+      component: component.label,
+    });
     reportParamProblems(version, problems, report);
   }
   if (!scope || typeof lineage.experiment !== "string") return;
@@ -58,7 +66,12 @@ function checkLineage(catalog: Catalog, version: Entity<"ModelVersion">, report:
   compareWithExperiment(version, lineage, experiment, report);
 }
 
-function compareWithExperiment(version: Entity<"ModelVersion">, lineage: Record<string, unknown>, experiment: Entity<"Experiment">, report: DiagnosticCollector): void {
+function compareWithExperiment(
+  version: Entity<"ModelVersion">,
+  lineage: Record<string, unknown>,
+  experiment: Entity<"Experiment">,
+  report: DiagnosticCollector,
+): void {
   const name = `experiment ${experiment.key}`;
   const { status, component, params, code } = experiment.data;
   if (status !== "succeeded") {
@@ -81,7 +94,10 @@ function compareWithExperiment(version: Entity<"ModelVersion">, lineage: Record<
   }
   // A lineage without params defers to its experiment's; one with params must repeat them exactly.
   if (lineage.params !== undefined) {
-    const differences = paramDifferences(isRecord(lineage.params) ? lineage.params : {}, isRecord(params) ? params : {});
+    const differences = paramDifferences(
+      isRecord(lineage.params) ? lineage.params : {},
+      isRecord(params) ? params : {},
+    );
     if (differences.length > 0) {
       report.at(
         version,
@@ -114,7 +130,8 @@ function paramDifferences(lineage: Record<string, unknown>, experiment: Record<s
     const inExperiment = Object.hasOwn(experiment, key);
     if (!inLineage) out.push(`${key} is missing (the experiment used ${show(experiment[key])})`);
     else if (!inExperiment) out.push(`${key} ${show(lineage[key])} was not a param of the experiment`);
-    else if (!sameValue(lineage[key], experiment[key])) out.push(`${key} is ${show(lineage[key])}, the experiment used ${show(experiment[key])}`);
+    else if (!sameValue(lineage[key], experiment[key]))
+      out.push(`${key} is ${show(lineage[key])}, the experiment used ${show(experiment[key])}`);
   }
   return out;
 }

@@ -4,7 +4,6 @@ import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 export { KIND_LABEL } from "../model/kinds.js";
 
-
 /** Kinds whose name comes from a folder (`orgs/<org>/organization.yaml`) rather than a file. */
 const FOLDER_KINDS: ReadonlySet<Kind> = new Set(["Organization", "Project", "Component", "Model"]);
 

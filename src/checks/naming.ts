@@ -29,7 +29,13 @@ function checkNameField(entity: Entity, report: DiagnosticCollector): void {
   if (typeof data.name !== "string") {
     // Only a project component may omit `name` (a Polyaxon spec): its file name must still be valid.
     if (entity.kind === "ProjectComponent" && !isValidName(entity, entity.name)) {
-      report.at(entity, [], "name/invalid", `${label} file name "${entity.name}" is not a lowercase DNS label`, `rename ${describeNamingPath(entity)}: use ${rule}`);
+      report.at(
+        entity,
+        [],
+        "name/invalid",
+        `${label} file name "${entity.name}" is not a lowercase DNS label`,
+        `rename ${describeNamingPath(entity)}: use ${rule}`,
+      );
     }
     return;
   }
@@ -37,9 +43,18 @@ function checkNameField(entity: Entity, report: DiagnosticCollector): void {
   // Project components are unchanged Polyaxon specs, whose `name` may be kept as published: warn only.
   const options = entity.kind === "ProjectComponent" ? { severity: "warning" as const } : {};
   if (!isValidName(entity, name)) {
-    const example = isValidName(entity, entity.name) ? ` (the ${isNamedByFolder(entity) ? "folder" : "file"} name "${entity.name}" is one)` : "";
+    const example = isValidName(entity, entity.name)
+      ? ` (the ${isNamedByFolder(entity) ? "folder" : "file"} name "${entity.name}" is one)`
+      : "";
     const what = isTagKind(entity) ? "a version tag" : "a lowercase DNS label";
-    report.at(entity, ["name"], "name/invalid", `${label} name "${name}" is not ${what}`, `use ${rule}${example}`, options);
+    report.at(
+      entity,
+      ["name"],
+      "name/invalid",
+      `${label} name "${name}" is not ${what}`,
+      `use ${rule}${example}`,
+      options,
+    );
     return;
   }
   if (name === entity.name) return;
@@ -49,13 +64,26 @@ function checkNameField(entity: Entity, report: DiagnosticCollector): void {
   const hint = isValidName(entity, entity.name)
     ? `rename ${where} to ${renameTo}, or change name to "${entity.name}"`
     : `rename ${where} to ${renameTo}`;
-  report.at(entity, ["name"], "name/mismatch", `${label} name "${name}" differs from its ${folderOrFile} name "${entity.name}" (${where})`, hint, options);
+  report.at(
+    entity,
+    ["name"],
+    "name/mismatch",
+    `${label} name "${name}" differs from its ${folderOrFile} name "${entity.name}" (${where})`,
+    hint,
+    options,
+  );
 }
 
 /** A component version has no name field of its own: its file name is the tag. */
 function checkVersionFileName(entity: Entity, report: DiagnosticCollector): void {
   if (isVersionTag(entity.name)) return;
-  report.at(entity, [], "name/invalid", `component version file name "${entity.name}" is not a version tag`, `rename ${describeNamingPath(entity)}: use ${TAG_RULE}`);
+  report.at(
+    entity,
+    [],
+    "name/invalid",
+    `component version file name "${entity.name}" is not a version tag`,
+    `rename ${describeNamingPath(entity)}: use ${TAG_RULE}`,
+  );
 }
 
 export const namingCheck: Check = {

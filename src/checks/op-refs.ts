@@ -40,11 +40,18 @@ export function parseHubRef(text: string): HubRef | undefined {
 /** Resolve a hubRef against the catalog (recording the reads). */
 export function resolveHubRef(catalog: Catalog, text: string): Resolution {
   const ref = parseHubRef(text);
-  if (!ref) return { status: "unknown", message: `hubRef "${text}" is not written [owner/]name[:tag]`, hint: "write e.g. acme/train:1.0.0, or kaniko:1.2 for Polyaxon's public hub" };
+  if (!ref)
+    return {
+      status: "unknown",
+      message: `hubRef "${text}" is not written [owner/]name[:tag]`,
+      hint: "write e.g. acme/train:1.0.0, or kaniko:1.2 for Polyaxon's public hub",
+    };
   const external = catalog.settings()?.externalHubs ?? [];
   if (external.includes(ref.owner)) return { status: "external" };
   const full = `${ref.owner}/${ref.name}:${ref.tag}`;
-  const implied = text.includes("/") ? "" : ` (a hubRef without an owner means Polyaxon's public hub, "${DEFAULT_HUB}")`;
+  const implied = text.includes("/")
+    ? ""
+    : ` (a hubRef without an owner means Polyaxon's public hub, "${DEFAULT_HUB}")`;
   if (!catalog.has("Organization", ref.owner)) {
     return {
       status: "unknown",
@@ -57,7 +64,10 @@ export function resolveHubRef(catalog: Catalog, text: string): Resolution {
   if (version || catalog.has("ComponentVersion", full)) return { status: "external" };
   const tags = catalog.versionsOf("ComponentVersion", `${ref.owner}/${ref.name}`).map((v) => v.name);
   if (tags.length === 0) {
-    const names = catalog.keys("Component").filter((k) => k.startsWith(`${ref.owner}/`)).map((k) => k.slice(ref.owner.length + 1));
+    const names = catalog
+      .keys("Component")
+      .filter((k) => k.startsWith(`${ref.owner}/`))
+      .map((k) => k.slice(ref.owner.length + 1));
     return {
       status: "unknown",
       message: `hubRef "${text}" names ${ref.owner}/${ref.name}${implied}, which the catalog's hub does not have`,
@@ -72,16 +82,26 @@ export function resolveHubRef(catalog: Catalog, text: string): Resolution {
 }
 
 /** Resolve a pathRef written in a file of project `org/project` (relative to that file's folder, or to the project folder). */
-export function resolvePathRef(catalog: Catalog, text: string, org: string, project: string, fileDir: string): Resolution {
+export function resolvePathRef(
+  catalog: Catalog,
+  text: string,
+  org: string,
+  project: string,
+  fileDir: string,
+): Resolution {
   const base = `orgs/${org}/projects/${project}`;
   for (const candidate of [posix.normalize(posix.join(fileDir, text)), posix.normalize(posix.join(base, text))]) {
     const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/components/([^/]+)\\.ya?ml$`).exec(candidate);
     if (!m) continue;
     const entity = catalog.get("ProjectComponent", `${org}/${project}/${m[1]}`);
-    if (entity?.schemaValid) return { status: "resolved", spec: entity.data, label: `component "${m[1]}" of project ${org}/${project}` };
+    if (entity?.schemaValid)
+      return { status: "resolved", spec: entity.data, label: `component "${m[1]}" of project ${org}/${project}` };
     if (entity) return { status: "external" };
   }
-  const names = catalog.keys("ProjectComponent").filter((k) => k.startsWith(`${org}/${project}/`)).map((k) => `components/${k.split("/")[2]}.yaml`);
+  const names = catalog
+    .keys("ProjectComponent")
+    .filter((k) => k.startsWith(`${org}/${project}/`))
+    .map((k) => `components/${k.split("/")[2]}.yaml`);
   return {
     status: "unknown",
     message: `pathRef "${text}" names no component of project ${org}/${project}`,

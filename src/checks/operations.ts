@@ -30,11 +30,21 @@ export const operationsCheck: Check = {
   run(ctx) {
     const { catalog, report } = ctx;
     forEachSubject(ctx, catalog.subjects(["Operation"], true), (operation) => {
-      const scope = { catalog, entity: operation, report, project: { org: operation.org!, project: operation.project! } };
+      const scope = {
+        catalog,
+        entity: operation,
+        report,
+        project: { org: operation.org!, project: operation.project! },
+      };
       const data = operation.data as unknown as Record<string, unknown>;
       checkSpecVersion(operation, report);
       const spec = resolveOperation(scope, data, []);
-      const label = typeof data.hubRef === "string" ? data.hubRef : typeof data.pathRef === "string" ? data.pathRef : "its component";
+      const label =
+        typeof data.hubRef === "string"
+          ? data.hubRef
+          : typeof data.pathRef === "string"
+            ? data.pathRef
+            : "its component";
       checkOperationParams(scope, data, [], spec, label);
       if (isRecord(data.component)) checkDags(scope, data.component, ["component"]);
     });

@@ -27,7 +27,17 @@ export interface ParamProblem {
 }
 
 /** Keys that make a mapping a full-form param (V1_PARAM_KEYS). */
-const PARAM_KEYS = new Set(["value", "ref", "toInit", "to_init", "toEnv", "to_env", "contextOnly", "context_only", "connection"]);
+const PARAM_KEYS = new Set([
+  "value",
+  "ref",
+  "toInit",
+  "to_init",
+  "toEnv",
+  "to_env",
+  "contextOnly",
+  "context_only",
+  "connection",
+]);
 
 /** How params are written where they are checked. */
 export interface ParamsOptions {
@@ -42,12 +52,22 @@ export interface ParamsOptions {
 }
 
 /** The literal value of a param, or `undefined` when it is a ref, a template or only context. */
-export function literalOf(param: unknown, form: ParamsOptions["form"]): { value: unknown; contextOnly: boolean; full: boolean } | undefined {
-  const full = form === "operation" && (isRecord(param) ? Object.keys(param).length === 0 || Object.keys(param).some((k) => PARAM_KEYS.has(k)) : false);
+export function literalOf(
+  param: unknown,
+  form: ParamsOptions["form"],
+): { value: unknown; contextOnly: boolean; full: boolean } | undefined {
+  const full =
+    form === "operation" &&
+    (isRecord(param) ? Object.keys(param).length === 0 || Object.keys(param).some((k) => PARAM_KEYS.has(k)) : false);
   const value = full ? (param as Record<string, unknown>).value : param;
-  const contextOnly = full && ((param as Record<string, unknown>).contextOnly === true || (param as Record<string, unknown>).context_only === true);
-  if (full && typeof (param as Record<string, unknown>).ref === "string") return { value: undefined, contextOnly, full };
-  if (form === "operation" && typeof value === "string" && /\{\{.*\}\}/s.test(value)) return { value: undefined, contextOnly, full };
+  const contextOnly =
+    full &&
+    ((param as Record<string, unknown>).contextOnly === true ||
+      (param as Record<string, unknown>).context_only === true);
+  if (full && typeof (param as Record<string, unknown>).ref === "string")
+    return { value: undefined, contextOnly, full };
+  if (form === "operation" && typeof value === "string" && /\{\{.*\}\}/s.test(value))
+    return { value: undefined, contextOnly, full };
   return { value, contextOnly, full };
 }
 
@@ -58,7 +78,11 @@ export function isRequiredInput(input: IoData): boolean {
 }
 
 /** Every problem of `params` against `spec`'s inputs and outputs. */
-export function checkParams(params: unknown, spec: Pick<ComponentSpecData, "inputs" | "outputs">, options: ParamsOptions): ParamProblem[] {
+export function checkParams(
+  params: unknown,
+  spec: Pick<ComponentSpecData, "inputs" | "outputs">,
+  options: ParamsOptions,
+): ParamProblem[] {
   const out: ParamProblem[] = [];
   const inputs = Array.isArray(spec.inputs) ? spec.inputs.filter((io) => typeof io?.name === "string") : [];
   const outputs = Array.isArray(spec.outputs) ? spec.outputs.filter((io) => typeof io?.name === "string") : [];
@@ -78,7 +102,12 @@ export function checkParams(params: unknown, spec: Pick<ComponentSpecData, "inpu
         message: `param "${name}" is not an input or output of ${options.component}`,
         hint: closest
           ? `did you mean "${closest}"?`
-          : `its inputs: ${formatList(inputs.map((i) => i.name), 12) || "none"}${options.form === "operation" ? "; a param meant only for templates needs contextOnly: true" : ""}`,
+          : `its inputs: ${
+              formatList(
+                inputs.map((i) => i.name),
+                12,
+              ) || "none"
+            }${options.form === "operation" ? "; a param meant only for templates needs contextOnly: true" : ""}`,
       });
       continue;
     }
@@ -89,13 +118,25 @@ export function checkParams(params: unknown, spec: Pick<ComponentSpecData, "inpu
     const mismatch = typeMismatch(expr, literal.value, io.isList === true);
     const typeText = io.isList === true ? `a list of ${io.type}` : `type ${io.type}`;
     if (mismatch) {
-      out.push({ code: "param/invalid-value", path: valuePath, target: "value", message: `param "${name}" does not parse as ${typeText}, the type of ${options.component}'s ${inputs.includes(io) ? "input" : "output"}: ${mismatch}`, hint: `pass a value of ${typeText}` });
+      out.push({
+        code: "param/invalid-value",
+        path: valuePath,
+        target: "value",
+        message: `param "${name}" does not parse as ${typeText}, the type of ${options.component}'s ${inputs.includes(io) ? "input" : "output"}: ${mismatch}`,
+        hint: `pass a value of ${typeText}`,
+      });
       continue;
     }
     const validation = effectiveValidation(io);
     const failure = validation && validationFailure(validation, parsedValue(expr, literal.value, io.isList === true));
     if (failure)
-      out.push({ code: "param/validation-failed", path: valuePath, target: "value", message: `param "${name}" breaks the validation of ${options.component}'s "${name}": ${failure}`, hint: "pass a value the component accepts" });
+      out.push({
+        code: "param/validation-failed",
+        path: valuePath,
+        target: "value",
+        message: `param "${name}" breaks the validation of ${options.component}'s "${name}": ${failure}`,
+        hint: "pass a value the component accepts",
+      });
   }
   const missing = inputs.filter((i) => isRequiredInput(i) && !Object.hasOwn(given, i.name));
   if (missing.length > 0) {

@@ -20,23 +20,128 @@ export interface TypeExpr {
 }
 
 /** Names of Polyaxon's and clipped's type mapping. */
-const MAPPED = ["uri", "image", "gcs", "s3", "wasb", "path", "metric", "metadata", "uuid", "email", "any", "str", "date", "datetime", "timedelta", "file", "tensorboard", "dockerfile", "git", "event", "artifacts"];
+const MAPPED = [
+  "uri",
+  "image",
+  "gcs",
+  "s3",
+  "wasb",
+  "path",
+  "metric",
+  "metadata",
+  "uuid",
+  "email",
+  "any",
+  "str",
+  "date",
+  "datetime",
+  "timedelta",
+  "file",
+  "tensorboard",
+  "dockerfile",
+  "git",
+  "event",
+  "artifacts",
+];
 /** Python builtins and typing names pydantic evaluates. */
-const PYTHON = ["int", "float", "bool", "str", "dict", "list", "tuple", "set", "bytes", "Any", "List", "Dict", "Optional", "Union", "Tuple", "Set", "Mapping", "Sequence"];
+const PYTHON = [
+  "int",
+  "float",
+  "bool",
+  "str",
+  "dict",
+  "list",
+  "tuple",
+  "set",
+  "bytes",
+  "Any",
+  "List",
+  "Dict",
+  "Optional",
+  "Union",
+  "Tuple",
+  "Set",
+  "Mapping",
+  "Sequence",
+];
 /** Names Polyaxon forwards to pydantic (clipped FORWARDING and Polyaxon's V1...Type). */
 const FORWARDED = [
-  "GenericStr", "Uri", "ImageStr", "GcsPath", "S3Path", "WasbPath", "UUIDStr", "EmailStr", "ListStr", "StrictStr", "PositiveInt", "NegativeInt",
-  "NonNegativeInt", "NonPositiveInt", "PositiveFloat", "NegativeFloat", "NonNegativeFloat", "NonPositiveFloat", "FiniteFloat", "Json", "SecretStr",
-  "SecretBytes", "StrictBool", "StrictBytes", "StrictInt", "StrictFloat", "PaymentCardNumber", "ByteSize", "PastDate", "FutureDate", "FileType",
-  "DockerfileType", "TensorboardType", "GitType", "EventType", "ArtifactsType", "V1FileType", "V1DockerfileType", "V1TensorboardType", "V1GitType",
-  "V1EventType", "V1ArtifactsType",
+  "GenericStr",
+  "Uri",
+  "ImageStr",
+  "GcsPath",
+  "S3Path",
+  "WasbPath",
+  "UUIDStr",
+  "EmailStr",
+  "ListStr",
+  "StrictStr",
+  "PositiveInt",
+  "NegativeInt",
+  "NonNegativeInt",
+  "NonPositiveInt",
+  "PositiveFloat",
+  "NegativeFloat",
+  "NonNegativeFloat",
+  "NonPositiveFloat",
+  "FiniteFloat",
+  "Json",
+  "SecretStr",
+  "SecretBytes",
+  "StrictBool",
+  "StrictBytes",
+  "StrictInt",
+  "StrictFloat",
+  "PaymentCardNumber",
+  "ByteSize",
+  "PastDate",
+  "FutureDate",
+  "FileType",
+  "DockerfileType",
+  "TensorboardType",
+  "GitType",
+  "EventType",
+  "ArtifactsType",
+  "V1FileType",
+  "V1DockerfileType",
+  "V1TensorboardType",
+  "V1GitType",
+  "V1EventType",
+  "V1ArtifactsType",
 ];
 
 /** Every type name Polyaxon reads. */
 export const KNOWN_TYPE_NAMES: ReadonlySet<string> = new Set([...MAPPED, ...PYTHON, ...FORWARDED]);
 
 /** The lowercase type names users write, offered in hints. */
-export const COMMON_TYPE_NAMES: readonly string[] = ["str", "int", "float", "bool", "dict", "list", "any", "path", "uri", "image", "git", "artifacts", "dockerfile", "metric", "metadata", "gcs", "s3", "wasb", "date", "datetime", "uuid", "email", "file", "tensorboard", "event", "timedelta"];
+export const COMMON_TYPE_NAMES: readonly string[] = [
+  "str",
+  "int",
+  "float",
+  "bool",
+  "dict",
+  "list",
+  "any",
+  "path",
+  "uri",
+  "image",
+  "git",
+  "artifacts",
+  "dockerfile",
+  "metric",
+  "metadata",
+  "gcs",
+  "s3",
+  "wasb",
+  "date",
+  "datetime",
+  "uuid",
+  "email",
+  "file",
+  "tensorboard",
+  "event",
+  "timedelta",
+];
 
 /** Types of Polyaxon 1.x that 2.x no longer reads (`cli/polyaxon/types.py` at tag v1.18.0). */
 export const LEGACY_TYPE_NAMES: ReadonlySet<string> = new Set(["auth", "dict_of_dicts"]);
@@ -88,11 +193,65 @@ export function unknownTypeNames(expr: TypeExpr): string[] {
   return out;
 }
 
-const NON_LOADABLE = new Set(["any", "Any", "str", "bool", "path", "date", "datetime", "timedelta", "uuid", "email", "image", "uri", "gcs", "s3", "wasb", "GenericStr", "Uri", "ImageStr", "GcsPath", "S3Path", "WasbPath", "UUIDStr", "EmailStr", "ListStr", "StrictStr"]);
+const NON_LOADABLE = new Set([
+  "any",
+  "Any",
+  "str",
+  "bool",
+  "path",
+  "date",
+  "datetime",
+  "timedelta",
+  "uuid",
+  "email",
+  "image",
+  "uri",
+  "gcs",
+  "s3",
+  "wasb",
+  "GenericStr",
+  "Uri",
+  "ImageStr",
+  "GcsPath",
+  "S3Path",
+  "WasbPath",
+  "UUIDStr",
+  "EmailStr",
+  "ListStr",
+  "StrictStr",
+]);
 const INT = new Set(["int", "StrictInt", "PositiveInt", "NegativeInt", "NonNegativeInt", "NonPositiveInt", "ByteSize"]);
-const FLOAT = new Set(["float", "metric", "StrictFloat", "PositiveFloat", "NegativeFloat", "NonNegativeFloat", "NonPositiveFloat", "FiniteFloat"]);
+const FLOAT = new Set([
+  "float",
+  "metric",
+  "StrictFloat",
+  "PositiveFloat",
+  "NegativeFloat",
+  "NonNegativeFloat",
+  "NonPositiveFloat",
+  "FiniteFloat",
+]);
 const BOOL = new Set(["bool", "StrictBool"]);
-const STRINGS = new Set(["path", "uri", "image", "gcs", "s3", "wasb", "uuid", "email", "Uri", "ImageStr", "GcsPath", "S3Path", "WasbPath", "UUIDStr", "EmailStr", "StrictStr", "SecretStr", "PaymentCardNumber"]);
+const STRINGS = new Set([
+  "path",
+  "uri",
+  "image",
+  "gcs",
+  "s3",
+  "wasb",
+  "uuid",
+  "email",
+  "Uri",
+  "ImageStr",
+  "GcsPath",
+  "S3Path",
+  "WasbPath",
+  "UUIDStr",
+  "EmailStr",
+  "StrictStr",
+  "SecretStr",
+  "PaymentCardNumber",
+]);
 const MAPS = new Set(["dict", "Dict", "metadata", "Mapping"]);
 const LISTS = new Set(["list", "List", "tuple", "Tuple", "set", "Set", "Sequence", "ListStr"]);
 const BOOL_WORDS = new Set(["0", "off", "f", "false", "n", "no", "1", "on", "t", "true", "y", "yes"]);
@@ -124,9 +283,13 @@ function describe(value: unknown): string {
 function fits(expr: TypeExpr, raw: unknown): string | undefined {
   const { name, args } = expr;
   if (name === "Optional") return raw === null ? undefined : args[0] && fits(args[0], raw);
-  if (name === "Union") return args.some((a) => fits(a, raw) === undefined) ? undefined : `${describe(raw)} is none of ${args.map(show).join(", ")}`;
+  if (name === "Union")
+    return args.some((a) => fits(a, raw) === undefined)
+      ? undefined
+      : `${describe(raw)} is none of ${args.map(show).join(", ")}`;
   const value = typeof raw === "string" && !NON_LOADABLE.has(name) ? parseJson(raw) : raw;
-  if (value === FAILED) return `${describe(raw)} is not ${article(name)} (Polyaxon reads it as JSON, and it is not valid JSON)`;
+  if (value === FAILED)
+    return `${describe(raw)} is not ${article(name)} (Polyaxon reads it as JSON, and it is not valid JSON)`;
   if (INT.has(name)) {
     if (typeof value === "boolean") return undefined;
     if (typeof value !== "number" || !Number.isInteger(value)) return `${describe(raw)} is not an int`;
@@ -142,10 +305,13 @@ function fits(expr: TypeExpr, raw: unknown): string | undefined {
     if (typeof value === "string" && BOOL_WORDS.has(value.toLowerCase())) return undefined;
     return `${describe(raw)} is not a bool (true or false)`;
   }
-  if (name === "str" || name === "GenericStr") return value === null || typeof value === "object" ? `${describe(raw)} is not a str` : undefined;
-  if (STRINGS.has(name)) return typeof value === "string" ? undefined : `${describe(raw)} is not ${article(name)} (a string)`;
+  if (name === "str" || name === "GenericStr")
+    return value === null || typeof value === "object" ? `${describe(raw)} is not a str` : undefined;
+  if (STRINGS.has(name))
+    return typeof value === "string" ? undefined : `${describe(raw)} is not ${article(name)} (a string)`;
   if (MAPS.has(name)) {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return `${describe(raw)} is not ${article(name)} (a mapping)`;
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      return `${describe(raw)} is not ${article(name)} (a mapping)`;
     const inner = args[1];
     if (!inner) return undefined;
     for (const [k, v] of Object.entries(value)) {

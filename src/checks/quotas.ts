@@ -64,7 +64,9 @@ export const quotasCheck: Check = {
     forEachSubject(ctx, catalog.subjects(["Team"], true), (team) => {
       // A team's quota counts what names it as `team`: readable only in valid files.
       const ofTeam = (kind: CountedKind): Entity[] =>
-        catalog.inOrg(kind, team.org!).filter((e) => e.schemaValid && (e.data as { team?: unknown }).team === team.name);
+        catalog
+          .inOrg(kind, team.org!)
+          .filter((e) => e.schemaValid && (e.data as { team?: unknown }).team === team.name);
       checkQuotas(team, team.data.quotas, ofTeam, report);
     });
   },

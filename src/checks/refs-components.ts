@@ -24,10 +24,22 @@ const FORM = "a hub component version org/name:tag (e.g. acme/train:1.0.0) or th
  * names are then reported), `undefined` when the project itself did not
  * resolve (bare names are then skipped: the project was reported already).
  */
-export function checkComponentRef(refs: RefChecker, entity: Entity, path: ValuePath, text: string, scope: ProjectScope | null | undefined): void {
+export function checkComponentRef(
+  refs: RefChecker,
+  entity: Entity,
+  path: ValuePath,
+  text: string,
+  scope: ProjectScope | null | undefined,
+): void {
   if (text.includes("/") || text.includes(":")) checkHubRef(refs, entity, path, text);
   else if (!isDnsLabel(text)) {
-    refs.report.at(entity, path, "ref/syntax", `component reference "${text}" is neither a hub reference nor a component name`, `write ${FORM}`);
+    refs.report.at(
+      entity,
+      path,
+      "ref/syntax",
+      `component reference "${text}" is neither a hub reference nor a component name`,
+      `write ${FORM}`,
+    );
   } else if (scope === null) {
     refs.report.at(
       entity,
@@ -41,7 +53,13 @@ export function checkComponentRef(refs: RefChecker, entity: Entity, path: ValueP
   }
 }
 
-function checkProjectComponent(refs: RefChecker, entity: Entity, path: ValuePath, name: string, { org, project }: ProjectScope): void {
+function checkProjectComponent(
+  refs: RefChecker,
+  entity: Entity,
+  path: ValuePath,
+  name: string,
+  { org, project }: ProjectScope,
+): void {
   const prefix = `${org}/${project}/`;
   if (refs.catalog.has("ProjectComponent", `${prefix}${name}`)) return;
   const suggestion = didYouMean(name, refs.namesUnder("ProjectComponent", prefix));
@@ -57,19 +75,37 @@ function checkProjectComponent(refs: RefChecker, entity: Entity, path: ValuePath
 function checkHubRef(refs: RefChecker, entity: Entity, path: ValuePath, text: string): void {
   const ref = parseRef(text);
   if (!ref) {
-    refs.report.at(entity, path, "ref/syntax", `component reference "${text}" is not written org/name:tag`, `write ${FORM}`);
+    refs.report.at(
+      entity,
+      path,
+      "ref/syntax",
+      `component reference "${text}" is not written org/name:tag`,
+      `write ${FORM}`,
+    );
     return;
   }
   const componentKey = stringifyRef({ org: ref.org, name: ref.name });
   const tags = refs.catalog.versionsOf("ComponentVersion", componentKey).map((v) => v.name);
   if (ref.tag === undefined) {
     const choice = tags.length > 0 ? `, one of ${formatList(tags)}` : "";
-    refs.report.at(entity, path, "ref/syntax", `component reference "${text}" names no version tag`, `pin a version: ${componentKey}:<tag>${choice}`);
+    refs.report.at(
+      entity,
+      path,
+      "ref/syntax",
+      `component reference "${text}" names no version tag`,
+      `pin a version: ${componentKey}:<tag>${choice}`,
+    );
     return;
   }
   if (!refs.catalog.has("Organization", ref.org)) {
     const suggestion = didYouMean(ref.org, refs.catalog.keys("Organization"));
-    refs.report.at(entity, path, "ref/unknown-organization", `organization "${ref.org}" of component reference "${text}" does not exist`, `fix the reference${suggestion}`);
+    refs.report.at(
+      entity,
+      path,
+      "ref/unknown-organization",
+      `organization "${ref.org}" of component reference "${text}" does not exist`,
+      `fix the reference${suggestion}`,
+    );
     return;
   }
   if (!refs.catalog.has("Component", componentKey) && tags.length === 0) {

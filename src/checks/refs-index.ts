@@ -44,7 +44,13 @@ export class RefChecker {
   expectUser(entity: Entity, path: ValuePath, user: string, what: string): boolean {
     if (this.catalog.has("User", user)) return true;
     const suggestion = didYouMean(user, this.catalog.keys("User"));
-    this.report.at(entity, path, "ref/unknown-user", `${what} "${user}" is not a user of the catalog`, `fix the name${suggestion}, or add users/${user}.yaml`);
+    this.report.at(
+      entity,
+      path,
+      "ref/unknown-user",
+      `${what} "${user}" is not a user of the catalog`,
+      `fix the name${suggestion}, or add users/${user}.yaml`,
+    );
     return false;
   }
 
@@ -66,7 +72,13 @@ export class RefChecker {
   expectTeam(entity: Entity, path: ValuePath, team: string, org: string): void {
     if (this.catalog.has("Team", `${org}/${team}`)) return;
     const suggestion = didYouMean(team, this.namesUnder("Team", `${org}/`));
-    this.report.at(entity, path, "ref/unknown-team", `team "${team}" does not exist in organization "${org}"`, `fix the name${suggestion}, or add orgs/${org}/teams/${team}.yaml`);
+    this.report.at(
+      entity,
+      path,
+      "ref/unknown-team",
+      `team "${team}" does not exist in organization "${org}"`,
+      `fix the name${suggestion}, or add orgs/${org}/teams/${team}.yaml`,
+    );
   }
 
   /** Report `ref/unknown-connection` unless `connection` exists in `org`. */
@@ -100,7 +112,12 @@ export class RefChecker {
    * Report `ref/duplicate` at every repeat of a value in a list. `items` are
    * the values with their paths; `what` names the list (`members of team "ml"`).
    */
-  expectUnique(entity: Entity, items: ReadonlyArray<{ value: string; path: ValuePath }>, noun: string, what: string): void {
+  expectUnique(
+    entity: Entity,
+    items: ReadonlyArray<{ value: string; path: ValuePath }>,
+    noun: string,
+    what: string,
+  ): void {
     const first = new Map<string, ValuePath>();
     for (const { value, path } of items) {
       const earlier = first.get(value);
@@ -109,13 +126,23 @@ export class RefChecker {
         continue;
       }
       const line = positionOf(entity.source, earlier).line;
-      this.report.at(entity, path, "ref/duplicate", `${noun} "${value}" is listed twice in ${what} (first on line ${line})`, `keep one entry for ${value}`);
+      this.report.at(
+        entity,
+        path,
+        "ref/duplicate",
+        `${noun} "${value}" is listed twice in ${what} (first on line ${line})`,
+        `keep one entry for ${value}`,
+      );
     }
   }
 }
 
 /** The items of `list` that are objects with a string `field`, with their paths under `base`. */
-export function collectField<T extends object>(list: readonly T[] | undefined, field: keyof T & string, base: ValuePath): Array<{ value: string; path: ValuePath }> {
+export function collectField<T extends object>(
+  list: readonly T[] | undefined,
+  field: keyof T & string,
+  base: ValuePath,
+): Array<{ value: string; path: ValuePath }> {
   if (!Array.isArray(list)) return [];
   const out: Array<{ value: string; path: ValuePath }> = [];
   list.forEach((item, i) => {
@@ -126,7 +153,10 @@ export function collectField<T extends object>(list: readonly T[] | undefined, f
 }
 
 /** The string items of `list`, with their paths under `base`. */
-export function collectStrings(list: readonly unknown[] | undefined, base: ValuePath): Array<{ value: string; path: ValuePath }> {
+export function collectStrings(
+  list: readonly unknown[] | undefined,
+  base: ValuePath,
+): Array<{ value: string; path: ValuePath }> {
   if (!Array.isArray(list)) return [];
   const out: Array<{ value: string; path: ValuePath }> = [];
   list.forEach((value, i) => {

@@ -16,7 +16,8 @@ import { didYouMean } from "../text/suggest.js";
 function checkArtifacts(refs: RefChecker, entity: Entity, artifacts: ArtifactData[] | undefined, org: string): void {
   if (!Array.isArray(artifacts)) return;
   artifacts.forEach((artifact, i) => {
-    if (typeof artifact?.connection === "string") refs.expectConnection(entity, ["artifacts", i, "connection"], artifact.connection, org);
+    if (typeof artifact?.connection === "string")
+      refs.expectConnection(entity, ["artifacts", i, "connection"], artifact.connection, org);
   });
 }
 
@@ -36,7 +37,11 @@ export function checkExperiment(refs: RefChecker, entity: Entity<"Experiment">):
  * `org/churn`): `null` when none is given, `undefined` when it does not
  * resolve (reported here).
  */
-function resolveLineageProject(refs: RefChecker, entity: Entity<"ModelVersion">, text: unknown): ProjectScope | null | undefined {
+function resolveLineageProject(
+  refs: RefChecker,
+  entity: Entity<"ModelVersion">,
+  text: unknown,
+): ProjectScope | null | undefined {
   if (typeof text !== "string") return null;
   const path: ValuePath = ["lineage", "project"];
   let scope: ProjectScope;
@@ -44,25 +49,48 @@ function resolveLineageProject(refs: RefChecker, entity: Entity<"ModelVersion">,
   else {
     const ref = parseRef(text);
     if (!ref || ref.tag !== undefined) {
-      refs.report.at(entity, path, "ref/syntax", `lineage project "${text}" is not a project reference`, `write a project of organization "${entity.org}" by name (churn) or any project as org/project`);
+      refs.report.at(
+        entity,
+        path,
+        "ref/syntax",
+        `lineage project "${text}" is not a project reference`,
+        `write a project of organization "${entity.org}" by name (churn) or any project as org/project`,
+      );
       return undefined;
     }
     scope = { org: ref.org, project: ref.name };
   }
   if (!refs.catalog.has("Organization", scope.org)) {
     const suggestion = didYouMean(scope.org, refs.catalog.keys("Organization"));
-    refs.report.at(entity, path, "ref/unknown-organization", `organization "${scope.org}" of lineage project "${text}" does not exist`, `fix the reference${suggestion}`);
+    refs.report.at(
+      entity,
+      path,
+      "ref/unknown-organization",
+      `organization "${scope.org}" of lineage project "${text}" does not exist`,
+      `fix the reference${suggestion}`,
+    );
     return undefined;
   }
   return refs.expectProject(entity, path, scope.project, scope.org) ? scope : undefined;
 }
 
 /** The lineage's experiment exists in the lineage's project. */
-function checkLineageExperiment(refs: RefChecker, entity: Entity<"ModelVersion">, experiment: string, scope: ProjectScope | null | undefined): void {
+function checkLineageExperiment(
+  refs: RefChecker,
+  entity: Entity<"ModelVersion">,
+  experiment: string,
+  scope: ProjectScope | null | undefined,
+): void {
   const path: ValuePath = ["lineage", "experiment"];
   if (scope === undefined) return;
   if (scope === null) {
-    refs.report.at(entity, path, "ref/unknown-experiment", `lineage experiment "${experiment}" names no project to look it up in`, "add lineage.project: the project the experiment ran in");
+    refs.report.at(
+      entity,
+      path,
+      "ref/unknown-experiment",
+      `lineage experiment "${experiment}" names no project to look it up in`,
+      "add lineage.project: the project the experiment ran in",
+    );
     return;
   }
   const prefix = `${scope.org}/${scope.project}/`;
@@ -83,11 +111,13 @@ export function checkModelVersion(refs: RefChecker, entity: Entity<"ModelVersion
   if (lineage && typeof lineage === "object") {
     const scope = resolveLineageProject(refs, entity, lineage.project);
     if (typeof lineage.experiment === "string") checkLineageExperiment(refs, entity, lineage.experiment, scope);
-    if (typeof lineage.component === "string") checkComponentRef(refs, entity, ["lineage", "component"], lineage.component, scope);
+    if (typeof lineage.component === "string")
+      checkComponentRef(refs, entity, ["lineage", "component"], lineage.component, scope);
   }
   if (Array.isArray(stageHistory)) {
     stageHistory.forEach((step, i) => {
-      if (typeof step?.by === "string") refs.expectUser(entity, ["stageHistory", i, "by"], step.by, "stage change author");
+      if (typeof step?.by === "string")
+        refs.expectUser(entity, ["stageHistory", i, "by"], step.by, "stage change author");
     });
   }
   if (typeof createdBy === "string") refs.expectUser(entity, ["createdBy"], createdBy, "model version creator");

@@ -37,16 +37,51 @@ function missingParent(catalog: Catalog, entity: Entity): Parent | undefined {
   const { org, project, parent } = entity;
   if (org === undefined || entity.kind === "Organization") return undefined;
   if (!catalog.has("Organization", org)) {
-    return { kind: "Organization", key: org, code: "ref/unknown-organization", folder: `orgs/${org}/`, file: "organization.yaml", label: "organization", siblings: (c) => keysOf(c, "Organization") };
+    return {
+      kind: "Organization",
+      key: org,
+      code: "ref/unknown-organization",
+      folder: `orgs/${org}/`,
+      file: "organization.yaml",
+      label: "organization",
+      siblings: (c) => keysOf(c, "Organization"),
+    };
   }
-  if ((entity.kind === "Experiment" || entity.kind === "ProjectComponent") && !catalog.has("Project", `${org}/${project}`)) {
-    return { kind: "Project", key: `${org}/${project}`, code: "ref/unknown-project", folder: `orgs/${org}/projects/${project}/`, file: "project.yaml", label: "project", siblings: (c) => keysOf(c, "Project", `${org}/`) };
+  if (
+    (entity.kind === "Experiment" || entity.kind === "ProjectComponent") &&
+    !catalog.has("Project", `${org}/${project}`)
+  ) {
+    return {
+      kind: "Project",
+      key: `${org}/${project}`,
+      code: "ref/unknown-project",
+      folder: `orgs/${org}/projects/${project}/`,
+      file: "project.yaml",
+      label: "project",
+      siblings: (c) => keysOf(c, "Project", `${org}/`),
+    };
   }
   if (entity.kind === "ComponentVersion" && !catalog.has("Component", `${org}/${parent}`)) {
-    return { kind: "Component", key: `${org}/${parent}`, code: "ref/unknown-component", folder: `orgs/${org}/components/${parent}/`, file: "component.yaml", label: "hub component", siblings: (c) => keysOf(c, "Component", `${org}/`) };
+    return {
+      kind: "Component",
+      key: `${org}/${parent}`,
+      code: "ref/unknown-component",
+      folder: `orgs/${org}/components/${parent}/`,
+      file: "component.yaml",
+      label: "hub component",
+      siblings: (c) => keysOf(c, "Component", `${org}/`),
+    };
   }
   if (entity.kind === "ModelVersion" && !catalog.has("Model", `${org}/${parent}`)) {
-    return { kind: "Model", key: `${org}/${parent}`, code: "ref/unknown-model", folder: `orgs/${org}/models/${parent}/`, file: "model.yaml", label: "model", siblings: (c) => keysOf(c, "Model", `${org}/`) };
+    return {
+      kind: "Model",
+      key: `${org}/${parent}`,
+      code: "ref/unknown-model",
+      folder: `orgs/${org}/models/${parent}/`,
+      file: "model.yaml",
+      label: "model",
+      siblings: (c) => keysOf(c, "Model", `${org}/`),
+    };
   }
   return undefined;
 }
@@ -65,7 +100,9 @@ export function reportOrphans(catalog: Catalog, report: DiagnosticCollector): vo
   for (const { parent, files } of orphans.values()) {
     const [first, ...rest] = files.sort((a, b) => (a.source.relPath < b.source.relPath ? -1 : 1));
     const subject =
-      rest.length === 0 ? `${first!.source.relPath} is` : `${first!.source.relPath} and ${rest.length} other file${rest.length === 1 ? "" : "s"} are`;
+      rest.length === 0
+        ? `${first!.source.relPath} is`
+        : `${first!.source.relPath} and ${rest.length} other file${rest.length === 1 ? "" : "s"} are`;
     const name = parent.key.split("/").pop()!;
     const suggestion = didYouMean(name, parent.siblings(catalog));
     report.at(

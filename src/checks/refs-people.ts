@@ -15,8 +15,12 @@ export function checkCatalogAdmins(refs: RefChecker, entity: Entity<"Catalog">):
   const admins = collectStrings(entity.data.admins, ["admins"]);
   for (const { value, path } of admins) refs.expectUser(entity, path, value, "catalog admin");
   refs.expectUnique(entity, admins, "user", "the catalog admins");
-  const recorders = collectStrings((entity.data as { policy?: { recordOnBehalf?: string[] } }).policy?.recordOnBehalf, ["policy", "recordOnBehalf"]);
-  for (const { value, path } of recorders) refs.expectUser(entity, path, value, "service account recording on behalf of others");
+  const recorders = collectStrings((entity.data as { policy?: { recordOnBehalf?: string[] } }).policy?.recordOnBehalf, [
+    "policy",
+    "recordOnBehalf",
+  ]);
+  for (const { value, path } of recorders)
+    refs.expectUser(entity, path, value, "service account recording on behalf of others");
 }
 
 /** An organization: members are users, listed once; delegates are members with role admin or higher. */

@@ -12,7 +12,6 @@ import { validateKindData } from "../schemas/validators.js";
 import { positionOf, type ValuePath } from "../yaml/positions.js";
 import { forEachSubject, type Check } from "./context.js";
 
-
 /** How a message names a whole file: `organization "acme"`, `catalog.yaml`. */
 function subjectOf(entity: Entity): string {
   return entity.kind === "Catalog" ? "catalog.yaml" : `${KIND_LABEL[entity.kind]} "${entity.key}"`;
@@ -46,7 +45,10 @@ export const schemaCheck: Check = {
       const errors = validateKindData(entity.kind, entity.data);
       entity.schemaValid = errors.length === 0;
       if (entity.schemaValid) return;
-      const problems = explainSchemaErrors(errors, { subject: subjectOf(entity), sourceText: (path) => sourceTextAt(entity, path) });
+      const problems = explainSchemaErrors(errors, {
+        subject: subjectOf(entity),
+        sourceText: (path) => sourceTextAt(entity, path),
+      });
       const reported = new Set<string>();
       for (const p of problems) {
         const { line, column } = positionOf(entity.source, p.path, p.target);

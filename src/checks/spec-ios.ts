@@ -13,7 +13,16 @@ import { positionOf, type ValuePath } from "../yaml/positions.js";
 import type { DiagnosticCollector } from "./context.js";
 import { effectiveValidation, validationFailure } from "./io-validation.js";
 import { RESERVED_IO_NAMES } from "./polyaxon-names.js";
-import { COMMON_TYPE_NAMES, KNOWN_TYPE_NAMES, LEGACY_TYPE_NAMES, parseTypeExpr, parsedValue, typeMismatch, unknownTypeNames, type TypeExpr } from "./polyaxon-types.js";
+import {
+  COMMON_TYPE_NAMES,
+  KNOWN_TYPE_NAMES,
+  LEGACY_TYPE_NAMES,
+  parseTypeExpr,
+  parsedValue,
+  typeMismatch,
+  unknownTypeNames,
+  type TypeExpr,
+} from "./polyaxon-types.js";
 import { findClosest } from "../text/suggest.js";
 
 const SECTIONS = [
@@ -25,7 +34,12 @@ const SECTIONS = [
 const INIT_TYPES = new Set(["git", "artifacts", "dockerfile"]);
 
 /** Every IO problem of a spec (or of a component nested in it, at `base`). */
-export function checkIos(spec: Entity, data: Record<string, unknown>, base: ValuePath, report: DiagnosticCollector): void {
+export function checkIos(
+  spec: Entity,
+  data: Record<string, unknown>,
+  base: ValuePath,
+  report: DiagnosticCollector,
+): void {
   const seen = new Map<string, { path: ValuePath; word: string }>();
   for (const [section, word] of SECTIONS) {
     const list = data[section];
@@ -79,11 +93,18 @@ function checkIo(spec: Entity, io: IoData, at: ValuePath, word: string, report: 
     );
   }
   if (io.toInit === true) checkToInit(spec, io, at, word, report);
-  if (type && io.value !== undefined && io.value !== null && !hasTemplate(io.value)) checkValue(spec, io, type, at, word, report);
+  if (type && io.value !== undefined && io.value !== null && !hasTemplate(io.value))
+    checkValue(spec, io, type, at, word, report);
 }
 
 /** The IO's parsed type; reports an unknown, legacy or missing type. */
-function checkType(spec: Entity, io: IoData, at: ValuePath, word: string, report: DiagnosticCollector): TypeExpr | undefined {
+function checkType(
+  spec: Entity,
+  io: IoData,
+  at: ValuePath,
+  word: string,
+  report: DiagnosticCollector,
+): TypeExpr | undefined {
   if (io.type === undefined) {
     report.at(
       spec,
@@ -113,17 +134,32 @@ function checkType(spec: Entity, io: IoData, at: ValuePath, word: string, report
     spec,
     [...at, "type"],
     "spec/unknown-io-type",
-    expr ? `type "${io.type}" of ${word} "${io.name}" names "${name}", which is not a type Polyaxon knows` : `type "${io.type}" of ${word} "${io.name}" is not a type Polyaxon can read`,
+    expr
+      ? `type "${io.type}" of ${word} "${io.name}" names "${name}", which is not a type Polyaxon knows`
+      : `type "${io.type}" of ${word} "${io.name}" is not a type Polyaxon can read`,
     `${closest ? `did you mean "${io.type.replace(name, closest)}"? ` : ""}Polyaxon types: ${COMMON_TYPE_NAMES.join(", ")}, or a Python type hint such as List[float]`,
   );
   return undefined;
 }
 
-function checkValue(spec: Entity, io: IoData, type: TypeExpr, at: ValuePath, word: string, report: DiagnosticCollector): void {
+function checkValue(
+  spec: Entity,
+  io: IoData,
+  type: TypeExpr,
+  at: ValuePath,
+  word: string,
+  report: DiagnosticCollector,
+): void {
   const mismatch = typeMismatch(type, io.value, io.isList === true);
   const typeText = io.isList === true ? `a list of ${io.type}` : `type ${io.type}`;
   if (mismatch) {
-    report.at(spec, [...at, "value"], "spec/invalid-io-value", `value of ${word} "${io.name}" does not parse as ${typeText}: ${mismatch}`, `give a value of ${typeText}, or change the type`);
+    report.at(
+      spec,
+      [...at, "value"],
+      "spec/invalid-io-value",
+      `value of ${word} "${io.name}" does not parse as ${typeText}: ${mismatch}`,
+      `give a value of ${typeText}, or change the type`,
+    );
     return;
   }
   const validation = effectiveValidation(io);
@@ -143,7 +179,13 @@ function checkValue(spec: Entity, io: IoData, type: TypeExpr, at: ValuePath, wor
 function checkToInit(spec: Entity, io: IoData, at: ValuePath, word: string, report: DiagnosticCollector): void {
   const fix = `give it a connection, or a type Polyaxon initializes by itself (git, artifacts, dockerfile)`;
   if (io.type === undefined) {
-    report.at(spec, [...at, "toInit"], "spec/untyped-to-init", `${word} "${io.name}" has toInit but no type: Polyaxon turns only typed params into initializers`, `add a type; ${fix}`);
+    report.at(
+      spec,
+      [...at, "toInit"],
+      "spec/untyped-to-init",
+      `${word} "${io.name}" has toInit but no type: Polyaxon turns only typed params into initializers`,
+      `add a type; ${fix}`,
+    );
   } else if (io.connection === undefined && !INIT_TYPES.has(io.type)) {
     report.at(
       spec,

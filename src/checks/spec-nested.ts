@@ -2,7 +2,11 @@
 import type { ValuePath } from "../yaml/positions.js";
 
 /** Call `fn` with each component nested in `spec` (not `spec` itself), with its path. */
-export function forEachNestedComponent(spec: unknown, base: ValuePath, fn: (component: Record<string, unknown>, path: ValuePath) => void): void {
+export function forEachNestedComponent(
+  spec: unknown,
+  base: ValuePath,
+  fn: (component: Record<string, unknown>, path: ValuePath) => void,
+): void {
   if (!isRecord(spec) || !isRecord(spec.run)) return;
   const visit = (component: unknown, path: ValuePath) => {
     if (!isRecord(component)) return;
@@ -11,7 +15,8 @@ export function forEachNestedComponent(spec: unknown, base: ValuePath, fn: (comp
   };
   const { components, operations } = spec.run;
   if (Array.isArray(components)) components.forEach((c, i) => visit(c, [...base, "run", "components", i]));
-  if (Array.isArray(operations)) operations.forEach((op, i) => isRecord(op) && visit(op.component, [...base, "run", "operations", i, "component"]));
+  if (Array.isArray(operations))
+    operations.forEach((op, i) => isRecord(op) && visit(op.component, [...base, "run", "operations", i, "component"]));
 }
 
 /** Whether `value` is a plain mapping. */

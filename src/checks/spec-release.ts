@@ -18,10 +18,21 @@ export function checkSpecVersion(spec: SpecEntity, report: DiagnosticCollector):
   if (version === SPEC_VERSION) return;
   const hint = `write version: ${SPEC_VERSION}, the specification version Polyaxon ${POLYAXON_RELEASE} reads (it refuses any other)`;
   if (version === undefined) {
-    report.atFile(spec.source.file, "spec/unsupported-version", `the spec has no version: Polyaxon refuses a Polyaxonfile without one`, hint);
+    report.atFile(
+      spec.source.file,
+      "spec/unsupported-version",
+      `the spec has no version: Polyaxon refuses a Polyaxonfile without one`,
+      hint,
+    );
     return;
   }
-  report.at(spec, ["version"], "spec/unsupported-version", `version ${JSON.stringify(version)} is not one Polyaxon ${POLYAXON_RELEASE} reads: it reads only ${SPEC_VERSION}`, hint);
+  report.at(
+    spec,
+    ["version"],
+    "spec/unsupported-version",
+    `version ${JSON.stringify(version)} is not one Polyaxon ${POLYAXON_RELEASE} reads: it reads only ${SPEC_VERSION}`,
+    hint,
+  );
 }
 
 /** Report run kinds older Polyaxon releases had, in the spec and in the components nested in it. */

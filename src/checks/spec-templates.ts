@@ -124,13 +124,21 @@ function checkNamespaceRead(read: TemplateRead, context: TemplateContext): ReadF
     }
     return undefined;
   }
-  if (read.name === "dag" && context.dag && first?.key === "inputs" && second && !context.dag.inputs.includes(second.key)) {
+  if (
+    read.name === "dag" &&
+    context.dag &&
+    first?.key === "inputs" &&
+    second &&
+    !context.dag.inputs.includes(second.key)
+  ) {
     const closest = findClosest(second.key, context.dag.inputs);
     return {
       code: "dag/unknown-ref",
       offset: second.offset,
       message: `template reads dag.inputs.${second.key}, but the DAG declares no input "${second.key}"`,
-      hint: closest ? `did you mean dag.inputs.${closest}?` : `declare "${second.key}" under the DAG component's inputs (it has ${context.dag.inputs.join(", ") || "none"})`,
+      hint: closest
+        ? `did you mean dag.inputs.${closest}?`
+        : `declare "${second.key}" under the DAG component's inputs (it has ${context.dag.inputs.join(", ") || "none"})`,
     };
   }
   if (read.name === "ops" && context.dag && first) {
@@ -141,17 +149,27 @@ function checkNamespaceRead(read: TemplateRead, context: TemplateContext): ReadF
         code: "dag/unknown-ref",
         offset: first.offset,
         message: `template reads ops.${first.key}, but the DAG has no operation "${first.key}"`,
-        hint: closest ? `did you mean ops.${closest}?` : `name one of the DAG's operations: ${ops.join(", ") || "none"}`,
+        hint: closest
+          ? `did you mean ops.${closest}?`
+          : `name one of the DAG's operations: ${ops.join(", ") || "none"}`,
       };
     }
     const io = context.dag.ops.get(first.key);
-    if (io && second && (second.key === "outputs" || second.key === "inputs") && third && !io[second.key].includes(third.key)) {
+    if (
+      io &&
+      second &&
+      (second.key === "outputs" || second.key === "inputs") &&
+      third &&
+      !io[second.key].includes(third.key)
+    ) {
       const closest = findClosest(third.key, io[second.key]);
       return {
         code: "dag/unknown-ref",
         offset: third.offset,
         message: `template reads ops.${first.key}.${second.key}.${third.key}, but the component of operation "${first.key}" has no ${second.key === "outputs" ? "output" : "input"} "${third.key}"`,
-        hint: closest ? `did you mean ops.${first.key}.${second.key}.${closest}?` : `its ${second.key}: ${io[second.key].join(", ") || "none"}`,
+        hint: closest
+          ? `did you mean ops.${first.key}.${second.key}.${closest}?`
+          : `its ${second.key}: ${io[second.key].join(", ") || "none"}`,
       };
     }
   }

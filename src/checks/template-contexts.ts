@@ -55,15 +55,27 @@ const RUNTIME = ["params", "globals", "init", "connections"] as const;
 const DAG_OPS = ["params", "globals", "dag", "ops"] as const;
 
 /** Every string of the component spec `root` with the context Polyaxon renders it in (descriptions are prose: skipped). */
-export function contextStrings(root: YAMLMap, resolveOp?: (op: YAMLMap) => { inputs: string[]; outputs: string[] } | undefined): ContextString[] {
+export function contextStrings(
+  root: YAMLMap,
+  resolveOp?: (op: YAMLMap) => { inputs: string[]; outputs: string[] } | undefined,
+): ContextString[] {
   const out: ContextString[] = [];
   walkComponent(root, [], out, resolveOp);
   return out;
 }
 
-function walkComponent(spec: YAMLMap, base: ValuePath, out: ContextString[], resolveOp: Parameters<typeof contextStrings>[1]): void {
+function walkComponent(
+  spec: YAMLMap,
+  base: ValuePath,
+  out: ContextString[],
+  resolveOp: Parameters<typeof contextStrings>[1],
+): void {
   const io = ioNames(spec);
-  const ctx = (where: string, namespaces: readonly string[], extra: Partial<TemplateContext> = {}): TemplateContext => ({ where, io, namespaces, ...extra });
+  const ctx = (
+    where: string,
+    namespaces: readonly string[],
+    extra: Partial<TemplateContext> = {},
+  ): TemplateContext => ({ where, io, namespaces, ...extra });
   for (const pair of spec.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const key = String(pair.key.value);
@@ -78,7 +90,8 @@ function walkComponent(spec: YAMLMap, base: ValuePath, out: ContextString[], res
           if (!isPair(field) || !isScalar(field.key) || field.key.value === "description") continue;
           const fieldPath = [...path, i, String(field.key.value)];
           const where = `${key}[${i}].${String(field.key.value)}`;
-          if (field.key.value === "argFormat") collect(field.value, fieldPath, ctx(where, [], { own: typeof own === "string" ? own : undefined }), out);
+          if (field.key.value === "argFormat")
+            collect(field.value, fieldPath, ctx(where, [], { own: typeof own === "string" ? own : undefined }), out);
           else collect(field.value, fieldPath, ctx(where, PARAMS), out);
         }
       });
@@ -87,7 +100,13 @@ function walkComponent(spec: YAMLMap, base: ValuePath, out: ContextString[], res
   }
 }
 
-function walkRun(run: YAMLMap, base: ValuePath, io: string[], out: ContextString[], resolveOp: Parameters<typeof contextStrings>[1]): void {
+function walkRun(
+  run: YAMLMap,
+  base: ValuePath,
+  io: string[],
+  out: ContextString[],
+  resolveOp: Parameters<typeof contextStrings>[1],
+): void {
   const kind = run.get("kind");
   if (kind === "dag") return walkDag(run, base, io, out, resolveOp);
   for (const pair of run.items) {
@@ -96,18 +115,29 @@ function walkRun(run: YAMLMap, base: ValuePath, io: string[], out: ContextString
     const path = [...base, key];
     if (SINGLE.has(String(kind)) || !isMap(pair.value)) walkReplica(key, pair.value, path, io, out);
     else if (key === "workers" && isMap(pair.value)) {
-      for (const group of pair.value.items) if (isPair(group) && isMap(group.value)) walkReplicaMap(group.value, [...path, String((group.key as Scalar).value)], `run.${key}`, io, out);
+      for (const group of pair.value.items)
+        if (isPair(group) && isMap(group.value))
+          walkReplicaMap(group.value, [...path, String((group.key as Scalar).value)], `run.${key}`, io, out);
     } else walkReplicaMap(pair.value, path, `run.${key}`, io, out);
   }
 }
 
 /** A distributed run's replica (or a raycluster worker group): a job's run fields. */
 function walkReplicaMap(map: YAMLMap, base: ValuePath, where: string, io: string[], out: ContextString[]): void {
-  for (const pair of map.items) if (isPair(pair) && isScalar(pair.key)) walkReplica(String(pair.key.value), pair.value, [...base, String(pair.key.value)], io, out, where);
+  for (const pair of map.items)
+    if (isPair(pair) && isScalar(pair.key))
+      walkReplica(String(pair.key.value), pair.value, [...base, String(pair.key.value)], io, out, where);
 }
 
 /** One field of a run section (or replica): connections are resolved with the params; the rest at run time. */
-function walkReplica(key: string, value: unknown, path: ValuePath, io: string[], out: ContextString[], prefix = "run"): void {
+function walkReplica(
+  key: string,
+  value: unknown,
+  path: ValuePath,
+  io: string[],
+  out: ContextString[],
+  prefix = "run",
+): void {
   const where = `${prefix}.${key}`;
   if (key === "connections") return collect(value, path, { where, io, namespaces: PARAMS }, out);
   if (key === "init" && isSeq(value)) {
@@ -116,7 +146,12 @@ function walkReplica(key: string, value: unknown, path: ValuePath, io: string[],
       for (const field of item.items) {
         if (!isPair(field) || !isScalar(field.key)) continue;
         const k = String(field.key.value);
-        collect(field.value, [...path, i, k], { where: `${where}[${i}].${k}`, io, namespaces: k === "connection" ? PARAMS : RUNTIME }, out);
+        collect(
+          field.value,
+          [...path, i, k],
+          { where: `${where}[${i}].${k}`, io, namespaces: k === "connection" ? PARAMS : RUNTIME },
+          out,
+        );
       }
     });
     return;
@@ -124,7 +159,13 @@ function walkReplica(key: string, value: unknown, path: ValuePath, io: string[],
   collect(value, path, { where, io, namespaces: RUNTIME }, out);
 }
 
-function walkDag(run: YAMLMap, base: ValuePath, io: string[], out: ContextString[], resolveOp: Parameters<typeof contextStrings>[1]): void {
+function walkDag(
+  run: YAMLMap,
+  base: ValuePath,
+  io: string[],
+  out: ContextString[],
+  resolveOp: Parameters<typeof contextStrings>[1],
+): void {
   const dag = dagContext(run, io, resolveOp);
   for (const pair of run.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -140,7 +181,13 @@ function walkDag(run: YAMLMap, base: ValuePath, io: string[], out: ContextString
           const k = String(field.key.value);
           if (k === "description" || k === "name") continue;
           if (k === "component" && isMap(field.value)) walkComponent(field.value, [...path, i, k], out, resolveOp);
-          else collect(field.value, [...path, i, k], { where: `run.operations[${i}].${k}`, io, namespaces: DAG_OPS, dag }, out);
+          else
+            collect(
+              field.value,
+              [...path, i, k],
+              { where: `run.operations[${i}].${k}`, io, namespaces: DAG_OPS, dag },
+              out,
+            );
         }
       });
     } else collect(pair.value, path, { where: `run.${key}`, io, namespaces: PARAMS }, out);
@@ -148,10 +195,16 @@ function walkDag(run: YAMLMap, base: ValuePath, io: string[], out: ContextString
 }
 
 /** The inputs of a DAG and, per operation, its component's inputs and outputs when they can be known. */
-export function dagContext(run: YAMLMap, io: string[], resolveOp?: (op: YAMLMap) => { inputs: string[]; outputs: string[] } | undefined): DagContext {
+export function dagContext(
+  run: YAMLMap,
+  io: string[],
+  resolveOp?: (op: YAMLMap) => { inputs: string[]; outputs: string[] } | undefined,
+): DagContext {
   const components = new Map<string, YAMLMap>();
   const list = run.get("components", true);
-  if (isSeq(list)) for (const c of list.items) if (isMap(c) && typeof c.get("name") === "string") components.set(c.get("name") as string, c);
+  if (isSeq(list))
+    for (const c of list.items)
+      if (isMap(c) && typeof c.get("name") === "string") components.set(c.get("name") as string, c);
   const ops = new Map<string, { inputs: string[]; outputs: string[] } | undefined>();
   const opList = run.get("operations", true);
   if (isSeq(opList))
@@ -160,7 +213,10 @@ export function dagContext(run: YAMLMap, io: string[], resolveOp?: (op: YAMLMap)
       const inline = op.get("component", true);
       const dagRef = op.get("dagRef");
       const component = isMap(inline) ? inline : typeof dagRef === "string" ? components.get(dagRef) : undefined;
-      ops.set(op.get("name") as string, component ? { inputs: ioNames(component, "inputs"), outputs: ioNames(component, "outputs") } : resolveOp?.(op));
+      ops.set(
+        op.get("name") as string,
+        component ? { inputs: ioNames(component, "inputs"), outputs: ioNames(component, "outputs") } : resolveOp?.(op),
+      );
     }
   return { inputs: io, ops };
 }
@@ -182,7 +238,9 @@ export function ioNames(spec: YAMLMap, only?: "inputs" | "outputs"): string[] {
 /** Collect the templated strings under `node`, all in `context`. */
 function collect(node: unknown, path: ValuePath, context: TemplateContext, out: ContextString[]): void {
   if (isMap(node)) {
-    for (const pair of node.items) if (isPair(pair) && isScalar(pair.key) && pair.key.value !== "description") collect(pair.value, [...path, String(pair.key.value)], context, out);
+    for (const pair of node.items)
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value !== "description")
+        collect(pair.value, [...path, String(pair.key.value)], context, out);
   } else if (isSeq(node)) node.items.forEach((item, i) => collect(item, [...path, i], context, out));
   else if (isScalar(node) && typeof node.value === "string" && (node.value.includes("{{") || node.value.includes("{%")))
     out.push({ node: node as Scalar<string> & Node, path, context });

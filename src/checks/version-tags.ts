@@ -56,7 +56,9 @@ export function sortVersionTags(tags: readonly string[]): string[] {
  * `disabled` are passed over unless every tag is.
  */
 export function latestVersion(tags: readonly string[], releases: readonly ReleaseData[] = []): string | undefined {
-  const retired = new Set(releases.filter((r) => r.deprecated !== undefined || r.stage === "disabled").map((r) => r.tag));
+  const retired = new Set(
+    releases.filter((r) => r.deprecated !== undefined || r.stage === "disabled").map((r) => r.tag),
+  );
   const live = tags.filter((t) => !retired.has(t));
   const pool = sortVersionTags(live.length > 0 ? live : tags);
   return (

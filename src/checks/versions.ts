@@ -9,11 +9,25 @@ import { findClosest } from "../text/suggest.js";
 import { checkCopiedEntry, checkPinnedImages } from "./hub-hygiene.js";
 import { compareOldestFirst, sortVersionTags } from "./version-tags.js";
 
-export { compareOldestFirst, compareVersionTags, latestVersion, sortVersionTags, versionOfTag } from "./version-tags.js";
+export {
+  compareOldestFirst,
+  compareVersionTags,
+  latestVersion,
+  sortVersionTags,
+  versionOfTag,
+} from "./version-tags.js";
 
 export const versionsCheck: Check = {
   name: "versions",
-  codes: ["version/identical", "version/unknown-release", "version/unreleased", "version/stage-history", "version/copied-component", "version/unpinned-image", "ref/duplicate"],
+  codes: [
+    "version/identical",
+    "version/unknown-release",
+    "version/unreleased",
+    "version/stage-history",
+    "version/copied-component",
+    "version/unpinned-image",
+    "ref/duplicate",
+  ],
   run(ctx) {
     const { catalog, report } = ctx;
     forEachSubject(ctx, catalog.subjects(["Component"], true), (component) => {
@@ -28,7 +42,11 @@ export const versionsCheck: Check = {
 };
 
 /** Release metadata names existing versions, once each; every version has release metadata. */
-function checkReleases(component: Entity<"Component">, versions: Entity<"ComponentVersion">[], report: DiagnosticCollector): void {
+function checkReleases(
+  component: Entity<"Component">,
+  versions: Entity<"ComponentVersion">[],
+  report: DiagnosticCollector,
+): void {
   const tags = versions.map((v) => v.name);
   const released = new Map<string, number>();
   (component.data.releases ?? []).forEach((release, index) => {
@@ -71,7 +89,11 @@ function checkReleases(component: Entity<"Component">, versions: Entity<"Compone
 }
 
 /** Versions whose files are byte-identical: each is reported against the first in tag order (oldest semver first). */
-function checkIdentical(component: Entity<"Component">, versions: Entity<"ComponentVersion">[], report: DiagnosticCollector): void {
+function checkIdentical(
+  component: Entity<"Component">,
+  versions: Entity<"ComponentVersion">[],
+  report: DiagnosticCollector,
+): void {
   const byText = new Map<string, Entity<"ComponentVersion">[]>();
   for (const v of versions) byText.set(v.source.text, [...(byText.get(v.source.text) ?? []), v]);
   const mutable = new Set(component.data.mutableTags ?? []);

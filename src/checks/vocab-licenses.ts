@@ -9,7 +9,8 @@ import type { DiagnosticCollector } from "./context.js";
 import { didYouMean, findClosest, formatList } from "../text/suggest.js";
 import type { LicenseExpressionParser } from "./vocab-spdx.js";
 
-const SPDX_HELP = "write an SPDX license id or expression, e.g. Apache-2.0 or (MIT OR Apache-2.0); use LicenseRef-<name> for a license of your own";
+const SPDX_HELP =
+  "write an SPDX license id or expression, e.g. Apache-2.0 or (MIT OR Apache-2.0); use LicenseRef-<name> for a license of your own";
 
 /** Report the model's license when it breaks the catalog's license vocabulary. */
 export function checkModelLicense(

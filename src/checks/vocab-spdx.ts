@@ -19,7 +19,10 @@ export interface LicenseExpressionParser {
 const REF = /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
 
 /** A parser of the SPDX expression grammar over the given license and exception ids. */
-export function createSpdxParser(licenseIds: readonly string[], exceptionIds: readonly string[]): LicenseExpressionParser {
+export function createSpdxParser(
+  licenseIds: readonly string[],
+  exceptionIds: readonly string[],
+): LicenseExpressionParser {
   const licenses = new Set(licenseIds);
   const exceptions = new Set(exceptionIds);
   const parse = (expression: string): LicenseParse => {
@@ -42,7 +45,8 @@ export function createSpdxParser(licenseIds: readonly string[], exceptionIds: re
       ids.push(token!);
       if (tokens[i] === "WITH") {
         const exception = tokens[i + 1];
-        if (exception === undefined || !exceptions.has(exception)) fail(`"${exception ?? ""}" after WITH is not an SPDX license exception id`);
+        if (exception === undefined || !exceptions.has(exception))
+          fail(`"${exception ?? ""}" after WITH is not an SPDX license exception id`);
         i += 2;
       }
     };
@@ -79,7 +83,10 @@ let cached: LicenseExpressionParser | undefined;
 export function loadSpdxParser(): LicenseExpressionParser {
   if (!cached) {
     const require = createRequire(import.meta.url);
-    const ids = [...(require("spdx-license-ids") as string[]), ...(require("spdx-license-ids/deprecated.json") as string[])];
+    const ids = [
+      ...(require("spdx-license-ids") as string[]),
+      ...(require("spdx-license-ids/deprecated.json") as string[]),
+    ];
     const exceptions = require("spdx-exceptions") as string[];
     cached = createSpdxParser(ids, exceptions);
   }

@@ -15,13 +15,21 @@ import { loadSpdxParser } from "./vocab-spdx.js";
 const TAGGED_KINDS = ["Project", "Component", "Model", "Experiment", "Connection"] as const;
 
 /** Report each tag of `entity` that is not in `vocabulary`. */
-function checkTags(entity: Entity, vocabulary: readonly string[], known: ReadonlySet<string>, report: DiagnosticCollector): void {
+function checkTags(
+  entity: Entity,
+  vocabulary: readonly string[],
+  known: ReadonlySet<string>,
+  report: DiagnosticCollector,
+): void {
   const tags = (entity.data as { tags?: unknown }).tags;
   if (!Array.isArray(tags)) return;
   tags.forEach((tag, i) => {
     if (typeof tag !== "string" || known.has(tag)) return;
     const closest = findClosest(tag, vocabulary);
-    const fix = closest === undefined ? "use a tag from vocabularies.tags in catalog.yaml" : `use "${closest}", the closest known tag`;
+    const fix =
+      closest === undefined
+        ? "use a tag from vocabularies.tags in catalog.yaml"
+        : `use "${closest}", the closest known tag`;
     report.at(
       entity,
       ["tags", i],
@@ -45,6 +53,8 @@ export const vocabulariesCheck: Check = {
       forEachSubject(ctx, catalog.subjects(TAGGED_KINDS, true), (entity) => checkTags(entity, tags, known, report));
     }
     const parser = loadSpdxParser();
-    forEachSubject(ctx, catalog.subjects(["Model"], true), (model) => checkModelLicense(model, vocabularies?.licenses, parser, report));
+    forEachSubject(ctx, catalog.subjects(["Model"], true), (model) =>
+      checkModelLicense(model, vocabularies?.licenses, parser, report),
+    );
   },
 };

@@ -39,7 +39,10 @@ export function refusalExit(io: CliIO, refusal: Refusal, texts?: (file: string) 
 /** A command with subcommands run without a known one: exit 2, naming the choices. */
 export function missingSubcommand(command: string, given: string | undefined, cmd: Command): never {
   const names = cmd.commands.map((c) => c.name()).filter((n) => n !== "help");
-  const what = given === undefined ? `mlcat ${command} needs one of: ${names.join(", ")}` : `unknown command '${command} ${given}': use one of ${names.join(", ")}`;
+  const what =
+    given === undefined
+      ? `mlcat ${command} needs one of: ${names.join(", ")}`
+      : `unknown command '${command} ${given}': use one of ${names.join(", ")}`;
   throw new ExitError(2, `${what}\n  hint: run mlcat ${command} --help for examples`);
 }
 
@@ -50,17 +53,25 @@ export async function openCatalog(io: CliIO, dir: string): Promise<Workspace> {
 
 /** Write `plan` (or print it with `--dry-run`), then report what the checks say about the written files; returns the exit code. */
 export async function writePlan(io: CliIO, ws: Workspace, plan: Plan, options: { dryRun?: boolean }): Promise<number> {
-  const planned = new Map(plan.changes.map((c) => [posix.join(ws.root, c.relPath), new TextDecoder().decode(changeBytes(c))]));
+  const planned = new Map(
+    plan.changes.map((c) => [posix.join(ws.root, c.relPath), new TextDecoder().decode(changeBytes(c))]),
+  );
   if (options.dryRun) {
     for (const change of plan.changes) {
-      io.out(`--- ${posix.join(ws.root, change.relPath)} (would be ${change.mode === "create" ? "created" : "updated"})\n`);
+      io.out(
+        `--- ${posix.join(ws.root, change.relPath)} (would be ${change.mode === "create" ? "created" : "updated"})\n`,
+      );
       io.out(new TextDecoder().decode(changeBytes(change)));
     }
     // Checked as a real run checks before writing: a dry run that passes is a run that would write.
     const preview = checkPlan(ws, plan);
     if (!preview.ok) {
       io.out("(dry run: nothing was written)\n");
-      throw refusalExit(io, { ...preview.refusal, message: preview.refusal.message.replace(/; nothing was written$/, "") }, (f) => planned.get(f));
+      throw refusalExit(
+        io,
+        { ...preview.refusal, message: preview.refusal.message.replace(/; nothing was written$/, "") },
+        (f) => planned.get(f),
+      );
     }
     if (preview.value.length > 0) io.out(printDiagnostics(io, preview.value, (f) => planned.get(f)));
     else io.out(`validated: no problems in the file${plan.changes.length === 1 ? "" : "s"} to write\n`);
@@ -74,7 +85,10 @@ export async function writePlan(io: CliIO, ws: Workspace, plan: Plan, options: {
   const counts = countBySeverity(result.diagnostics);
   if (result.diagnostics.length) io.out(printDiagnostics(io, result.diagnostics, (f) => planned.get(f)));
   else io.out(`validated: no problems in the written file${result.written.length === 1 ? "" : "s"}\n`);
-  if (result.otherErrors > 0) io.out(`note: the catalog has ${result.otherErrors} error${result.otherErrors === 1 ? "" : "s"} in other files (run mlcat validate ${ws.root})\n`);
+  if (result.otherErrors > 0)
+    io.out(
+      `note: the catalog has ${result.otherErrors} error${result.otherErrors === 1 ? "" : "s"} in other files (run mlcat validate ${ws.root})\n`,
+    );
   if (counts.error > 0) {
     io.err("mlcat: the written files have errors (above): fix them before opening a pull request\n");
     return 1;
@@ -82,10 +96,18 @@ export async function writePlan(io: CliIO, ws: Workspace, plan: Plan, options: {
   return 0;
 }
 
-function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], texts?: (file: string) => string | undefined): string {
+function printDiagnostics(
+  io: CliIO,
+  diagnostics: readonly Diagnostic[],
+  texts?: (file: string) => string | undefined,
+): string {
   const counts = countBySeverity(diagnostics);
   const files = new Set(diagnostics.map((d) => d.file)).size;
   const color = io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? true : io.isTTY;
   const options = texts ? { getText: texts, color } : { color };
-  return formatPretty(diagnostics, { files, entities: files, errors: counts.error, warnings: counts.warning, infos: counts.info }, options);
+  return formatPretty(
+    diagnostics,
+    { files, entities: files, errors: counts.error, warnings: counts.warning, infos: counts.info },
+    options,
+  );
 }

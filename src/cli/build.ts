@@ -22,12 +22,20 @@ interface SiteOptions {
 }
 
 const audienceOption = () =>
-  new Option("--audience <audience>", "internal: everything; public: only public organizations, projects, components and models")
+  new Option(
+    "--audience <audience>",
+    "internal: everything; public: only public organizations, projects, components and models",
+  )
     .choices(["internal", "public"])
     .default("internal");
 
 /** Print a run's diagnostics the way `mlcat validate` does. */
-function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], counts: { files: number; entities: number }, title: string): void {
+function printDiagnostics(
+  io: CliIO,
+  diagnostics: Diagnostic[],
+  counts: { files: number; entities: number },
+  title: string,
+): void {
   printReport(io, {
     format: "pretty",
     diagnostics,
@@ -41,13 +49,18 @@ function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], counts: { files:
 export function registerBuildCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("build")
-    .description("Validate the catalog, then build its static site: pages, JSON API, JSON Schemas, sitemap and search index.")
+    .description(
+      "Validate the catalog, then build its static site: pages, JSON API, JSON Schemas, sitemap and search index.",
+    )
     .option("-c, --catalog <dir>", "the catalog folder", "catalog")
     .option("--out <dir>", "where the site goes (replaced whole, only when the build succeeds)", DEFAULT_SITE_OUT)
     .option("--site-url <url>", "the site's absolute URL (default: siteUrl in catalog.yaml)")
     .option("--base-path <path>", "the path the site is served under, e.g. /my-catalog (default: the site URL's path)")
     .addOption(audienceOption())
-    .option("--shard <i/n>", "render part i of n of the site (every cross-link intact); assemble the parts with mlcat join")
+    .option(
+      "--shard <i/n>",
+      "render part i of n of the site (every cross-link intact); assemble the parts with mlcat join",
+    )
     .addOption(new Option("--no-search", "skip the search index").hideHelp())
     .addHelpText(
       "after",
@@ -68,7 +81,8 @@ Examples:
       const { buildSite } = await import("../site-build/build-site.js");
       const { parseShard } = await import("../site-data/shard.js");
       const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-      if (opts.shard !== undefined && !shard) throw new ExitError(2, `--shard takes i/n with 1 <= i <= n (e.g. 2/4), not ${JSON.stringify(opts.shard)}`);
+      if (opts.shard !== undefined && !shard)
+        throw new ExitError(2, `--shard takes i/n with 1 <= i <= n (e.g. 2/4), not ${JSON.stringify(opts.shard)}`);
       const now = sourceDate(io.env);
       const result = await buildSite({
         dir: opts.catalog,
@@ -84,13 +98,17 @@ Examples:
       const problems = result.diagnostics.filter((d) => d.severity !== "info");
       if (result.leaks && result.leaks.length > 0) {
         for (const leak of result.leaks) io.err(`mlcat: ${leak.file} names private "${leak.name}"\n`);
-        io.err(`mlcat: not publishing the public site: ${result.leaks.length} file${result.leaks.length === 1 ? "" : "s"} would name something private (a bug in the audience filter: please report it); ${opts.out} is untouched\n`);
+        io.err(
+          `mlcat: not publishing the public site: ${result.leaks.length} file${result.leaks.length === 1 ? "" : "s"} would name something private (a bug in the audience filter: please report it); ${opts.out} is untouched\n`,
+        );
         setExit(1);
         return;
       }
       if (!result.ok) {
         printDiagnostics(io, result.diagnostics, countsOf(result.summary), `mlcat build ${opts.catalog}`);
-        io.err(`mlcat: not building the site: ${opts.catalog} has ${result.summary.errors} error${result.summary.errors === 1 ? "" : "s"} (fix them, then build again)\n`);
+        io.err(
+          `mlcat: not building the site: ${opts.catalog} has ${result.summary.errors} error${result.summary.errors === 1 ? "" : "s"} (fix them, then build again)\n`,
+        );
         setExit(1);
         return;
       }
@@ -98,7 +116,9 @@ Examples:
       const where = relative(process.cwd(), result.outDir) || ".";
       const pages = result.data ? pageUrls(result.data).length + 1 : 0;
       if (shard) {
-        io.out(`\nBuilt part ${shard.index} of ${shard.count} of the ${opts.audience} site of ${opts.catalog} in ${(result.ms / 1000).toFixed(1)}s into ${where}/ (the site has ${pages} pages); join the parts with mlcat join\n`);
+        io.out(
+          `\nBuilt part ${shard.index} of ${shard.count} of the ${opts.audience} site of ${opts.catalog} in ${(result.ms / 1000).toFixed(1)}s into ${where}/ (the site has ${pages} pages); join the parts with mlcat join\n`,
+        );
         setExit(0);
         return;
       }
@@ -128,8 +148,15 @@ Example:
     )
     .action(async (parts: string[], opts: { out: string; search: boolean }) => {
       const { joinSite } = await import("../site-build/join-site.js");
-      const result = await joinSite({ parts, outDir: opts.out, search: opts.search, progress: (line) => io.out(`${line}\n`) });
-      io.out(`\nJoined ${plural(parts.length, "part")} into ${relative(process.cwd(), result.outDir) || "."}/: ${plural(result.files, "file")}\n`);
+      const result = await joinSite({
+        parts,
+        outDir: opts.out,
+        search: opts.search,
+        progress: (line) => io.out(`${line}\n`),
+      });
+      io.out(
+        `\nJoined ${plural(parts.length, "part")} into ${relative(process.cwd(), result.outDir) || "."}/: ${plural(result.files, "file")}\n`,
+      );
       setExit(0);
     });
 
@@ -179,7 +206,12 @@ Example:
       const { serveSite } = await import("../site-build/serve.js");
       const marker = await readSiteMarker(opts.out);
       if (!marker) throw new ExitError(1, `${opts.out} holds no built site: run mlcat build first (or pass --out)`);
-      const { server, url } = await serveSite({ dir: opts.out, basePath: normalizeBasePath(marker.basePath), port: Number(opts.port), host: opts.host });
+      const { server, url } = await serveSite({
+        dir: opts.out,
+        basePath: normalizeBasePath(marker.basePath),
+        port: Number(opts.port),
+        host: opts.host,
+      });
       io.out(`mlcat preview: serving ${opts.out}/ at ${url} (Ctrl+C to stop)\n`);
       await waitForInterrupt();
       server.close();
@@ -195,6 +227,7 @@ function countsOf(summary: { files: number; entities: Record<string, number> }):
 function sourceDate(env: Record<string, string | undefined>): Date | undefined {
   const text = env.SOURCE_DATE_EPOCH;
   if (text === undefined || text === "") return undefined;
-  if (!/^\d+$/.test(text)) throw new ExitError(2, `SOURCE_DATE_EPOCH must be a whole number of seconds, not ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text))
+    throw new ExitError(2, `SOURCE_DATE_EPOCH must be a whole number of seconds, not ${JSON.stringify(text)}`);
   return new Date(Number(text) * 1000);
 }

@@ -34,11 +34,16 @@ export function registerPullRequestCommands(program: Command, io: CliIO, setExit
 export function registerCheckCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("check")
-    .description("Check a pull request: validate its head and decide, with the roles and policy of the base, whether its author may make each change.")
+    .description(
+      "Check a pull request: validate its head and decide, with the roles and policy of the base, whether its author may make each change.",
+    )
     .requiredOption("--base <rev>", "the branch or commit the pull request targets (roles and policy are read from it)")
     .option("--head <rev>", "the pull request's head", "HEAD")
     .requiredOption("--actor <login>", "the authenticated pull-request author's GitHub login (never the commit author)")
-    .option("--actor-id <id>", "the author's numeric GitHub id: user files are then matched by github.id only (CI always passes it; without it the login is matched)")
+    .option(
+      "--actor-id <id>",
+      "the author's numeric GitHub id: user files are then matched by github.id only (CI always passes it; without it the login is matched)",
+    )
     .option(
       "--pusher <login[:id]>",
       "someone else who pushed to the pull request's branch (CI: the event's sender), judged as well as the author; repeatable; the id after a colon",
@@ -48,7 +53,10 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
     .option("--repo <dir>", "the repository folder", ".")
     .option("-c, --catalog <dir>", "the catalog folder, from the repository's root", "catalog")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("pretty"))
-    .option("--all", "also show the problems that were already there before the pull request, in files it did not change (counted in one line otherwise)")
+    .option(
+      "--all",
+      "also show the problems that were already there before the pull request, in files it did not change (counted in one line otherwise)",
+    )
     .addHelpText(
       "after",
       `
@@ -67,11 +75,18 @@ Examples:
     .action(async (flags: CheckFlags) => {
       // An empty or odd author (a CI variable that did not expand) is bad usage, never "nobody".
       if (!LOGIN.test(flags.actor)) {
-        throw new ExitError(2, `--actor must be the pull request author's GitHub login (letters, digits and hyphens, or a bot's login[bot]), not ${JSON.stringify(flags.actor)}`);
+        throw new ExitError(
+          2,
+          `--actor must be the pull request author's GitHub login (letters, digits and hyphens, or a bot's login[bot]), not ${JSON.stringify(flags.actor)}`,
+        );
       }
       let actorId: number | undefined;
       if (flags.actorId !== undefined) {
-        if (!ID.test(flags.actorId)) throw new ExitError(2, `--actor-id must be a positive number (GitHub's numeric user id), not ${JSON.stringify(flags.actorId)}`);
+        if (!ID.test(flags.actorId))
+          throw new ExitError(
+            2,
+            `--actor-id must be a positive number (GitHub's numeric user id), not ${JSON.stringify(flags.actorId)}`,
+          );
         actorId = Number(flags.actorId);
       }
       const pushers = flags.pusher.map(parsePusher);
@@ -90,7 +105,9 @@ Examples:
         if (err instanceof GitError) throw new ExitError(2, `${err.message}\n  hint: ${err.hint}`);
         throw err;
       }
-      const shown = flags.all ? [...result.diagnostics, ...result.preexisting].sort(compareDiagnostics) : result.diagnostics;
+      const shown = flags.all
+        ? [...result.diagnostics, ...result.preexisting].sort(compareDiagnostics)
+        : result.diagnostics;
       const summary = reportSummary(shown, result.files, result.entities);
       const before = reportSummary(result.preexisting, 0, 0);
       const denied = result.changes.filter((c) => !c.allowed).length;
@@ -99,10 +116,11 @@ Examples:
         format: flags.format,
         diagnostics: shown,
         summary,
-        ...(!flags.all && result.preexisting.length > 0 && {
-          note: preexistingNote(result.preexisting),
-          noProblems: `No problems in what this pull request changes (${plural(result.entities, "entity", "entities")} in ${plural(result.files, "file")} checked).`,
-        }),
+        ...(!flags.all &&
+          result.preexisting.length > 0 && {
+            note: preexistingNote(result.preexisting),
+            noProblems: `No problems in what this pull request changes (${plural(result.entities, "entity", "entities")} in ${plural(result.files, "file")} checked).`,
+          }),
         jsonSummary: {
           ...result.revisions,
           actor: { login: result.actor.login, id: result.actor.id, user: result.actor.user },
@@ -111,7 +129,16 @@ Examples:
             path: c.path,
             action: c.action,
             allowed: c.allowed,
-            rules: c.decisions.map((d) => ({ rule: d.rule, allowed: d.allowed, reason: d.reason, approvers: d.approvers, ask: d.ask, principal: d.principal.login, as: d.principal.as, chain: d.chain })),
+            rules: c.decisions.map((d) => ({
+              rule: d.rule,
+              allowed: d.allowed,
+              reason: d.reason,
+              approvers: d.approvers,
+              ask: d.ask,
+              principal: d.principal.login,
+              as: d.principal.as,
+              chain: d.chain,
+            })),
           })),
           denied,
           failedClosed: result.failedClosed,
@@ -120,7 +147,13 @@ Examples:
           warnings: summary.warnings,
           infos: summary.infos,
           // The problems already there before the pull request (left out of `diagnostics` unless --all).
-          preexisting: { errors: before.errors, warnings: before.warnings, infos: before.infos, files: new Set(result.preexisting.map((d) => d.file)).size, shown: flags.all === true },
+          preexisting: {
+            errors: before.errors,
+            warnings: before.warnings,
+            infos: before.infos,
+            files: new Set(result.preexisting.map((d) => d.file)).size,
+            shown: flags.all === true,
+          },
         },
         title: `mlcat check: ${result.principals.map((p) => p.login).join(", ")}, ${result.changes.length} changes, ${denied} denied`,
         getText: (f) => result.texts.get(f),
@@ -140,7 +173,10 @@ function parsePusher(value: string): PrincipalInput {
   const colon = value.lastIndexOf(":");
   const [login, id] = colon < 0 ? [value, undefined] : [value.slice(0, colon), value.slice(colon + 1)];
   if (!LOGIN.test(login) || (id !== undefined && !ID.test(id))) {
-    throw new ExitError(2, `--pusher must be a GitHub login, optionally with its numeric id after a colon (octocat or octocat:583231), not ${JSON.stringify(value)}`);
+    throw new ExitError(
+      2,
+      `--pusher must be a GitHub login, optionally with its numeric id after a colon (octocat or octocat:583231), not ${JSON.stringify(value)}`,
+    );
   }
   return { login, ...(id !== undefined && { id: Number(id) }), as: "pusher" };
 }
@@ -158,7 +194,11 @@ function judged(result: CheckResult): string {
 function rulesOf(result: CheckResult, change: CheckResult["changes"][number]): string {
   const rules = [...new Set(change.decisions.map((d) => d.rule))].join(", ");
   if (result.principals.length === 1 || change.allowed) return rules;
-  const denied = result.principals.filter((p) => change.decisions.some((d) => !d.allowed && d.principal.as === p.as && d.principal.login === p.login && d.principal.id === p.id));
+  const denied = result.principals.filter((p) =>
+    change.decisions.some(
+      (d) => !d.allowed && d.principal.as === p.as && d.principal.login === p.login && d.principal.id === p.id,
+    ),
+  );
   return `${rules}; denied for ${denied.map((p) => `the ${p.as} ${nameOf(p)}`).join(" and ")}`;
 }
 
@@ -166,9 +206,12 @@ function rulesOf(result: CheckResult, change: CheckResult["changes"][number]): s
 function formatChanges(result: CheckResult): string {
   const { base, head, mergeBase, mergeTree } = result.revisions;
   const merge = mergeTree === undefined ? "" : `, judged on the merge result ${short(mergeTree)}`;
-  const lines = [`Checked ${plural(result.changes.length, "changed file")} by ${judged(result)} (base ${short(base)}, head ${short(head)}, merge-base ${short(mergeBase)}${merge}).`];
+  const lines = [
+    `Checked ${plural(result.changes.length, "changed file")} by ${judged(result)} (base ${short(base)}, head ${short(head)}, merge-base ${short(mergeBase)}${merge}).`,
+  ];
   if (result.failedClosed) lines.push(`Failed closed: ${result.failedClosed}.`);
-  for (const c of result.changes) lines.push(`  ${c.allowed ? "allowed" : "DENIED "} ${c.action} ${visible(c.path)} (${rulesOf(result, c)})`);
+  for (const c of result.changes)
+    lines.push(`  ${c.allowed ? "allowed" : "DENIED "} ${c.action} ${visible(c.path)} (${rulesOf(result, c)})`);
   return lines.join("\n") + "\n\n";
 }
 
@@ -184,13 +227,19 @@ export function preexistingNote(preexisting: readonly Diagnostic[]): string {
     ...(counts.infos > 0 ? [plural(counts.infos, "info")] : []),
   ];
   const files = new Set(preexisting.map((d) => d.file)).size;
-  const also = counts.errors > 0 ? `; ${counts.errors === 1 ? "the error fails" : "the errors fail"} the check too: fix ${counts.errors === 1 ? "it" : "them"} on the base branch` : "";
+  const also =
+    counts.errors > 0
+      ? `; ${counts.errors === 1 ? "the error fails" : "the errors fail"} the check too: fix ${counts.errors === 1 ? "it" : "them"} on the base branch`
+      : "";
   return `Not shown: ${joinAnd(parts)} already there before this pull request, in ${plural(files, "file")} it did not change (run mlcat check with --all to see them)${also}.`;
 }
 
 /** The same list for the GitHub job summary. */
 function formatChangesMarkdown(result: CheckResult): string {
   if (result.changes.length === 0) return "";
-  const rows = result.changes.map((c) => `| ${c.allowed ? "✅" : "❌"} | ${c.action} | \`${c.path.replace(/[`|\r\n]/g, "_")}\` | ${escapeMarkdown(rulesOf(result, c))} |`);
+  const rows = result.changes.map(
+    (c) =>
+      `| ${c.allowed ? "✅" : "❌"} | ${c.action} | \`${c.path.replace(/[`|\r\n]/g, "_")}\` | ${escapeMarkdown(rulesOf(result, c))} |`,
+  );
   return ["", "### Changes", "", "| | action | path | rules |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
 }

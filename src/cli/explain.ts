@@ -24,14 +24,28 @@ interface ExplainFlags {
 export function registerExplainCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("explain")
-    .description("Explain whether a user may create, update or delete a catalog file (or move a model version to a stage), and why.")
-    .argument("<path-or-ref>", "a catalog file (catalog/orgs/acme/projects/churn/project.yaml) or a reference (acme/churn, acme/train:1.0.0, alice)")
+    .description(
+      "Explain whether a user may create, update or delete a catalog file (or move a model version to a stage), and why.",
+    )
+    .argument(
+      "<path-or-ref>",
+      "a catalog file (catalog/orgs/acme/projects/churn/project.yaml) or a reference (acme/churn, acme/train:1.0.0, alice)",
+    )
     .requiredOption("--actor <login-or-user>", "the GitHub login (or catalog user name) to explain for")
-    .option("--actor-id <id>", "the numeric GitHub id: user files are then matched by github.id only (without it, by the login)")
-    .option("--action <action>", "create, update, delete or stage:<stage> (default: update when the file exists, else create)")
+    .option(
+      "--actor-id <id>",
+      "the numeric GitHub id: user files are then matched by github.id only (without it, by the login)",
+    )
+    .option(
+      "--action <action>",
+      "create, update, delete or stage:<stage> (default: update when the file exists, else create)",
+    )
     .option("--repo <dir>", "the repository folder", ".")
     .option("-c, --catalog <dir>", "the catalog folder, from the repository's root", "catalog")
-    .option("--rev <rev>", "read the catalog from this git revision instead of the working tree (e.g. HEAD, origin/main)")
+    .option(
+      "--rev <rev>",
+      "read the catalog from this git revision instead of the working tree (e.g. HEAD, origin/main)",
+    )
     .addOption(new Option("-f, --format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
     .addHelpText(
       "after",
@@ -44,7 +58,8 @@ Examples:
   $ mlcat explain --actor octocat acme/churn-model:2.0.0 --action stage:production --rev origin/main`,
     )
     .action(async (target: string, flags: ExplainFlags) => {
-      if (flags.actorId !== undefined && !/^[1-9]\d{0,15}$/.test(flags.actorId)) throw new ExitError(2, `--actor-id must be a positive number, not ${JSON.stringify(flags.actorId)}`);
+      if (flags.actorId !== undefined && !/^[1-9]\d{0,15}$/.test(flags.actorId))
+        throw new ExitError(2, `--actor-id must be a positive number, not ${JSON.stringify(flags.actorId)}`);
       const catalog = await readCatalog(flags);
       const path = isAbsolute(target) ? relative(flags.repo, target) : target;
       let explanation: Explanation;
@@ -69,7 +84,11 @@ Examples:
 async function readCatalog(flags: ExplainFlags): Promise<Catalog> {
   if (flags.rev === undefined) {
     const loaded = await loadCatalog({ dir: join(flags.repo, flags.catalog) });
-    if (!loaded.catalog.has("Catalog", "catalog")) throw new ExitError(2, `no catalog at ${join(flags.repo, flags.catalog)}: run in the repository's folder or pass --repo <dir> (and --catalog <dir>)`);
+    if (!loaded.catalog.has("Catalog", "catalog"))
+      throw new ExitError(
+        2,
+        `no catalog at ${join(flags.repo, flags.catalog)}: run in the repository's folder or pass --repo <dir> (and --catalog <dir>)`,
+      );
     return loaded.catalog;
   }
   try {
@@ -82,7 +101,14 @@ async function readCatalog(flags: ExplainFlags): Promise<Catalog> {
 }
 
 function toJson(e: Explanation) {
-  return { path: e.path, action: e.action, actor: { login: e.actor.login, id: e.actor.id, user: e.actor.user }, ...e.decision, ask: e.ask, ...(e.suggestion !== undefined && { suggestion: e.suggestion }) };
+  return {
+    path: e.path,
+    action: e.action,
+    actor: { login: e.actor.login, id: e.actor.id, user: e.actor.user },
+    ...e.decision,
+    ask: e.ask,
+    ...(e.suggestion !== undefined && { suggestion: e.suggestion }),
+  };
 }
 
 /** The decision, then the chain, then whom to ask. */
@@ -96,7 +122,14 @@ export function formatExplanation(e: Explanation): string {
     "because:",
     ...d.chain.map((step, i) => `  ${i + 1}. ${visible(step)}`),
   ];
-  if (!d.allowed) lines.push("", e.ask.length > 0 ? `ask: ${e.ask.map(visible).join(", ")}` : "nobody holds the role this needs: ask a catalog admin");
-  if (e.suggestion !== undefined) lines.push("", `hint: ${visible(e.actor.login)} matches no user file: ${e.suggestion}`);
+  if (!d.allowed)
+    lines.push(
+      "",
+      e.ask.length > 0
+        ? `ask: ${e.ask.map(visible).join(", ")}`
+        : "nobody holds the role this needs: ask a catalog admin",
+    );
+  if (e.suggestion !== undefined)
+    lines.push("", `hint: ${visible(e.actor.login)} matches no user file: ${e.suggestion}`);
   return lines.join("\n") + "\n";
 }

@@ -17,7 +17,9 @@ export function registerFmtCommand(program: Command, io: CliIO, setExit: (code: 
   const cmd = program
     .command("fmt")
     .argument("[files...]", "catalog files to format (default: every file of the catalog)")
-    .description("Put catalog files in canonical form: key order, indentation, flow style; comments and blank lines stay.")
+    .description(
+      "Put catalog files in canonical form: key order, indentation, flow style; comments and blank lines stay.",
+    )
     .option("--check", "change nothing; list the files that are not formatted and exit 1 if there are any");
   addAuthoringOptions(cmd, { dryRun: false });
   cmd
@@ -50,14 +52,19 @@ Examples:
         return;
       }
       if (changed.length === 0) {
-        io.out(`${plural(result.checked.length, "file")} ${result.checked.length === 1 ? "is" : "are"} formatted; nothing to change\n`);
+        io.out(
+          `${plural(result.checked.length, "file")} ${result.checked.length === 1 ? "is" : "are"} formatted; nothing to change\n`,
+        );
         setExit(result.skipped.length ? 1 : 0);
         return;
       }
       const applied = valueOr(io, await applyPlan(ws, result.plan));
       for (const file of applied.written) io.out(`formatted ${file}\n`);
       const withErrors = new Set(applied.diagnostics.filter((d) => d.severity === "error").map((d) => d.file)).size;
-      if (withErrors) io.out(`note: ${withErrors} of the formatted files have errors that formatting does not fix (run mlcat validate ${ws.root})\n`);
+      if (withErrors)
+        io.out(
+          `note: ${withErrors} of the formatted files have errors that formatting does not fix (run mlcat validate ${ws.root})\n`,
+        );
       setExit(result.skipped.length ? 1 : 0);
     });
 }
@@ -65,6 +72,10 @@ Examples:
 /** A file argument (relative to the working directory) as a path relative to the catalog folder. */
 function toCatalogPath(catalogDir: string, file: string): string {
   const rel = relative(resolve(catalogDir), resolve(file));
-  if (rel.startsWith("..") || rel === "") throw new ExitError(2, `${file} is not inside the catalog folder ${catalogDir}\n  hint: pass files under ${catalogDir}, or set --catalog`);
+  if (rel.startsWith("..") || rel === "")
+    throw new ExitError(
+      2,
+      `${file} is not inside the catalog folder ${catalogDir}\n  hint: pass files under ${catalogDir}, or set --catalog`,
+    );
   return rel.split(sep).join("/");
 }

@@ -22,11 +22,17 @@ interface ImportFlags {
  * have validation errors, else 0; a missing organization or source folder
  * throws `ExitError(2)`.
  */
-export function registerImportCommand(program: Command, io: CliIO = processIO, setExit: (code: number) => void = () => {}): Command {
+export function registerImportCommand(
+  program: Command,
+  io: CliIO = processIO,
+  setExit: (code: number) => void = () => {},
+): Command {
   const cmd = program.command("import").description("Import components from other tools into the catalog.");
   cmd
     .command("polyaxon-hub")
-    .description("Import a Polyaxon hub checkout (<component>/<tag>.yaml) into an organization's component hub, then validate the catalog.")
+    .description(
+      "Import a Polyaxon hub checkout (<component>/<tag>.yaml) into an organization's component hub, then validate the catalog.",
+    )
     .argument("<dir>", "the hub checkout folder")
     .requiredOption("--org <org>", "the organization that receives the components (must exist)")
     .option("-c, --catalog <catalog-dir>", "the catalog folder", "catalog")
@@ -45,7 +51,13 @@ Example:
   $ mlcat import polyaxon-hub ../hub --org acme --owner alice`,
     )
     .action(async (dir: string, flags: ImportFlags) => {
-      const result = await importPolyaxonHub({ source: dir, org: flags.org, catalogDir: flags.catalog, owner: flags.owner, force: flags.force });
+      const result = await importPolyaxonHub({
+        source: dir,
+        org: flags.org,
+        catalogDir: flags.catalog,
+        owner: flags.owner,
+        force: flags.force,
+      });
       io.out(formatImport(result));
       const errors = await printValidation(io, flags.catalog, flags.org, result.components);
       setExit(result.problems.length > 0 || errors > 0 ? 1 : 0);
@@ -67,7 +79,8 @@ export function formatImport(result: ImportPolyaxonHubResult): string {
   lines.push(
     `Imported ${n} component${n === 1 ? "" : "s"}: ${plural(result.written.length, "file")} written, ${result.skipped.length} skipped, ${result.problems.length} not imported.`,
   );
-  if (result.written.length === 0 && result.skipped.length > 0) lines.push(`Nothing written: every file exists. Pass --force to overwrite them.`);
+  if (result.written.length === 0 && result.skipped.length > 0)
+    lines.push(`Nothing written: every file exists. Pass --force to overwrite them.`);
   return lines.join("\n") + "\n";
 }
 
@@ -81,8 +94,12 @@ async function printValidation(io: CliIO, catalogDir: string, org: string, compo
   const entities = Object.values(result.summary.entities).reduce((a, b) => a + b, 0);
   const color = io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? true : io.isTTY;
   io.out(`\nValidation of the imported components:\n\n`);
-  io.out(formatPretty(mine, reportSummary(mine, result.summary.files, entities), { getText: (f) => texts.get(f), color }));
+  io.out(
+    formatPretty(mine, reportSummary(mine, result.summary.files, entities), { getText: (f) => texts.get(f), color }),
+  );
   const { errors, warnings, infos } = result.summary;
-  io.out(`Whole catalog ${root}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")} (mlcat validate ${root} shows them all).\n`);
+  io.out(
+    `Whole catalog ${root}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")} (mlcat validate ${root} shows them all).\n`,
+  );
   return mine.filter((d) => d.severity === "error").length;
 }

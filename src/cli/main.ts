@@ -31,12 +31,17 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Re
 /** The commands `argv` needs registered: only the one it names, or all of them (help, version, unknown names). */
 function commandsFor(argv: readonly string[]): typeof COMMANDS {
   const first = argv[2];
-  const named = first === undefined || first.startsWith("-") ? undefined : COMMANDS.find((c) => c.names.includes(first));
+  const named =
+    first === undefined || first.startsWith("-") ? undefined : COMMANDS.find((c) => c.names.includes(first));
   return named ? [named] : COMMANDS;
 }
 
 /** The program with the commands `argv` needs (default: every command) registered, writing to `io`. */
-export async function createProgram(io: CliIO, setExit: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
+export async function createProgram(
+  io: CliIO,
+  setExit: (code: number) => void,
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command("mlcat")
     .description("The catalog of an ML organization, as YAML in git: validate it, check pull requests, build its site.")
     .version(VERSION, "-V, --version")
@@ -67,7 +72,10 @@ function refuseUnknownCommand(argv: readonly string[]): void {
   if (first === undefined || first.startsWith("-") || first === "help") return;
   const names = COMMANDS.flatMap((c) => c.names);
   if (names.includes(first)) return;
-  throw new ExitError(2, `unknown command '${first}'${didYouMean(first, names)}\n  hint: the commands are ${names.join(", ")}; run mlcat --help for what each does`);
+  throw new ExitError(
+    2,
+    `unknown command '${first}'${didYouMean(first, names)}\n  hint: the commands are ${names.join(", ")}; run mlcat --help for what each does`,
+  );
 }
 
 /** Run the CLI with `argv` (as `process.argv`); resolves to the exit code. */
@@ -82,7 +90,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version exit 0; every usage error exits 2.
-      return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
+      return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help"
+        ? 0
+        : 2;
     }
     if (err instanceof ExitError) {
       if (err.message) io.err(`mlcat: ${err.message}\n`);
@@ -93,7 +103,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return 2;
     }
     const internal = err instanceof InternalError ? err : new InternalError(String((err as Error)?.stack ?? err));
-    io.err(`mlcat: internal error: ${internal.message}\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n`);
+    io.err(
+      `mlcat: internal error: ${internal.message}\nThis is a bug in mlcat: please report it with the command you ran and the output above.\n`,
+    );
     return 2;
   }
 }

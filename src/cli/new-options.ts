@@ -41,7 +41,10 @@ export function keyValues(pairs: readonly string[]): Record<string, string> {
 export function toInteger(value: unknown, flagName: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new ExitError(2, `${flagName} ${String(value)} is not a positive whole number\n  hint: a GitHub user's numeric id is shown by the GitHub users API for their login`);
+    throw new ExitError(
+      2,
+      `${flagName} ${String(value)} is not a positive whole number\n  hint: a GitHub user's numeric id is shown by the GitHub users API for their login`,
+    );
   }
   return n;
 }

@@ -2,7 +2,14 @@
 import { Option, type Command } from "commander";
 import { planAddMember, planRemoveMember } from "../authoring/org-members.js";
 import { ROLES } from "../model/types.js";
-import { addAuthoringOptions, missingSubcommand, openCatalog, valueOr, writePlan, type AuthoringOptions } from "./authoring-run.js";
+import {
+  addAuthoringOptions,
+  missingSubcommand,
+  openCatalog,
+  valueOr,
+  writePlan,
+  type AuthoringOptions,
+} from "./authoring-run.js";
 import type { CliIO } from "./io.js";
 
 /** Register `org` and its subcommands on `program`. */
@@ -15,11 +22,16 @@ export function registerOrgCommand(program: Command, io: CliIO, setExit: (code: 
 
   const add = cmd
     .command("add-member")
-    .description("Add a user to an organization's members (the user file must exist); a member given again has the role changed.")
+    .description(
+      "Add a user to an organization's members (the user file must exist); a member given again has the role changed.",
+    )
     .argument("<org>", "the organization")
     .argument("<user>", "the catalog user name")
     .addOption(new Option("--role <role>", "the organization role").choices(ROLES).default("member"));
-  addAuthoringOptions(add).addHelpText("after", "\nExamples:\n  $ mlcat org add-member acme bob\n  $ mlcat org add-member acme carol --role admin");
+  addAuthoringOptions(add).addHelpText(
+    "after",
+    "\nExamples:\n  $ mlcat org add-member acme bob\n  $ mlcat org add-member acme carol --role admin",
+  );
   add.action(async (org: string, user: string, o: AuthoringOptions & { role: string }) => {
     const ws = await openCatalog(io, o.catalog);
     setExit(await writePlan(io, ws, valueOr(io, planAddMember({ ws }, { org, user, role: o.role })), o));
@@ -27,7 +39,9 @@ export function registerOrgCommand(program: Command, io: CliIO, setExit: (code: 
 
   const remove = cmd
     .command("remove-member")
-    .description("Remove a user from an organization's members (refused for the last owner, and while they hold roles in the organization's files).")
+    .description(
+      "Remove a user from an organization's members (refused for the last owner, and while they hold roles in the organization's files).",
+    )
     .argument("<org>", "the organization")
     .argument("<user>", "the catalog user name");
   addAuthoringOptions(remove).addHelpText("after", "\nExamples:\n  $ mlcat org remove-member acme bob");

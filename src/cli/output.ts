@@ -38,16 +38,29 @@ export function printReport<S>(io: CliIO, input: PrintInput<S>): void {
       return;
     case "github": {
       io.out(formatGithubAnnotations(diagnostics));
-      io.out(`${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} in ${plural(summary.files, "file")}\n`);
+      io.out(
+        `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} in ${plural(summary.files, "file")}\n`,
+      );
       if (input.note) io.out(`${input.note}\n`);
       const path = io.env.GITHUB_STEP_SUMMARY;
-      if (path) io.appendFile(path, formatGithubSummary(diagnostics, summary, input.title) + (input.note ? `\n${escapeMarkdown(input.note)}\n` : ""));
+      if (path)
+        io.appendFile(
+          path,
+          formatGithubSummary(diagnostics, summary, input.title) +
+            (input.note ? `\n${escapeMarkdown(input.note)}\n` : ""),
+        );
       return;
     }
     case "pretty": {
       const getText = (file: string) => input.getText?.(file) ?? readSmallFile(file);
       const color = io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? true : io.isTTY;
-      io.out(formatPretty(diagnostics, summary, { getText, color, ...(input.noProblems !== undefined && { noProblems: input.noProblems }) }));
+      io.out(
+        formatPretty(diagnostics, summary, {
+          getText,
+          color,
+          ...(input.noProblems !== undefined && { noProblems: input.noProblems }),
+        }),
+      );
       if (input.note) io.out(`${input.note}\n`);
       return;
     }

@@ -7,7 +7,14 @@ import { planPromoteExperiment } from "../authoring/promote-experiment.js";
 import { openWorkspace } from "../authoring/workspace.js";
 import { resolveCommit } from "../git/revisions.js";
 import { STAGES, type Stage } from "../model/types.js";
-import { addAuthoringOptions, missingSubcommand, openCatalog, valueOr, writePlan, type AuthoringOptions } from "./authoring-run.js";
+import {
+  addAuthoringOptions,
+  missingSubcommand,
+  openCatalog,
+  valueOr,
+  writePlan,
+  type AuthoringOptions,
+} from "./authoring-run.js";
 import type { CliIO } from "./io.js";
 import { requireValue, terminalAsk, type Ask } from "./prompt.js";
 
@@ -30,7 +37,12 @@ interface ComponentOptions extends AuthoringOptions {
 }
 
 /** Register `promote experiment` and `promote component` on `program`. */
-export function registerPromoteCommand(program: Command, io: CliIO, setExit: (code: number) => void, ask: Ask = terminalAsk(io)): void {
+export function registerPromoteCommand(
+  program: Command,
+  io: CliIO,
+  setExit: (code: number) => void,
+  ask: Ask = terminalAsk(io),
+): void {
   const cmd = program
     .command("promote")
     .description("Promote an experiment to the model registry, or a project's component to the hub.")
@@ -47,7 +59,9 @@ Examples:
   const experiment = cmd
     .command("experiment")
     .argument("<org/project/experiment>", "the experiment to promote")
-    .description("Write a model version with full lineage from a succeeded experiment; creates the model entry if needed.")
+    .description(
+      "Write a model version with full lineage from a succeeded experiment; creates the model entry if needed.",
+    )
     .option("--model <org/model>", "the registry model (required)")
     .option("--version <tag>", "the new model version's tag (required)")
     .addOption(new Option("--stage <stage>", "the first stage").choices(STAGES).default("testing"))
@@ -68,19 +82,32 @@ Examples:
   $ MLCAT_USER=alice mlcat promote experiment acme/churn/run-1 --model acme/churn-model --version 1.1.0 --reason "AUC 0.91"`,
     )
     .action(async (ref: string, opts: ExperimentOptions) => {
-      const model = await requireValue(ask, opts.model, "--model <org/model>", "The registry model to add a version to (org/model)");
+      const model = await requireValue(
+        ask,
+        opts.model,
+        "--model <org/model>",
+        "The registry model to add a version to (org/model)",
+      );
       const version = await requireValue(ask, opts.version, "--version <tag>", "The new version's tag");
       const by = valueOr(io, resolveUser({ ...(opts.by !== undefined && { by: opts.by }), env: io.env }));
       const now = valueOr(io, resolveNow({ ...(opts.at !== undefined && { at: opts.at }), env: io.env }));
       const ws = await openCatalog(io, opts.catalog);
       const plan = valueOr(
         io,
-        planPromoteExperiment({ ws }, {
-          experiment: ref, model, version, stage: opts.stage, by, now,
-          ...(opts.reason !== undefined && { reason: opts.reason }),
-          ...(opts.description !== undefined && { description: opts.description }),
-          ...(opts.owner !== undefined && { owner: opts.owner }),
-        }),
+        planPromoteExperiment(
+          { ws },
+          {
+            experiment: ref,
+            model,
+            version,
+            stage: opts.stage,
+            by,
+            now,
+            ...(opts.reason !== undefined && { reason: opts.reason }),
+            ...(opts.description !== undefined && { description: opts.description }),
+            ...(opts.owner !== undefined && { owner: opts.owner }),
+          },
+        ),
       );
       const code = await writePlan(io, ws, plan, opts);
       if (code === 0 && !opts.dryRun) {
@@ -94,7 +121,9 @@ Examples:
   const component = cmd
     .command("component")
     .argument("<org/project/component>", "the project component to publish")
-    .description("Copy a project's component spec into the hub unchanged, as a new version; records where it came from.")
+    .description(
+      "Copy a project's component spec into the hub unchanged, as a new version; records where it came from.",
+    )
     .option("--to <org/name:tag>", "the hub component and version tag (required)")
     .addOption(new Option("--stage <stage>", "the release's stage").choices(STAGES).default("testing"))
     .option("--notes <text>", "release notes")
@@ -114,22 +143,36 @@ Examples:
   $ mlcat promote component acme/churn/prepare --to acme/prepare:1.1.0 --notes "Adds a sample rate." --stage staging`,
     )
     .action(async (ref: string, opts: ComponentOptions) => {
-      const to = await requireValue(ask, opts.to, "--to <org/name:tag>", "The hub component and tag to publish as (org/name:tag)");
+      const to = await requireValue(
+        ask,
+        opts.to,
+        "--to <org/name:tag>",
+        "The hub component and tag to publish as (org/name:tag)",
+      );
       const now = valueOr(io, resolveNow({ ...(opts.at !== undefined && { at: opts.at }), env: io.env }));
       const ws = await openCatalog(io, opts.catalog);
       let commit = typeof opts.commit === "string" ? opts.commit : undefined;
       if (opts.commit === undefined || opts.commit === true) {
         commit = await resolveCommit({ cwd: opts.catalog, rev: "HEAD" }).catch(() => undefined);
-        if (commit === undefined) io.err("mlcat: note: no git commit found for the catalog folder; the release records no commit (pass --commit <sha>)\n");
+        if (commit === undefined)
+          io.err(
+            "mlcat: note: no git commit found for the catalog folder; the release records no commit (pass --commit <sha>)\n",
+          );
       }
       const plan = valueOr(
         io,
-        planPromoteComponent({ ws }, {
-          component: ref, to, stage: opts.stage, now,
-          ...(commit !== undefined && { commit }),
-          ...(opts.notes !== undefined && { notes: opts.notes }),
-          ...(opts.owner !== undefined && { owner: opts.owner }),
-        }),
+        planPromoteComponent(
+          { ws },
+          {
+            component: ref,
+            to,
+            stage: opts.stage,
+            now,
+            ...(commit !== undefined && { commit }),
+            ...(opts.notes !== undefined && { notes: opts.notes }),
+            ...(opts.owner !== undefined && { owner: opts.owner }),
+          },
+        ),
       );
       setExit(await writePlan(io, ws, plan, opts));
     });

@@ -20,14 +20,28 @@ export function terminalAsk(io: CliIO): Ask {
 }
 
 /** A required value: the flag's value, else the answer to a prompt, else exit 2 naming the flag. */
-export async function requireValue(ask: Ask, value: string | undefined, flag: string, question: string): Promise<string> {
+export async function requireValue(
+  ask: Ask,
+  value: string | undefined,
+  flag: string,
+  question: string,
+): Promise<string> {
   if (value !== undefined && value !== "") return value;
   const answer = await ask(question);
   if (answer !== undefined && answer !== "") return answer;
-  throw new ExitError(2, `missing ${flag}: ${question.toLowerCase()}\n  hint: pass ${flag}, or run in a terminal to be asked`);
+  throw new ExitError(
+    2,
+    `missing ${flag}: ${question.toLowerCase()}\n  hint: pass ${flag}, or run in a terminal to be asked`,
+  );
 }
 
 /** Collect a repeatable option's values; each value may also be a comma-separated list. */
 export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }

@@ -15,7 +15,9 @@ interface SchemaOptions {
 export function registerSchemaCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("schema")
-    .description("Write the JSON Schemas of every kind (and the shared definitions) to a folder, and print the editor mapping.")
+    .description(
+      "Write the JSON Schemas of every kind (and the shared definitions) to a folder, and print the editor mapping.",
+    )
     .option("-o, --out <dir>", "the folder to write to", "schemas")
     .option("-c, --catalog <dir>", "the catalog folder, for the printed editor mapping", "catalog")
     .option("--force", "replace schema files that exist with other content")

@@ -36,7 +36,10 @@ Examples:
       const by = valueOr(io, resolveUser({ ...(opts.by !== undefined && { by: opts.by }), env: io.env }));
       const now = valueOr(io, resolveNow({ ...(opts.at !== undefined && { at: opts.at }), env: io.env }));
       const ws = await openCatalog(io, opts.catalog);
-      const plan = valueOr(io, planStageChange({ ws }, { version, stage, by, now, ...(opts.reason !== undefined && { reason: opts.reason }) }));
+      const plan = valueOr(
+        io,
+        planStageChange({ ws }, { version, stage, by, now, ...(opts.reason !== undefined && { reason: opts.reason }) }),
+      );
       setExit(await writePlan(io, ws, plan, opts));
     });
 }

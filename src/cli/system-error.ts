@@ -29,7 +29,20 @@ export function isSystemError(err: unknown): err is SystemError {
 /** `cannot write /x/y: no space left on device (ENOSPC)` and what to do next. */
 export function describeSystemError(err: SystemError): string {
   const meaning = MEANING[err.code]!;
-  const action = { write: "write", open: "open", mkdir: "create the folder", mkdtemp: "create a temporary folder in", rename: "move", scandir: "read the folder", read: "read", unlink: "remove", rmdir: "remove" }[err.syscall ?? ""] ?? err.syscall ?? "use";
+  const action =
+    {
+      write: "write",
+      open: "open",
+      mkdir: "create the folder",
+      mkdtemp: "create a temporary folder in",
+      rename: "move",
+      scandir: "read the folder",
+      read: "read",
+      unlink: "remove",
+      rmdir: "remove",
+    }[err.syscall ?? ""] ??
+    err.syscall ??
+    "use";
   const path = err.path?.startsWith("file://") ? fileURLToPath(err.path) : err.path;
   const where = path !== undefined ? ` ${path}` : "";
   return `cannot ${action}${where}: ${meaning.what} (${err.code})\n  hint: ${meaning.next}`;

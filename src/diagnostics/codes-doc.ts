@@ -22,7 +22,10 @@ export function renderDiagnosticsDoc(): string {
   const parts = [INTRO];
   for (const [group, codes] of groups) {
     parts.push(`## ${group}\n\n| code | severity | meaning |\n| --- | --- | --- |`);
-    parts.push(codes.map((c) => `| \`${c}\` | ${CODES[c].severity} | ${CODES[c].summary.replace(/\|/g, "\\|")} |`).join("\n") + "\n");
+    parts.push(
+      codes.map((c) => `| \`${c}\` | ${CODES[c].severity} | ${CODES[c].summary.replace(/\|/g, "\\|")} |`).join("\n") +
+        "\n",
+    );
   }
   return parts.join("\n");
 }

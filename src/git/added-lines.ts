@@ -63,14 +63,41 @@ const COMMIT_MARK = 0;
  * oldest commit first, and `onFile` (when given) for every file each commit
  * touched, after that file's blocks.
  */
-export async function forEachAddedBlock(options: AddedLinesOptions, onBlock: (block: AddedBlock) => void, onFile?: (file: PatchedFile) => void): Promise<void> {
+export async function forEachAddedBlock(
+  options: AddedLinesOptions,
+  onBlock: (block: AddedBlock) => void,
+  onFile?: (file: PatchedFile) => void,
+): Promise<void> {
   assertRevision(options.from, "from");
   assertRevision(options.to, "to");
-  const context = { what: `read the lines added between ${options.from} and ${options.to}`, next: fetchHint(options.from) };
+  const context = {
+    what: `read the lines added between ${options.from} and ${options.to}`,
+    next: fetchHint(options.from),
+  };
   const args = [
-    ...TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]), "-c", "core.quotePath=false", "--no-pager", "log", "--reverse", "--no-color", "--no-ext-diff", "--no-textconv", "--text",
-    "--unified=0", "--full-index", "--no-renames", "--no-relative", "--no-show-signature", "--diff-merges=dense-combined", "--root",
-    "--src-prefix=a/", "--dst-prefix=b/", "--format=%x00%H%x1f%s", "-p", `${options.from}..${options.to}`, "--",
+    ...TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]),
+    "-c",
+    "core.quotePath=false",
+    "--no-pager",
+    "log",
+    "--reverse",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--text",
+    "--unified=0",
+    "--full-index",
+    "--no-renames",
+    "--no-relative",
+    "--no-show-signature",
+    "--diff-merges=dense-combined",
+    "--root",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--format=%x00%H%x1f%s",
+    "-p",
+    `${options.from}..${options.to}`,
+    "--",
   ];
   const parser = new PatchParser(onBlock, onFile ?? (() => {}), options.maxBlockLines ?? 2000);
   const proc = spawn(options.binary ?? "git", args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -233,7 +260,11 @@ function newPath(raw: string): string | undefined {
   const trimmed = raw.replace(/\t$/, ""); // git ends a path holding spaces with a tab
   const text = trimmed.startsWith('"') ? unquote(trimmed) : trimmed;
   if (text === "/dev/null") return undefined;
-  if (!text.startsWith("b/")) throw new GitError(`unexpected file header from git log: ${JSON.stringify(raw)}`, "report this: mlcat could not read git's patch output");
+  if (!text.startsWith("b/"))
+    throw new GitError(
+      `unexpected file header from git log: ${JSON.stringify(raw)}`,
+      "report this: mlcat could not read git's patch output",
+    );
   return text.slice(2);
 }
 

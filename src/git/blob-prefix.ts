@@ -9,11 +9,21 @@ import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
 
 /** Up to `maxBytes` bytes from the start of blob `oid` (all of it when it is shorter). Git failures throw GitError. */
 export async function readBlobPrefix(options: GitOptions, oid: string, maxBytes: number): Promise<Uint8Array> {
-  if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new GitError(`not a blob id: ${JSON.stringify(oid)}`, "report this: mlcat asked git for a file by a malformed id");
+  if (!/^[0-9a-f]{40,64}$/.test(oid))
+    throw new GitError(
+      `not a blob id: ${JSON.stringify(oid)}`,
+      "report this: mlcat asked git for a file by a malformed id",
+    );
   if (maxBytes <= 0) return new Uint8Array();
-  const context = { what: `read blob ${oid}`, next: "check that the repository is complete (fetch the pull request's commits; not a shallow or partial clone missing objects)" };
+  const context = {
+    what: `read blob ${oid}`,
+    next: "check that the repository is complete (fetch the pull request's commits; not a shallow or partial clone missing objects)",
+  };
   const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
-  const proc = spawn(options.binary ?? "git", [...config, "cat-file", "blob", oid], { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(options.binary ?? "git", [...config, "cat-file", "blob", oid], {
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const parts: Buffer[] = [];
   let size = 0;
   let enough = false;

@@ -25,14 +25,24 @@ export class BlobReader {
 
   private constructor(options: GitOptions) {
     const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
-    this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch"], { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch"], {
+      cwd: options.cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     this.proc.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
     this.proc.stdin.on("error", () => {}); // reported through "close" or "error"
-    this.proc.on("error", (err) => this.fail(toGitError(err, { what: "read files from git objects", next: "check that git works" })));
+    this.proc.on("error", (err) =>
+      this.fail(toGitError(err, { what: "read files from git objects", next: "check that git works" })),
+    );
     this.proc.on("close", (code) => {
       // Every read from now on fails too: a request written to a dead process would never be answered.
-      this.fail(toGitError(new Error(this.stderr || `git cat-file exited with code ${code}`), { what: "read files from git objects", next: "check that the repository is not corrupt (git fsck)" }));
+      this.fail(
+        toGitError(new Error(this.stderr || `git cat-file exited with code ${code}`), {
+          what: "read files from git objects",
+          next: "check that the repository is not corrupt (git fsck)",
+        }),
+      );
     });
   }
 
@@ -76,17 +86,31 @@ export class BlobReader {
       if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
         this.queue.shift();
         this.buffer = this.buffer.subarray(eol + 1);
-        head.reject(new GitError(`git object ${head.oid} is missing from this repository`, "fetch the pull request's commits first (git fetch origin <sha>)"));
+        head.reject(
+          new GitError(
+            `git object ${head.oid} is missing from this repository`,
+            "fetch the pull request's commits first (git fetch origin <sha>)",
+          ),
+        );
         continue;
       }
       const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-      if (!m) return this.fail(new GitError(`unexpected answer from git cat-file: ${JSON.stringify(header)}`, "check that git works"));
+      if (!m)
+        return this.fail(
+          new GitError(`unexpected answer from git cat-file: ${JSON.stringify(header)}`, "check that git works"),
+        );
       const size = Number(m[3]);
       if (this.buffer.length < eol + 1 + size + 1) return;
       const bytes = new Uint8Array(this.buffer.subarray(eol + 1, eol + 1 + size));
       this.buffer = this.buffer.subarray(eol + 1 + size + 1);
       this.queue.shift();
-      if (m[2] !== head.type) head.reject(new GitError(`git object ${head.oid} is a ${m[2]}, not a ${head.type === "blob" ? "file" : head.type}`, `report this: mlcat asked for a ${head.type}`));
+      if (m[2] !== head.type)
+        head.reject(
+          new GitError(
+            `git object ${head.oid} is a ${m[2]}, not a ${head.type === "blob" ? "file" : head.type}`,
+            `report this: mlcat asked for a ${head.type}`,
+          ),
+        );
       else head.resolve(bytes);
     }
   }

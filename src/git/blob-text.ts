@@ -50,14 +50,25 @@ function readOne(oid: string, options: { cwd: string; binary?: string }): Uint8A
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new GitError(`not a blob id: ${oid}`, "check the repository");
   try {
     const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
-    return execFileSync(options.binary ?? "git", [...config, "cat-file", "blob", oid], { cwd: options.cwd, maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+    return execFileSync(options.binary ?? "git", [...config, "cat-file", "blob", oid], {
+      cwd: options.cwd,
+      maxBuffer: 1 << 30,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (err) {
-    throw new GitError(`git could not read blob ${oid}: ${(err as Error).message}`, "check that the repository is complete (not a shallow or partial clone missing objects)");
+    throw new GitError(
+      `git could not read blob ${oid}: ${(err as Error).message}`,
+      "check that the repository is complete (not a shallow or partial clone missing objects)",
+    );
   }
 }
 
 function decode(oid: string, bytes: Uint8Array): string {
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) throw new GitError(`blob ${oid} is not valid UTF-8, but the content cache said it was`, "remove the content cache folder and run again");
+  if (!decoded.ok)
+    throw new GitError(
+      `blob ${oid} is not valid UTF-8, but the content cache said it was`,
+      "remove the content cache folder and run again",
+    );
   return decoded.text;
 }

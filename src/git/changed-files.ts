@@ -27,12 +27,30 @@ const STATUS: Record<string, ChangeStatus> = { A: "added", D: "deleted", M: "mod
 export async function changedFiles(options: GitOptions & { from: string; to: string }): Promise<ChangedFile[]> {
   assertRevision(options.from, "from");
   assertRevision(options.to, "to");
-  const out = await runGit(options, ["diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", "--no-textconv", options.from, options.to, "--"], {
-    what: `compare ${options.from} with ${options.to}`,
-    next: fetchHint(options.from),
-  });
+  const out = await runGit(
+    options,
+    [
+      "diff-tree",
+      "-r",
+      "-z",
+      "--no-renames",
+      "--no-abbrev",
+      "--no-ext-diff",
+      "--no-textconv",
+      options.from,
+      options.to,
+      "--",
+    ],
+    {
+      what: `compare ${options.from} with ${options.to}`,
+      next: fetchHint(options.from),
+    },
+  );
   const changes = parseRawDiff(out);
-  refuseDuplicatePaths(changes.map((c) => c.path), `the comparison of ${options.from} with ${options.to}`);
+  refuseDuplicatePaths(
+    changes.map((c) => c.path),
+    `the comparison of ${options.from} with ${options.to}`,
+  );
   return changes;
 }
 
@@ -50,7 +68,15 @@ export function parseRawDiff(out: string): ChangedFile[] {
     const status = STATUS[letter!];
     if (!status) throw new Error(`unexpected change status ${letter} for ${path} from git diff-tree`);
     const mode = status === "deleted" ? oldMode! : newMode!;
-    changes.push({ status, path, oldMode: oldMode!, newMode: newMode!, oldOid: oldOid!, newOid: newOid!, type: entryTypeOfMode(mode) });
+    changes.push({
+      status,
+      path,
+      oldMode: oldMode!,
+      newMode: newMode!,
+      oldOid: oldOid!,
+      newOid: newOid!,
+      type: entryTypeOfMode(mode),
+    });
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -12,6 +12,10 @@ export function parseCommitterTime(text: string, oid = "the commit"): number {
   const end = text.indexOf("\n\n");
   const headers = end < 0 ? text : text.slice(0, end);
   const m = /^committer .* (\d+) [+-]\d{4}$/m.exec(headers);
-  if (!m) throw new GitError(`git commit ${oid} has no committer time`, "check that the repository is not damaged (git fsck)");
+  if (!m)
+    throw new GitError(
+      `git commit ${oid} has no committer time`,
+      "check that the repository is not damaged (git fsck)",
+    );
   return Number(m[1]) * 1000;
 }

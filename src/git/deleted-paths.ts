@@ -16,13 +16,26 @@ export interface Deletion {
  * the history never deleted has no entry. Callers ask only for paths absent from
  * `rev` (a path present there may have been deleted and re-added).
  */
-export async function lastDeletions(options: GitOptions & { rev: string; paths: readonly string[] }): Promise<Map<string, Deletion>> {
+export async function lastDeletions(
+  options: GitOptions & { rev: string; paths: readonly string[] },
+): Promise<Map<string, Deletion>> {
   const found = new Map<string, Deletion>();
   if (options.paths.length === 0) return found;
   assertRevision(options.rev, "base");
   const out = await runGit(
     options,
-    ["log", "-z", "--raw", "--no-abbrev", "--no-renames", "--diff-filter=D", "--format=commit %H", options.rev, "--", ...options.paths],
+    [
+      "log",
+      "-z",
+      "--raw",
+      "--no-abbrev",
+      "--no-renames",
+      "--diff-filter=D",
+      "--format=commit %H",
+      options.rev,
+      "--",
+      ...options.paths,
+    ],
     { what: `read the deletions in the history of ${options.rev}`, next: fetchHint(options.rev) },
   );
   return parseDeletions(out);
@@ -43,7 +56,8 @@ export function parseDeletions(out: string): Map<string, Deletion> {
     }
     const raw = /^:\d{6} \d{6} ([0-9a-f]+) [0-9a-f]+ D$/.exec(field);
     const path = fields[++i];
-    if (!raw || path === undefined || commit === "") throw new Error(`unexpected output from git log: ${JSON.stringify(field.slice(0, 120))}`);
+    if (!raw || path === undefined || commit === "")
+      throw new Error(`unexpected output from git log: ${JSON.stringify(field.slice(0, 120))}`);
     if (!found.has(path)) found.set(path, { oid: raw[1]!, commit });
   }
   return found;

@@ -20,13 +20,17 @@ const HAS_SIZE = new Set(["file", "symlink"]);
 /** The blob ids whose sizes `treeBefore` needs: the old side of the diff's files and symlinks under `dir`. */
 export function oldBlobsOf(diff: readonly ChangedFile[], dir: string): string[] {
   const prefix = prefixOf(dir);
-  return diff.filter((c) => c.status !== "added" && c.path.startsWith(prefix) && HAS_SIZE.has(entryTypeOfMode(c.oldMode))).map((c) => c.oldOid);
+  return diff
+    .filter((c) => c.status !== "added" && c.path.startsWith(prefix) && HAS_SIZE.has(entryTypeOfMode(c.oldMode)))
+    .map((c) => c.oldOid);
 }
 
 /** The blob ids whose sizes `treeAfter` needs: the new side of the diff's files and symlinks under `dir`. */
 export function newBlobsOf(diff: readonly ChangedFile[], dir: string): string[] {
   const prefix = prefixOf(dir);
-  return diff.filter((c) => c.status !== "deleted" && c.path.startsWith(prefix) && HAS_SIZE.has(entryTypeOfMode(c.newMode))).map((c) => c.newOid);
+  return diff
+    .filter((c) => c.status !== "deleted" && c.path.startsWith(prefix) && HAS_SIZE.has(entryTypeOfMode(c.newMode)))
+    .map((c) => c.newOid);
 }
 
 /**
@@ -34,7 +38,12 @@ export function newBlobsOf(diff: readonly ChangedFile[], dir: string): string[] 
  * under `dir` of the revision it starts from (`before`) and the sizes of the
  * new blobs (`newBlobsOf`). Sorted as `listTreeAt` sorts.
  */
-export function treeAfter(before: readonly TreeEntry[], diff: readonly ChangedFile[], sizes: ReadonlyMap<string, number>, dir: string): TreeEntry[] {
+export function treeAfter(
+  before: readonly TreeEntry[],
+  diff: readonly ChangedFile[],
+  sizes: ReadonlyMap<string, number>,
+  dir: string,
+): TreeEntry[] {
   return deriveTree(before, diff, sizes, dir, FORWARD);
 }
 
@@ -44,7 +53,12 @@ export function treeAfter(before: readonly TreeEntry[], diff: readonly ChangedFi
  * gives them) and the sizes of the old blobs (`oldBlobsOf`). Sorted as
  * `listTreeAt` sorts.
  */
-export function treeBefore(after: readonly TreeEntry[], diff: readonly ChangedFile[], sizes: ReadonlyMap<string, number>, dir: string): TreeEntry[] {
+export function treeBefore(
+  after: readonly TreeEntry[],
+  diff: readonly ChangedFile[],
+  sizes: ReadonlyMap<string, number>,
+  dir: string,
+): TreeEntry[] {
   return deriveTree(after, diff, sizes, dir, BACKWARD);
 }
 
@@ -60,11 +74,18 @@ const FORWARD: Direction = { from: "old", to: "new", absent: "deleted", verb: "w
 const BACKWARD: Direction = { from: "new", to: "old", absent: "added", verb: "is" };
 
 /** The tree at one end of `diff`, from the tree at its other end. */
-function deriveTree(known: readonly TreeEntry[], diff: readonly ChangedFile[], sizes: ReadonlyMap<string, number>, dir: string, way: Direction): TreeEntry[] {
+function deriveTree(
+  known: readonly TreeEntry[],
+  diff: readonly ChangedFile[],
+  sizes: ReadonlyMap<string, number>,
+  dir: string,
+  way: Direction,
+): TreeEntry[] {
   const prefix = prefixOf(dir);
   const touched = new Map<string, ChangedFile>();
   for (const c of diff) if (c.path.startsWith(prefix)) touched.set(c.path, c);
-  const side = (c: ChangedFile, which: "old" | "new") => (which === "old" ? { oid: c.oldOid, mode: c.oldMode } : { oid: c.newOid, mode: c.newMode });
+  const side = (c: ChangedFile, which: "old" | "new") =>
+    which === "old" ? { oid: c.oldOid, mode: c.oldMode } : { oid: c.newOid, mode: c.newMode };
   const out: TreeEntry[] = [];
   for (const entry of known) {
     const change = touched.get(entry.path);
@@ -74,7 +95,9 @@ function deriveTree(known: readonly TreeEntry[], diff: readonly ChangedFile[], s
     }
     const was = side(change, way.from);
     if (was.oid !== entry.oid || was.mode !== entry.mode) {
-      throw new Error(`the diff says ${entry.path} ${way.verb} ${was.oid} (${was.mode}), the tree says ${entry.oid} (${entry.mode})`);
+      throw new Error(
+        `the diff says ${entry.path} ${way.verb} ${was.oid} (${was.mode}), the tree says ${entry.oid} (${entry.mode})`,
+      );
     }
   }
   for (const c of touched.values()) {
@@ -86,6 +109,9 @@ function deriveTree(known: readonly TreeEntry[], diff: readonly ChangedFile[], s
     out.push({ path: c.path, mode, oid, size, type });
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  refuseDuplicatePaths(out.map((e) => e.path), "a tree derived from a diff");
+  refuseDuplicatePaths(
+    out.map((e) => e.path),
+    "a tree derived from a diff",
+  );
   return out;
 }

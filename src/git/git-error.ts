@@ -27,10 +27,18 @@ export function toGitError(err: unknown, context: GitFailureContext): GitError {
   if (err instanceof GitError) return err;
   const text = err instanceof Error ? err.message : String(err);
   if (/ENOENT/.test(text) && /spawn/.test(text)) {
-    return new GitError(`git is not installed or not on PATH (needed to ${context.what})`, "install git and make sure `git --version` works in this shell", "missing-git");
+    return new GitError(
+      `git is not installed or not on PATH (needed to ${context.what})`,
+      "install git and make sure `git --version` works in this shell",
+      "missing-git",
+    );
   }
   if (/not a git repository/i.test(text)) {
-    return new GitError(`cannot ${context.what}: the folder is not a git repository`, "run mlcat in the repository's folder, or pass --repo <dir>", "not-a-repository");
+    return new GitError(
+      `cannot ${context.what}: the folder is not a git repository`,
+      "run mlcat in the repository's folder, or pass --repo <dir>",
+      "not-a-repository",
+    );
   }
   if (/does not exist/i.test(text) && /directory/i.test(text)) return noFolderError(context);
   const detail = firstLine(text);
@@ -39,7 +47,11 @@ export function toGitError(err: unknown, context: GitFailureContext): GitError {
 
 /** The repository folder given does not exist. */
 export function noFolderError(context: Pick<GitFailureContext, "what">): GitError {
-  return new GitError(`cannot ${context.what}: the repository folder does not exist`, "pass an existing folder with --repo <dir>", "no-folder");
+  return new GitError(
+    `cannot ${context.what}: the repository folder does not exist`,
+    "pass an existing folder with --repo <dir>",
+    "no-folder",
+  );
 }
 
 function firstLine(text: string): string {

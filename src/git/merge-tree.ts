@@ -36,7 +36,10 @@ export interface MergeTree {
 export async function mergeTreeOf(options: GitOptions & { first: string; second: string }): Promise<MergeTree> {
   assertRevision(options.first, "base");
   assertRevision(options.second, "head");
-  const context = { what: `merge ${options.second} into ${options.first}`, next: "check that both commits are in this repository (git fetch) and that the repository is writable" };
+  const context = {
+    what: `merge ${options.second} into ${options.first}`,
+    next: "check that both commits are in this repository (git fetch) and that the repository is writable",
+  };
   const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
   const args = [...config, "merge-tree", "--write-tree", "-z", "--no-messages", options.first, options.second];
   const proc = spawn(options.binary ?? "git", args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -50,11 +53,19 @@ export async function mergeTreeOf(options: GitOptions & { first: string; second:
   });
   // 0: clean; 1: conflicts. Anything else is a failure; git before 2.38 does not know --write-tree.
   if (code === 129 || /unknown option [`']write-tree'/.test(stderr)) {
-    throw new GitError(`cannot ${context.what}: this git has no \`git merge-tree --write-tree\` (git 2.38 or later is needed)`, "upgrade git to 2.38 or later (git --version)");
+    throw new GitError(
+      `cannot ${context.what}: this git has no \`git merge-tree --write-tree\` (git 2.38 or later is needed)`,
+      "upgrade git to 2.38 or later (git --version)",
+    );
   }
-  if (code !== 0 && code !== 1) throw toGitError(new Error(stderr || `git merge-tree exited with code ${code}`), context);
+  if (code !== 0 && code !== 1)
+    throw toGitError(new Error(stderr || `git merge-tree exited with code ${code}`), context);
   const { tree, conflicts } = parseMergeTree(Buffer.concat(out).toString("utf8"));
-  if (code === 0 && conflicts.length > 0) throw new GitError("unexpected output from git merge-tree: a clean merge that lists conflicts", "check that git works");
+  if (code === 0 && conflicts.length > 0)
+    throw new GitError(
+      "unexpected output from git merge-tree: a clean merge that lists conflicts",
+      "check that git works",
+    );
   return { tree, clean: code === 0, conflicts };
 }
 
@@ -62,12 +73,20 @@ export async function mergeTreeOf(options: GitOptions & { first: string; second:
 export function parseMergeTree(out: string): Omit<MergeTree, "clean"> {
   const records = out.split("\0");
   const tree = records[0] ?? "";
-  if (!/^[0-9a-f]{40,64}$/.test(tree)) throw new GitError(`unexpected output from git merge-tree: ${JSON.stringify(out.slice(0, 80))}`, "check that git works");
+  if (!/^[0-9a-f]{40,64}$/.test(tree))
+    throw new GitError(
+      `unexpected output from git merge-tree: ${JSON.stringify(out.slice(0, 80))}`,
+      "check that git works",
+    );
   const byPath = new Map<string, number[]>();
   for (const record of records.slice(1)) {
     if (record === "") continue;
     const m = /^\d{6} [0-9a-f]{40,64} ([123])\t([^]*)$/.exec(record);
-    if (!m) throw new GitError(`unexpected conflict entry from git merge-tree: ${JSON.stringify(record.slice(0, 120))}`, "check that git works");
+    if (!m)
+      throw new GitError(
+        `unexpected conflict entry from git merge-tree: ${JSON.stringify(record.slice(0, 120))}`,
+        "check that git works",
+      );
     const path = m[2]!;
     byPath.set(path, [...(byPath.get(path) ?? []), Number(m[1])]);
   }

@@ -20,7 +20,10 @@ interface Pending {
   reject: (err: GitError) => void;
 }
 
-const CONTEXT: GitFailureContext = { what: "look up git objects", next: "check that the repository is not corrupt (git fsck)" };
+const CONTEXT: GitFailureContext = {
+  what: "look up git objects",
+  next: "check that the repository is not corrupt (git fsck)",
+};
 const FOUND = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/;
 
 /** A running `git cat-file --batch-check`. Close it when done. */
@@ -38,7 +41,10 @@ export class ObjectInfo {
       return;
     }
     const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
-    this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch-check"], { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch-check"], {
+      cwd: options.cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     this.proc.stdout.setEncoding("utf8").on("data", (chunk: string) => this.onData(chunk));
     this.proc.stderr.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
     this.proc.stdin.on("error", () => {}); // reported through "close" or "error"
@@ -56,7 +62,13 @@ export class ObjectInfo {
 
   /** What git finds for `name` (an object id, or any revision expression; never one with a newline). */
   ask(name: string): Promise<ObjectAnswer> {
-    if (/[\n\0]/.test(name)) return Promise.reject(new GitError(`invalid object name ${JSON.stringify(name)}`, "report this: mlcat asked git for an object by a name with a newline"));
+    if (/[\n\0]/.test(name))
+      return Promise.reject(
+        new GitError(
+          `invalid object name ${JSON.stringify(name)}`,
+          "report this: mlcat asked git for an object by a name with a newline",
+        ),
+      );
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject });
@@ -76,7 +88,13 @@ export class ObjectInfo {
 
   private onData(chunk: string): void {
     // An answer nobody asked for: the process does not speak the protocol (a wrapper around git?). Trust nothing more.
-    if (this.queue.length === 0) return this.fail(new GitError(`unexpected output from git cat-file: ${JSON.stringify(chunk.slice(0, 80))}`, "check that git works"));
+    if (this.queue.length === 0)
+      return this.fail(
+        new GitError(
+          `unexpected output from git cat-file: ${JSON.stringify(chunk.slice(0, 80))}`,
+          "check that git works",
+        ),
+      );
     this.buffer += chunk;
     let eol: number;
     while (this.queue.length > 0 && (eol = this.buffer.indexOf("\n")) >= 0) {
@@ -88,10 +106,19 @@ export class ObjectInfo {
         : line.endsWith(" missing") || line.endsWith(" ambiguous")
           ? { missing: true, ambiguous: line.endsWith(" ambiguous") }
           : undefined;
-      if (!answer) return this.fail(new GitError(`unexpected answer from git cat-file: ${JSON.stringify(line)}`, "check that git works"));
+      if (!answer)
+        return this.fail(
+          new GitError(`unexpected answer from git cat-file: ${JSON.stringify(line)}`, "check that git works"),
+        );
       this.queue.shift()!.resolve(answer);
     }
-    if (this.queue.length === 0 && this.buffer !== "") this.fail(new GitError(`unexpected output from git cat-file: ${JSON.stringify(this.buffer.slice(0, 80))}`, "check that git works"));
+    if (this.queue.length === 0 && this.buffer !== "")
+      this.fail(
+        new GitError(
+          `unexpected output from git cat-file: ${JSON.stringify(this.buffer.slice(0, 80))}`,
+          "check that git works",
+        ),
+      );
   }
 
   private fail(err: GitError): void {
@@ -111,13 +138,15 @@ function isFolder(path: string): boolean {
 /** The full id of the commit `rev` names (as `git rev-parse --verify <rev>^{commit}`), with what to do when there is none. */
 export async function commitOf(info: ObjectInfo, rev: string, role: string): Promise<string> {
   assertRevision(rev, role);
-  const notFound = (detail = "") => new GitError(`cannot find the ${role} revision ${rev} in this repository${detail}`, fetchHint(rev));
+  const notFound = (detail = "") =>
+    new GitError(`cannot find the ${role} revision ${rev} in this repository${detail}`, fetchHint(rev));
   // Some revisions make git itself give up (`main@{u}` without an upstream, a reflog entry that is not there):
   // the process ends, and with it every later request. For this one, that means it names nothing.
   const answer = await info.ask(`${rev}^{commit}`).catch((err: GitError) => {
     throw err.failure === "failed" ? notFound() : err;
   });
-  if ("missing" in answer || answer.type !== "commit") throw notFound("missing" in answer && answer.ambiguous ? " (the name is ambiguous)" : "");
+  if ("missing" in answer || answer.type !== "commit")
+    throw notFound("missing" in answer && answer.ambiguous ? " (the name is ambiguous)" : "");
   return answer.oid;
 }
 
@@ -129,9 +158,13 @@ export async function blobSizesOf(info: ObjectInfo, oids: Iterable<string>): Pro
   answers.forEach((answer, i) => {
     const oid = unique[i]!;
     if ("missing" in answer || answer.oid !== oid) {
-      throw new GitError(`git object ${oid} is missing from this repository`, "fetch the pull request's commits first (git fetch origin <sha>)");
+      throw new GitError(
+        `git object ${oid} is missing from this repository`,
+        "fetch the pull request's commits first (git fetch origin <sha>)",
+      );
     }
-    if (answer.type !== "blob") throw new GitError(`git object ${oid} is a ${answer.type}, not a file`, "report this: mlcat asked for a file");
+    if (answer.type !== "blob")
+      throw new GitError(`git object ${oid} is a ${answer.type}, not a file`, "report this: mlcat asked for a file");
     sizes.set(oid, answer.size);
   });
   return sizes;

@@ -71,7 +71,13 @@ export async function readCatalogAt(options: ReadCatalogOptions): Promise<RawFil
       if (ready) return { relPath, bytes: NO_BYTES, type: "file", size: entry.size, oid: entry.oid, built: ready };
       const read = later.get(relPath);
       if (read) return { relPath, bytes: NO_BYTES, type: "file", size: entry.size, oid: entry.oid, deferredText: read };
-      return { relPath, bytes: blobs.get(entry.oid) ?? NO_BYTES, type: "file", size: entry.size, ...(entry.size <= maxBytes && { oid: entry.oid }) };
+      return {
+        relPath,
+        bytes: blobs.get(entry.oid) ?? NO_BYTES,
+        type: "file",
+        size: entry.size,
+        ...(entry.size <= maxBytes && { oid: entry.oid }),
+      };
     });
   } finally {
     if (!options.reader) await reader.close();

@@ -7,12 +7,15 @@ export async function resolveCommit(options: GitOptions & { rev: string; role?: 
   const role = options.role ?? "given";
   assertRevision(options.rev, role);
   const context = { what: `find the ${role} revision ${options.rev}`, next: fetchHint(options.rev) };
-  const notFound = () => new GitError(`cannot find the ${role} revision ${options.rev} in this repository`, context.next);
-  const out = await runGit(options, ["rev-parse", "--verify", "--end-of-options", `${options.rev}^{commit}`], context).catch(
-    (err: GitError) => {
-      throw err.failure === "failed" ? notFound() : err;
-    },
-  );
+  const notFound = () =>
+    new GitError(`cannot find the ${role} revision ${options.rev} in this repository`, context.next);
+  const out = await runGit(
+    options,
+    ["rev-parse", "--verify", "--end-of-options", `${options.rev}^{commit}`],
+    context,
+  ).catch((err: GitError) => {
+    throw err.failure === "failed" ? notFound() : err;
+  });
   const sha = out.trim();
   if (!/^[0-9a-f]{40,64}$/.test(sha)) throw notFound();
   return sha;
@@ -32,7 +35,9 @@ export async function mergeBase(options: GitOptions & { base: string; head: stri
 }
 
 /** `mergeBase` of two commits `resolveCommit` gave already (`names`: how the user wrote them, for messages). */
-export async function mergeBaseOfCommits(options: GitOptions & { base: string; head: string; names?: { base: string; head: string } }): Promise<string> {
+export async function mergeBaseOfCommits(
+  options: GitOptions & { base: string; head: string; names?: { base: string; head: string } },
+): Promise<string> {
   const { base, head } = options;
   const names = options.names ?? { base, head };
   const context = {
@@ -41,7 +46,10 @@ export async function mergeBaseOfCommits(options: GitOptions & { base: string; h
   };
   // With none, `git merge-base` exits 1 without a message: the answer is empty.
   const out = await runGit(options, ["merge-base", "--all", base, head], context);
-  const shas = out.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  const shas = out
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const [b, h] = [shortRev(names.base), shortRev(names.head)];
   if (shas.length === 0) {
     throw new GitError(
@@ -55,7 +63,8 @@ export async function mergeBaseOfCommits(options: GitOptions & { base: string; h
       `merge the base into the pull request's branch (git merge ${b}) and push it, so that the branch has one merge-base`,
     );
   }
-  if (!/^[0-9a-f]{40,64}$/.test(shas[0]!)) throw new Error(`unexpected output of git merge-base: ${JSON.stringify(out)}`);
+  if (!/^[0-9a-f]{40,64}$/.test(shas[0]!))
+    throw new Error(`unexpected output of git merge-base: ${JSON.stringify(out)}`);
   return shas[0]!;
 }
 
@@ -73,10 +82,14 @@ export interface CommitInfo {
 export async function commitsBetween(options: GitOptions & { from: string; to: string }): Promise<CommitInfo[]> {
   assertRevision(options.from, "from");
   assertRevision(options.to, "to");
-  const out = await runGit(options, ["log", "-z", "--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s", `${options.from}..${options.to}`, "--"], {
-    what: `list the commits between ${options.from} and ${options.to}`,
-    next: fetchHint(options.from),
-  });
+  const out = await runGit(
+    options,
+    ["log", "-z", "--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s", `${options.from}..${options.to}`, "--"],
+    {
+      what: `list the commits between ${options.from} and ${options.to}`,
+      next: fetchHint(options.from),
+    },
+  );
   return out
     .split("\0")
     .map((r) => r.replace(/^\n/, ""))

@@ -35,7 +35,11 @@ export function openGit(options: GitOptions, context: GitFailureContext): Simple
 }
 
 /** Run `git <args>` and return its standard output; failures become GitErrors that say what to do next. */
-export async function runGit(options: GitOptions, args: readonly string[], context: GitFailureContext): Promise<string> {
+export async function runGit(
+  options: GitOptions,
+  args: readonly string[],
+  context: GitFailureContext,
+): Promise<string> {
   const git = openGit(options, context);
   try {
     return await git.raw([...args]);

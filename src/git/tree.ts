@@ -29,13 +29,17 @@ export function entryTypeOfMode(mode: string): EntryType {
 export async function listTreeAt(options: GitOptions & { rev: string; dir?: string }): Promise<TreeEntry[]> {
   assertRevision(options.rev, "tree");
   const args = ["ls-tree", "-r", "-z", "-l", "--full-tree", options.rev];
-  if (options.dir !== undefined && options.dir !== "" && options.dir !== ".") args.push("--", options.dir.replace(/\/+$/, ""));
+  if (options.dir !== undefined && options.dir !== "" && options.dir !== ".")
+    args.push("--", options.dir.replace(/\/+$/, ""));
   const out = await runGit(options, args, {
     what: `list the files of ${options.rev}`,
     next: fetchHint(options.rev),
   });
   const entries = parseLsTree(out).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  refuseDuplicatePaths(entries.map((e) => e.path), `the tree of ${options.rev}`);
+  refuseDuplicatePaths(
+    entries.map((e) => e.path),
+    `the tree of ${options.rev}`,
+  );
   return entries;
 }
 
@@ -47,7 +51,10 @@ export async function listTreeAt(options: GitOptions & { rev: string; dir?: stri
 export function refuseDuplicatePaths(sortedPaths: readonly string[], what: string): void {
   const twice = sortedPaths.find((p, i) => i > 0 && sortedPaths[i - 1] === p);
   if (twice !== undefined) {
-    throw new GitError(`${what} lists ${twice} twice: its git objects are malformed, so nothing in it is judged`, "recreate the commit with git itself (git fsck names the broken tree); git never writes such a tree");
+    throw new GitError(
+      `${what} lists ${twice} twice: its git objects are malformed, so nothing in it is judged`,
+      "recreate the commit with git itself (git fsck names the broken tree); git never writes such a tree",
+    );
   }
 }
 
@@ -55,7 +62,7 @@ export function refuseDuplicatePaths(sortedPaths: readonly string[], what: strin
 export function parseLsTree(out: string): TreeEntry[] {
   const entries: TreeEntry[] = [];
   // Record by record in place (no split, no slice per header): a catalog's tree has tens of thousands of entries.
-  for (let at = 0; at < out.length; ) {
+  for (let at = 0; at < out.length;) {
     let end = out.indexOf("\0", at);
     if (end < 0) end = out.length;
     if (end > at) entries.push(parseRecord(out, at, end));
@@ -70,11 +77,15 @@ const HEADER = /(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-|BAD)\t/y;
 function parseRecord(out: string, at: number, end: number): TreeEntry {
   HEADER.lastIndex = at;
   const m = HEADER.exec(out);
-  if (!m || HEADER.lastIndex > end) throw new Error(`unexpected line from git ls-tree: ${JSON.stringify(out.slice(at, end))}`);
+  if (!m || HEADER.lastIndex > end)
+    throw new Error(`unexpected line from git ls-tree: ${JSON.stringify(out.slice(at, end))}`);
   const path = out.slice(HEADER.lastIndex, end);
   const [, mode, , oid, size] = m;
   if (size === "BAD") {
-    throw new GitError(`git object ${oid} of ${path} is missing or corrupt in this repository`, "fetch the commits again (git fetch origin <sha>), and check the repository with git fsck");
+    throw new GitError(
+      `git object ${oid} of ${path} is missing or corrupt in this repository`,
+      "fetch the commits again (git fetch origin <sha>), and check the repository with git fsck",
+    );
   }
   return { path, mode: mode!, oid: oid!, size: size === "-" ? 0 : Number(size), type: entryTypeOfMode(mode!) };
 }

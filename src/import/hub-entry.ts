@@ -42,7 +42,9 @@ export function buildHubEntry(input: HubEntryInput): ComponentData {
   const order = sortVersionTags(input.versions.map((v) => v.tag));
   const specs = new Map(input.versions.map((v) => [v.tag, asRecord(v.spec)]));
   const preferred = order.includes("latest") ? ["latest", ...order.filter((t) => t !== "latest")] : order;
-  const description = preferred.map((t) => specs.get(t)?.description).find((d): d is string => typeof d === "string" && d.trim() !== "");
+  const description = preferred
+    .map((t) => specs.get(t)?.description)
+    .find((d): d is string => typeof d === "string" && d.trim() !== "");
   const tags = new Set(specTags(input.versions).filter((t) => !input.vocabulary || input.vocabulary.has(t)));
   return {
     name: input.name,
@@ -69,5 +71,7 @@ export function renderHubEntry(data: ComponentData): string {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -114,7 +114,11 @@ async function readComponentDir(dir: string, name: string, out: HubSource): Prom
 }
 
 function symlinkProblem(rel: string): ImportProblem {
-  return { path: rel, message: `${rel} is a symlink: not followed, not imported`, hint: "replace the symlink with the file or folder it points to" };
+  return {
+    path: rel,
+    message: `${rel} is a symlink: not followed, not imported`,
+    hint: "replace the symlink with the file or folder it points to",
+  };
 }
 
 /** A lowercase DNS-label version of `name`, for hints. */

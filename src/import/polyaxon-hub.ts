@@ -57,16 +57,35 @@ export interface ImportPolyaxonHubResult {
 export async function importPolyaxonHub(options: ImportPolyaxonHubOptions): Promise<ImportPolyaxonHubResult> {
   const catalogDir = options.catalogDir ?? "catalog";
   if (!(await isDir(options.source)))
-    throw new ExitError(2, `hub checkout ${options.source} does not exist or is not a folder: pass the folder that holds <component>/<tag>.yaml files`);
-  if (!isDnsLabel(options.org)) throw new ExitError(2, `--org "${options.org}" is not a lowercase DNS label: pass the name of an organization of the catalog`);
+    throw new ExitError(
+      2,
+      `hub checkout ${options.source} does not exist or is not a folder: pass the folder that holds <component>/<tag>.yaml files`,
+    );
+  if (!isDnsLabel(options.org))
+    throw new ExitError(
+      2,
+      `--org "${options.org}" is not a lowercase DNS label: pass the name of an organization of the catalog`,
+    );
   const firstOwner = await readFirstOwner(catalogDir, options.org);
   const owner = options.owner ?? firstOwner;
   if (owner === undefined)
-    throw new ExitError(2, `organization "${options.org}" lists no owner, so the hub entries have no default owner: pass --owner <user>`);
-  if (!isDnsLabel(owner)) throw new ExitError(2, `--owner "${owner}" is not a valid user name: pass the name of a user of the catalog`);
+    throw new ExitError(
+      2,
+      `organization "${options.org}" lists no owner, so the hub entries have no default owner: pass --owner <user>`,
+    );
+  if (!isDnsLabel(owner))
+    throw new ExitError(2, `--owner "${owner}" is not a valid user name: pass the name of a user of the catalog`);
 
   const hub = await readHubSource(options.source);
-  const result: ImportPolyaxonHubResult = { components: [], written: [], skipped: [], problems: hub.problems, ignored: hub.ignored, notes: [], unknownTags: [] };
+  const result: ImportPolyaxonHubResult = {
+    components: [],
+    written: [],
+    skipped: [],
+    problems: hub.problems,
+    ignored: hub.ignored,
+    notes: [],
+    unknownTags: [],
+  };
   const vocabulary = await readTagVocabulary(catalogDir);
   const unknown = new Set<string>();
   for (const component of hub.components) {
@@ -79,18 +98,34 @@ export async function importPolyaxonHub(options: ImportPolyaxonHubOptions): Prom
       await place(catalogDir, posix.join(base, "versions", `${version.tag}.yaml`), bytes, options.force, result);
     }
     for (const tag of specTags(versions)) if (vocabulary && !vocabulary.tags.has(tag)) unknown.add(tag);
-    const data = buildHubEntry({ name: component.name, owner, versions, ...(vocabulary && !options.extendVocabulary && { vocabulary: vocabulary.tags }) });
-    const written = await place(catalogDir, posix.join(base, "component.yaml"), Buffer.from(renderHubEntry(data), "utf8"), options.force, result);
+    const data = buildHubEntry({
+      name: component.name,
+      owner,
+      versions,
+      ...(vocabulary && !options.extendVocabulary && { vocabulary: vocabulary.tags }),
+    });
+    const written = await place(
+      catalogDir,
+      posix.join(base, "component.yaml"),
+      Buffer.from(renderHubEntry(data), "utf8"),
+      options.force,
+      result,
+    );
     if (written && data.description === undefined)
-      result.notes.push(`no spec of ${component.name} has a description: add one to ${shownPath(catalogDir, posix.join(base, "component.yaml"))}`);
-    if (component.readme) await place(catalogDir, posix.join(base, "README.md"), await readFile(component.readme), options.force, result);
+      result.notes.push(
+        `no spec of ${component.name} has a description: add one to ${shownPath(catalogDir, posix.join(base, "component.yaml"))}`,
+      );
+    if (component.readme)
+      await place(catalogDir, posix.join(base, "README.md"), await readFile(component.readme), options.force, result);
     result.components.push(component.name);
   }
   result.unknownTags = [...unknown].sort();
   if (vocabulary && result.unknownTags.length > 0) {
     if (options.extendVocabulary) {
       await writeFile(vocabulary.file, extendTagVocabulary(vocabulary.text, result.unknownTags));
-      result.notes.push(`added ${result.unknownTags.join(", ")} to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")}`);
+      result.notes.push(
+        `added ${result.unknownTags.join(", ")} to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")}`,
+      );
     } else {
       result.notes.push(
         `left out spec tags the catalog's tag vocabulary lacks: ${result.unknownTags.join(", ")}; add them to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")} (or import with extendVocabulary) to keep them`,
@@ -101,13 +136,21 @@ export async function importPolyaxonHub(options: ImportPolyaxonHubOptions): Prom
 }
 
 /** catalog.yaml's tag vocabulary, when it has one. */
-async function readTagVocabulary(catalogDir: string): Promise<{ file: string; text: string; tags: Set<string> } | undefined> {
+async function readTagVocabulary(
+  catalogDir: string,
+): Promise<{ file: string; text: string; tags: Set<string> } | undefined> {
   const file = join(catalogDir, "catalog.yaml");
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return undefined;
   const data = parseYamlFile({ file, relPath: "catalog.yaml", bytes }).value as Partial<CatalogData> | undefined;
   const tags = data?.vocabularies?.tags;
-  return Array.isArray(tags) ? { file, text: Buffer.from(bytes).toString("utf8"), tags: new Set(tags.filter((t): t is string => typeof t === "string")) } : undefined;
+  return Array.isArray(tags)
+    ? {
+        file,
+        text: Buffer.from(bytes).toString("utf8"),
+        tags: new Set(tags.filter((t): t is string => typeof t === "string")),
+      }
+    : undefined;
 }
 
 /** catalog.yaml's text with `tags` added to vocabularies.tags, comments kept. */
@@ -119,7 +162,13 @@ function extendTagVocabulary(text: string, tags: readonly string[]): string {
 }
 
 /** Write `bytes` at `relPath` under the catalog, unless the file exists and `force` is not set; whether it was written. */
-async function place(catalogDir: string, relPath: string, bytes: Uint8Array, force: boolean | undefined, result: ImportPolyaxonHubResult): Promise<boolean> {
+async function place(
+  catalogDir: string,
+  relPath: string,
+  bytes: Uint8Array,
+  force: boolean | undefined,
+  result: ImportPolyaxonHubResult,
+): Promise<boolean> {
   const target = join(catalogDir, ...relPath.split("/"));
   const shown = shownPath(catalogDir, relPath);
   await mkdir(dirname(target), { recursive: true });

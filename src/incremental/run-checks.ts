@@ -50,7 +50,12 @@ export interface CheckPlan {
 }
 
 /** Plan a run of `checks` over `catalog` (whose files are `files`) from `previous`. */
-export function planChecks(catalog: Catalog, checks: readonly Check[], files: ReadonlyMap<string, string>, previous?: Snapshot): CheckPlan {
+export function planChecks(
+  catalog: Catalog,
+  checks: readonly Check[],
+  files: ReadonlyMap<string, string>,
+  previous?: Snapshot,
+): CheckPlan {
   const invalid = previous && invalidatedBy(previous.files, files);
   // The previous snapshot's token ids that a change invalidates.
   const changed = previous && invalid && Uint8Array.from(previous.tokens, (t) => (invalid.has(t) ? 1 : 0));
@@ -84,7 +89,8 @@ export function planChecks(catalog: Catalog, checks: readonly Check[], files: Re
       reached.set(check.name, set);
     }
   }
-  const stale = (check: string, e: Entity): boolean => fullChecks.has(check) || !isFromCache(e) || reached.get(check)!.has(e);
+  const stale = (check: string, e: Entity): boolean =>
+    fullChecks.has(check) || !isFromCache(e) || reached.get(check)!.has(e);
   return {
     byId,
     full: (check) => fullChecks.has(check),
@@ -162,5 +168,9 @@ export function runChecksIncrementally(
     }
     columns.set(check.name, builder.build(globals));
   }
-  return { diagnostics: [...report.diagnostics, ...carried], snapshot: { files: new Map(files), tokens: table.tokens, checks: columns }, stats };
+  return {
+    diagnostics: [...report.diagnostics, ...carried],
+    snapshot: { files: new Map(files), tokens: table.tokens, checks: columns },
+    stats,
+  };
 }

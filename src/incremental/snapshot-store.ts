@@ -72,7 +72,9 @@ export function modulesDigest(files: readonly string[], root: string, memoFolder
   let fine = false;
   for (const file of sorted) {
     const s = statSync(file, { bigint: true });
-    identity.update(`${relative(root, file)}\u0000${s.size}\u0000${s.mtimeNs}\u0000${s.ctimeNs}\u0000${s.ino}\u0000${s.dev}\n`);
+    identity.update(
+      `${relative(root, file)}\u0000${s.size}\u0000${s.mtimeNs}\u0000${s.ctimeNs}\u0000${s.ino}\u0000${s.dev}\n`,
+    );
     if (s.ctimeNs > newest) newest = s.ctimeNs;
     if (s.ctimeNs % 1_000_000_000n !== 0n) fine = true;
   }
@@ -84,7 +86,13 @@ export function modulesDigest(files: readonly string[], root: string, memoFolder
   const memo = join(memoFolder, MEMO_FILE);
   try {
     const stored = JSON.parse(readFileSync(memo, "utf8")) as { format?: unknown; files?: unknown; digest?: unknown };
-    if (stored.format === MEMO_FORMAT && stored.files === identities && typeof stored.digest === "string" && /^[0-9a-f]{64}$/.test(stored.digest)) return stored.digest;
+    if (
+      stored.format === MEMO_FORMAT &&
+      stored.files === identities &&
+      typeof stored.digest === "string" &&
+      /^[0-9a-f]{64}$/.test(stored.digest)
+    )
+      return stored.digest;
   } catch {
     // No memo, or a damaged one: compute.
   }

@@ -103,7 +103,15 @@ interface Stored {
   paths: string[];
   ids: string[];
   tokens: string[];
-  checks: Array<{ name: string; globals: number[]; subjects: string[]; readEnds: Uint32Array; reads: Uint32Array; diagnosed: number[]; diagnostics: Diagnostic[][] }>;
+  checks: Array<{
+    name: string;
+    globals: number[];
+    subjects: string[];
+    readEnds: Uint32Array;
+    reads: Uint32Array;
+    diagnosed: number[];
+    diagnostics: Diagnostic[][];
+  }>;
 }
 
 /**
@@ -115,7 +123,13 @@ function relativeFile(file: string, root: string): string {
   // What the loader puts before a catalog-relative path: `catalog/`, `/abs/catalog/`, nothing for `.`.
   const prefix = posix.join(root, "\u0001").slice(0, -1);
   const rel = file.slice(prefix.length);
-  const inside = file.startsWith(prefix) && rel !== "" && rel !== ".." && !rel.startsWith("../") && !rel.startsWith("/") && posix.join(root, rel) === file;
+  const inside =
+    file.startsWith(prefix) &&
+    rel !== "" &&
+    rel !== ".." &&
+    !rel.startsWith("../") &&
+    !rel.startsWith("/") &&
+    posix.join(root, rel) === file;
   return inside ? rel : `\u0000${file}`;
 }
 
@@ -128,10 +142,26 @@ export function toStored(snapshot: Snapshot, root: string): Stored {
   const checks: Stored["checks"] = [];
   for (const [name, c] of snapshot.checks) {
     const diagnosed = [...c.diagnostics.keys()];
-    const diagnostics = diagnosed.map((i) => c.diagnostics.get(i)!.map((d) => ({ ...d, file: relativeFile(d.file, root) })));
-    checks.push({ name, globals: c.globals, subjects: c.subjects, readEnds: c.readEnds, reads: c.reads, diagnosed, diagnostics });
+    const diagnostics = diagnosed.map((i) =>
+      c.diagnostics.get(i)!.map((d) => ({ ...d, file: relativeFile(d.file, root) })),
+    );
+    checks.push({
+      name,
+      globals: c.globals,
+      subjects: c.subjects,
+      readEnds: c.readEnds,
+      reads: c.reads,
+      diagnosed,
+      diagnostics,
+    });
   }
-  return { format: FORMAT, paths: [...snapshot.files.keys()], ids: [...snapshot.files.values()], tokens: [...snapshot.tokens], checks };
+  return {
+    format: FORMAT,
+    paths: [...snapshot.files.keys()],
+    ids: [...snapshot.files.values()],
+    tokens: [...snapshot.tokens],
+    checks,
+  };
 }
 
 /**
@@ -143,14 +173,26 @@ export function fromStored(value: unknown, root: string): Snapshot | undefined {
   const stored = value as Stored;
   if (typeof stored !== "object" || stored === null || stored.format !== FORMAT) return undefined;
   const { paths, ids, tokens } = stored;
-  if (!Array.isArray(paths) || !Array.isArray(ids) || paths.length !== ids.length || !Array.isArray(tokens) || !Array.isArray(stored.checks)) return undefined;
+  if (
+    !Array.isArray(paths) ||
+    !Array.isArray(ids) ||
+    paths.length !== ids.length ||
+    !Array.isArray(tokens) ||
+    !Array.isArray(stored.checks)
+  )
+    return undefined;
   const files = new Map<string, string>();
   paths.forEach((p, i) => files.set(p, ids[i]!));
   const checks = new Map<string, CheckColumns>();
   for (const c of stored.checks) {
     if (!wellFormed(c, tokens.length) || checks.has(c.name)) return undefined;
     const diagnostics = new Map<number, Diagnostic[]>();
-    c.diagnosed.forEach((i, k) => diagnostics.set(i, c.diagnostics[k]!.map((d) => ({ ...d, file: displayFile(d.file, root) }))));
+    c.diagnosed.forEach((i, k) =>
+      diagnostics.set(
+        i,
+        c.diagnostics[k]!.map((d) => ({ ...d, file: displayFile(d.file, root) })),
+      ),
+    );
     checks.set(c.name, { globals: c.globals, subjects: c.subjects, readEnds: c.readEnds, reads: c.reads, diagnostics });
   }
   return { files, tokens, checks };
@@ -159,8 +201,20 @@ export function fromStored(value: unknown, root: string): Snapshot | undefined {
 function wellFormed(c: Stored["checks"][number], tokenCount: number): boolean {
   if (typeof c !== "object" || c === null || typeof c.name !== "string") return false;
   const { globals, subjects, readEnds, reads, diagnosed, diagnostics } = c;
-  if (!Array.isArray(globals) || !Array.isArray(subjects) || !(readEnds instanceof Uint32Array) || !(reads instanceof Uint32Array)) return false;
-  if (!Array.isArray(diagnosed) || !Array.isArray(diagnostics) || diagnosed.length !== diagnostics.length || readEnds.length !== subjects.length) return false;
+  if (
+    !Array.isArray(globals) ||
+    !Array.isArray(subjects) ||
+    !(readEnds instanceof Uint32Array) ||
+    !(reads instanceof Uint32Array)
+  )
+    return false;
+  if (
+    !Array.isArray(diagnosed) ||
+    !Array.isArray(diagnostics) ||
+    diagnosed.length !== diagnostics.length ||
+    readEnds.length !== subjects.length
+  )
+    return false;
   if (!globals.every((t) => Number.isInteger(t) && t >= 0 && t < tokenCount)) return false;
   let previous = 0;
   for (const end of readEnds) {
@@ -169,5 +223,7 @@ function wellFormed(c: Stored["checks"][number], tokenCount: number): boolean {
   }
   if (previous !== reads.length) return false;
   for (const t of reads) if (t >= tokenCount) return false;
-  return diagnosed.every((i, k) => Number.isInteger(i) && i >= 0 && i < subjects.length && Array.isArray(diagnostics[k]));
+  return diagnosed.every(
+    (i, k) => Number.isInteger(i) && i >= 0 && i < subjects.length && Array.isArray(diagnostics[k]),
+  );
 }

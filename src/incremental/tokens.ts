@@ -48,10 +48,21 @@ function holdsFile(id: string | undefined): boolean {
 }
 
 /** The paths whose identity differs between two file maps, and how: a file turning into a symlink (or back) is deleted (or added). */
-export function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Array<[string, ChangeHow]> {
+export function changedPaths(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+): Array<[string, ChangeHow]> {
   const out: Array<[string, ChangeHow]> = [];
   const how = (was: string | undefined, now: string | undefined): ChangeHow =>
-    holdsFile(was) === holdsFile(now) ? (was === undefined ? "added" : now === undefined ? "deleted" : "edited") : holdsFile(now) ? "added" : "deleted";
+    holdsFile(was) === holdsFile(now)
+      ? was === undefined
+        ? "added"
+        : now === undefined
+          ? "deleted"
+          : "edited"
+      : holdsFile(now)
+        ? "added"
+        : "deleted";
   for (const [path, id] of after) {
     const was = before.get(path);
     if (was !== id) out.push([path, how(was, id)]);

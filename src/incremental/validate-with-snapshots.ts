@@ -82,7 +82,8 @@ function finishRun(
   // It is the snapshot the run started from, whose tokens begin the new snapshot's with the same ids.
   const same = found?.digest === digest ? found.snapshot : undefined;
   const learned = !same || checks.some((c) => !same.checks.has(c.name));
-  if (same) for (const [name, record] of same.checks) if (!run.snapshot.checks.has(name)) run.snapshot.checks.set(name, record);
+  if (same)
+    for (const [name, record] of same.checks) if (!run.snapshot.checks.has(name)) run.snapshot.checks.set(name, record);
   store.save(digest, run.snapshot, catalog.root, learned);
   return { diagnostics: run.diagnostics, stats: { ...run.stats, digest, ...(found && { from: found.digest }) } };
 }

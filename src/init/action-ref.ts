@@ -9,7 +9,10 @@ import { join } from "node:path";
 
 /** `owner/repo@sha` from a git URL or spec naming a GitHub repository and a full commit, else undefined. */
 export function actionFromGitSpec(spec: string): string | undefined {
-  const m = /^(?:github:|git\+https:\/\/github\.com\/|git\+ssh:\/\/git@github\.com\/|https:\/\/github\.com\/|git:\/\/github\.com\/)?([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?#([0-9a-f]{40})$/.exec(spec.trim());
+  const m =
+    /^(?:github:|git\+https:\/\/github\.com\/|git\+ssh:\/\/git@github\.com\/|https:\/\/github\.com\/|git:\/\/github\.com\/)?([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?#([0-9a-f]{40})$/.exec(
+      spec.trim(),
+    );
   return m ? `${m[1]}/${m[2]}@${m[3]}` : undefined;
 }
 
@@ -30,7 +33,8 @@ export function actionFromPackage(dir: string): string | undefined {
   const lock = read("package-lock.json") as { packages?: Record<string, { resolved?: string }> } | undefined;
   const resolved = lock?.packages?.["node_modules/mlcat"]?.resolved;
   if (resolved) return actionFromGitSpec(resolved);
-  const pkg = read("package.json") as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } | undefined;
+  const pkg = read("package.json") as
+    { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } | undefined;
   const spec = pkg?.devDependencies?.mlcat ?? pkg?.dependencies?.mlcat;
   return spec ? actionFromGitSpec(spec) : undefined;
 }

@@ -61,30 +61,64 @@ export interface InitPlan {
 export function planInit(input: InitInput): Outcome<InitPlan> {
   const catalog = (input.catalog ?? "catalog").replace(/\/+$/, "");
   const user = input.user ?? input.githubLogin.toLowerCase();
-  if (!isValidName(user)) return refuseUsage(`"${user}" is not a catalog user name (a lowercase DNS label)`, "give one with --user <name>, e.g. --user alice");
+  if (!isValidName(user))
+    return refuseUsage(
+      `"${user}" is not a catalog user name (a lowercase DNS label)`,
+      "give one with --user <name>, e.g. --user alice",
+    );
   const folder = basename(resolve(input.dir)).toLowerCase();
   const org = input.org ?? (isValidName(folder) ? folder : "ml");
   const orgName = checkName(org, "organization name");
   if (!orgName.ok) return orgName;
   const action = input.action ?? actionFromPackage(input.dir);
   if (action !== undefined && !isPinnedAction(action)) {
-    return refuseUsage(`--action ${action} is not owner/repo@<commit-sha>`, "pin the mlcat action by its full 40-character commit SHA, e.g. --action acme/mlcat@0123456789abcdef0123456789abcdef01234567");
+    return refuseUsage(
+      `--action ${action} is not owner/repo@<commit-sha>`,
+      "pin the mlcat action by its full 40-character commit SHA, e.g. --action acme/mlcat@0123456789abcdef0123456789abcdef01234567",
+    );
   }
   // The scaffolds read only modeline settings from the context: an empty catalog stands in.
-  const ctx = { ws: { dir: catalog, root: catalog, files: new Map(), catalog: new Catalog(catalog), loadDiagnostics: [] } } satisfies ScaffoldContext;
+  const ctx = {
+    ws: { dir: catalog, root: catalog, files: new Map(), catalog: new Catalog(catalog), loadDiagnostics: [] },
+  } satisfies ScaffoldContext;
   const userPlan = scaffoldUser(ctx, { name: user, githubLogin: input.githubLogin, githubId: input.githubId });
-  const orgPlan = scaffoldOrganization(ctx, { name: org, owner: user, description: `${org}'s machine learning.`, visibility: input.visibility ?? "private" });
+  const orgPlan = scaffoldOrganization(ctx, {
+    name: org,
+    owner: user,
+    description: `${org}'s machine learning.`,
+    visibility: input.visibility ?? "private",
+  });
   if (!userPlan.ok) return userPlan;
   if (!orgPlan.ok) return orgPlan;
-  const settings = buildYaml("The catalog's settings: its title, its admins (catalog user names), vocabularies and policy.", [
-    { key: "title", value: input.title ?? "ML catalog" },
-    { key: "siteUrl", value: undefined, comment: "Where the site is published (the deploy workflow passes GitHub Pages' URL):", example: "siteUrl: https://example.github.io/catalog/" },
-    { key: "admins", value: [user], comment: "Catalog admins may change these settings, add organizations and users." },
-    { key: "tags", value: undefined, comment: "A tag vocabulary, once you want one:", example: "tags: [tabular, vision, nlp]" },
-  ]);
+  const settings = buildYaml(
+    "The catalog's settings: its title, its admins (catalog user names), vocabularies and policy.",
+    [
+      { key: "title", value: input.title ?? "ML catalog" },
+      {
+        key: "siteUrl",
+        value: undefined,
+        comment: "Where the site is published (the deploy workflow passes GitHub Pages' URL):",
+        example: "siteUrl: https://example.github.io/catalog/",
+      },
+      {
+        key: "admins",
+        value: [user],
+        comment: "Catalog admins may change these settings, add organizations and users.",
+      },
+      {
+        key: "tags",
+        value: undefined,
+        comment: "A tag vocabulary, once you want one:",
+        example: "tags: [tabular, vision, nlp]",
+      },
+    ],
+  );
   const wanted: Array<{ path: string; text: string | ((existing: string | undefined) => string) }> = [
     { path: `${catalog}/catalog.yaml`, text: settings },
-    ...[...userPlan.value.changes, ...orgPlan.value.changes].map((c) => ({ path: posix.join(catalog, c.relPath), text: String(c.content) })),
+    ...[...userPlan.value.changes, ...orgPlan.value.changes].map((c) => ({
+      path: posix.join(catalog, c.relPath),
+      text: String(c.content),
+    })),
     { path: ".gitignore", text: gitignoreText },
     { path: ".vscode/settings.json", text: vscodeSettings(catalog) },
     { path: ".vscode/extensions.json", text: VSCODE_EXTENSIONS },
@@ -95,7 +129,9 @@ export function planInit(input: InitInput): Outcome<InitPlan> {
     wanted.push({ path: ".github/workflows/catalog.yml", text: catalogWorkflow(action, catalog) });
     wanted.push({ path: ".github/workflows/deploy.yml", text: deployWorkflow(action, catalog) });
   } else {
-    notes.push("skipped the workflows: mlcat was not installed from a GitHub commit here; run mlcat init again with --action <owner>/mlcat@<commit-sha> (the mlcat you trust) to write them");
+    notes.push(
+      "skipped the workflows: mlcat was not installed from a GitHub commit here; run mlcat init again with --action <owner>/mlcat@<commit-sha> (the mlcat you trust) to write them",
+    );
   }
   const files: InitFile[] = wanted.map(({ path, text }) => {
     const abs = join(input.dir, ...path.split("/"));

@@ -52,7 +52,12 @@ export function plainParseStep(limits: YamlLimits): ParseStep {
 }
 
 /** Classify each raw file, parse the YAML entity files with `parse`, index the entities, attach the READMEs. */
-export function buildCatalog(files: readonly RawFile[], root: string, limits: YamlLimits, parse: ParseStep): LoadResult {
+export function buildCatalog(
+  files: readonly RawFile[],
+  root: string,
+  limits: YamlLimits,
+  parse: ParseStep,
+): LoadResult {
   const catalog = new Catalog(root);
   const report = new DiagnosticCollector();
   const readmes: Array<{ ownerKind: "Project" | "Component" | "Model"; ownerKey: string; readme: Readme }> = [];
@@ -73,7 +78,12 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     }
     if (raw.error !== undefined) {
       catalog.addFile({ file, relPath: raw.relPath });
-      report.atFile(file, "file/unreadable", `${file} could not be read: ${raw.error}`, "check the file's permissions and try again");
+      report.atFile(
+        file,
+        "file/unreadable",
+        `${file} could not be read: ${raw.error}`,
+        "check the file's permissions and try again",
+      );
       continue;
     }
     if (raw.built) {
@@ -86,7 +96,12 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     if (readmeInfo) {
       if (raw.size > limits.maxFileBytes) {
         catalog.addFile({ file, relPath: raw.relPath });
-        report.atFile(file, "file/too-large", `${file} is ${raw.size} bytes, over the cap of ${limits.maxFileBytes}`, "shorten the README or move large content elsewhere");
+        report.atFile(
+          file,
+          "file/too-large",
+          `${file} is ${raw.size} bytes, over the cap of ${limits.maxFileBytes}`,
+          "shorten the README or move large content elsewhere",
+        );
         continue;
       }
       // Left unread: an earlier run found this README within the cap and valid UTF-8.
@@ -97,7 +112,13 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
       const decoded = decodeUtf8(raw.bytes);
       if (!decoded.ok) {
         catalog.addFile(unloaded(raw, file));
-        report.atFile(file, "file/invalid-utf8", `${file} is not valid UTF-8 (byte ${decoded.offset})`, notUtf8Hint(raw.bytes, "save the file as UTF-8"), decoded.position);
+        report.atFile(
+          file,
+          "file/invalid-utf8",
+          `${file} is not valid UTF-8 (byte ${decoded.offset})`,
+          notUtf8Hint(raw.bytes, "save the file as UTF-8"),
+          decoded.position,
+        );
         continue;
       }
       readmes.push({ ...readmeInfo, readme: { file, relPath: raw.relPath, text: decoded.text } });
@@ -106,7 +127,12 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
     const info = classifyPath(raw.relPath);
     if (!info) {
       catalog.addFile(unloaded(raw, file));
-      report.atFile(file, "file/unknown-path", `${file} maps to no kind of catalog entity`, `move or remove it: ${LAYOUT_HINT}`);
+      report.atFile(
+        file,
+        "file/unknown-path",
+        `${file} maps to no kind of catalog entity`,
+        `move or remove it: ${LAYOUT_HINT}`,
+      );
       continue;
     }
     const parsed = parse(raw, file, info);
@@ -128,7 +154,8 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
   for (const { ownerKind, ownerKey, readme } of readmes) {
     const owner = catalog.get(ownerKind, ownerKey);
     // An entity shared with another load is that load's too: giving it this load's README would change the other catalog.
-    if (owner && shared.has(owner)) throw new InternalError(`${readme.file} would be attached to an entity shared with another load`);
+    if (owner && shared.has(owner))
+      throw new InternalError(`${readme.file} would be attached to an entity shared with another load`);
     catalog.addFile({ file: readme.file, relPath: readme.relPath, ...(!owner && { unloadedText: () => readme.text }) });
     if (owner) owner.readme = readme;
     else
@@ -141,7 +168,12 @@ export function buildCatalog(files: readonly RawFile[], root: string, limits: Ya
   }
 
   if (!catalog.has("Catalog", "catalog")) {
-    report.atFile(posix.join(root, "catalog.yaml"), "file/missing-catalog", `${posix.join(root, "catalog.yaml")} is missing`, "create catalog.yaml with a title and the catalog admins (mlcat new catalog, or copy the sample's)");
+    report.atFile(
+      posix.join(root, "catalog.yaml"),
+      "file/missing-catalog",
+      `${posix.join(root, "catalog.yaml")} is missing`,
+      "create catalog.yaml with a title and the catalog admins (mlcat new catalog, or copy the sample's)",
+    );
   }
   return { catalog, diagnostics: report.diagnostics, files: files.length };
 }

@@ -71,5 +71,9 @@ export function engineFingerprint(limits: YamlLimits): string {
     hashFiles(hash, [...CODE_FILES, ...CODE_DIRS.flatMap((d) => moduleFiles(d))], CODE_ROOT);
     cached = hash.digest("hex");
   }
-  return createHash("sha256").update(cached).update(JSON.stringify([limits.maxFileBytes, limits.maxDepth])).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(cached)
+    .update(JSON.stringify([limits.maxFileBytes, limits.maxDepth]))
+    .digest("hex")
+    .slice(0, 32);
 }

@@ -13,7 +13,18 @@
  * folder is bounded in size, the oldest packs (and packs of other engine
  * versions) removed first. Share it only between runs of trusted code.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { YamlLimits } from "../yaml/parse.js";
@@ -119,8 +130,10 @@ function openPack(path: string, opened: number[], keepOpen: boolean): Pack | und
     if (keys.length !== count) throw new Error("the pack's keys do not match its count");
     const offsets = new Uint32Array(count + 1);
     for (let i = 0; i <= count; i++) offsets[i] = meta.readUInt32BE(keysLength + 4 * i);
-    for (let i = 0; i < count; i++) if (offsets[i]! > offsets[i + 1]!) throw new Error("the pack's offsets go backwards");
-    if (offsets[0] !== 0 || bodyStart + offsets[count]! !== size) throw new Error("the pack's body is not as long as its offsets say");
+    for (let i = 0; i < count; i++)
+      if (offsets[i]! > offsets[i + 1]!) throw new Error("the pack's offsets go backwards");
+    if (offsets[0] !== 0 || bodyStart + offsets[count]! !== size)
+      throw new Error("the pack's body is not as long as its offsets say");
     const index = new Map<string, number>();
     keys.forEach((key, i) => index.set(key, i));
     const pack: Pack = { path, index, offsets, bodyStart, ino, size, opened };
@@ -215,7 +228,9 @@ export class ContentCache {
       try {
         return deserialize(bytesOf(entry));
       } catch (err) {
-        throw new Error(`a content cache entry in ${this.namespace} is damaged (${(err as Error).message}): remove the cache folder and run again`);
+        throw new Error(
+          `a content cache entry in ${this.namespace} is damaged (${(err as Error).message}): remove the cache folder and run again`,
+        );
       }
     };
   }

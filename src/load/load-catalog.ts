@@ -48,14 +48,22 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<LoadResult
   if (!(await isCatalogDir(dir))) {
     const catalog = new Catalog(root);
     const report = new DiagnosticCollector();
-    report.atFile(root, "file/missing-catalog", `catalog folder ${root} does not exist or is not a folder`, "pass the catalog folder as an argument (mlcat validate path/to/catalog), or run from the repository root");
+    report.atFile(
+      root,
+      "file/missing-catalog",
+      `catalog folder ${root} does not exist or is not a folder`,
+      "pass the catalog folder as an argument (mlcat validate path/to/catalog), or run from the repository root",
+    );
     return { catalog, diagnostics: report.diagnostics, files: 0 };
   }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   // With a cache, files it knows are hashed as they are read and their bytes let go (read again only if a text is needed).
   const cacheDir = options.openCache ? undefined : cacheDirOf(options);
   const cache = cacheDir === undefined ? options.openCache : new ContentCache(cacheDir, limits, options.cacheMaxBytes);
-  const files = await readCatalogDir(dir, { maxFileBytes: limits.maxFileBytes, ...(cache && { defer: (relPath: string, oid: string) => knownToCache(cache, relPath, oid) }) });
+  const files = await readCatalogDir(dir, {
+    maxFileBytes: limits.maxFileBytes,
+    ...(cache && { defer: (relPath: string, oid: string) => knownToCache(cache, relPath, oid) }),
+  });
   if (!cache && !wantsFastPath(options, files.length)) return buildCatalog(files, root, limits, plainParseStep(limits));
   const loaded = await loadFast(files, root, limits, { ...options, ...(cache && { openCache: cache }) });
   if (cache && cache !== options.openCache) {

@@ -62,7 +62,10 @@ function collectJobs(files: readonly RawFile[], root: string): Pending[] {
     const info = classifyPath(raw.relPath);
     if (!info) continue;
     const file = displayPath(root, raw.relPath);
-    out.push({ raw, job: { file, relPath: raw.relPath, bytes: raw.bytes, size: raw.size, schemaFile: SCHEMA_FILE[info.kind] } });
+    out.push({
+      raw,
+      job: { file, relPath: raw.relPath, bytes: raw.bytes, size: raw.size, schemaFile: SCHEMA_FILE[info.kind] },
+    });
   }
   return out;
 }
@@ -82,10 +85,20 @@ function textOf(raw: RawFile, file: string): () => string {
 
 /** The builder's view of a job's outcome: accepted files get a lazy source over their text. */
 function toParsed(pending: Pending, outcome: Found): ParsedFile {
-  if ("cached" in outcome) return { source: createLazySource(pending.job.file, pending.job.relPath, textOf(pending.raw, pending.job.file)), cachedValue: outcome.cached, diagnostics: [] };
+  if ("cached" in outcome)
+    return {
+      source: createLazySource(pending.job.file, pending.job.relPath, textOf(pending.raw, pending.job.file)),
+      cachedValue: outcome.cached,
+      diagnostics: [],
+    };
   if (!outcome.accepted) return { diagnostics: outcome.diagnostics };
   const text = textOf(pending.raw, pending.job.file)();
-  return { source: createLazySource(pending.job.file, pending.job.relPath, text), value: outcome.value, schemaValid: outcome.schemaValid, diagnostics: [] };
+  return {
+    source: createLazySource(pending.job.file, pending.job.relPath, text),
+    value: outcome.value,
+    schemaValid: outcome.schemaValid,
+    diagnostics: [],
+  };
 }
 
 /**
@@ -130,7 +143,15 @@ function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | 
   memo.set(memoKey(pending, limits), outcome.value);
 }
 
-function finish(files: readonly RawFile[], root: string, limits: YamlLimits, pending: Pending[], outcomes: Found[], cache: ContentCache | undefined, options: FastOptions): LoadResult {
+function finish(
+  files: readonly RawFile[],
+  root: string,
+  limits: YamlLimits,
+  pending: Pending[],
+  outcomes: Found[],
+  cache: ContentCache | undefined,
+  options: FastOptions,
+): LoadResult {
   const byPath = new Map<string, ParsedFile>();
   pending.forEach((p, i) => byPath.set(p.raw.relPath, toParsed(p, outcomes[i]!)));
   const step: ParseStep = (raw) => byPath.get(raw.relPath)!;
@@ -154,7 +175,13 @@ export const README_OK = "README.ok";
  * cache (what the loader builds for a cache hit, without the steps between):
  * its data is decoded, and its text read through `text`, on first use.
  */
-export function entityFromCache(cache: ContentCache, root: string, relPath: string, oid: string, text: () => string): Entity | undefined {
+export function entityFromCache(
+  cache: ContentCache,
+  root: string,
+  relPath: string,
+  oid: string,
+  text: () => string,
+): Entity | undefined {
   if (classifyReadme(relPath)) return undefined;
   const info = classifyPath(relPath);
   if (!info || !cache.has(oid, SCHEMA_FILE[info.kind])) return undefined;
@@ -180,7 +207,14 @@ function fileIdentity(raw: RawFile, cache: ContentCache | undefined, limits: Yam
   if (raw.built && raw.oid !== undefined) return raw.oid;
   if (raw.deferredText === undefined && raw.bytes.length !== raw.size) return `(over the cap: ${raw.size})`;
   const oid = raw.oid ?? blobId(raw.bytes);
-  if (cache && raw.deferredText === undefined && classifyReadme(raw.relPath) && raw.size <= limits.maxFileBytes && !cache.has(oid, README_OK) && decodeUtf8(raw.bytes).ok) {
+  if (
+    cache &&
+    raw.deferredText === undefined &&
+    classifyReadme(raw.relPath) &&
+    raw.size <= limits.maxFileBytes &&
+    !cache.has(oid, README_OK) &&
+    decodeUtf8(raw.bytes).ok
+  ) {
     cache.mark(oid, README_OK);
   }
   return oid;
@@ -196,12 +230,22 @@ function openCache(options: FastOptions, limits: YamlLimits): ContentCache | und
  * The fast path: cache hits first, then the misses over worker threads and
  * the main thread (synchronous: the main thread waits for the workers).
  */
-export function loadFastSync(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): LoadResult {
+export function loadFastSync(
+  files: readonly RawFile[],
+  root: string,
+  limits: YamlLimits,
+  options: FastOptions,
+): LoadResult {
   const cache = openCache(options, limits);
   const pending = collectJobs(files, root);
   const found = lookUp(pending, cache, limits);
   const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
-  const computed = runFileJobs(misses.map((i) => pending[i]!.job), limits, workerCount(misses.length, options.workers), { serialize: cache !== undefined });
+  const computed = runFileJobs(
+    misses.map((i) => pending[i]!.job),
+    limits,
+    workerCount(misses.length, options.workers),
+    { serialize: cache !== undefined },
+  );
   const outcomes: Found[] = pending.map((_, i) => found.get(i)!);
   misses.forEach((i, k) => {
     outcomes[i] = computed[k]!;
@@ -211,6 +255,11 @@ export function loadFastSync(files: readonly RawFile[], root: string, limits: Ya
 }
 
 /** `loadFastSync` for asynchronous callers. */
-export async function loadFast(files: readonly RawFile[], root: string, limits: YamlLimits, options: FastOptions): Promise<LoadResult> {
+export async function loadFast(
+  files: readonly RawFile[],
+  root: string,
+  limits: YamlLimits,
+  options: FastOptions,
+): Promise<LoadResult> {
   return loadFastSync(files, root, limits, options);
 }

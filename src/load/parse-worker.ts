@@ -37,7 +37,9 @@ export type WireOutcome = FileOutcome | { accepted: true; schemaValid: true; ser
 function toWire(result: BatchResult): { batch: number; outcomes: WireOutcome[] } {
   return {
     batch: result.batch,
-    outcomes: result.outcomes.map((o) => (o.accepted && o.schemaValid ? { accepted: true, schemaValid: true, serialized: serialize(o.value) } : o)),
+    outcomes: result.outcomes.map((o) =>
+      o.accepted && o.schemaValid ? { accepted: true, schemaValid: true, serialized: serialize(o.value) } : o,
+    ),
   };
 }
 
@@ -45,7 +47,11 @@ function toWire(result: BatchResult): { batch: number; outcomes: WireOutcome[] }
 export function fromWire(result: { batch: number; outcomes: WireOutcome[] }): BatchResult {
   return {
     batch: result.batch,
-    outcomes: result.outcomes.map((o): FileOutcome => (o.accepted && !("value" in o) ? { accepted: true, schemaValid: true, value: deserialize(o.serialized), serialized: o.serialized } : o)),
+    outcomes: result.outcomes.map((o): FileOutcome =>
+      o.accepted && !("value" in o)
+        ? { accepted: true, schemaValid: true, value: deserialize(o.serialized), serialized: o.serialized }
+        : o,
+    ),
   };
 }
 

@@ -49,7 +49,13 @@ function walk(abs: string, rel: string, out: RawFile[], options: WalkOptions): v
     entries = readdirSync(abs, { withFileTypes: true });
   } catch (err) {
     // An unreadable folder is a problem of the catalog, reported like an unreadable file, not a crash.
-    out.push({ relPath: rel === "" ? "." : rel, bytes: NO_BYTES, type: "file", size: 0, error: (err as Error).message });
+    out.push({
+      relPath: rel === "" ? "." : rel,
+      bytes: NO_BYTES,
+      type: "file",
+      size: 0,
+      error: (err as Error).message,
+    });
     return;
   }
   for (const entry of entries) {
@@ -81,7 +87,15 @@ function readRegularFile(abs: string, relPath: string, options: WalkOptions): Ra
       if (defer) {
         // Hashed where it was read: a file the cache knows is not copied, and its bytes never pile up in memory.
         const oid = blobId(SCRATCH.subarray(0, first));
-        if (defer(relPath, oid)) return { relPath, bytes: NO_BYTES, type: "file", size: first, oid, deferredText: () => readAgain(abs, relPath, oid) };
+        if (defer(relPath, oid))
+          return {
+            relPath,
+            bytes: NO_BYTES,
+            type: "file",
+            size: first,
+            oid,
+            deferredText: () => readAgain(abs, relPath, oid),
+          };
         return { relPath, bytes: SCRATCH.slice(0, first), type: "file", size: first, oid };
       }
       return { relPath, bytes: SCRATCH.slice(0, first), type: "file", size: first };
@@ -114,10 +128,14 @@ function readAgain(abs: string, relPath: string, oid: string): string {
       closeSync(fd);
     }
   } catch (err) {
-    throw new ExitError(2, `${relPath} could not be read again while validating (${(err as Error).message}): run again`);
+    throw new ExitError(
+      2,
+      `${relPath} could not be read again while validating (${(err as Error).message}): run again`,
+    );
   }
   const decoded = decodeUtf8(bytes);
-  if (blobId(bytes) !== oid || !decoded.ok) throw new ExitError(2, `${relPath} changed while mlcat was validating it: run again`);
+  if (blobId(bytes) !== oid || !decoded.ok)
+    throw new ExitError(2, `${relPath} changed while mlcat was validating it: run again`);
   return decoded.text;
 }
 

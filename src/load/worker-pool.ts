@@ -65,7 +65,12 @@ function keptWorkers(script: URL, count: number): Worker[] {
 }
 
 /** Run `jobs` with `workers` worker threads plus the main thread; the outcomes are in the jobs' order. */
-export function runFileJobs(jobs: readonly FileJob[], limits: YamlLimits, workers: number, options: { serialize?: boolean } = {}): FileOutcome[] {
+export function runFileJobs(
+  jobs: readonly FileJob[],
+  limits: YamlLimits,
+  workers: number,
+  options: { serialize?: boolean } = {},
+): FileOutcome[] {
   const script = workers > 0 && jobs.length > 0 ? workerScript() : undefined;
   Object.assign(lastPoolRun, { workers: script ? workers : 0, workerBatches: 0, mainBatches: 0 });
   if (!script) return jobs.map((job) => runFileJob(job, limits));

@@ -41,7 +41,10 @@ export class Catalog {
   /** Every file the loader saw, in the order it saw them. */
   private readonly fileList: CatalogFile[] = [];
   /** Per kind, its entities in key order, and grouped by organization and by parent (`org/name` of versions); rebuilt after `add`. */
-  private readonly sorted = new Map<Kind, { all: Entity[]; byOrg: Map<string, Entity[]>; byParent: Map<string, Entity[]> }>();
+  private readonly sorted = new Map<
+    Kind,
+    { all: Entity[]; byOrg: Map<string, Entity[]>; byParent: Map<string, Entity[]> }
+  >();
 
   constructor(root: string, entities: Iterable<Entity> = []) {
     this.root = root;
@@ -145,7 +148,8 @@ export class Catalog {
    */
   subjects<K extends Kind>(kinds: readonly K[] | undefined, validOnly: boolean): Entity<K>[] {
     const out: Entity<K>[] = [];
-    for (const kind of kinds ?? (KINDS as readonly K[])) for (const e of this.indexOf(kind).all) if (!validOnly || e.schemaValid) out.push(e as Entity<K>);
+    for (const kind of kinds ?? (KINDS as readonly K[]))
+      for (const e of this.indexOf(kind).all) if (!validOnly || e.schemaValid) out.push(e as Entity<K>);
     return out;
   }
 

@@ -96,7 +96,9 @@ export interface ReadmeInfo {
  * with the layout's regular expressions).
  */
 function stemOf(segment: string | undefined, ext: string): string | undefined {
-  return segment !== undefined && segment.length > ext.length && segment.endsWith(ext) ? segment.slice(0, -ext.length) : undefined;
+  return segment !== undefined && segment.length > ext.length && segment.endsWith(ext)
+    ? segment.slice(0, -ext.length)
+    : undefined;
 }
 
 /**
@@ -125,8 +127,10 @@ export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
     }
     case 5: {
       const [, , area, x, file] = s as [string, string, string, string, string];
-      if (area === "projects" && file === "project.yaml") return { kind: "Project", key: `${o}/${x}`, name: x, org: o, project: x };
-      if (area === "components" && file === "component.yaml") return { kind: "Component", key: `${o}/${x}`, name: x, org: o };
+      if (area === "projects" && file === "project.yaml")
+        return { kind: "Project", key: `${o}/${x}`, name: x, org: o, project: x };
+      if (area === "components" && file === "component.yaml")
+        return { kind: "Component", key: `${o}/${x}`, name: x, org: o };
       if (area === "models" && file === "model.yaml") return { kind: "Model", key: `${o}/${x}`, name: x, org: o };
       return undefined;
     }
@@ -134,11 +138,16 @@ export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
       const [, , area, x, sub] = s as [string, string, string, string, string];
       const n = stemOf(s[5], ".yaml");
       if (n === undefined) return undefined;
-      if (area === "projects" && sub === "components") return { kind: "ProjectComponent", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
-      if (area === "projects" && sub === "experiments") return { kind: "Experiment", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
-      if (area === "projects" && sub === "operations") return { kind: "Operation", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
-      if (area === "components" && sub === "versions") return { kind: "ComponentVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
-      if (area === "models" && sub === "versions") return { kind: "ModelVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
+      if (area === "projects" && sub === "components")
+        return { kind: "ProjectComponent", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
+      if (area === "projects" && sub === "experiments")
+        return { kind: "Experiment", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
+      if (area === "projects" && sub === "operations")
+        return { kind: "Operation", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
+      if (area === "components" && sub === "versions")
+        return { kind: "ComponentVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
+      if (area === "models" && sub === "versions")
+        return { kind: "ModelVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
       return undefined;
     }
     default:
@@ -146,7 +155,11 @@ export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
   }
 }
 
-const README_OWNERS: Readonly<Record<string, ReadmeInfo["ownerKind"]>> = { projects: "Project", components: "Component", models: "Model" };
+const README_OWNERS: Readonly<Record<string, ReadmeInfo["ownerKind"]>> = {
+  projects: "Project",
+  components: "Component",
+  models: "Model",
+};
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */
 export function classifyReadme(relPath: string): ReadmeInfo | undefined {

@@ -278,14 +278,7 @@ export interface ModelVersionData {
   createdBy?: string;
 }
 
-export type ExperimentStatus =
-  | "created"
-  | "queued"
-  | "running"
-  | "succeeded"
-  | "failed"
-  | "stopped"
-  | "skipped";
+export type ExperimentStatus = "created" | "queued" | "running" | "succeeded" | "failed" | "stopped" | "skipped";
 
 /** `.../projects/<p>/experiments/<run>.yaml`: a run record. */
 export interface ExperimentData {
@@ -325,9 +318,21 @@ export interface IoData {
 }
 
 /** The run kinds of current Polyaxon (2.x). */
-export type CurrentRunKind = "job" | "service" | "dag" | "tfjob" | "pytorchjob" | "mpijob" | "daskcluster" | "raycluster" | "notifier" | "cleaner" | "tuner";
+export type CurrentRunKind =
+  | "job"
+  | "service"
+  | "dag"
+  | "tfjob"
+  | "pytorchjob"
+  | "mpijob"
+  | "daskcluster"
+  | "raycluster"
+  | "notifier"
+  | "cleaner"
+  | "tuner";
 /** Run kinds older Polyaxon releases had and current ones dropped (accepted with a warning). */
-export type LegacyRunKind = "dask" | "ray" | "spark" | "flink" | "daskjob" | "rayjob" | "mxjob" | "xgbjob" | "paddlejob";
+export type LegacyRunKind =
+  "dask" | "ray" | "spark" | "flink" | "daskjob" | "rayjob" | "mxjob" | "xgbjob" | "paddlejob";
 /** Every run kind the schema accepts. */
 export type RunKind = CurrentRunKind | LegacyRunKind;
 /** The run kinds of current Polyaxon, in its V1RunKind order. */
@@ -372,7 +377,14 @@ export interface ComponentSpecData {
   queue?: string;
   namespace?: string;
   cache?: { disable?: boolean; ttl?: number; io?: string[]; sections?: Array<"containers" | "init" | "connections"> };
-  termination?: { maxRetries?: number | string; ttl?: number | string; timeout?: number | string; culling?: { timeout?: number }; probe?: Record<string, unknown>; podFailurePolicy?: unknown };
+  termination?: {
+    maxRetries?: number | string;
+    ttl?: number | string;
+    timeout?: number | string;
+    culling?: { timeout?: number };
+    probe?: Record<string, unknown>;
+    podFailurePolicy?: unknown;
+  };
   /** auth, docker, shm, tmux, sandbox, ssh, shm, mountArtifactsStore, collectArtifacts, collectLogs, collectResources, syncStatuses, autoResume, externalHost, logLevel, sidecar, notifications. */
   plugins?: Record<string, unknown>;
   build?: { hubRef: string; [key: string]: unknown };

@@ -5,13 +5,7 @@
 import type { Role } from "../model/types.js";
 
 /** An action on the catalog that a role allows. */
-export type ActionId =
-  | "org-owners"
-  | "org-settings"
-  | "entity-manage"
-  | "child-delete"
-  | "child-write"
-  | "read";
+export type ActionId = "org-owners" | "org-settings" | "entity-manage" | "child-delete" | "child-write" | "read";
 
 /** One row of the table. */
 export interface ActionRow {
@@ -26,7 +20,11 @@ export interface ActionRow {
 export const ACTION_TABLE: readonly ActionRow[] = [
   { id: "org-owners", lowest: "owner", description: "delete the organization, change its visibility, manage owners" },
   { id: "org-settings", lowest: "manager", description: "org settings, teams, members (not owners), connections" },
-  { id: "entity-manage", lowest: "admin", description: "add/remove/change a project, hub component or registry model and its access" },
+  {
+    id: "entity-manage",
+    lowest: "admin",
+    description: "add/remove/change a project, hub component or registry model and its access",
+  },
   { id: "child-delete", lowest: "admin", description: "delete component versions, model versions, experiments" },
   { id: "child-write", lowest: "member", description: "add or update component versions, model versions, experiments" },
   { id: "read", lowest: "viewer", description: "read private entities" },

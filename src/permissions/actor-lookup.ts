@@ -22,7 +22,12 @@ export function lookUpActor(authority: Authority, input: ActorInput): LookedUpAc
   const named = users.find((u) => u.name === input.login.toLowerCase());
   if (named) {
     const note = `${input.login} is not a GitHub login in the catalog, but is a catalog user name: users/${named.name}.yaml`;
-    if (named.login === undefined) return { login: input.login, user: named.name, chain: [`${note}, which has no github.login (CI could not match it to anyone)`] };
+    if (named.login === undefined)
+      return {
+        login: input.login,
+        user: named.name,
+        chain: [`${note}, which has no github.login (CI could not match it to anyone)`],
+      };
     const resolved = resolveActor(authority, { login: named.login });
     return { ...resolved, chain: [`${note}, whose GitHub login is ${named.login}`, ...resolved.chain] };
   }

@@ -51,6 +51,9 @@ export function resolveActor(authority: Authority, input: ActorInput): Actor {
   }
   // With an id, a file with the login but without that id is named: the explanation of a denial a user would otherwise not understand.
   const byLogin = input.id !== undefined ? users.filter(sameLogin) : [];
-  const note = byLogin.length > 0 ? `; ${byLogin.map((u) => `users/${u.name}.yaml has github.login ${u.login} but ${u.id === undefined ? "no github.id" : `github.id ${u.id}`}`).join(", ")}, and is not matched by login when the id is known` : "";
+  const note =
+    byLogin.length > 0
+      ? `; ${byLogin.map((u) => `users/${u.name}.yaml has github.login ${u.login} but ${u.id === undefined ? "no github.id" : `github.id ${u.id}`}`).join(", ")}, and is not matched by login when the id is known`
+      : "";
   return { ...base, chain: [`${who} has no user file (no users/*.yaml has ${how}${note}): no roles`] };
 }

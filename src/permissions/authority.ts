@@ -20,7 +20,11 @@ export interface Policy {
 const AREAS: readonly Area[] = ["projects", "hub", "registry"];
 
 /** The defaults of `policy` in catalog.yaml. */
-export const DEFAULT_POLICY: Policy = { maxChangedFiles: 500, productionApprovers: "registry-admins", recordOnBehalf: [] };
+export const DEFAULT_POLICY: Policy = {
+  maxChangedFiles: 500,
+  productionApprovers: "registry-admins",
+  recordOnBehalf: [],
+};
 
 /** A named role holder (a user, or a team on an entity). */
 export interface Grant {
@@ -53,7 +57,8 @@ export class Authority {
     const cap = policy?.maxChangedFiles;
     const approvers = policy?.productionApprovers;
     return {
-      maxChangedFiles: typeof cap === "number" && Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_POLICY.maxChangedFiles,
+      maxChangedFiles:
+        typeof cap === "number" && Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_POLICY.maxChangedFiles,
       productionApprovers: approvers === undefined || approvers === "registry-admins" ? "registry-admins" : "owners",
       recordOnBehalf: stringsAt(policy, "recordOnBehalf"),
     };
@@ -133,7 +138,9 @@ export class Authority {
     for (const org of this.catalog.all("Organization")) {
       for (const m of this.orgMembers(org.key)) add(m.name, `${m.role} of organization ${org.key}`);
       const delegated = new Map<string, Area[]>();
-      for (const area of AREAS) for (const user of new Set(this.delegates(org.key, area) ?? [])) delegated.set(user, [...(delegated.get(user) ?? []), area]);
+      for (const area of AREAS)
+        for (const user of new Set(this.delegates(org.key, area) ?? []))
+          delegated.set(user, [...(delegated.get(user) ?? []), area]);
       for (const [user, areas] of delegated) add(user, `delegate for ${areas.join(", ")} in ${org.key}`);
     }
     for (const team of this.catalog.all("Team")) {
@@ -145,7 +152,8 @@ export class Authority {
         const owner = stringAt(e.data, "owner");
         if (owner !== undefined) add(owner, `owner of ${label}`);
         for (const m of rolesAt(e.data, "members", "user")) add(m.name, `${m.role} of ${label}`);
-        if (kind === "Component") for (const user of new Set(stringsAt(e.data, "maintainers"))) add(user, `maintainer of ${label}`);
+        if (kind === "Component")
+          for (const user of new Set(stringsAt(e.data, "maintainers"))) add(user, `maintainer of ${label}`);
       }
     }
     return out;

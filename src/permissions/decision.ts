@@ -14,7 +14,13 @@ export interface Decision {
 }
 
 /** An allowed or denied decision. */
-export function decision(allowed: boolean, rule: string, reason: string, chain: string[], approvers: string[] = []): Decision {
+export function decision(
+  allowed: boolean,
+  rule: string,
+  reason: string,
+  chain: string[],
+  approvers: string[] = [],
+): Decision {
   return { allowed, rule, reason, approvers: allowed ? [] : [...new Set(approvers)].sort(), chain: dedupe(chain) };
 }
 

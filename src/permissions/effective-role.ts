@@ -27,7 +27,11 @@ export interface RoleResolution {
   chain: string[];
 }
 
-const LABEL: Record<RoleBearingKind, string> = { Project: "project", Component: "hub component", Model: "registry model" };
+const LABEL: Record<RoleBearingKind, string> = {
+  Project: "project",
+  Component: "hub component",
+  Model: "registry model",
+};
 
 /** `project acme/churn`, `organization acme`: a scope for messages. */
 export function describeScope(scope: Scope): string {
@@ -39,13 +43,19 @@ export function resolveRole(authority: Authority, user: string | undefined, scop
   const chain: string[] = [];
   if (user === undefined) return { chain: ["an author with no user file has no role"] };
   const orgRole = authority.orgRole(user, scope.org);
-  chain.push(orgRole ? `${user} is ${describeRole(orgRole)} of organization ${scope.org}` : `${user} is not a member of organization ${scope.org}`);
+  chain.push(
+    orgRole
+      ? `${user} is ${describeRole(orgRole)} of organization ${scope.org}`
+      : `${user} is not a member of organization ${scope.org}`,
+  );
   let role = orgRole;
   if (scope.area && orgRole === "admin") {
     const delegates = authority.delegates(scope.org, scope.area);
     if (delegates && !delegates.includes(user)) {
       role = "member";
-      chain.push(`${scope.area} management in ${scope.org} is delegated to ${delegates.join(", ") || "nobody"}: ${user}'s admin role counts as member there`);
+      chain.push(
+        `${scope.area} management in ${scope.org} is delegated to ${delegates.join(", ") || "nobody"}: ${user}'s admin role counts as member there`,
+      );
     } else if (delegates) {
       chain.push(`${scope.area} management in ${scope.org} is delegated to ${user}`);
     }
@@ -79,8 +89,14 @@ export function resolveRole(authority: Authority, user: string | undefined, scop
   const entityTeams = rolesAt(data, "teams", "team");
   for (const team of authority.teamsOf(user, scope.org)) {
     const grants = [
-      ...entityTeams.filter((t) => t.name === team.name).map((t) => ({ role: t.role, how: `${where} gives team ${team.name} ${t.role}` })),
-      ...(kind === "Project" ? team.projects.filter((p) => p.name === name).map((p) => ({ role: p.role, how: `team ${team.name} gives its members ${p.role} on ${where}` })) : []),
+      ...entityTeams
+        .filter((t) => t.name === team.name)
+        .map((t) => ({ role: t.role, how: `${where} gives team ${team.name} ${t.role}` })),
+      ...(kind === "Project"
+        ? team.projects
+            .filter((p) => p.name === name)
+            .map((p) => ({ role: p.role, how: `team ${team.name} gives its members ${p.role} on ${where}` }))
+        : []),
     ];
     for (const grant of grants) {
       if (!atLeast(role, grant.role)) {

@@ -44,8 +44,11 @@ export function requireRole(ctx: DecideContext, req: Doing & { scope: Scope; rol
   const allowed = atLeast(res.role, req.role);
   const needs = `${req.doing} needs ${req.role} or higher on ${where}`;
   const chain = [...ctx.actor.chain, ...res.chain, `rule ${req.rule}: ${needs}`];
-  if (allowed) return decision(true, req.rule, `${needs}, and ${actorName(ctx.actor)} ${holdsRole(res.role)} there`, chain);
-  const approvers = candidatesAt(ctx.authority, req.scope).filter((u) => atLeast(resolveRole(ctx.authority, u, req.scope).role, req.role));
+  if (allowed)
+    return decision(true, req.rule, `${needs}, and ${actorName(ctx.actor)} ${holdsRole(res.role)} there`, chain);
+  const approvers = candidatesAt(ctx.authority, req.scope).filter((u) =>
+    atLeast(resolveRole(ctx.authority, u, req.scope).role, req.role),
+  );
   return decision(false, req.rule, `${needs}; ${actorName(ctx.actor)} ${holdsRole(res.role)} there`, chain, approvers);
 }
 
@@ -56,7 +59,13 @@ export function requireCatalogAdmin(ctx: DecideContext, req: Doing): Decision {
   const allowed = user !== undefined && admins.includes(user);
   const needs = `${req.doing} needs a catalog admin (catalog.yaml admins: ${admins.join(", ") || "none"})`;
   const chain = [...ctx.actor.chain, `rule ${req.rule}: ${needs}`];
-  return decision(allowed, req.rule, allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is not one`, chain, admins);
+  return decision(
+    allowed,
+    req.rule,
+    allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is not one`,
+    chain,
+    admins,
+  );
 }
 
 /** Only the user `user` themselves. */
@@ -64,7 +73,9 @@ export function requireSelf(ctx: DecideContext, req: Doing & { user: string }): 
   const allowed = ctx.actor.user === req.user;
   const needs = `${req.doing} is for ${req.user} themselves`;
   const chain = [...ctx.actor.chain, `rule ${req.rule}: ${needs}`];
-  return decision(allowed, req.rule, allowed ? needs : `${needs}; the author is ${actorName(ctx.actor)}`, chain, [req.user]);
+  return decision(allowed, req.rule, allowed ? needs : `${needs}; the author is ${actorName(ctx.actor)}`, chain, [
+    req.user,
+  ]);
 }
 
 /** Needs rights on a team: an organization manager or owner, or an admin (or higher) of the team itself. */
@@ -72,11 +83,20 @@ export function requireTeamRights(ctx: DecideContext, req: Doing & { org: string
   const user = ctx.actor.user;
   const team = ctx.authority.teams(req.org).find((t) => t.name === req.team);
   const teamAdmins = (team?.members ?? []).filter((m) => atLeast(m.role, "admin")).map((m) => m.name);
-  const managers = ctx.authority.orgMembers(req.org).filter((m) => atLeast(m.role, "manager")).map((m) => m.name);
+  const managers = ctx.authority
+    .orgMembers(req.org)
+    .filter((m) => atLeast(m.role, "manager"))
+    .map((m) => m.name);
   const allowed = user !== undefined && (managers.includes(user) || teamAdmins.includes(user));
   const needs = `${req.doing} needs rights on team ${req.org}/${req.team}: a manager of ${req.org} or an admin of the team${team ? "" : " (the team does not exist yet)"}`;
   const chain = [...ctx.actor.chain, `rule ${req.rule}: ${needs}`];
-  return decision(allowed, req.rule, allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is neither`, chain, [...managers, ...teamAdmins]);
+  return decision(
+    allowed,
+    req.rule,
+    allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is neither`,
+    chain,
+    [...managers, ...teamAdmins],
+  );
 }
 
 /**
@@ -91,7 +111,9 @@ export function requireProductionApprover(ctx: DecideContext, req: Doing & { org
   const delegates = ctx.authority.delegates(req.org, "registry");
   const approvers = members
     .filter((m) =>
-      policy === "owners" ? m.role === "owner" : atLeast(m.role, "manager") || (m.role === "admin" && (!delegates || delegates.includes(m.name))),
+      policy === "owners"
+        ? m.role === "owner"
+        : atLeast(m.role, "manager") || (m.role === "admin" && (!delegates || delegates.includes(m.name))),
     )
     .map((m) => m.name);
   const who =
@@ -102,11 +124,24 @@ export function requireProductionApprover(ctx: DecideContext, req: Doing & { org
   const allowed = user !== undefined && approvers.includes(user);
   const role = user ? ctx.authority.orgRole(user, req.org) : undefined;
   const needs = `${req.doing} needs ${who}`;
-  const chain = [...ctx.actor.chain, user ? `${user} ${holdsRole(role)} in organization ${req.org}` : "", `rule ${req.rule}: ${needs}`].filter(Boolean);
-  return decision(allowed, req.rule, allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is not`, chain, approvers);
+  const chain = [
+    ...ctx.actor.chain,
+    user ? `${user} ${holdsRole(role)} in organization ${req.org}` : "",
+    `rule ${req.rule}: ${needs}`,
+  ].filter(Boolean);
+  return decision(
+    allowed,
+    req.rule,
+    allowed ? `${needs}, and ${user} is one` : `${needs}; ${actorName(ctx.actor)} is not`,
+    chain,
+    approvers,
+  );
 }
 
 /** Nobody may: e.g. changing a published version. `reason` says why and what to do instead. */
 export function denyEveryone(ctx: DecideContext, req: Doing & { reason: string }): Decision {
-  return decision(false, req.rule, `${req.doing}: ${req.reason}`, [...ctx.actor.chain, `rule ${req.rule}: ${req.reason}`]);
+  return decision(false, req.rule, `${req.doing}: ${req.reason}`, [
+    ...ctx.actor.chain,
+    `rule ${req.rule}: ${req.reason}`,
+  ]);
 }

@@ -2,7 +2,13 @@
 import type { ChangedFile } from "../git/changed-files.js";
 import { entryTypeOfMode } from "../git/tree.js";
 import type { EntryType } from "../load/raw-file.js";
-import { classifyPath, classifyReadme, KIND_LABEL as SHARED_KIND_LABEL, type PathInfo, type ReadmeInfo } from "../model/kinds.js";
+import {
+  classifyPath,
+  classifyReadme,
+  KIND_LABEL as SHARED_KIND_LABEL,
+  type PathInfo,
+  type ReadmeInfo,
+} from "../model/kinds.js";
 
 /** What the pull request does to a path. */
 export type ChangeAction = "create" | "update" | "delete";

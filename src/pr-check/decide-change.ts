@@ -39,26 +39,60 @@ const RULES: Record<Kind, (input: RuleInput) => Verdict[]> = {
 export function decideChange(ctx: DecideContext, change: PrChange, sides: ChangeSides): Verdict[] {
   const target = describeTarget(change);
   if (change.relPath === undefined) {
-    return [verdict(requireCatalogAdmin(ctx, { rule: "outside-catalog", doing: `changing ${change.path}, outside the catalog folder,` }))];
+    return [
+      verdict(
+        requireCatalogAdmin(ctx, {
+          rule: "outside-catalog",
+          doing: `changing ${change.path}, outside the catalog folder,`,
+        }),
+      ),
+    ];
   }
   if (change.newType !== undefined && change.newType !== "file") {
     const reason = `a ${change.newType} is refused under the catalog folder: mlcat reads only regular files`;
-    return [verdict(denyEveryone(ctx, { rule: "regular-files-only", doing: `adding ${change.path} as a ${change.newType}`, reason }), [], { code: "file/not-regular", hint: "replace it with a regular file holding the content itself" })];
+    return [
+      verdict(
+        denyEveryone(ctx, {
+          rule: "regular-files-only",
+          doing: `adding ${change.path} as a ${change.newType}`,
+          reason,
+        }),
+        [],
+        { code: "file/not-regular", hint: "replace it with a regular file holding the content itself" },
+      ),
+    ];
   }
   const org = change.info?.org ?? change.readme?.ownerKey.split("/")[0];
   if (org !== undefined && change.info?.kind !== "Organization" && !ctx.authority.hasOrg(org)) {
-    return [verdict(requireCatalogAdmin(ctx, { rule: "org-create", doing: `adding ${target} to organization ${org}, which does not exist on the base,` }))];
+    return [
+      verdict(
+        requireCatalogAdmin(ctx, {
+          rule: "org-create",
+          doing: `adding ${target} to organization ${org}, which does not exist on the base,`,
+        }),
+      ),
+    ];
   }
   if (change.readme) return [judgeReadme(ctx, change)];
   if (!change.info) {
-    return [verdict(requireCatalogAdmin(ctx, { rule: "unknown-path", doing: `changing ${change.path}, which maps to no kind of catalog entity,` }))];
+    return [
+      verdict(
+        requireCatalogAdmin(ctx, {
+          rule: "unknown-path",
+          doing: `changing ${change.path}, which maps to no kind of catalog entity,`,
+        }),
+      ),
+    ];
   }
   const judge = RULES[change.info.kind];
   const input = { ctx, change, ...sides };
   if (change.action === "update" && (!sides.before || !sides.after) && change.info.kind !== "ComponentVersion") {
     // One side is not a readable entity (it failed to parse, or was not a regular file): judge a replacement.
     const { onBase: _ignored, ...plain } = input;
-    return [...judge({ ...plain, action: "delete" as ChangeAction }), ...judge({ ...plain, action: "create" as ChangeAction })];
+    return [
+      ...judge({ ...plain, action: "delete" as ChangeAction }),
+      ...judge({ ...plain, action: "create" as ChangeAction }),
+    ];
   }
   return judge({ ...input, action: change.action });
 }

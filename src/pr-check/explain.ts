@@ -57,13 +57,22 @@ export function explainAction(input: ExplainInput): Explanation {
   const authority = new Authority(catalog);
   const { suggestion, ...actor } = lookUpActor(authority, input.actor);
   const ctx = { authority, actor };
-  const done = (decision: Decision): Explanation => ({ path, action, actor, decision, ask: mentionsOf(authority, decision.approvers), ...(suggestion !== undefined && { suggestion }) });
+  const done = (decision: Decision): Explanation => ({
+    path,
+    action,
+    actor,
+    decision,
+    ask: mentionsOf(authority, decision.approvers),
+    ...(suggestion !== undefined && { suggestion }),
+  });
   const path = `${catalog.root}/${relPath}`;
   const info = classifyPath(relPath);
   if (action.startsWith("stage:")) {
     const stage = action.slice("stage:".length) as Stage;
-    if (info?.kind !== "ModelVersion") throw new ExplainUsageError(`--action ${action} applies to model versions only, and ${input.target} is not one`);
-    if (!STAGES.includes(stage)) throw new ExplainUsageError(`unknown stage ${JSON.stringify(stage)}: expected one of ${STAGES.join(", ")}`);
+    if (info?.kind !== "ModelVersion")
+      throw new ExplainUsageError(`--action ${action} applies to model versions only, and ${input.target} is not one`);
+    if (!STAGES.includes(stage))
+      throw new ExplainUsageError(`unknown stage ${JSON.stringify(stage)}: expected one of ${STAGES.join(", ")}`);
     const doing = `moving model version ${info.key} to ${stage}`;
     const decision =
       stage === "production"
@@ -72,9 +81,12 @@ export function explainAction(input: ExplainInput): Explanation {
     return done(decision);
   }
   if (action !== "create" && action !== "update" && action !== "delete") {
-    throw new ExplainUsageError(`unknown action ${JSON.stringify(action)}: expected create, update, delete or stage:<stage>`);
+    throw new ExplainUsageError(
+      `unknown action ${JSON.stringify(action)}: expected create, update, delete or stage:<stage>`,
+    );
   }
-  if (action !== "create" && !existing && !classifyReadme(relPath)) throw new ExplainUsageError(`${path} does not exist: use --action create, or check the path`);
+  if (action !== "create" && !existing && !classifyReadme(relPath))
+    throw new ExplainUsageError(`${path} does not exist: use --action create, or check the path`);
   const change: PrChange = {
     action: action as ChangeAction,
     path,
@@ -86,7 +98,10 @@ export function explainAction(input: ExplainInput): Explanation {
   if (readme) change.readme = readme;
   else if (info) change.info = info;
   // With the same entity on both sides no field changes: rules give their general requirement for the action.
-  const sides = { ...(existing && action !== "create" && { before: existing }), ...(existing && action === "update" && { after: existing }) };
+  const sides = {
+    ...(existing && action !== "create" && { before: existing }),
+    ...(existing && action === "update" && { after: existing }),
+  };
   const verdicts = decideChange(ctx, change, sides);
   return done(allOf(...verdicts.map((v) => v.decision)));
 }
@@ -107,7 +122,11 @@ export function resolveTarget(catalog: Catalog, target: string, prefixes: readon
   }
   if (matches.length === 1) return matches[0]!.source.relPath;
   if (matches.length > 1) {
-    throw new ExplainUsageError(`${target} names several entities (${matches.map((m) => `${m.kind} ${m.source.file}`).join(", ")}): give the file's path instead`);
+    throw new ExplainUsageError(
+      `${target} names several entities (${matches.map((m) => `${m.kind} ${m.source.file}`).join(", ")}): give the file's path instead`,
+    );
   }
-  throw new ExplainUsageError(`${target} names no entity in ${catalog.root}: give the path of the file to create (e.g. ${catalog.root}/orgs/acme/projects/churn/experiments/run-9.yaml)`);
+  throw new ExplainUsageError(
+    `${target} names no entity in ${catalog.root}: give the path of the file to create (e.g. ${catalog.root}/orgs/acme/projects/churn/experiments/run-9.yaml)`,
+  );
 }

@@ -54,9 +54,17 @@ export async function readMerged(options: ReadMergedOptions): Promise<MergedFile
   }
   if (paths.size === 0) return undefined;
   const entries = treeAfter(options.baseEntries, options.judged, options.sizes, options.dir);
-  const side = await readSide({ ...options.reading, rev: options.tree, dir: options.dir, entries, include: (p) => paths.has(p) && classifyPath(p) !== undefined });
+  const side = await readSide({
+    ...options.reading,
+    rev: options.tree,
+    dir: options.dir,
+    entries,
+    include: (p) => paths.has(p) && classifyPath(p) !== undefined,
+  });
   const prefix = `${options.dir}/`;
-  const edited = options.own.filter((f) => f.status === "modified" && f.path.startsWith(prefix) && paths.has(f.path.slice(prefix.length)));
+  const edited = options.own.filter(
+    (f) => f.status === "modified" && f.path.startsWith(prefix) && paths.has(f.path.slice(prefix.length)),
+  );
   const blobs = await options.reading.reader.readMany(edited.map((f) => f.oldOid));
   const forkTexts = new Map<string, string>();
   for (const f of edited) {
@@ -76,7 +84,12 @@ export function mergedFileProblems(merged: MergedFiles, head: Side, dir: string,
   const prefix = `${dir}/`;
   const ownProblems = new Set(head.loaded.diagnostics.map((d) => `${d.file}\0${d.code}`));
   return merged.side.loaded.diagnostics
-    .filter((d) => d.file.startsWith(prefix) && merged.paths.has(d.file.slice(prefix.length)) && !ownProblems.has(`${d.file}\0${d.code}`))
+    .filter(
+      (d) =>
+        d.file.startsWith(prefix) &&
+        merged.paths.has(d.file.slice(prefix.length)) &&
+        !ownProblems.has(`${d.file}\0${d.code}`),
+    )
     .map((d) => ({
       ...d,
       line: 1,

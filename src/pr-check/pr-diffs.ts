@@ -22,11 +22,16 @@ export interface PullRequestDiffs {
 }
 
 /** The diffs of the pull request from `base` to `head` whose merge-base is `fork`; `sinceBase` is base to head, computed already. */
-export async function pullRequestDiffs(options: GitOptions & { base: string; head: string; fork: string; sinceBase: ChangedFile[] }): Promise<PullRequestDiffs> {
+export async function pullRequestDiffs(
+  options: GitOptions & { base: string; head: string; fork: string; sinceBase: ChangedFile[] },
+): Promise<PullRequestDiffs> {
   const { base, head, fork, sinceBase } = options;
   const git = { cwd: options.cwd, ...(options.binary !== undefined && { binary: options.binary }) };
   if (fork === base) return { own: sinceBase, judged: sinceBase };
-  const [own, merged] = await Promise.all([changedFiles({ ...git, from: fork, to: head }), mergeTreeOf({ ...git, first: base, second: head })]);
+  const [own, merged] = await Promise.all([
+    changedFiles({ ...git, from: fork, to: head }),
+    mergeTreeOf({ ...git, first: base, second: head }),
+  ]);
   if (!merged.clean) return { own, judged: [], mergeTree: merged.tree, conflicts: merged.conflicts };
   return { own, judged: await changedFiles({ ...git, from: base, to: merged.tree }), mergeTree: merged.tree };
 }

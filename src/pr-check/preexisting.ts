@@ -32,7 +32,8 @@ export function touchedPaths(changes: readonly PrChange[]): Set<string> {
     out.add(c.relPath);
     if (c.readme) out.add(readmeOwnerFile(c.readme));
     const info = c.info;
-    if (info && (info.kind === "Project" || info.kind === "Component" || info.kind === "Model")) out.add(c.relPath.replace(/[^/]+$/, "README.md"));
+    if (info && (info.kind === "Project" || info.kind === "Component" || info.kind === "Model"))
+      out.add(c.relPath.replace(/[^/]+$/, "README.md"));
   }
   return out;
 }
@@ -83,7 +84,8 @@ export function splitDiagnostics(input: {
   before?: readonly Diagnostic[];
 }): SplitDiagnostics {
   const prefix = `${input.dir}/`;
-  const touched = (d: Diagnostic) => !d.file.startsWith(prefix) || isTouched(d.file.slice(prefix.length), input.touched);
+  const touched = (d: Diagnostic) =>
+    !d.file.startsWith(prefix) || isTouched(d.file.slice(prefix.length), input.touched);
   const earlier = new Set((input.before ?? []).map(identity));
   const own: Diagnostic[] = [];
   const preexisting: Diagnostic[] = [];
@@ -93,7 +95,11 @@ export function splitDiagnostics(input: {
 }
 
 /** Whether some check problem lies in a file the pull request did not touch (then the catalog before is needed). */
-export function needsCatalogBefore(dir: string, touched: ReadonlySet<string>, checkProblems: readonly Diagnostic[]): boolean {
+export function needsCatalogBefore(
+  dir: string,
+  touched: ReadonlySet<string>,
+  checkProblems: readonly Diagnostic[],
+): boolean {
   const prefix = `${dir}/`;
   return checkProblems.some((d) => d.file.startsWith(prefix) && !isTouched(d.file.slice(prefix.length), touched));
 }

@@ -25,11 +25,15 @@ export type Principal = Actor & { as: PrincipalRole };
  * their logins are (case-insensitively) and they do not carry different ids;
  * the first one is kept, so a pusher who is the author is judged as the author.
  */
-export function principalList(actor: ActorInput | undefined, principals: readonly PrincipalInput[] = []): PrincipalInput[] {
+export function principalList(
+  actor: ActorInput | undefined,
+  principals: readonly PrincipalInput[] = [],
+): PrincipalInput[] {
   const all: PrincipalInput[] = [...(actor ? [{ ...actor, as: "author" as const }] : []), ...principals];
   const out: PrincipalInput[] = [];
   for (const p of all) if (!out.some((q) => sameAccount(p, q))) out.push(p);
-  if (out.length === 0) throw new TypeError("checkPullRequest needs a principal: the pull request's author (actor) or principals");
+  if (out.length === 0)
+    throw new TypeError("checkPullRequest needs a principal: the pull request's author (actor) or principals");
   return out;
 }
 

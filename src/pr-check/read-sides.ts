@@ -12,7 +12,15 @@ import { classifyPath, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 
 /** The kinds roles, delegations and policy are read from. */
-export const AUTHORITY_KINDS: ReadonlySet<Kind> = new Set(["Catalog", "User", "Organization", "Team", "Project", "Component", "Model"]);
+export const AUTHORITY_KINDS: ReadonlySet<Kind> = new Set([
+  "Catalog",
+  "User",
+  "Organization",
+  "Team",
+  "Project",
+  "Component",
+  "Model",
+]);
 
 /** A loaded side and its entities by catalog-relative path. */
 export interface Side {
@@ -48,12 +56,20 @@ export interface ReadSideOptions {
 
 /** Read and load one side (no checks run). */
 export async function readSide(options: ReadSideOptions): Promise<Side> {
-  const entries = options.entries ?? (await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir }));
+  const entries =
+    options.entries ??
+    (await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir }));
   const { cache, texts } = options;
-  const deferred = cache && texts && ((relPath: string, oid: string) => (knownToCache(cache, relPath, oid) ? texts.later(oid) : undefined));
+  const deferred =
+    cache &&
+    texts &&
+    ((relPath: string, oid: string) => (knownToCache(cache, relPath, oid) ? texts.later(oid) : undefined));
   // Entity files the cache knows: the other side's entity for the same blob, else one built straight from the cache.
   const shared = options.reuse && sharedWith(options.reuse);
-  const fromCache = cache && texts && ((relPath: string, oid: string) => entityFromCache(cache, options.dir, relPath, oid, texts.later(oid)));
+  const fromCache =
+    cache &&
+    texts &&
+    ((relPath: string, oid: string) => entityFromCache(cache, options.dir, relPath, oid, texts.later(oid)));
   const built =
     (shared || fromCache) &&
     ((relPath: string, oid: string) => {
@@ -62,7 +78,13 @@ export async function readSide(options: ReadSideOptions): Promise<Side> {
       const own = fromCache?.(relPath, oid);
       return own && { entity: own, shared: false };
     });
-  const files = await readCatalogAt({ ...options, entries, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, ...(deferred && { deferred }), ...(built && { built }) });
+  const files = await readCatalogAt({
+    ...options,
+    entries,
+    maxFileBytes: DEFAULT_LIMITS.maxFileBytes,
+    ...(deferred && { deferred }),
+    ...(built && { built }),
+  });
   const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(cache && { openCache: cache }) });
   const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
   return { loaded, byPath, entries };

@@ -46,8 +46,18 @@ export interface Verdict {
 }
 
 /** A verdict reported with `pr/permission-denied` unless told otherwise. */
-export function verdict(decision: Decision, path: ValuePath = [], extra: Partial<Omit<Verdict, "decision" | "path">> = {}): Verdict {
-  return { decision, path, code: extra.code ?? "pr/permission-denied", ...(extra.line !== undefined && { line: extra.line }), ...(extra.hint && { hint: extra.hint }) };
+export function verdict(
+  decision: Decision,
+  path: ValuePath = [],
+  extra: Partial<Omit<Verdict, "decision" | "path">> = {},
+): Verdict {
+  return {
+    decision,
+    path,
+    code: extra.code ?? "pr/permission-denied",
+    ...(extra.line !== undefined && { line: extra.line }),
+    ...(extra.hint && { hint: extra.hint }),
+  };
 }
 
 const AREA: Partial<Record<PathInfo["kind"], [Area, RoleBearingKind]>> = {

@@ -17,12 +17,24 @@ export function judgeComponent(input: RuleInput): Verdict[] {
   const label = describeTarget(input.change);
   const manage = lowestRole("entity-manage");
   const { ctx } = input;
-  if (input.action === "create") return [verdict(requireRole(ctx, { rule: "component-create", scope: areaScope(info), role: manage, doing: `creating ${label}` }))];
+  if (input.action === "create")
+    return [
+      verdict(
+        requireRole(ctx, {
+          rule: "component-create",
+          scope: areaScope(info),
+          role: manage,
+          doing: `creating ${label}`,
+        }),
+      ),
+    ];
   const scope = scopeOf(info);
-  if (input.action === "delete") return [verdict(requireRole(ctx, { rule: "component-delete", scope, role: manage, doing: `deleting ${label}` }))];
+  if (input.action === "delete")
+    return [verdict(requireRole(ctx, { rule: "component-delete", scope, role: manage, doing: `deleting ${label}` }))];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
-  const admin = (doing: string, path: ValuePath, rule = "component-manage") => verdict(requireRole(ctx, { rule, scope, role: manage, doing }), path);
+  const admin = (doing: string, path: ValuePath, rule = "component-manage") =>
+    verdict(requireRole(ctx, { rule, scope, role: manage, doing }), path);
   const widened = widensVisibility(input, scope.org);
   if (widened) out.push(judgeWidening(input, scope, label));
   for (const [key, paths] of groups) {
@@ -38,14 +50,29 @@ export function judgeComponent(input: RuleInput): Verdict[] {
     after.forEach((release, i) => {
       const tag = stringAt(release, "tag");
       if (!before.has(tag)) {
-        if (stringAt(release, "stage") === "production") found.push(admin(`releasing ${label}:${tag} straight to production`, ["releases", i, "stage"], "release-production"));
-        else found.push(verdict(requireRole(ctx, { rule: "release-add", scope, role: lowestRole("child-write"), doing: `adding release notes for ${label}:${tag}` }), ["releases", i]));
+        if (stringAt(release, "stage") === "production")
+          found.push(
+            admin(`releasing ${label}:${tag} straight to production`, ["releases", i, "stage"], "release-production"),
+          );
+        else
+          found.push(
+            verdict(
+              requireRole(ctx, {
+                rule: "release-add",
+                scope,
+                role: lowestRole("child-write"),
+                doing: `adding release notes for ${label}:${tag}`,
+              }),
+              ["releases", i],
+            ),
+          );
       } else {
         const diff = changedPaths(before.get(tag), release, ["releases", i]);
         if (diff.length > 0) found.push(admin(`changing the release metadata of ${label}:${tag}`, diff[0]!));
       }
     });
-    for (const tag of before.keys()) if (!afterTags.has(tag)) found.push(admin(`removing the release metadata of ${label}:${tag}`, ["releases"]));
+    for (const tag of before.keys())
+      if (!afterTags.has(tag)) found.push(admin(`removing the release metadata of ${label}:${tag}`, ["releases"]));
     out.push(...(found.length > 0 ? found : [admin(`reordering the releases of ${label}`, paths[0]!)]));
   }
   if (groups.size === 0) out.push(admin(`editing ${label}`, []));
@@ -71,16 +98,37 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
   const mutable = mutableTags(input, scope.entity!.key).includes(tag);
   const next = semverValid(tag) ? semverInc(tag, "patch") : undefined;
   const immutable = (doing: string, reason: string, hint: string, line?: number) =>
-    verdict(denyEveryone(ctx, { rule: "version-immutable", doing, reason }), [], { code: "pr/immutable-version", ...(line !== undefined && { line }), hint });
+    verdict(denyEveryone(ctx, { rule: "version-immutable", doing, reason }), [], {
+      code: "pr/immutable-version",
+      ...(line !== undefined && { line }),
+      hint,
+    });
   if (input.action === "delete") {
-    if (mutable) return [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+    if (mutable)
+      return [
+        verdict(
+          requireRole(ctx, {
+            rule: "version-delete",
+            scope,
+            role: lowestRole("child-delete"),
+            doing: `deleting ${label}`,
+          }),
+        ),
+      ];
     // A deleted tag could come back with other bytes: a published version stays, and is retired in its release metadata.
     const reason = `the version is published and its tag is not in mutableTags of ${scope.entity!.key}: once deleted, the tag could come back with other bytes`;
-    return [immutable(`deleting ${label}`, reason, `leave versions/${tag}.yaml in place and retire the release in component.yaml instead: releases[].deprecated (with a reason and a replacement) or stage: disabled`)];
+    return [
+      immutable(
+        `deleting ${label}`,
+        reason,
+        `leave versions/${tag}.yaml in place and retire the release in component.yaml instead: releases[].deprecated (with a reason and a replacement) or stage: disabled`,
+      ),
+    ];
   }
   // Published: on the base already (at the merge-base for an update; on the base's tip, with other bytes, for an add).
   const baseText = (input.before ?? input.onBase)?.source.text;
-  const published = input.action === "update" || (input.onBase !== undefined && input.onBase.source.text !== input.after?.source.text);
+  const published =
+    input.action === "update" || (input.onBase !== undefined && input.onBase.source.text !== input.after?.source.text);
   const newVersion = `publish the change as a new version${next ? ` (e.g. versions/${next}.yaml)` : ""}`;
   if (published && !mutable) {
     const reason = `the version is published and its tag is not in mutableTags of ${scope.entity!.key}`;
@@ -91,9 +139,20 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
   const tombstone = input.tombstone;
   if (input.action === "create" && !input.onBase && tombstone && tombstone.oid !== input.change.newOid && !mutable) {
     const reason = `${tag} was published before (deleted in commit ${tombstone.commit.slice(0, 12)}), and a published tag never comes back with other bytes`;
-    return [immutable(`adding ${label} again with other content`, reason, `${newVersion}; restoring ${tag} is allowed only with the bytes it had`)];
+    return [
+      immutable(
+        `adding ${label} again with other content`,
+        reason,
+        `${newVersion}; restoring ${tag} is allowed only with the bytes it had`,
+      ),
+    ];
   }
   const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
   const verb = published ? "updating the mutable tag" : input.action === "create" ? "adding" : "changing";
-  return [verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }), path)];
+  return [
+    verdict(
+      requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }),
+      path,
+    ),
+  ];
 }

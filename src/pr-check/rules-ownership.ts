@@ -19,8 +19,13 @@ export function judgeOwnership(input: RuleInput, scope: Scope, label: string): V
   const newOwner = stringAt(input.after?.data, "owner");
   if (oldOwner !== newOwner) {
     const doing = `changing the owner of ${label} from ${oldOwner ?? "nobody"} to ${newOwner ?? "nobody"}`;
-    const onNew: Decision[] = [requireRole(ctx, { rule: "owner-change", scope: { org: scope.org }, role: "manager", doing })];
-    if (newOwner !== undefined) onNew.unshift(requireSelf(ctx, { rule: "owner-change", user: newOwner, doing: `making ${newOwner} the owner of ${label}` }));
+    const onNew: Decision[] = [
+      requireRole(ctx, { rule: "owner-change", scope: { org: scope.org }, role: "manager", doing }),
+    ];
+    if (newOwner !== undefined)
+      onNew.unshift(
+        requireSelf(ctx, { rule: "owner-change", user: newOwner, doing: `making ${newOwner} the owner of ${label}` }),
+      );
     out.push(verdict(allOf(manage(doing), anyOf(...onNew)), ["owner"]));
   }
   const oldTeam = stringAt(input.before?.data, "team");
@@ -28,7 +33,8 @@ export function judgeOwnership(input: RuleInput, scope: Scope, label: string): V
   if (oldTeam !== newTeam) {
     const doing = `moving ${label} from team ${oldTeam ?? "(none)"} to team ${newTeam ?? "(none)"}`;
     const needs: Decision[] = [manage(doing)];
-    for (const team of [oldTeam, newTeam]) if (team !== undefined) needs.push(requireTeamRights(ctx, { rule: "owner-change", org: scope.org, team, doing }));
+    for (const team of [oldTeam, newTeam])
+      if (team !== undefined) needs.push(requireTeamRights(ctx, { rule: "owner-change", org: scope.org, team, doing }));
     out.push(verdict(allOf(...needs), ["team"]));
   }
   return out;

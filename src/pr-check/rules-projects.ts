@@ -12,9 +12,22 @@ export function judgeProject(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
   const manage = lowestRole("entity-manage");
-  if (input.action === "create") return [verdict(requireRole(input.ctx, { rule: "project-create", scope: areaScope(info), role: manage, doing: `creating ${label}` }))];
+  if (input.action === "create")
+    return [
+      verdict(
+        requireRole(input.ctx, {
+          rule: "project-create",
+          scope: areaScope(info),
+          role: manage,
+          doing: `creating ${label}`,
+        }),
+      ),
+    ];
   const scope = scopeOf(info);
-  if (input.action === "delete") return [verdict(requireRole(input.ctx, { rule: "project-delete", scope, role: manage, doing: `deleting ${label}` }))];
+  if (input.action === "delete")
+    return [
+      verdict(requireRole(input.ctx, { rule: "project-delete", scope, role: manage, doing: `deleting ${label}` })),
+    ];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
   const widened = widensVisibility(input, scope.org);
@@ -22,7 +35,17 @@ export function judgeProject(input: RuleInput): Verdict[] {
   const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team" && !(widened && k === "visibility"));
   if (rest.length > 0 || groups.size === 0) {
     const what = rest.map(([k]) => k).join(", ");
-    out.push(verdict(requireRole(input.ctx, { rule: "project-manage", scope, role: manage, doing: `changing ${what || "the file of"} ${label}` }), rest[0]?.[1][0] ?? []));
+    out.push(
+      verdict(
+        requireRole(input.ctx, {
+          rule: "project-manage",
+          scope,
+          role: manage,
+          doing: `changing ${what || "the file of"} ${label}`,
+        }),
+        rest[0]?.[1][0] ?? [],
+      ),
+    );
   }
   return out;
 }
@@ -34,10 +57,29 @@ export function judgeProjectChild(input: RuleInput): Verdict[] {
   const kind = info.kind === "Experiment" ? "experiment" : "project-component";
   const scope = scopeOf(info);
   if (input.action === "delete") {
-    return [verdict(requireRole(input.ctx, { rule: `${kind}-delete`, scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+    return [
+      verdict(
+        requireRole(input.ctx, {
+          rule: `${kind}-delete`,
+          scope,
+          role: lowestRole("child-delete"),
+          doing: `deleting ${label}`,
+        }),
+      ),
+    ];
   }
   const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
   const verb = input.action === "create" ? "adding" : "changing";
-  const write = verdict(requireRole(input.ctx, { rule: `${kind}-write`, scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }), path);
-  return info.kind === "Experiment" ? [write, ...judgeCreatedBy(input, input.action === "update" ? input.before?.data : undefined)] : [write];
+  const write = verdict(
+    requireRole(input.ctx, {
+      rule: `${kind}-write`,
+      scope,
+      role: lowestRole("child-write"),
+      doing: `${verb} ${label}`,
+    }),
+    path,
+  );
+  return info.kind === "Experiment"
+    ? [write, ...judgeCreatedBy(input, input.action === "update" ? input.before?.data : undefined)]
+    : [write];
 }

@@ -18,7 +18,10 @@ export const RECORD_SKEW_MS = 10 * 60_000;
 
 /** A record field that must name the author or fall in the pull request's time. */
 function mismatch(input: RuleInput, rule: string, path: ValuePath, reason: string, hint: string): Verdict {
-  return verdict(decision(false, rule, reason, [...input.ctx.actor.chain, `rule ${rule}: ${reason}`]), path, { code: "pr/record-mismatch", hint });
+  return verdict(decision(false, rule, reason, [...input.ctx.actor.chain, `rule ${rule}: ${reason}`]), path, {
+    code: "pr/record-mismatch",
+    hint,
+  });
 }
 
 /** ISO time of `ms`, to the minute, for messages. */
@@ -36,14 +39,28 @@ export function judgeAppendedEntries(input: RuleInput, first: number): Verdict[]
     if (by === undefined || !allowed.includes(by)) {
       const who = author ?? `${actorName(actor)}, who has no user file`;
       out.push(
-        mismatch(input, "record-by", ["stageHistory", i, "by"], `appended entry stageHistory[${i}] has by: ${JSON.stringify(by ?? null)}, but this pull request is by ${who}: an appended entry records who made the change`, author ? `write by: ${author} (mlcat stage and mlcat promote write it for you)` : "add your user file first (users/<you>.yaml), then record yourself"),
+        mismatch(
+          input,
+          "record-by",
+          ["stageHistory", i, "by"],
+          `appended entry stageHistory[${i}] has by: ${JSON.stringify(by ?? null)}, but this pull request is by ${who}: an appended entry records who made the change`,
+          author
+            ? `write by: ${author} (mlcat stage and mlcat promote write it for you)`
+            : "add your user file first (users/<you>.yaml), then record yourself",
+        ),
       );
     }
     const at = stringAt(entry, "at");
     if (window && !within(at, window)) {
       const span = `${minute(window.from - RECORD_SKEW_MS)} to ${minute(window.to + RECORD_SKEW_MS)}`;
       out.push(
-        mismatch(input, "record-at", ["stageHistory", i, "at"], `appended entry stageHistory[${i}] has at: ${JSON.stringify(at ?? null)}, outside the time of this pull request's commits (${span}, with ${RECORD_SKEW_MS / 60_000} minutes' allowance)`, "write the time the change is made, in UTC (mlcat stage and mlcat promote write it for you)"),
+        mismatch(
+          input,
+          "record-at",
+          ["stageHistory", i, "at"],
+          `appended entry stageHistory[${i}] has at: ${JSON.stringify(at ?? null)}, outside the time of this pull request's commits (${span}, with ${RECORD_SKEW_MS / 60_000} minutes' allowance)`,
+          "write the time the change is made, in UTC (mlcat stage and mlcat promote write it for you)",
+        ),
       );
     }
   });
@@ -61,7 +78,15 @@ export function judgeCreatedBy(input: RuleInput, beforeData: unknown): Verdict[]
   if (ours.some((user) => recorders.includes(user))) return [];
   const who = actor.user ?? `${actorName(actor)}, who has no user file`;
   const reason = `this record has createdBy: ${JSON.stringify(createdBy)}, but this pull request is by ${who}, and only the service accounts in the base's policy.recordOnBehalf (${recorders.join(", ") || "none"}) record others`;
-  return [mismatch(input, "record-created-by", ["createdBy"], reason, actor.user ? `write createdBy: ${actor.user}, or leave it out` : "leave createdBy out")];
+  return [
+    mismatch(
+      input,
+      "record-created-by",
+      ["createdBy"],
+      reason,
+      actor.user ? `write createdBy: ${actor.user}, or leave it out` : "leave createdBy out",
+    ),
+  ];
 }
 
 /** Whom the pull request's records may name: everyone whose change it is (its author and pushers), or the actor. */

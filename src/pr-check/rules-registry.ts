@@ -19,9 +19,20 @@ export function judgeModel(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
   const manage = lowestRole("entity-manage");
-  if (input.action === "create") return [verdict(requireRole(input.ctx, { rule: "model-create", scope: areaScope(info), role: manage, doing: `creating ${label}` }))];
+  if (input.action === "create")
+    return [
+      verdict(
+        requireRole(input.ctx, {
+          rule: "model-create",
+          scope: areaScope(info),
+          role: manage,
+          doing: `creating ${label}`,
+        }),
+      ),
+    ];
   const scope = scopeOf(info);
-  if (input.action === "delete") return [verdict(requireRole(input.ctx, { rule: "model-delete", scope, role: manage, doing: `deleting ${label}` }))];
+  if (input.action === "delete")
+    return [verdict(requireRole(input.ctx, { rule: "model-delete", scope, role: manage, doing: `deleting ${label}` }))];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
   const widened = widensVisibility(input, scope.org);
@@ -29,7 +40,12 @@ export function judgeModel(input: RuleInput): Verdict[] {
   const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team" && !(widened && k === "visibility"));
   if (rest.length > 0 || groups.size === 0) {
     const what = rest.map(([k]) => k).join(", ") || "the file of";
-    out.push(verdict(requireRole(input.ctx, { rule: "model-manage", scope, role: manage, doing: `changing ${what} ${label}` }), rest[0]?.[1][0] ?? []));
+    out.push(
+      verdict(
+        requireRole(input.ctx, { rule: "model-manage", scope, role: manage, doing: `changing ${what} ${label}` }),
+        rest[0]?.[1][0] ?? [],
+      ),
+    );
   }
   return out;
 }
@@ -40,12 +56,23 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const label = describeTarget(input.change);
   const scope = scopeOf(info);
   const { ctx } = input;
-  const member = (doing: string, path: ValuePath) => verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing }), path);
-  const production = (rule: string, doing: string, path: ValuePath) => verdict(requireProductionApprover(ctx, { rule, org: info.org!, doing }), path);
+  const member = (doing: string, path: ValuePath) =>
+    verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing }), path);
+  const production = (rule: string, doing: string, path: ValuePath) =>
+    verdict(requireProductionApprover(ctx, { rule, org: info.org!, doing }), path);
   // In production on the merge-base, or on the base's tip (promoted since the branch forked).
   const wasProduction = [input.before, input.onBase].some((side) => stringAt(side?.data, "stage") === "production");
   if (input.action === "delete") {
-    const out = [verdict(requireRole(ctx, { rule: "version-delete", scope, role: lowestRole("child-delete"), doing: `deleting ${label}` }))];
+    const out = [
+      verdict(
+        requireRole(ctx, {
+          rule: "version-delete",
+          scope,
+          role: lowestRole("child-delete"),
+          doing: `deleting ${label}`,
+        }),
+      ),
+    ];
     // Deleting takes the version out of production: what that needs, deleting needs too.
     if (wasProduction) out.push(production("production-frozen", `deleting ${label}, which is in production`, []));
     return out;
@@ -56,10 +83,23 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
     // A new version starts in testing: starting anywhere else is a stage move (its history's stages count too).
     const out = [member(`adding ${label}`, []), ...judgeAppendedEntries(input, 0), ...judgeCreatedBy(input, undefined)];
     const stage = stringAt(input.after?.data, "stage");
-    const stages = [stage, ...arrayAt(input.after?.data, "stageHistory").map((e) => stringAt(e, "stage"))].filter((x) => x !== undefined);
-    if (stages.includes("production")) out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
+    const stages = [stage, ...arrayAt(input.after?.data, "stageHistory").map((e) => stringAt(e, "stage"))].filter(
+      (x) => x !== undefined,
+    );
+    if (stages.includes("production"))
+      out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
     else if (stages.some((x) => x !== "testing")) {
-      out.push(verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing: `adding ${label} straight to ${stage ?? "another stage than testing"}` }), ["stage"]));
+      out.push(
+        verdict(
+          requireRole(ctx, {
+            rule: "stage-change",
+            scope,
+            role: lowestRole("entity-manage"),
+            doing: `adding ${label} straight to ${stage ?? "another stage than testing"}`,
+          }),
+          ["stage"],
+        ),
+      );
     }
     return out;
   }
@@ -69,19 +109,32 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const rewritten = oldHistory.findIndex((entry, i) => i >= newHistory.length || !sameValue(entry, newHistory[i]));
   if (rewritten >= 0) {
     const reason = "the stage history is append-only: entries may be added at the end, never edited or removed";
-    out.push(verdict(denyEveryone(ctx, { rule: "stage-history-append-only", doing: `rewriting the stage history of ${label}`, reason }), ["stageHistory", Math.min(rewritten, Math.max(newHistory.length - 1, 0))], {
-      code: "pr/stage-history-rewritten",
-      hint: `restore the first ${oldHistory.length} entries of stageHistory as they are on the base, and append a new entry for the new stage`,
-    }));
+    out.push(
+      verdict(
+        denyEveryone(ctx, {
+          rule: "stage-history-append-only",
+          doing: `rewriting the stage history of ${label}`,
+          reason,
+        }),
+        ["stageHistory", Math.min(rewritten, Math.max(newHistory.length - 1, 0))],
+        {
+          code: "pr/stage-history-rewritten",
+          hint: `restore the first ${oldHistory.length} entries of stageHistory as they are on the base, and append a new entry for the new stage`,
+        },
+      ),
+    );
   }
   const oldStage = stringAt(before.data, "stage");
   const newStage = stringAt(input.after?.data, "stage");
   const appended = newHistory.slice(oldHistory.length).map((e) => stringAt(e, "stage"));
   if (oldStage !== newStage || appended.length > 0) {
     const doing = `moving ${label} from ${oldStage ?? "no stage"} to ${newStage ?? "no stage"}`;
-    if (newStage === "production" || appended.includes("production")) out.push(production("stage-production", doing, ["stage"]));
+    if (newStage === "production" || appended.includes("production"))
+      out.push(production("stage-production", doing, ["stage"]));
     else {
-      out.push(verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing }), ["stage"]));
+      out.push(
+        verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing }), ["stage"]),
+      );
       // Taking a version out of production changes a production version: its approvers decide, not the model's admins.
       if (wasProduction) out.push(production("production-frozen", doing, ["stage"]));
     }

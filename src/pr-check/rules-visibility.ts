@@ -12,17 +12,32 @@ import { verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** The visibility an entity's data gives it, its organization's (on the base) when it sets none. */
 function ownVisibility(input: RuleInput, data: unknown, org: string): string {
-  return stringAt(data, "visibility") ?? stringAt(input.ctx.authority.catalog.get("Organization", org)?.data, "visibility") ?? "private";
+  return (
+    stringAt(data, "visibility") ??
+    stringAt(input.ctx.authority.catalog.get("Organization", org)?.data, "visibility") ??
+    "private"
+  );
 }
 
 /** Whether the update makes the entity public where it was not (an explicit `public`, or dropping `private` in a public organization). */
 export function widensVisibility(input: RuleInput, org: string): boolean {
   if (input.action !== "update") return false;
-  return ownVisibility(input, input.before?.data, org) !== "public" && ownVisibility(input, input.after?.data, org) === "public";
+  return (
+    ownVisibility(input, input.before?.data, org) !== "public" &&
+    ownVisibility(input, input.after?.data, org) === "public"
+  );
 }
 
 /** The verdict on widening the visibility of `label`: an owner of the organization. */
 export function judgeWidening(input: RuleInput, scope: Scope, label: string): Verdict {
   const doing = `making ${label} public`;
-  return verdict(requireRole(input.ctx, { rule: "visibility-widen", scope: { org: scope.org }, role: lowestRole("org-owners"), doing }), ["visibility"]);
+  return verdict(
+    requireRole(input.ctx, {
+      rule: "visibility-widen",
+      scope: { org: scope.org },
+      role: lowestRole("org-owners"),
+      doing,
+    }),
+    ["visibility"],
+  );
 }

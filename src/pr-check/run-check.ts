@@ -40,7 +40,14 @@ import { Denials, dedupeByPlace } from "./denials.js";
 import { failClosed } from "./fail-closed.js";
 import { mergedFileProblems, readMerged } from "./merged-files.js";
 import { pullRequestDiffs } from "./pr-diffs.js";
-import { principalLabel, principalList, resolvePrincipals, type Principal, type PrincipalInput, type PrincipalRole } from "./principals.js";
+import {
+  principalLabel,
+  principalList,
+  resolvePrincipals,
+  type Principal,
+  type PrincipalInput,
+  type PrincipalRole,
+} from "./principals.js";
 import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
 import { catalogBefore, isTouched, needsCatalogBefore, splitDiagnostics, touchedPaths } from "./preexisting.js";
@@ -134,7 +141,10 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
   // One git process answers which commits the revisions name, and later the sizes of old blobs.
   const info = ObjectInfo.open(git);
   try {
-    const [base, head] = await Promise.all([commitOf(info, options.base, "base"), commitOf(info, options.head ?? "HEAD", "head")]);
+    const [base, head] = await Promise.all([
+      commitOf(info, options.base, "base"),
+      commitOf(info, options.head ?? "HEAD", "head"),
+    ]);
     return redactResult(await checkResolved(options, { git, dir, base, head, info, principals }));
   } finally {
     await info.close();
@@ -142,7 +152,10 @@ export async function checkPullRequest(options: CheckOptions): Promise<CheckResu
 }
 
 /** `checkPullRequest` once the revisions are resolved. */
-async function checkResolved(options: CheckOptions, resolved: Pick<Started, "git" | "dir" | "base" | "head" | "info" | "principals">): Promise<CheckResult> {
+async function checkResolved(
+  options: CheckOptions,
+  resolved: Pick<Started, "git" | "dir" | "base" | "head" | "info" | "principals">,
+): Promise<CheckResult> {
   const { git, dir, base, head, info, principals } = resolved;
   // Git lists the head's tree, finds the merge-base and reads the pull request's history while this process
   // reads the content cache; a failure surfaces where it is awaited.
@@ -194,21 +207,36 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const baseDiff = await sinceBase;
   const diffs = await pullRequestDiffs({ ...git, base, head, fork, sinceBase: baseDiff });
   const { own, judged, conflicts } = diffs;
-  const revisions = { base, head, mergeBase: fork, ...(diffs.mergeTree !== undefined && !conflicts && { mergeTree: diffs.mergeTree }) };
+  const revisions = {
+    base,
+    head,
+    mergeBase: fork,
+    ...(diffs.mergeTree !== undefined && !conflicts && { mergeTree: diffs.mergeTree }),
+  };
   const changes = judged.map((f) => classifyChange(f, dir));
   const ownChanges = own === judged ? changes : own.map((f) => classifyChange(f, dir));
   const relPaths = (list: PrChange[]) => new Set(list.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
   const changedRel = relPaths(changes);
   const ownRel = relPaths(ownChanges);
-  const touchedOrgs = new Set([...changes, ...ownChanges].map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0]).filter((o): o is string => o !== undefined));
+  const touchedOrgs = new Set(
+    [...changes, ...ownChanges]
+      .map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0])
+      .filter((o): o is string => o !== undefined),
+  );
   // The changed files the cache does not know will be parsed: load the parser and their validators while git lists the tree.
   const toParse = changes.flatMap((c) =>
-    c.info && c.newType === "file" && c.newOid !== undefined && !(cache && knownToCache(cache, c.relPath!, c.newOid)) ? [SCHEMA_FILE[c.info.kind]] : [],
+    c.info && c.newType === "file" && c.newOid !== undefined && !(cache && knownToCache(cache, c.relPath!, c.newOid))
+      ? [SCHEMA_FILE[c.info.kind]]
+      : [],
   );
   if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
   const headEntries = await headTree;
   const merging = revisions.mergeTree !== undefined;
-  const sizes = await blobSizesOf(info, [...oldBlobsOf(own, dir), ...oldBlobsOf(baseDiff, dir), ...(merging ? newBlobsOf(judged, dir) : [])]);
+  const sizes = await blobSizesOf(info, [
+    ...oldBlobsOf(own, dir),
+    ...oldBlobsOf(baseDiff, dir),
+    ...(merging ? newBlobsOf(judged, dir) : []),
+  ]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, own, sizes, dir);
 
@@ -217,11 +245,30 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too);
   // so does a branch that does not merge cleanly.
   const counted = conflicts ? own : judged;
-  const settings = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: (p) => p === "catalog.yaml" });
+  const settings = await readSide({
+    ...reading,
+    rev: base,
+    dir,
+    entries: baseEntries,
+    include: (p) => p === "catalog.yaml",
+  });
   if (conflicts || counted.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
-    const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(new Set([...changedRel, ...ownRel])) });
+    const onBase = await readSide({
+      ...reading,
+      rev: base,
+      dir,
+      entries: baseEntries,
+      include: authorityFilter(new Set([...changedRel, ...ownRel])),
+    });
     const merge = conflicts && { conflicts, baseName: shortRev(options.base) };
-    const { stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted, ...(merge && { merge }) });
+    const { stopped } = judgeBase(onBase, {
+      dir,
+      changed: counted,
+      touchedOrgs,
+      revisions,
+      principals: wanted,
+      ...(merge && { merge }),
+    });
     if (stopped) return stopped;
   }
   // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
@@ -232,17 +279,50 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const full = options.validateHead !== false;
   const owners = new Set(ownChanges.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
   // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
-  const after = await readSide({ ...reading, entries: headEntries, rev: head, dir, ...(!full && { include: (p: string) => ownRel.has(p) || changedRel.has(p) || owners.has(p) }) });
-  const onBase = await readSide({ ...reading, rev: base, dir, entries: baseEntries, include: authorityFilter(changedRel), reuse: after });
+  const after = await readSide({
+    ...reading,
+    entries: headEntries,
+    rev: head,
+    dir,
+    ...(!full && { include: (p: string) => ownRel.has(p) || changedRel.has(p) || owners.has(p) }),
+  });
+  const onBase = await readSide({
+    ...reading,
+    rev: base,
+    dir,
+    entries: baseEntries,
+    include: authorityFilter(changedRel),
+    reuse: after,
+  });
   giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-  const { authority, principals, stopped } = judgeBase(onBase, { dir, changed: counted, touchedOrgs, revisions, principals: wanted });
+  const { authority, principals, stopped } = judgeBase(onBase, {
+    dir,
+    changed: counted,
+    touchedOrgs,
+    revisions,
+    principals: wanted,
+  });
   if (stopped) return stopped;
   // A file the merge leaves with other content than the head's (both sides changed it) is judged as the merge leaves it.
-  const merged = merging ? await readMerged({ reading, dir, tree: revisions.mergeTree!, baseEntries, judged, sizes, headEntries, own, changes }) : undefined;
+  const merged = merging
+    ? await readMerged({
+        reading,
+        dir,
+        tree: revisions.mergeTree!,
+        baseEntries,
+        judged,
+        sizes,
+        headEntries,
+        own,
+        changes,
+      })
+    : undefined;
 
   const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
   const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
-  const checked = full ? await checkHead(after.loaded.catalog, after.loaded.oids, cacheDir, deferred, prefer) : undefined;
+  const checked = full
+    ? await checkHead(after.loaded.catalog, after.loaded.oids, cacheDir, deferred, prefer)
+    : undefined;
   // Feedback about the pull request: the head's problems in files it touched or that it brought; the rest were there before.
   const touched = touchedPaths([...changes, ...ownChanges]);
   const checkProblems = checked?.diagnostics ?? [];
@@ -250,14 +330,30 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   if (checked && needsCatalogBefore(dir, touched, checkProblems)) {
     // The catalog where the branch started: the head's, with the paths the branch touched as the merge-base has them.
     const undone = touchedPaths(ownChanges);
-    const forkPart = await readSide({ ...reading, rev: fork, dir, entries: forkEntries, include: (p) => isTouched(p, undone) });
+    const forkPart = await readSide({
+      ...reading,
+      rev: fork,
+      dir,
+      entries: forkEntries,
+      include: (p) => isTouched(p, undone),
+    });
     const forkFiles = treeFiles(forkEntries, dir, DEFAULT_LIMITS.maxFileBytes);
-    before = (await checkHead(catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone), forkFiles, cacheDir, deferred, [])).diagnostics;
+    before = (
+      await checkHead(
+        catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone),
+        forkFiles,
+        cacheDir,
+        deferred,
+        [],
+      )
+    ).diagnostics;
   }
   const split = splitDiagnostics({
     dir,
     touched,
-    loaderProblems: checked ? after.loaded.diagnostics : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
+    loaderProblems: checked
+      ? after.loaded.diagnostics
+      : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
     checkProblems,
     ...(before && { before }),
   });
@@ -266,7 +362,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   diagnostics.push(...(await secrets));
   if (merged) diagnostics.push(...mergedFileProblems(merged, after, dir, shortRev(options.base)));
   // Component versions the pull request adds under tags the base does not hold: did its history publish them once?
-  const readded = changes.filter((c) => c.action === "create" && c.info?.kind === "ComponentVersion" && !onBase.byPath.has(c.relPath!));
+  const readded = changes.filter(
+    (c) => c.action === "create" && c.info?.kind === "ComponentVersion" && !onBase.byPath.has(c.relPath!),
+  );
   const tombstones = await lastDeletions({ ...git, rev: base, paths: readded.map((c) => c.path) });
   // The pull request's time, for the records it writes: from its fork point's commit to its head's (never later than now),
   // and whom they may name: everyone the check judges.
@@ -284,7 +382,9 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     const fromMerge = rel !== undefined && merged?.paths.has(rel) === true;
     const result = rel === undefined ? undefined : fromMerge ? merged!.side.byPath.get(rel) : after.byPath.get(rel);
     const sides = {
-      ...(rel !== undefined && change.action !== "create" && onBase.byPath.has(rel) && { before: onBase.byPath.get(rel)! }),
+      ...(rel !== undefined &&
+        change.action !== "create" &&
+        onBase.byPath.has(rel) && { before: onBase.byPath.get(rel)! }),
       ...(result && change.action !== "delete" && { after: result }),
       ...(rel !== undefined && onBase.byPath.has(rel) && { onBase: onBase.byPath.get(rel)! }),
       ...(tombstones.has(change.path) && { tombstone: tombstones.get(change.path)! }),
@@ -297,8 +397,14 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
       const verdicts = decideChange({ authority, actor: principal, window, recorders }, change, sides);
       for (const v of verdicts) {
         decisions.push(decidedFor(v.decision, principal, several, mention));
-        const mergedAt = fromMerge && { merged: { ...(head && { head }), ...(forkText !== undefined && { forkText }) } };
-        const d = reportVerdict(change, v, sides.after, { ...(several && { principal: principalLabel(principal) }), ...mergedAt, mention });
+        const mergedAt = fromMerge && {
+          merged: { ...(head && { head }), ...(forkText !== undefined && { forkText }) },
+        };
+        const d = reportVerdict(change, v, sides.after, {
+          ...(several && { principal: principalLabel(principal) }),
+          ...mergedAt,
+          mention,
+        });
         if (d) denials.add(principal, d, v.decision);
       }
     }
@@ -312,19 +418,25 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const oids = after.loaded.oids;
   if (deferred && oids) {
     const prefix = `${dir}/`;
-    await deferred.prefetch([...flagged].flatMap((f) => (f.startsWith(prefix) && oids.has(f.slice(prefix.length)) ? [oids.get(f.slice(prefix.length))!] : [])));
+    await deferred.prefetch(
+      [...flagged].flatMap((f) =>
+        f.startsWith(prefix) && oids.has(f.slice(prefix.length)) ? [oids.get(f.slice(prefix.length))!] : [],
+      ),
+    );
   }
   for (const e of entities) {
     if (flagged.has(e.source.file)) texts.set(e.source.file, e.source.text);
     if (e.readme && flagged.has(e.readme.file)) texts.set(e.readme.file, e.readme.text);
   }
   // A file only the merge result has (a rename on the base carried the branch's edit there) shows as merged.
-  for (const e of merged?.side.loaded.catalog.entities() ?? []) if (flagged.has(e.source.file) && !texts.has(e.source.file)) texts.set(e.source.file, e.source.text);
+  for (const e of merged?.side.loaded.catalog.entities() ?? [])
+    if (flagged.has(e.source.file) && !texts.has(e.source.file)) texts.set(e.source.file, e.source.text);
   // A deleted file's frame shows what was deleted.
-  for (const c of changes) if (c.action === "delete" && c.relPath !== undefined) {
-    const gone = onBase.byPath.get(c.relPath);
-    if (gone) texts.set(c.path, gone.source.text);
-  }
+  for (const c of changes)
+    if (c.action === "delete" && c.relPath !== undefined) {
+      const gone = onBase.byPath.get(c.relPath);
+      if (gone) texts.set(c.path, gone.source.text);
+    }
   return {
     diagnostics: reported.sort(compareDiagnostics),
     preexisting: split.preexisting.sort(compareDiagnostics),
@@ -354,9 +466,11 @@ async function checkHead(
 ): Promise<{ diagnostics: Diagnostic[]; stats?: SnapshotRunStats }> {
   if (cacheDir === undefined || !files || !deferred) return { diagnostics: validateCatalog(catalog, HEAD_CHECKS) };
   // A component checked again has its versions' texts compared (byte-identical versions): read those in the batch too.
-  const withTexts = (entities: Entity[]) => entities.flatMap((e) => (e.kind === "Component" ? [e, ...catalog.versionsOf("ComponentVersion", e.key)] : [e]));
+  const withTexts = (entities: Entity[]) =>
+    entities.flatMap((e) => (e.kind === "Component" ? [e, ...catalog.versionsOf("ComponentVersion", e.key)] : [e]));
   // READMEs too: the readmes check reads the text of every README it checks again.
-  const oidsOf = (e: Entity) => [e.source.relPath, ...(e.readme ? [e.readme.relPath] : [])].flatMap((p) => (files.has(p) ? [files.get(p)!] : []));
+  const oidsOf = (e: Entity) =>
+    [e.source.relPath, ...(e.readme ? [e.readme.relPath] : [])].flatMap((p) => (files.has(p) ? [files.get(p)!] : []));
   const prepare = (entities: Entity[]) => deferred.prefetch(withTexts(entities).flatMap(oidsOf));
   return checkWithSnapshotsPrepared(catalog, HEAD_CHECKS, files, { cacheDir, limits: DEFAULT_LIMITS, prefer }, prepare);
 }
@@ -382,15 +496,28 @@ function judgeBase(
   const { dir, changed, touchedOrgs, revisions } = context;
   const authority = new Authority(onBase.loaded.catalog);
   const principals = resolvePrincipals(authority, context.principals);
-  const stop = (reason: string, diagnostics: Diagnostic[]) => ({ authority, principals, stopped: { ...empty(revisions, principals), diagnostics, failedClosed: reason } });
+  const stop = (reason: string, diagnostics: Diagnostic[]) => ({
+    authority,
+    principals,
+    stopped: { ...empty(revisions, principals), diagnostics, failedClosed: reason },
+  });
   const broken = baseProblems(onBase, dir, touchedOrgs);
   if (broken.length > 0) return stop("the base does not parse", failClosed.baseInvalid(broken));
   const cap = authority.policy().maxChangedFiles;
-  if (changed.length > cap) return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
+  if (changed.length > cap)
+    return stop("too many changed files", [failClosed.tooManyChanges(onBase, dir, changed.length, cap)]);
   const ambiguous = principals.filter((p) => p.ambiguous);
-  if (ambiguous.length > 0) return stop(`the ${ambiguous[0]!.as} matches several user files`, ambiguous.map((p) => failClosed.ambiguousActor(dir, p, p.as)));
+  if (ambiguous.length > 0)
+    return stop(
+      `the ${ambiguous[0]!.as} matches several user files`,
+      ambiguous.map((p) => failClosed.ambiguousActor(dir, p, p.as)),
+    );
   const merge = context.merge;
-  if (merge) return stop("the branch does not merge cleanly into the base", failClosed.mergeConflict(merge.conflicts, dir, revisions.base, merge.baseName));
+  if (merge)
+    return stop(
+      "the branch does not merge cleanly into the base",
+      failClosed.mergeConflict(merge.conflicts, dir, revisions.base, merge.baseName),
+    );
   return { authority, principals };
 }
 
@@ -404,22 +531,46 @@ function redactResult(result: CheckResult): CheckResult {
     ...result,
     diagnostics: redactDiagnostics(result.diagnostics).sort(compareDiagnostics),
     preexisting: redactDiagnostics(result.preexisting).sort(compareDiagnostics),
-    changes: result.changes.map((c) => ({ ...c, path: redactSecrets(c.path), decisions: c.decisions.map((d) => ({ ...d, reason: redactSecrets(d.reason), chain: d.chain.map(redactSecrets) })) })),
+    changes: result.changes.map((c) => ({
+      ...c,
+      path: redactSecrets(c.path),
+      decisions: c.decisions.map((d) => ({ ...d, reason: redactSecrets(d.reason), chain: d.chain.map(redactSecrets) })),
+    })),
     texts: new Map([...result.texts].map(([file, text]) => [redactSecrets(file), text])),
   };
 }
 
 function empty(revisions: CheckResult["revisions"], principals: Principal[]): CheckResult {
-  return { diagnostics: [], preexisting: [], changes: [], revisions, actor: principals[0]!, principals, files: 0, entities: 0, texts: new Map() };
+  return {
+    diagnostics: [],
+    preexisting: [],
+    changes: [],
+    revisions,
+    actor: principals[0]!,
+    principals,
+    files: 0,
+    entities: 0,
+    texts: new Map(),
+  };
 }
 
 /** A principal's decision as the result lists it; with several principals its chain starts with whose it is. */
-function decidedFor(decision: Decision, principal: Principal, several: boolean, mention: (users: readonly string[]) => string[]): PrincipalDecision {
+function decidedFor(
+  decision: Decision,
+  principal: Principal,
+  several: boolean,
+  mention: (users: readonly string[]) => string[],
+): PrincipalDecision {
   const who = { login: principal.login, ...(principal.id !== undefined && { id: principal.id }), as: principal.as };
   const ask = mention(decision.approvers);
   if (!several) return { ...decision, principal: who, ask };
   const role = principal.as === "author" ? "opened the pull request" : "pushed to the branch";
-  return { ...decision, chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain], principal: who, ask };
+  return {
+    ...decision,
+    chain: [`judged for ${principalLabel(principal)}, who ${role}: every principal must be allowed`, ...decision.chain],
+    principal: who,
+    ask,
+  };
 }
 
 /** A revision as messages name it: a full sha shortened to 10 characters, anything else as given. */

@@ -25,7 +25,12 @@ export interface VerdictReportOptions {
 }
 
 /** The diagnostic of a denied verdict (undefined when it was allowed). Deletes point at line 1 of the deleted path. */
-export function reportVerdict(change: PrChange, v: Verdict, after: Entity | undefined, options: VerdictReportOptions = {}): Diagnostic | undefined {
+export function reportVerdict(
+  change: PrChange,
+  v: Verdict,
+  after: Entity | undefined,
+  options: VerdictReportOptions = {},
+): Diagnostic | undefined {
   if (v.decision.allowed) return undefined;
   let line = 1;
   let column = 1;
@@ -35,7 +40,9 @@ export function reportVerdict(change: PrChange, v: Verdict, after: Entity | unde
     if (v.line !== undefined) line = v.line;
     else ({ line, column } = positionOf(after.source, v.path));
   }
-  const said = options.principal ? `${options.principal} may not make this change: ${v.decision.reason}` : v.decision.reason;
+  const said = options.principal
+    ? `${options.principal} may not make this change: ${v.decision.reason}`
+    : v.decision.reason;
   const reason = said.charAt(0).toUpperCase() + said.slice(1);
   return {
     code: v.code,
@@ -51,14 +58,21 @@ export function reportVerdict(change: PrChange, v: Verdict, after: Entity | unde
 function hintOf(v: Verdict, mention: (users: readonly string[]) => string[] = (u) => [...u]): string {
   if (v.hint) return v.hint;
   const approvers = v.decision.approvers;
-  if (approvers.length === 0) return "nobody holds the role this change needs: ask a catalog admin to grant it first, in a separate pull request";
+  if (approvers.length === 0)
+    return "nobody holds the role this change needs: ask a catalog admin to grant it first, in a separate pull request";
   return `ask ${mention(approvers).join(", ")} (who may make this change) to make it, or to grant you the role in a separate pull request: a role granted in this one counts only after it merges`;
 }
 
 /** Where in the head's file a verdict on the merged file goes (see `VerdictReportOptions.merged`). */
-function placeInHead(v: Verdict, merged: Entity | undefined, head: Entity, forkText: string | undefined): { line: number; column: number } {
+function placeInHead(
+  v: Verdict,
+  merged: Entity | undefined,
+  head: Entity,
+  forkText: string | undefined,
+): { line: number; column: number } {
   const there = valueAt(head.data, v.path);
-  if (there !== undefined && merged && sameValue(there, valueAt(merged.data, v.path))) return positionOf(head.source, v.path);
+  if (there !== undefined && merged && sameValue(there, valueAt(merged.data, v.path)))
+    return positionOf(head.source, v.path);
   return { line: firstDifferentLine(forkText, head.source.text), column: 1 };
 }
 

@@ -28,7 +28,12 @@ export function codeFrame(text: string, line: number, column: number, options: C
 
 /** Make control, bidi and zero-width characters visible so terminal output never hides, reorders or injects text. */
 export function visible(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`).replace(/\t/g, " ");
+  return s
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+      (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`,
+    )
+    .replace(/\t/g, " ");
 }
 
 function clip(s: string, column: number, width: number): { shown: string; shift: number } {

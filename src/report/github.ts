@@ -26,7 +26,12 @@ export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): str
 }
 
 /** A Markdown job summary: counts, then a table of the problems (at most `limit` rows). */
-export function formatGithubSummary(diagnostics: readonly Diagnostic[], summary: ReportSummary, title = "mlcat validate", limit = 200): string {
+export function formatGithubSummary(
+  diagnostics: readonly Diagnostic[],
+  summary: ReportSummary,
+  title = "mlcat validate",
+  limit = 200,
+): string {
   const status = summary.errors > 0 ? "❌" : "✅";
   const lines = [
     `## ${status} ${escapeMarkdown(title)}`,
@@ -38,7 +43,9 @@ export function formatGithubSummary(diagnostics: readonly Diagnostic[], summary:
     lines.push("| | where | code | problem | hint |", "| --- | --- | --- | --- | --- |");
     for (const d of diagnostics.slice(0, limit)) {
       const icon = d.severity === "error" ? "❌" : d.severity === "warning" ? "⚠️" : "ℹ️";
-      lines.push(`| ${icon} | \`${escapeCode(`${d.file}:${d.line}:${d.column}`)}\` | \`${d.code}\` | ${escapeMarkdown(d.message)} | ${escapeMarkdown(d.hint)} |`);
+      lines.push(
+        `| ${icon} | \`${escapeCode(`${d.file}:${d.line}:${d.column}`)}\` | \`${d.code}\` | ${escapeMarkdown(d.message)} | ${escapeMarkdown(d.hint)} |`,
+      );
     }
     if (diagnostics.length > limit) lines.push("", `…and ${diagnostics.length - limit} more (see the job log).`);
   }
@@ -57,9 +64,7 @@ export function escapeProperty(s: string): string {
 
 /** Make untrusted text inert in a Markdown table cell: no HTML, no links, no breaking out of the cell. */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, " ")
-    .replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return s.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function escapeCode(s: string): string {

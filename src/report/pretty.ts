@@ -17,7 +17,11 @@ export interface PrettyOptions {
 }
 
 /** Diagnostics and a summary as human-readable text. */
-export function formatPretty(diagnostics: readonly Diagnostic[], summary: ReportSummary, options: PrettyOptions = {}): string {
+export function formatPretty(
+  diagnostics: readonly Diagnostic[],
+  summary: ReportSummary,
+  options: PrettyOptions = {},
+): string {
   const c = pc.createColors(options.color ?? pc.isColorSupported);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const secretFiles = new Set(diagnostics.filter((d) => d.code === "secret/detected").map((d) => d.file));
@@ -35,8 +39,10 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Report
   if (summary.infos > 0) counts.push(plural(summary.infos, "info"));
   const tail =
     diagnostics.length === 0
-      ? c.green(options.noProblems ?? `No problems in ${plural(summary.entities, "entity", "entities")} (${plural(summary.files, "file")}).`)
+      ? c.green(
+          options.noProblems ??
+            `No problems in ${plural(summary.entities, "entity", "entities")} (${plural(summary.files, "file")}).`,
+        )
       : `Found ${counts.join(", ")} in ${plural(files, "file")} (${plural(summary.entities, "entity", "entities")} in ${plural(summary.files, "file")} checked).`;
   return [...blocks, tail].join("\n\n") + "\n";
 }
-

@@ -8,7 +8,11 @@
 export const FILE_CONCURRENCY = 32;
 
 /** `work` on every item, at most `limit` at a time; the results in the items' order. Rejects with the first failure once the work in flight settles. */
-export async function mapBounded<T, R>(items: Iterable<T>, work: (item: T) => Promise<R>, limit = FILE_CONCURRENCY): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: Iterable<T>,
+  work: (item: T) => Promise<R>,
+  limit = FILE_CONCURRENCY,
+): Promise<R[]> {
   const list = [...items];
   const results = new Array<R>(list.length);
   let next = 0;
@@ -29,6 +33,10 @@ export async function mapBounded<T, R>(items: Iterable<T>, work: (item: T) => Pr
 }
 
 /** `work` on every item, at most `limit` at a time. */
-export async function forEachBounded<T>(items: Iterable<T>, work: (item: T) => Promise<unknown>, limit = FILE_CONCURRENCY): Promise<void> {
+export async function forEachBounded<T>(
+  items: Iterable<T>,
+  work: (item: T) => Promise<unknown>,
+  limit = FILE_CONCURRENCY,
+): Promise<void> {
   await mapBounded(items, work, limit);
 }

@@ -13,8 +13,11 @@ import type { GeneratedCatalog } from "./generate-catalog.js";
 import type { CommandSpec } from "./measure.js";
 
 const git = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", ...env } }).trim();
-
+  execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", ...env },
+  }).trim();
 
 /** When the benchmark's pull request is committed. */
 const PR_DATE = "2026-07-01T09:00:00Z";
@@ -38,14 +41,20 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
   const owner = /^- user: (\S+)\n {2}role: owner$/m.exec(generated.files.get(`orgs/${org}/organization.yaml`)!)![1]!;
   const user = generated.users.find((u) => u.name === owner)!;
   const experiment = inOrg(/\/experiments\/[^/]+\.yaml$/)[0]!;
-  const version = inOrg(/\/models\/[^/]+\/versions\/[^/]+\.yaml$/).find((p) => /^stage: testing$/m.test(generated.files.get(p)!))!;
+  const version = inOrg(/\/models\/[^/]+\/versions\/[^/]+\.yaml$/).find((p) =>
+    /^stage: testing$/m.test(generated.files.get(p)!),
+  )!;
   const project = inOrg(/\/projects\/[^/]+\/project\.yaml$/)[0]!;
   const component = inOrg(/\/components\/[^/]+\/component\.yaml$/)[0]!;
   const read = (p: string) => generated.files.get(p)!;
   const changes: Record<string, string> = {
     // New records name the pull request's author (mlcat check's record-created-by).
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-a").replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
-    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: read(experiment).replace(/^name: .*$/m, "name: bench-run-b").replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-a.yaml")]: read(experiment)
+      .replace(/^name: .*$/m, "name: bench-run-a")
+      .replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
+    [experiment.replace(/[^/]+\.yaml$/, "bench-run-b.yaml")]: read(experiment)
+      .replace(/^name: .*$/m, "name: bench-run-b")
+      .replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
     // A new version records this pull request: its stage history entries are the author's, at the commit's time (mlcat check's record-by and record-at).
     [version.replace(/[^/]+\.yaml$/, "9.9.0.yaml")]: read(version)
       .replace(/^name: .*$/m, 'name: "9.9.0"')
@@ -91,7 +100,15 @@ export function ajvCliCommands(node: string, ajvCli: string, catalogDir: string)
   return [...bySchema].map(([schema, globs]) => ({
     command: node,
     args: [
-      ajvCli, "validate", "--spec=draft2020", "--all-errors", "--allow-union-types", "-c", "ajv-formats", "-s", schemaPath(schema),
+      ajvCli,
+      "validate",
+      "--spec=draft2020",
+      "--all-errors",
+      "--allow-union-types",
+      "-c",
+      "ajv-formats",
+      "-s",
+      schemaPath(schema),
       ...SCHEMA_FILES.filter((f) => f !== schema).flatMap((f) => ["-r", schemaPath(f)]),
       ...globs.flatMap((g) => ["-d", g]),
     ],
@@ -112,7 +129,7 @@ export function writeBareAstro(dir: string, pages: number, astroEntry: string): 
       "}",
       "const { slug } = Astro.params;",
       "---",
-      "<html lang=\"en\"><head><title>{slug}</title></head><body><h1>{slug}</h1><p>A trivial page.</p></body></html>",
+      '<html lang="en"><head><title>{slug}</title></head><body><h1>{slug}</h1><p>A trivial page.</p></body></html>',
       "",
     ].join("\n"),
   );
@@ -132,5 +149,7 @@ export function writeBareAstro(dir: string, pages: number, astroEntry: string): 
 /** How many HTML pages a built site has. */
 export function countPages(dir: string): number {
   // Counted here, not by `find`: a 100,000-page site's list overflows a child's output buffer.
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".html")).length;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name.endsWith(".html"),
+  ).length;
 }

@@ -40,7 +40,9 @@ const DEFECT_KINDS: readonly DefectKind[] = [
   },
   {
     code: "spec/unknown-template-variable",
-    applies: (p, t) => /^orgs\/[^/]+\/components\/[^/]+\/versions\/[^/]+\.yaml$/.test(p) && t.includes("--out={{ globals.run_outputs_path }}"),
+    applies: (p, t) =>
+      /^orgs\/[^/]+\/components\/[^/]+\/versions\/[^/]+\.yaml$/.test(p) &&
+      t.includes("--out={{ globals.run_outputs_path }}"),
     edit: (t) => t.replace("--out={{ globals.run_outputs_path }}", "--out={{ output_dir }}"),
   },
 ];
@@ -56,7 +58,11 @@ export interface Defect {
  * exactly one error; the kinds of defect take turns. Returns what was done;
  * fewer than `count` when the catalog has too few files of a kind.
  */
-export function sprinkleDefects(files: Map<string, string>, count: number, random: Random): { defects: Defect[]; edited: Record<string, string> } {
+export function sprinkleDefects(
+  files: Map<string, string>,
+  count: number,
+  random: Random,
+): { defects: Defect[]; edited: Record<string, string> } {
   const paths = [...files.keys()].sort();
   const used = new Set<string>();
   const defects: Defect[] = [];

@@ -25,8 +25,14 @@ function emitScalar(value: unknown): string {
 
 /** A short list of plain names or numbers: `[a, b, c]`. */
 function isFlowList(value: unknown[]): boolean {
-  const simple = (v: unknown) => typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && /^[A-Za-z0-9_.:/-]+$/.test(v));
-  return value.length > 0 && value.length <= 8 && value.every(simple) && value.map((v) => emitScalar(v)).join(", ").length <= 70;
+  const simple = (v: unknown) =>
+    typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && /^[A-Za-z0-9_.:/-]+$/.test(v));
+  return (
+    value.length > 0 &&
+    value.length <= 8 &&
+    value.every(simple) &&
+    value.map((v) => emitScalar(v)).join(", ").length <= 70
+  );
 }
 
 function emitValue(value: unknown, indent: string, out: string[], key: string): void {

@@ -15,7 +15,8 @@ export function semverTag(i: number): string {
 
 /** Stages of `n` releases, oldest first: old ones disabled, then production, staging and testing for the newest. */
 function stagesOf(n: number): Stage[] {
-  const newest: Stage[] = n >= 3 ? ["production", "staging", "testing"] : n === 2 ? ["production", "testing"] : ["testing"];
+  const newest: Stage[] =
+    n >= 3 ? ["production", "staging", "testing"] : n === 2 ? ["production", "testing"] : ["testing"];
   return [...Array.from({ length: n - newest.length }, () => "disabled" as Stage), ...newest];
 }
 
@@ -59,7 +60,10 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
       stage,
       releasedAt: isoTime(now - (versionCount - 1 - i) * 2 * 24 * 3600_000),
       notes: i === 0 ? "First release." : `Adds the ${inputs[inputs.length - 1]!.name} input.`,
-      ...(stage === "disabled" && next !== undefined && { deprecated: { reason: "Superseded; retrain with a newer release.", replacement: next } }),
+      ...(stage === "disabled" &&
+        next !== undefined && {
+          deprecated: { reason: "Superseded; retrain with a newer release.", replacement: next },
+        }),
     });
   }
   if (hasLatest) {
@@ -81,14 +85,34 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
     },
     ["A hub entry: ownership, release stages and notes around the versions/<tag>.yaml specs."],
   );
-  if (random.chance(0.7)) files[`${dir}/README.md`] = readme(name, `A ${framework} component. ${random.pick(SENTENCES)}`, component.versions);
-  ctx.emit(author, `Add hub component ${org.name}/${name} (${versionCount} version${versionCount === 1 ? "" : "s"})`, files);
+  if (random.chance(0.7))
+    files[`${dir}/README.md`] = readme(name, `A ${framework} component. ${random.pick(SENTENCES)}`, component.versions);
+  ctx.emit(
+    author,
+    `Add hub component ${org.name}/${name} (${versionCount} version${versionCount === 1 ? "" : "s"})`,
+    files,
+  );
   org.components.push(component);
   return component;
 }
 
 function readme(name: string, summary: string, versions: string[]): string {
-  return [`# ${name}`, "", summary, "", "## Usage", "", "```yaml", `hubRef: ${name}:${versions[versions.length - 1]}`, "```", "", "## Versions", "", ...versions.map((v) => `- ${v}`), ""].join("\n");
+  return [
+    `# ${name}`,
+    "",
+    summary,
+    "",
+    "## Usage",
+    "",
+    "```yaml",
+    `hubRef: ${name}:${versions[versions.length - 1]}`,
+    "```",
+    "",
+    "## Versions",
+    "",
+    ...versions.map((v) => `- ${v}`),
+    "",
+  ].join("\n");
 }
 
 function cap(s: string): string {

@@ -27,7 +27,9 @@ export function generateUsers(ctx: GenContext, count: number): Record<string, st
       displayName: user.displayName,
       github: { login: user.login, id: user.id },
       email: user.email,
-      ...(random.chance(0.6) && { bio: `${random.pick(["Data scientist", "ML engineer", "Research engineer", "Analyst", "Platform engineer"])} working on ${random.pick(DOMAINS)}.` }),
+      ...(random.chance(0.6) && {
+        bio: `${random.pick(["Data scientist", "ML engineer", "Research engineer", "Analyst", "Platform engineer"])} working on ${random.pick(DOMAINS)}.`,
+      }),
     });
   }
   return files;
@@ -61,7 +63,13 @@ export function generateOrgs(ctx: GenContext, count: number): Record<string, str
       name,
       members,
       teams: [],
-      connections: { data: "s3-datalake", artifacts: "s3-ml-artifacts", repo: "ml-monorepo", registry: "docker-registry", all: [] },
+      connections: {
+        data: "s3-datalake",
+        artifacts: "s3-ml-artifacts",
+        repo: "ml-monorepo",
+        registry: "docker-registry",
+        all: [],
+      },
       projects: [],
       components: [],
       models: [],
@@ -69,7 +77,12 @@ export function generateOrgs(ctx: GenContext, count: number): Record<string, str
     };
     ctx.orgs.push(org);
     nameTeams(ctx, org);
-    Object.assign(files, { [`orgs/${name}/organization.yaml`]: organizationFile(ctx, org, false) }, connectionFiles(ctx, org), teamFiles(ctx, org, false));
+    Object.assign(
+      files,
+      { [`orgs/${name}/organization.yaml`]: organizationFile(ctx, org, false) },
+      connectionFiles(ctx, org),
+      teamFiles(ctx, org, false),
+    );
   });
   return files;
 }
@@ -91,7 +104,14 @@ export function organizationFile(ctx: GenContext, org: GenOrg, final: boolean): 
       website: `https://ml.${org.name}.example.com`,
       members: [...org.members].map(([user, role]) => ({ user, role })),
       delegations,
-      ...(final && random.chance(0.5) && { quotas: { projects: counts.projects + random.int(2, 10), models: counts.models + random.int(2, 10), components: counts.components + random.int(2, 10) } }),
+      ...(final &&
+        random.chance(0.5) && {
+          quotas: {
+            projects: counts.projects + random.int(2, 10),
+            models: counts.models + random.int(2, 10),
+            components: counts.components + random.int(2, 10),
+          },
+        }),
     },
     ["An organization: the unit of membership, visibility and delegation."],
   );
@@ -100,10 +120,38 @@ export function organizationFile(ctx: GenContext, org: GenOrg, final: boolean): 
 function connectionFiles(ctx: GenContext, org: GenOrg): Record<string, string> {
   const c = org.connections;
   const specs = [
-    { name: c.data, kind: "s3", description: "Read-only access to the curated zone of the data lake.", tags: ["cloud"], schema: { bucket: `s3://${org.name}-datalake` }, secret: { name: "aws-datalake-readonly" } },
-    { name: c.artifacts, kind: "s3", description: "Run outputs and registered model artifacts.", tags: ["cloud"], schema: { bucket: `s3://${org.name}-ml-artifacts` }, secret: { name: "aws-ml-artifacts" } },
-    { name: c.repo, kind: "git", description: "The ML monorepo, cloned into runs that need code.", tags: ["git"], schema: { url: `https://github.com/${org.name}/ml-monorepo` }, secret: { name: "github-deploy-key" } },
-    { name: c.registry, kind: "registry", description: "The container registry for training and serving images.", tags: ["docker"], schema: { url: `ghcr.io/${org.name}` }, secret: { name: "ghcr-pull" } },
+    {
+      name: c.data,
+      kind: "s3",
+      description: "Read-only access to the curated zone of the data lake.",
+      tags: ["cloud"],
+      schema: { bucket: `s3://${org.name}-datalake` },
+      secret: { name: "aws-datalake-readonly" },
+    },
+    {
+      name: c.artifacts,
+      kind: "s3",
+      description: "Run outputs and registered model artifacts.",
+      tags: ["cloud"],
+      schema: { bucket: `s3://${org.name}-ml-artifacts` },
+      secret: { name: "aws-ml-artifacts" },
+    },
+    {
+      name: c.repo,
+      kind: "git",
+      description: "The ML monorepo, cloned into runs that need code.",
+      tags: ["git"],
+      schema: { url: `https://github.com/${org.name}/ml-monorepo` },
+      secret: { name: "github-deploy-key" },
+    },
+    {
+      name: c.registry,
+      kind: "registry",
+      description: "The container registry for training and serving images.",
+      tags: ["docker"],
+      schema: { url: `ghcr.io/${org.name}` },
+      secret: { name: "ghcr-pull" },
+    },
   ];
   const files: Record<string, string> = {};
   for (const spec of specs) {
@@ -119,7 +167,9 @@ function nameTeams(ctx: GenContext, org: GenOrg): void {
   const count = Math.max(1, Math.round(members.length / 10));
   const pool = new NamePool();
   for (let i = 0; i < count; i++) {
-    const team = pool.take(i < TEAM_WORDS.length ? TEAM_WORDS[i]! : `${random.pick(DOMAINS)}-${random.pick(TEAM_WORDS)}`);
+    const team = pool.take(
+      i < TEAM_WORDS.length ? TEAM_WORDS[i]! : `${random.pick(DOMAINS)}-${random.pick(TEAM_WORDS)}`,
+    );
     org.teams.push(team);
     org.owned.set(team, { projects: 0, components: 0, models: 0 });
   }
@@ -132,18 +182,24 @@ export function teamFiles(ctx: GenContext, org: GenOrg, final: boolean): Record<
   const files: Record<string, string> = {};
   for (const team of org.teams) {
     const owned = org.owned.get(team)!;
-    const teamProjects = org.projects.filter((p) => final && p.team === team).map((p) => ({ project: p.name, role: random.pick(["admin", "member"] as const) }));
+    const teamProjects = org.projects
+      .filter((p) => final && p.team === team)
+      .map((p) => ({ project: p.name, role: random.pick(["admin", "member"] as const) }));
     files[`orgs/${org.name}/teams/${team}.yaml`] = emitYaml({
       name: team,
       description: `The ${team} team of ${org.name}: ${random.pick(SENTENCES)}`,
-      members: random.sample(members, random.int(2, 8)).map((user) => ({ user, role: random.pick(["admin", "member", "member", "viewer"] as const) })),
+      members: random
+        .sample(members, random.int(2, 8))
+        .map((user) => ({ user, role: random.pick(["admin", "member", "member", "viewer"] as const) })),
       ...(teamProjects.length > 0 && { projects: teamProjects }),
-      ...(final && { quotas: {
-        projects: owned.projects + random.int(0, 3),
-        models: owned.models + random.int(0, 3),
-        components: owned.components + random.int(0, 3),
-        resources: { cpu: String(random.pick([16, 32, 48, 64])), memory: `${random.pick([64, 128, 256])}Gi` },
-      } }),
+      ...(final && {
+        quotas: {
+          projects: owned.projects + random.int(0, 3),
+          models: owned.models + random.int(0, 3),
+          components: owned.components + random.int(0, 3),
+          resources: { cpu: String(random.pick([16, 32, 48, 64])), memory: `${random.pick([64, 128, 256])}Gi` },
+        },
+      }),
     });
   }
   return files;

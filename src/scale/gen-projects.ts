@@ -1,6 +1,13 @@
 /** Synthetic projects (access, connections, README), their own components, and experiments (run records). */
 import { emitYaml } from "./emit-yaml.js";
-import { isoTime, type GenContext, type GenComponent, type GenExperiment, type GenOrg, type GenProject } from "./gen-context.js";
+import {
+  isoTime,
+  type GenContext,
+  type GenComponent,
+  type GenExperiment,
+  type GenOrg,
+  type GenProject,
+} from "./gen-context.js";
 import { inputsOf, paramsFor, specYaml } from "./gen-specs.js";
 import { NamePool } from "./name-pool.js";
 import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.js";
@@ -9,14 +16,28 @@ import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY
 export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, componentCount: number): GenProject {
   const { random } = ctx;
   const members = ctx.membersOf(org);
-  const name = pool.take(`${random.pick(DOMAINS)}-${random.pick(["detection", "forecasting", "ranking", "scoring", "insights", "models", "pipeline", "research"])}`);
+  const name = pool.take(
+    `${random.pick(DOMAINS)}-${random.pick(["detection", "forecasting", "ranking", "scoring", "insights", "models", "pipeline", "research"])}`,
+  );
   const owner = random.pick(members);
   const team = random.chance(0.85) ? random.pick(org.teams) : undefined;
   if (team) org.owned.get(team)!.projects++;
-  const project: GenProject = { org: org.name, name, ...(team !== undefined && { team }), components: [], experiments: [] };
+  const project: GenProject = {
+    org: org.name,
+    name,
+    ...(team !== undefined && { team }),
+    components: [],
+    experiments: [],
+  };
   const dir = `orgs/${org.name}/projects/${name}`;
-  const otherTeams = random.sample(org.teams.filter((t) => t !== team), random.int(0, 2));
-  const others = random.sample(members.filter((m) => m !== owner), random.int(0, 3));
+  const otherTeams = random.sample(
+    org.teams.filter((t) => t !== team),
+    random.int(0, 2),
+  );
+  const others = random.sample(
+    members.filter((m) => m !== owner),
+    random.int(0, 3),
+  );
   const files: Record<string, string> = {
     [`${dir}/project.yaml`]: emitYaml(
       {
@@ -26,14 +47,20 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
         ...(random.chance(0.3) && { visibility: "private" }),
         owner,
         ...(team !== undefined && { team }),
-        ...(otherTeams.length > 0 && { teams: otherTeams.map((t) => ({ team: t, role: random.pick(["viewer", "member"] as const) })) }),
-        ...(others.length > 0 && { members: others.map((user) => ({ user, role: random.pick(["admin", "member", "viewer"] as const) })) }),
+        ...(otherTeams.length > 0 && {
+          teams: otherTeams.map((t) => ({ team: t, role: random.pick(["viewer", "member"] as const) })),
+        }),
+        ...(others.length > 0 && {
+          members: others.map((user) => ({ user, role: random.pick(["admin", "member", "viewer"] as const) })),
+        }),
         connections: [org.connections.data, org.connections.artifacts, org.connections.repo],
       },
       ["A project groups experiments, project components and the models they produce."],
     ),
   };
-  if (random.chance(0.7)) files[`${dir}/README.md`] = `# ${name}\n\n${random.pick(SENTENCES)}\n\n## Data\n\nReads from \`${org.connections.data}\`.\n`;
+  if (random.chance(0.7))
+    files[`${dir}/README.md`] =
+      `# ${name}\n\n${random.pick(SENTENCES)}\n\n## Data\n\nReads from \`${org.connections.data}\`.\n`;
   const componentPool = new NamePool();
   for (let i = 0; i < componentCount; i++) {
     const cname = componentPool.take(`${random.pick(COMPONENT_ACTIONS)}-step`);
@@ -81,8 +108,15 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     const name = pool.take(`${random.pick(EXPERIMENT_WORDS)}-${random.pick(EXPERIMENT_WORDS)}`);
     const at = ctx.tick();
     const status = random.pick(STATUSES);
-    const params = paramsFor(inputs, random, `s3://${org.name}-datalake/${project.name}/${random.pick(["v6", "v7", "v8"])}/`);
-    const metrics = status !== "running" ? { auc: random.float(0.6, 0.99), loss: random.float(0.05, 0.7), best_iteration: random.int(10, 900) } : undefined;
+    const params = paramsFor(
+      inputs,
+      random,
+      `s3://${org.name}-datalake/${project.name}/${random.pick(["v6", "v7", "v8"])}/`,
+    );
+    const metrics =
+      status !== "running"
+        ? { auc: random.float(0.6, 0.99), loss: random.float(0.05, 0.7), best_iteration: random.int(10, 900) }
+        : undefined;
     const commit = random.hex(40);
     const experiment: GenExperiment = { name, component: ref, params, at, status, commit };
     project.experiments.push(experiment);
@@ -93,7 +127,14 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
       params,
       ...(metrics && { metrics }),
       ...(status === "succeeded" && {
-        artifacts: [{ name: "model", uri: `s3://${org.name}-ml-artifacts/${project.name}/${name}/model.bin`, kind: "model", connection: org.connections.artifacts }],
+        artifacts: [
+          {
+            name: "model",
+            uri: `s3://${org.name}-ml-artifacts/${project.name}/${name}/model.bin`,
+            kind: "model",
+            connection: org.connections.artifacts,
+          },
+        ],
       }),
       code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit, branch: "main" },
       status,
@@ -103,9 +144,18 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
       ...(random.chance(0.3) && { tags: random.sample(TAG_VOCABULARY, 1) }),
     });
     // The project's first run is also kept as an operation file, to run again as it was.
-    if (i === 0) batch[`orgs/${org.name}/projects/${project.name}/operations/${name}-again.yaml`] = operationOf(`${name}-again`, ref, params);
+    if (i === 0)
+      batch[`orgs/${org.name}/projects/${project.name}/operations/${name}-again.yaml`] = operationOf(
+        `${name}-again`,
+        ref,
+        params,
+      );
     if (i === count - 1 || random.chance(0.35)) {
-      ctx.emit(author, `Record ${Object.keys(batch).length} run${Object.keys(batch).length === 1 ? "" : "s"} of ${org.name}/${project.name}`, batch);
+      ctx.emit(
+        author,
+        `Record ${Object.keys(batch).length} run${Object.keys(batch).length === 1 ? "" : "s"} of ${org.name}/${project.name}`,
+        batch,
+      );
       batch = {};
       author = random.pick(members);
     }

@@ -36,7 +36,9 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
   const admins = ctx.membersOf(org, ["owner", "manager", "admin"]);
   const domain = random.pick(DOMAINS);
   const task = random.pick(TASKS);
-  const name = pool.take(`${domain}-${random.pick(["model", "scorer", "ranker", "forecaster", "classifier", "encoder"])}`);
+  const name = pool.take(
+    `${domain}-${random.pick(["model", "scorer", "ranker", "forecaster", "classifier", "encoder"])}`,
+  );
   org.models.push(name);
   const owner = random.pick(admins.length > 0 ? admins : members);
   const team = random.chance(0.8) ? random.pick(org.teams) : undefined;
@@ -52,10 +54,19 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
       tags: random.sample(TAG_VOCABULARY, random.int(1, 3)),
       owner,
       ...(team !== undefined && { team }),
-      ...(random.chance(0.4) && { members: random.sample(members.filter((m) => m !== owner), 1).map((user) => ({ user, role: "admin" })) }),
+      ...(random.chance(0.4) && {
+        members: random
+          .sample(
+            members.filter((m) => m !== owner),
+            1,
+          )
+          .map((user) => ({ user, role: "admin" })),
+      }),
     }),
   };
-  if (random.chance(0.8)) files[`${dir}/README.md`] = `# ${name}\n\nModel card. ${random.pick(SENTENCES)}\n\n## Intended use\n\n${task} for ${domain}.\n\n## Limitations\n\nTrained on the last two years of data.\n`;
+  if (random.chance(0.8))
+    files[`${dir}/README.md`] =
+      `# ${name}\n\nModel card. ${random.pick(SENTENCES)}\n\n## Intended use\n\n${task} for ${domain}.\n\n## Limitations\n\nTrained on the last two years of data.\n`;
   // A version comes from a run that succeeded, and records that run's component, params and code commit.
   const succeeded = (p: (typeof org.projects)[number]) => p.experiments.filter((e) => e.status === "succeeded");
   const sources = org.projects.filter((p) => succeeded(p).length > 0);
@@ -73,10 +84,25 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
     }));
     const source = sources.length > 0 ? random.pick(sources) : undefined;
     const experiment = source ? random.pick(succeeded(source)) : undefined;
-    const lineage = source && experiment
-      ? { project: source.name, experiment: experiment.name, component: experiment.component, params: experiment.params, code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: experiment.commit } }
-      : undefined;
-    const artifacts = [{ name: "model", uri: `s3://${org.name}-ml-artifacts/registry/${name}/${tag}/model.bin`, kind: "model", connection: org.connections.artifacts, size: random.int(1_000_000, 900_000_000) }];
+    const lineage =
+      source && experiment
+        ? {
+            project: source.name,
+            experiment: experiment.name,
+            component: experiment.component,
+            params: experiment.params,
+            code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: experiment.commit },
+          }
+        : undefined;
+    const artifacts = [
+      {
+        name: "model",
+        uri: `s3://${org.name}-ml-artifacts/registry/${name}/${tag}/model.bin`,
+        kind: "model",
+        connection: org.connections.artifacts,
+        size: random.int(1_000_000, 900_000_000),
+      },
+    ];
     const metrics = { auc: random.float(0.7, 0.99), latency_ms: random.float(2, 80, 1) };
     const data = (history: typeof steps) => ({
       name: tag,
@@ -93,9 +119,19 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
     files[file] = emitYaml(data(steps.slice(0, 1)));
     if (steps.length > 1) {
       const last = steps[steps.length - 1]!;
-      promotions.push({ at: Date.parse(last.at), author: last.by, path: file, text: emitYaml(data(steps)), message: `Move ${org.name}/${name}:${tag} to ${last.stage}` });
+      promotions.push({
+        at: Date.parse(last.at),
+        author: last.by,
+        path: file,
+        text: emitYaml(data(steps)),
+        message: `Move ${org.name}/${name}:${tag} to ${last.stage}`,
+      });
     }
   }
-  ctx.emit(owner, `Register model ${org.name}/${name} (${versionCount} version${versionCount === 1 ? "" : "s"})`, files);
+  ctx.emit(
+    owner,
+    `Register model ${org.name}/${name} (${versionCount} version${versionCount === 1 ? "" : "s"})`,
+    files,
+  );
   return promotions;
 }

@@ -29,7 +29,10 @@ const EXTRA_INPUTS: GenIo[] = [
 
 /** The inputs of version number `index` (0 for the first) of a component whose extras start at `offset`. */
 export function inputsOf(index: number, offset: number): GenIo[] {
-  const extra = Array.from({ length: Math.min(EXTRA_INPUTS.length, 2 + index) }, (_, i) => EXTRA_INPUTS[(offset + i) % EXTRA_INPUTS.length]!);
+  const extra = Array.from(
+    { length: Math.min(EXTRA_INPUTS.length, 2 + index) },
+    (_, i) => EXTRA_INPUTS[(offset + i) % EXTRA_INPUTS.length]!,
+  );
   return [...BASE_INPUTS, ...extra];
 }
 
@@ -48,7 +51,14 @@ export function paramsFor(inputs: readonly GenIo[], random: Random, dataUri: str
 }
 
 /** A component spec YAML. */
-export function specYaml(options: { name: string; description: string; tags: string[]; inputs: GenIo[]; image: string; module: string }): string {
+export function specYaml(options: {
+  name: string;
+  description: string;
+  tags: string[];
+  inputs: GenIo[];
+  image: string;
+  module: string;
+}): string {
   const { name, description, tags, inputs, image, module } = options;
   return emitYaml({
     version: 1.1,
@@ -73,7 +83,10 @@ export function specYaml(options: { name: string; description: string; tags: str
         image,
         workingDir: "{{ globals.artifacts_path }}/ml-monorepo",
         command: ["python", "-m", module],
-        args: [...inputs.map((io) => `--${io.name.replace(/_/g, "-")}={{ ${io.name} }}`), "--out={{ globals.run_outputs_path }}"],
+        args: [
+          ...inputs.map((io) => `--${io.name.replace(/_/g, "-")}={{ ${io.name} }}`),
+          "--out={{ globals.run_outputs_path }}",
+        ],
         resources: { requests: { cpu: "4", memory: "16Gi" } },
       },
     },

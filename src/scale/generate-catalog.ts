@@ -74,11 +74,13 @@ export function generateCatalog(options: GenerateOptions): GeneratedCatalog {
     const pool = new NamePool();
     return Array.from({ length: projectsPerOrg[o]! }, () => {
       const i = p++;
-      const ownComponents = componentsPerProject[i]! + (org.components.length === 0 && componentsPerProject[i] === 0 ? 1 : 0);
+      const ownComponents =
+        componentsPerProject[i]! + (org.components.length === 0 && componentsPerProject[i] === 0 ? 1 : 0);
       return { org, project: generateProject(ctx, org, pool, ownComponents), experiments: experimentsPerProject[i]! };
     });
   });
-  for (const { org, project, experiments } of random.shuffle(projects)) generateExperiments(ctx, org, project, experiments);
+  for (const { org, project, experiments } of random.shuffle(projects))
+    generateExperiments(ctx, org, project, experiments);
   // A version's promotion is written once the clock has passed it: registrations and promotions interleave.
   let pending: Promotion[] = [];
   const flush = (all: boolean) => {
@@ -114,7 +116,11 @@ export function generateCatalog(options: GenerateOptions): GeneratedCatalog {
     const sprinkled = sprinkleDefects(files, options.defects!, random.fork());
     defects = sprinkled.defects;
     ctx.tick();
-    ctx.emit(ctx.users[ctx.users.length - 1]!.name, `Edit ${defects.length} files (with known defects)`, sprinkled.edited);
+    ctx.emit(
+      ctx.users[ctx.users.length - 1]!.name,
+      `Edit ${defects.length} files (with known defects)`,
+      sprinkled.edited,
+    );
   }
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { files: sorted, events: ctx.events, users: ctx.users, defects };

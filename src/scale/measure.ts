@@ -69,7 +69,12 @@ export function runCommand(spec: CommandSpec): Promise<Run & { stdout: string; s
 }
 
 /** Run `once` `runs` times (after `warmup` untimed runs) and summarize. */
-export async function measure(label: string, runs: number, once: () => Promise<Run>, options: { before?: () => void | Promise<void>; warmup?: number } = {}): Promise<Measured> {
+export async function measure(
+  label: string,
+  runs: number,
+  once: () => Promise<Run>,
+  options: { before?: () => void | Promise<void>; warmup?: number } = {},
+): Promise<Measured> {
   for (let i = 0; i < (options.warmup ?? 0); i++) {
     await options.before?.();
     await once();

@@ -35,7 +35,10 @@ export function planWork(budget: number): WorkCounts {
   const componentVersions = Math.max(components, Math.round(r * 0.17));
   const models = Math.max(1, Math.round(r * 0.05));
   const modelVersions = Math.max(models, Math.round(r * 0.25));
-  const experiments = Math.max(1, r - projects - projectComponents - components - componentVersions - models - modelVersions);
+  const experiments = Math.max(
+    1,
+    r - projects - projectComponents - components - componentVersions - models - modelVersions,
+  );
   return { projects, projectComponents, experiments, components, componentVersions, models, modelVersions };
 }
 

@@ -55,7 +55,10 @@ export class Random {
   /** `n` lowercase hex digits. */
   hex(n: number): string {
     let s = "";
-    while (s.length < n) s += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, "0");
+    while (s.length < n)
+      s += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, "0");
     return s.slice(0, n);
   }
 

@@ -25,7 +25,8 @@ export function planCommits(events: readonly GenEvent[], users: readonly GenUser
   if (!first) return [];
   const groups: GenEvent[][] = [[first]];
   const slots = Math.max(0, Math.min(count - 1, rest.length));
-  for (let i = 0; i < slots; i++) groups.push(rest.slice(Math.floor((i * rest.length) / slots), Math.floor(((i + 1) * rest.length) / slots)));
+  for (let i = 0; i < slots; i++)
+    groups.push(rest.slice(Math.floor((i * rest.length) / slots), Math.floor(((i + 1) * rest.length) / slots)));
   // One commit: the whole catalog in it.
   if (slots === 0) groups[0]!.push(...rest);
   return groups.map((group) => {
@@ -87,14 +88,22 @@ export function fastImportStream(commits: readonly PlannedCommit[], dir: string)
 }
 
 /** Create a git repository at `out` holding the catalog under `dir/`, committed as planned; returns the head commit id. */
-export async function writeCatalogRepository(catalog: GeneratedCatalog, out: string, options: { commits: number; dir?: string }): Promise<string> {
+export async function writeCatalogRepository(
+  catalog: GeneratedCatalog,
+  out: string,
+  options: { commits: number; dir?: string },
+): Promise<string> {
   const dir = options.dir ?? "catalog";
   mkdirSync(out, { recursive: true });
   git(out, ["init", "-q", "-b", "main"]);
   const commits = planCommits(catalog.events, catalog.users, options.commits);
   const stream = fastImportStream(commits, dir);
   await new Promise<void>((resolve, reject) => {
-    const proc = spawn("git", ["fast-import", "--quiet", "--done"], { cwd: out, env: gitEnv(), stdio: ["pipe", "ignore", "pipe"] });
+    const proc = spawn("git", ["fast-import", "--quiet", "--done"], {
+      cwd: out,
+      env: gitEnv(),
+      stdio: ["pipe", "ignore", "pipe"],
+    });
     let stderr = "";
     proc.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
     proc.on("error", reject);

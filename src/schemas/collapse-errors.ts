@@ -20,7 +20,10 @@ function within(path: string, parent: string): boolean {
 }
 
 function isShallow(finding: Finding, path: string): boolean {
-  return finding.error.instancePath === path && (finding.alternatives !== undefined || VALUE_KEYWORDS.has(finding.error.keyword));
+  return (
+    finding.error.instancePath === path &&
+    (finding.alternatives !== undefined || VALUE_KEYWORDS.has(finding.error.keyword))
+  );
 }
 
 /**
@@ -37,7 +40,8 @@ function collapseCompositions(errors: readonly ErrorObject[]): Finding[] {
       continue;
     }
     const branches: Finding[] = [];
-    while (out.length > 0 && within(out[out.length - 1]!.error.instancePath, error.instancePath)) branches.unshift(out.pop()!);
+    while (out.length > 0 && within(out[out.length - 1]!.error.instancePath, error.instancePath))
+      branches.unshift(out.pop()!);
     if (branches.length === 0) {
       out.push({ error });
       continue;
@@ -76,6 +80,9 @@ export function collapseErrors(errors: readonly ErrorObject[]): Finding[] {
     if (!best || priority(f) < priority(best)) bestPerValue.set(f.error.instancePath, f);
   }
   return findings.filter(
-    (f) => f.error.keyword === "required" || f.error.keyword === "additionalProperties" || bestPerValue.get(f.error.instancePath) === f,
+    (f) =>
+      f.error.keyword === "required" ||
+      f.error.keyword === "additionalProperties" ||
+      bestPerValue.get(f.error.instancePath) === f,
   );
 }

@@ -10,7 +10,16 @@ import { pointerToPath, type PositionTarget, type ValuePath } from "../yaml/posi
 import { findClosest } from "../text/suggest.js";
 import { collapseErrors, type Finding } from "./collapse-errors.js";
 import { describeGot, describeValue, orList, pathLabel, typeWords, yamlEntry } from "./error-words.js";
-import { dateTimeHint, exampleHint, explainConstraint, firstExample, lastKey, pairsHint, quoteHint, schemaOf } from "./schema-hints.js";
+import {
+  dateTimeHint,
+  exampleHint,
+  explainConstraint,
+  firstExample,
+  lastKey,
+  pairsHint,
+  quoteHint,
+  schemaOf,
+} from "./schema-hints.js";
 
 /** One problem found by a schema, ready to become a diagnostic. */
 export interface SchemaProblem {
@@ -50,7 +59,11 @@ function expectedWords(error: ErrorObject): string {
     case "pattern":
       return (schemaOf(error).title as string | undefined) ?? `a string matching ${String(params.pattern)}`;
     case "format":
-      return (schemaOf(error).title as string | undefined) ?? FORMAT_WORDS[String(params.format)] ?? `a valid ${String(params.format)}`;
+      return (
+        (schemaOf(error).title as string | undefined) ??
+        FORMAT_WORDS[String(params.format)] ??
+        `a valid ${String(params.format)}`
+      );
     default:
       return error.message ?? error.keyword;
   }
@@ -86,7 +99,10 @@ function explainRequired(errors: readonly ErrorObject[], where: string): SchemaP
     const example = firstExample(properties[name]);
     return example === undefined ? `"${name}"` : yamlEntry(name, example);
   });
-  const names = orList(missing.map((name) => `"${name}"`), "and");
+  const names = orList(
+    missing.map((name) => `"${name}"`),
+    "and",
+  );
   return {
     code: "schema/required",
     path: pointerToPath(first.instancePath),
@@ -130,12 +146,16 @@ function explainValue(finding: Finding, where: string, options: ExplainOptions):
   if (finding.alternatives) {
     const alts = finding.alternatives;
     const matchedType = alts.find((a) => a.keyword !== "type");
-    const expectsString = alts.some((a) => a.keyword === "type" && String((a.params as { type: unknown }).type).includes("string"));
+    const expectsString = alts.some(
+      (a) => a.keyword === "type" && String((a.params as { type: unknown }).type).includes("string"),
+    );
     return {
       ...base,
       code: matchedType ? codeOf(matchedType.keyword) : "schema/type",
       message: `${where} must be ${orList(alts.map(expectedWords))}, but it is ${got}`,
-      hint: quoteHint(path, value, expectsString, options.sourceText?.(path)) ?? exampleHint(path, schema, `write ${orList(alts.map(expectedWords))}`),
+      hint:
+        quoteHint(path, value, expectsString, options.sourceText?.(path)) ??
+        exampleHint(path, schema, `write ${orList(alts.map(expectedWords))}`),
     };
   }
 
@@ -155,13 +175,24 @@ function explainValue(finding: Finding, where: string, options: ExplainOptions):
     case "enum":
     case "const": {
       const allowed = error.keyword === "enum" ? (params.allowedValues as unknown[]) : [params.allowedValue];
-      const suggestion = typeof value === "string" ? findClosest(value, allowed.filter((v): v is string => typeof v === "string"), { ignoreSeparators: true }) : undefined;
+      const suggestion =
+        typeof value === "string"
+          ? findClosest(
+              value,
+              allowed.filter((v): v is string => typeof v === "string"),
+              { ignoreSeparators: true },
+            )
+          : undefined;
       const listed = allowed.map((v) => JSON.stringify(v)).join(", ");
       return {
         ...base,
         code: "schema/enum",
         message: `${where} must be ${allowed.length === 1 ? listed : `one of ${listed}`}, but it is ${describeValue(value)}`,
-        hint: suggestion ? `did you mean "${suggestion}"?` : allowed.length === 1 ? `write ${yamlEntry(lastKey(path), allowed[0])}` : `use one of ${listed}`,
+        hint: suggestion
+          ? `did you mean "${suggestion}"?`
+          : allowed.length === 1
+            ? `write ${yamlEntry(lastKey(path), allowed[0])}`
+            : `use one of ${listed}`,
       };
     }
     case "pattern": {
@@ -181,7 +212,9 @@ function explainValue(finding: Finding, where: string, options: ExplainOptions):
         ...base,
         code: "schema/format",
         message: `${where} must be ${words}, but it is ${describeValue(value)}`,
-        hint: (params.format === "date-time" ? dateTimeHint(path, value) : undefined) ?? exampleHint(path, schema, `write ${words}`),
+        hint:
+          (params.format === "date-time" ? dateTimeHint(path, value) : undefined) ??
+          exampleHint(path, schema, `write ${words}`),
       };
     }
     default:
@@ -200,7 +233,9 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], options: Exp
     const problem =
       error.keyword === "required"
         ? explainRequired(
-            findings.filter((f) => f.error.keyword === "required" && f.error.instancePath === error.instancePath).map((f) => f.error),
+            findings
+              .filter((f) => f.error.keyword === "required" && f.error.instancePath === error.instancePath)
+              .map((f) => f.error),
             where,
           )
         : error.keyword === "additionalProperties"

@@ -38,7 +38,9 @@ export function exportName(file: string): string {
 
 /** The installed version of each of `STANDALONE_PACKAGES`, as this module resolves them. */
 export function installedVersions(): Record<string, string> {
-  return Object.fromEntries(STANDALONE_PACKAGES.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
+  return Object.fromEntries(
+    STANDALONE_PACKAGES.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]),
+  );
 }
 
 /** What a digest is computed from. */
@@ -51,7 +53,9 @@ export interface DigestInputs {
 
 /** The digest of the inputs of the generated validators: 64 hex digits. */
 export function validatorsDigest({ sources, versions }: DigestInputs): string {
-  const hash = createHash("sha256").update(`${STANDALONE_FORMAT}\0${JSON.stringify(AJV_OPTIONS)}\0${AJV_FORMATS.join(",")}`);
+  const hash = createHash("sha256").update(
+    `${STANDALONE_FORMAT}\0${JSON.stringify(AJV_OPTIONS)}\0${AJV_FORMATS.join(",")}`,
+  );
   for (const name of STANDALONE_PACKAGES) hash.update(`\0${name}@${versions[name] ?? "?"}`);
   for (const file of SCHEMA_FILES) {
     const bytes = sources.get(file);
@@ -62,7 +66,9 @@ export function validatorsDigest({ sources, versions }: DigestInputs): string {
 }
 
 /** What `loadPrecompiledValidators` found: the validators by schema file, or why there are none. */
-export type PrecompiledLoad = { validators: ReadonlyMap<string, SchemaValidator> } | { validators?: undefined; reason: "missing" | "stale" | "broken" };
+export type PrecompiledLoad =
+  | { validators: ReadonlyMap<string, SchemaValidator> }
+  | { validators?: undefined; reason: "missing" | "stale" | "broken" };
 
 /**
  * The validators of the generated module at `path`, when it exists, loads,

@@ -39,7 +39,9 @@ function typeText(schema: unknown, file: string): string {
   if (typeof s.$ref === "string") {
     const target = resolveRef(s.$ref, file);
     if (!target) return s.$ref;
-    return isObjectDef(target.schema) ? `[${target.def}](#${anchor(target.file, target.def)})` : typeText(target.schema, target.file);
+    return isObjectDef(target.schema)
+      ? `[${target.def}](#${anchor(target.file, target.def)})`
+      : typeText(target.schema, target.file);
   }
   if ("const" in s) return `\`${JSON.stringify(s.const)}\``;
   if (Array.isArray(s.enum)) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(" | ");
@@ -75,16 +77,23 @@ function propertyRows(object: Schema, file: string, prefix: string): string[] {
     const prop = value as Schema;
     const path = `${prefix}${name}`;
     const description = `${prop.deprecated === true ? "**Deprecated.** " : ""}${String(prop.description ?? "")}`;
-    rows.push(`| \`${path}\` | ${cell(typeText(prop, file))} | ${required.has(name) ? "yes" : ""} | ${cell(description)} | ${cell(exampleText(prop))} |`);
+    rows.push(
+      `| \`${path}\` | ${cell(typeText(prop, file))} | ${required.has(name) ? "yes" : ""} | ${cell(description)} | ${cell(exampleText(prop))} |`,
+    );
     if (prop.$ref === undefined && isObjectDef(prop)) rows.push(...propertyRows(prop, file, `${path}.`));
     const items = prop.items as Schema | undefined;
-    if (prop.$ref === undefined && items && items.$ref === undefined && isObjectDef(items)) rows.push(...propertyRows(items, file, `${path}[].`));
+    if (prop.$ref === undefined && items && items.$ref === undefined && isObjectDef(items))
+      rows.push(...propertyRows(items, file, `${path}[].`));
   }
   return rows;
 }
 
 function propertyTable(object: Schema, file: string): string[] {
-  return ["| property | type | required | description | example |", "| --- | --- | --- | --- | --- |", ...propertyRows(object, file, "")];
+  return [
+    "| property | type | required | description | example |",
+    "| --- | --- | --- | --- | --- |",
+    ...propertyRows(object, file, ""),
+  ];
 }
 
 function renderDefs(schema: Schema, file: string, level: string): string[] {
@@ -92,11 +101,28 @@ function renderDefs(schema: Schema, file: string, level: string): string[] {
   const defs = Object.entries((schema.$defs as Record<string, Schema> | undefined) ?? {});
   const scalars = defs.filter(([, d]) => !isObjectDef(d));
   for (const [name, def] of defs.filter(([, d]) => isObjectDef(d))) {
-    out.push(`<a id="${anchor(file, name)}"></a>`, "", `${level} ${name}`, "", String(def.description ?? ""), "", ...propertyTable(def, file), "");
+    out.push(
+      `<a id="${anchor(file, name)}"></a>`,
+      "",
+      `${level} ${name}`,
+      "",
+      String(def.description ?? ""),
+      "",
+      ...propertyTable(def, file),
+      "",
+    );
   }
   if (scalars.length > 0) {
-    out.push(`${level} Value definitions`, "", "| definition | type | description | example |", "| --- | --- | --- | --- |");
-    for (const [name, def] of scalars) out.push(`| \`${name}\` | ${cell(typeText(def, file))} | ${cell(String(def.description ?? ""))} | ${cell(exampleText(def))} |`);
+    out.push(
+      `${level} Value definitions`,
+      "",
+      "| definition | type | description | example |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const [name, def] of scalars)
+      out.push(
+        `| \`${name}\` | ${cell(typeText(def, file))} | ${cell(String(def.description ?? ""))} | ${cell(exampleText(def))} |`,
+      );
     out.push("");
   }
   return out;
@@ -123,7 +149,9 @@ export function renderSchemaDoc(): string {
     "",
     "| kind | files | schema |",
     "| --- | --- | --- |",
-    ...files.map((f) => `| ${f.kind} | \`${KIND_GLOBS[f.kind]}\` | [\`${f.file}\`](#${f.file.replace(/\.schema\.json$/, "")}) |`),
+    ...files.map(
+      (f) => `| ${f.kind} | \`${KIND_GLOBS[f.kind]}\` | [\`${f.file}\`](#${f.file.replace(/\.schema\.json$/, "")}) |`,
+    ),
     "",
     "## Editor setup",
     "",
@@ -132,7 +160,11 @@ export function renderSchemaDoc(): string {
     "schemas refer to `common.schema.json` by a relative reference, so keep the files side by side):",
     "",
     "```json",
-    JSON.stringify({ "yaml.schemas": Object.fromEntries(uniqueByFile(files).map(([id, globs]) => [id, globs])) }, null, 2),
+    JSON.stringify(
+      { "yaml.schemas": Object.fromEntries(uniqueByFile(files).map(([id, globs]) => [id, globs])) },
+      null,
+      2,
+    ),
     "```",
     "",
   ];
@@ -154,8 +186,17 @@ export function renderSchemaDoc(): string {
     );
   }
   const common = schemas.get(COMMON_SCHEMA_FILE)!;
-  out.push("## Common definitions", "", String(common.description ?? ""), "", ...renderDefs(common, COMMON_SCHEMA_FILE, "###"));
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  out.push(
+    "## Common definitions",
+    "",
+    String(common.description ?? ""),
+    "",
+    ...renderDefs(common, COMMON_SCHEMA_FILE, "###"),
+  );
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 /** `$id` -> the catalog globs that use it (component specs serve two kinds). */

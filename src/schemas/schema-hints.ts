@@ -22,7 +22,12 @@ export function lastKey(path: readonly string[]): string | undefined {
 }
 
 /** A hint to quote a number or boolean where a string is expected, or `undefined`. */
-export function quoteHint(path: string[], value: unknown, expectsString: boolean, raw: string | undefined): string | undefined {
+export function quoteHint(
+  path: string[],
+  value: unknown,
+  expectsString: boolean,
+  raw: string | undefined,
+): string | undefined {
   if (!expectsString || (typeof value !== "number" && typeof value !== "boolean")) return undefined;
   const quoted = JSON.stringify(raw?.trim() || String(value));
   const key = lastKey(path);
@@ -53,13 +58,20 @@ export function dateTimeHint(path: string[], value: unknown): string | undefined
 }
 
 /** Message and hint for keywords other than type, enum, pattern and format: lengths, counts, ranges. */
-export function explainConstraint(error: ErrorObject, where: string, path: string[]): { message: string; hint: string } {
+export function explainConstraint(
+  error: ErrorObject,
+  where: string,
+  path: string[],
+): { message: string; hint: string } {
   const params = error.params as Record<string, unknown>;
   const limit = params.limit as number;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   switch (error.keyword) {
     case "minItems":
-      return { message: `${where} must have at least ${plural(limit, "item")}`, hint: exampleHint(path, schemaOf(error), "add an item") };
+      return {
+        message: `${where} must have at least ${plural(limit, "item")}`,
+        hint: exampleHint(path, schemaOf(error), "add an item"),
+      };
     case "maxItems":
       return { message: `${where} must have at most ${plural(limit, "item")}`, hint: "remove items" };
     case "minLength":
@@ -67,7 +79,10 @@ export function explainConstraint(error: ErrorObject, where: string, path: strin
         ? { message: `${where} must not be empty`, hint: exampleHint(path, schemaOf(error), "write a value") }
         : { message: `${where} must be at least ${plural(limit, "character")} long`, hint: "lengthen it" };
     case "maxLength":
-      return { message: `${where} must be at most ${plural(limit, "character")} long, but it has ${String(error.data).length}`, hint: "shorten it" };
+      return {
+        message: `${where} must be at most ${plural(limit, "character")} long, but it has ${String(error.data).length}`,
+        hint: "shorten it",
+      };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
@@ -77,6 +92,9 @@ export function explainConstraint(error: ErrorObject, where: string, path: strin
         hint: exampleHint(path, schemaOf(error), `use a number ${String(params.comparison)} ${limit}`),
       };
     default:
-      return { message: `${where} ${error.message ?? `breaks the schema's "${error.keyword}" rule`}`, hint: "see docs/schemas.md for what this property accepts" };
+      return {
+        message: `${where} ${error.message ?? `breaks the schema's "${error.keyword}" rule`}`,
+        hint: "see docs/schemas.md for what this property accepts",
+      };
   }
 }

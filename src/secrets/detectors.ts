@@ -26,7 +26,8 @@ export const TOKEN_DETECTORS: readonly Detector[] = [
   {
     id: "github-token",
     label: "a GitHub token",
-    revoke: "revoke it in GitHub (Settings > Developer settings > Personal access tokens, or the app or organization that issued it)",
+    revoke:
+      "revoke it in GitHub (Settings > Developer settings > Personal access tokens, or the app or organization that issued it)",
     pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{40,251})\b/g,
   },
   {
@@ -85,7 +86,8 @@ export const TOKEN_DETECTORS: readonly Detector[] = [
 export const PRIVATE_KEY_DETECTOR: Detector = {
   id: "private-key",
   label: "a private key (PEM)",
-  revoke: "replace the key pair: remove its public key from every place that trusts it (servers, deploy keys, certificates)",
+  revoke:
+    "replace the key pair: remove its public key from every place that trusts it (servers, deploy keys, certificates)",
   pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g,
 };
 

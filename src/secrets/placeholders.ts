@@ -13,7 +13,8 @@ const PLACEHOLDER_MARKS =
 const TEMPLATE_MARKS = /<[^<>]*>|\$\{[^}]*\}|^\$[A-Za-z_][A-Za-z0-9_]*$|\{\{[^}]*\}\}|%\([^)]*\)s|^%[A-Z_]+%$/;
 
 /** Whole values that stand for "a password goes here". */
-const PLACEHOLDER_VALUES = /^(password|passwd|secret|token|apikey|api[-_]key|none|null|undefined|empty|changeit|admin|test|todo|tbd)$/i;
+const PLACEHOLDER_VALUES =
+  /^(password|passwd|secret|token|apikey|api[-_]key|none|null|undefined|empty|changeit|admin|test|todo|tbd)$/i;
 
 /** Well-known public example credentials from documentation. */
 const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([

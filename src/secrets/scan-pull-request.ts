@@ -52,17 +52,21 @@ export async function scanPullRequestSecrets(options: ScanPullRequestOptions): P
   let order = 0;
   const onBlock = (block: AddedBlock): void => {
     const at = order++;
-    for (const finding of scanText(block.lines.join("\n"), { firstLine: block.firstLine })) found.push({ finding, file: block.path, commit: block.commit, inPath: false, order: at });
+    for (const finding of scanText(block.lines.join("\n"), { firstLine: block.firstLine }))
+      found.push({ finding, file: block.path, commit: block.commit, inPath: false, order: at });
   };
   const onFile = (file: PatchedFile): void => {
     const at = order++;
     // A path the commit created is text it added.
-    if (file.created) for (const finding of scanText(file.path)) found.push({ finding, file: file.path, commit: file.commit, inPath: true, order: at });
+    if (file.created)
+      for (const finding of scanText(file.path))
+        found.push({ finding, file: file.path, commit: file.commit, inPath: true, order: at });
     if (file.nul && file.blob !== undefined && file.firstLineBom !== "none") notText.push({ file, order: at });
   };
   await forEachAddedBlock({ ...git, from: base, to: head }, onBlock, onFile);
   for (const { file, order: at } of notText) {
-    for (const finding of await newInUtf16Blob(git, file, maxBytes)) found.push({ finding, file: file.path, commit: file.commit, inPath: false, order: at });
+    for (const finding of await newInUtf16Blob(git, file, maxBytes))
+      found.push({ finding, file: file.path, commit: file.commit, inPath: false, order: at });
   }
   found.sort((a, b) => a.order - b.order);
   // Whether a value is allowed depends on the value alone: the first of a file's copies stands for all.
@@ -90,6 +94,7 @@ async function newInUtf16Blob(git: GitOptions, file: PatchedFile, maxBytes: numb
   const findings = scanText(decodeFileText(await readBlobPrefix(git, blob, maxBytes)));
   if (findings.length === 0) return [];
   const before = new Set<string>();
-  for (const oid of file.parentBlobs) for (const f of scanText(decodeFileText(await readBlobPrefix(git, oid, maxBytes)))) before.add(f.value);
+  for (const oid of file.parentBlobs)
+    for (const f of scanText(decodeFileText(await readBlobPrefix(git, oid, maxBytes)))) before.add(f.value);
   return findings.filter((f) => !before.has(f.value));
 }

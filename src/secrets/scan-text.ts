@@ -34,7 +34,8 @@ const PEM_BODY = /(?:^|\\n|\s)([A-Za-z0-9+/]{40,}={0,2})/;
  * (issuer prefixes, a URL, a key header, or a secret-sounding key). Most lines
  * of a catalog hold none, and are skipped after one search.
  */
-const MAYBE = /gh[pousr]_|github_pat_|hf_|AKIA|ASIA|xox[abposr]-|AIza|sk-|k_live_|eyJ|:\/\/|PRIVATE KEY|key|secret|token|passw|pwd|passphrase|credential/i;
+const MAYBE =
+  /gh[pousr]_|github_pat_|hf_|AKIA|ASIA|xox[abposr]-|AIza|sk-|k_live_|eyJ|:\/\/|PRIVATE KEY|key|secret|token|passw|pwd|passphrase|credential/i;
 
 /** Every credential in `text`, in line and column order. */
 export function scanText(text: string, options: ScanTextOptions = {}): SecretFinding[] {
@@ -48,7 +49,12 @@ export function scanText(text: string, options: ScanTextOptions = {}): SecretFin
     findings.push(...scanLine(line, first + i));
     const pair = findEnvPair(lines, i);
     if (pair && !findings.some((f) => f.line === first + pair.line && f.column === pair.column)) {
-      findings.push({ detector: KEYED_VALUE_DETECTOR, line: first + pair.line, column: pair.column, value: pair.value });
+      findings.push({
+        detector: KEYED_VALUE_DETECTOR,
+        line: first + pair.line,
+        column: pair.column,
+        value: pair.value,
+      });
     }
     const pem = findPrivateKey(lines, i);
     if (pem) findings.push({ detector: PRIVATE_KEY_DETECTOR, line: first + i, column: pem.column, value: pem.value });
@@ -77,13 +83,15 @@ export function scanLine(line: string, lineNumber: number): SecretFinding[] {
     const value = m[1]!;
     const key = m[0].slice(0, m[0].length - value.length);
     const minLength = /pass|pwd/i.test(key) ? 8 : 16;
-    if (looksRandom(value, minLength) && !isPlaceholder(value)) add(KEYED_VALUE_DETECTOR, value, m.index + m[0].length - value.length);
+    if (looksRandom(value, minLength) && !isPlaceholder(value))
+      add(KEYED_VALUE_DETECTOR, value, m.index + m[0].length - value.length);
   }
   return found.sort((a, b) => a.column - b.column);
 }
 
 /** `name: DB_PASSWORD` then `value: ...`: a Kubernetes or Polyaxon environment variable. */
-const ENV_NAME = /(?:^|[\s{,-])name:[ \t]*["']?[A-Za-z0-9_.-]*(?:key|secret|token|passwd|password|pwd|passphrase|credentials?)["']?[ \t]*(?:,|$)/i;
+const ENV_NAME =
+  /(?:^|[\s{,-])name:[ \t]*["']?[A-Za-z0-9_.-]*(?:key|secret|token|passwd|password|pwd|passphrase|credentials?)["']?[ \t]*(?:,|$)/i;
 const ENV_VALUE = /(?:^|[\s{,])value:[ \t]*["']?([^\s"'`,;{}()[\]#]+)/;
 
 /** The value of an environment variable whose name on line `i` sounds secret, when it is a literal that looks random (same line in flow style, or one of the next two lines). */

@@ -19,7 +19,9 @@ export interface FindingPlace {
 
 /** The diagnostic for one finding. */
 export function secretDiagnostic(finding: SecretFinding, place: FindingPlace): Diagnostic {
-  const where = place.commit ? `, added in commit ${place.commit.sha.slice(0, 12)}${place.commit.subject ? ` ("${clip(place.commit.subject)}")` : ""}` : "";
+  const where = place.commit
+    ? `, added in commit ${place.commit.sha.slice(0, 12)}${place.commit.subject ? ` ("${clip(place.commit.subject)}")` : ""}`
+    : "";
   const gone = place.inPath ? "renaming" : place.commit ? "removing it in a later commit" : "deleting it";
   const history = place.commit
     ? `${gone} is not enough: it stays in the pull request's history and may already have been copied`

@@ -24,14 +24,17 @@ export function makeSecretsCheck(allowlist?: SecretsAllowlist): Check {
       const isAllowed = (value: string) => allowed.allows(value);
       forEachSubject(ctx, catalog.subjects(undefined, false), (entity) => {
         for (const text of [entity.source, ...(entity.readme ? [entity.readme] : [])]) {
-          for (const finding of scanText(text.text, { isAllowed })) report.push(secretDiagnostic(finding, { file: text.file }));
+          for (const finding of scanText(text.text, { isAllowed }))
+            report.push(secretDiagnostic(finding, { file: text.file }));
         }
       });
       // Paths, and the files no entity or README holds: the loader reports those on every run, so they are scanned on every run.
       for (const file of catalog.files()) {
-        for (const finding of scanText(file.relPath, { isAllowed })) report.push(secretDiagnostic(finding, { file: file.file, inPath: true }));
+        for (const finding of scanText(file.relPath, { isAllowed }))
+          report.push(secretDiagnostic(finding, { file: file.file, inPath: true }));
         if (!file.unloadedText) continue;
-        for (const finding of scanText(file.unloadedText(), { isAllowed })) report.push(secretDiagnostic(finding, { file: file.file }));
+        for (const finding of scanText(file.unloadedText(), { isAllowed }))
+          report.push(secretDiagnostic(finding, { file: file.file }));
       }
     },
   };

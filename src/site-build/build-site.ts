@@ -62,7 +62,12 @@ export async function writeStaticFiles(dir: string, data: SiteData): Promise<voi
 const ENTITY_FILE = /^api\/(?!index\.json$)/;
 
 /** Time a step and report it. */
-async function step<T>(progress: (line: string) => void, label: string, run: () => Promise<T>, done: (value: T) => string): Promise<T> {
+async function step<T>(
+  progress: (line: string) => void,
+  label: string,
+  run: () => Promise<T>,
+  done: (value: T) => string,
+): Promise<T> {
   const start = performance.now();
   progress(`${label}…`);
   const value = await run();
@@ -79,7 +84,11 @@ function seconds(start: number): string {
  * Time work that runs alongside other work: reported when it ends, the line
  * saying what was done (`  10086 pages indexed for search (7.1s)`).
  */
-async function alongside<T>(progress: (line: string) => void, run: () => Promise<T>, done: (value: T) => string): Promise<T> {
+async function alongside<T>(
+  progress: (line: string) => void,
+  run: () => Promise<T>,
+  done: (value: T) => string,
+): Promise<T> {
   const start = performance.now();
   const value = await run();
   progress(`  ${done(value)} (${seconds(start)})`);
@@ -113,17 +122,28 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       data = built.data;
       if (data.meta.audience === "public") {
         // Every file, the search index included: the site is not swapped in if any names something private.
-        const found = await step(progress, "scanning the public site for private names", () => scanForNames(tmp, hiddenNames(validated.catalog)), (l) => `${l.length} leaks`);
+        const found = await step(
+          progress,
+          "scanning the public site for private names",
+          () => scanForNames(tmp, hiddenNames(validated.catalog)),
+          (l) => `${l.length} leaks`,
+        );
         if (found.length > 0) throw new LeakFound(found);
       }
       return { indexed: built.indexed };
     },
-    () => ({ basePath: data!.meta.basePath, audience: data!.meta.audience, generatedAt: data!.meta.generatedAt, ...(data!.meta.shard && { shard: data!.meta.shard }) }),
+    () => ({
+      basePath: data!.meta.basePath,
+      audience: data!.meta.audience,
+      generatedAt: data!.meta.generatedAt,
+      ...(data!.meta.shard && { shard: data!.meta.shard }),
+    }),
   ).catch((err: unknown) => {
     if (err instanceof LeakFound) return { leaks: err.leaks };
     throw err;
   });
-  if ("leaks" in result) return { ...base, ok: false, ...(data && { data }), leaks: result.leaks, ms: performance.now() - start };
+  if ("leaks" in result)
+    return { ...base, ok: false, ...(data && { data }), leaks: result.leaks, ms: performance.now() - start };
   return {
     ...base,
     ok: true,
@@ -169,7 +189,12 @@ async function renderSite(
     let data: SiteData;
     let card: Buffer | undefined;
     try {
-      data = await step(progress, "computing the site's data", async () => compute(), (d) => `${pageUrls(d).length + 1} pages, ${d.files.length} JSON API, schema and sitemap files`);
+      data = await step(
+        progress,
+        "computing the site's data",
+        async () => compute(),
+        (d) => `${pageUrls(d).length + 1} pages, ${d.files.length} JSON API, schema and sitemap files`,
+      );
       // The card pages point to (og:image), drawn before they render (a tenth of a second); one that cannot be drawn is left out.
       card = await cardPng(data).catch(() => undefined);
       if (card) data.meta.card = { path: CARD_FILE, ...CARD_SIZE };
@@ -180,20 +205,34 @@ async function renderSite(
     }
     source.current = data;
     provide(data);
-    progress(`rendering pages (${data.meta.audience} audience)${search && !data.meta.shard ? ", indexing for search" : ""} and writing the JSON API…`);
+    progress(
+      `rendering pages (${data.meta.audience} audience)${search && !data.meta.shard ? ", indexing for search" : ""} and writing the JSON API…`,
+    );
     const shard = data.meta.shard;
     const records = search ? searchRecords(data, (url) => inShard(shard, url)) : [];
     const work = Promise.all([
-      alongside(progress, async () => {
-        await writeStaticFiles(tmp, data);
-        if (card) await writeCard(tmp, card);
-      }, () => `${data.files.length} JSON API, schema and sitemap files${card ? " and the card" : ""} written`),
+      alongside(
+        progress,
+        async () => {
+          await writeStaticFiles(tmp, data);
+          if (card) await writeCard(tmp, card);
+        },
+        () => `${data.files.length} JSON API, schema and sitemap files${card ? " and the card" : ""} written`,
+      ),
       // A part of a sharded build keeps its records for the join, which indexes the whole site once.
       !search
         ? undefined
         : shard
-          ? alongside(progress, () => writeSearchRecords(tmp, records), () => `${records.length} search records kept for mlcat join`).then(() => undefined)
-          : alongside(progress, () => indexRecords(records, join(tmp, "pagefind")), (n) => `${n} pages indexed for search`),
+          ? alongside(
+              progress,
+              () => writeSearchRecords(tmp, records),
+              () => `${records.length} search records kept for mlcat join`,
+            ).then(() => undefined)
+          : alongside(
+              progress,
+              () => indexRecords(records, join(tmp, "pagefind")),
+              (n) => `${n} pages indexed for search`,
+            ),
     ]);
     side = work;
     work.catch(() => {});

@@ -17,17 +17,23 @@ export interface DevOptions extends LoadSiteDataOptions {
 }
 
 interface ViteLike {
-  environments?: Record<string, { moduleGraph: { getModuleById(id: string): unknown; invalidateModule(m: unknown): void } }>;
+  environments?: Record<
+    string,
+    { moduleGraph: { getModuleById(id: string): unknown; invalidateModule(m: unknown): void } }
+  >;
   moduleGraph?: { getModuleById(id: string): unknown; invalidateModule(m: unknown): void };
   ws?: { send(payload: { type: string }): void };
   hot?: { send(payload: { type: string }): void };
 }
 
 /** Start the dev server; resolves to a function that stops it. Rejects when the first load has errors. */
-export async function startDevServer(options: DevOptions): Promise<{ url: string; stop: () => Promise<void>; firstLoad: Diagnostic[] }> {
+export async function startDevServer(
+  options: DevOptions,
+): Promise<{ url: string; stop: () => Promise<void>; firstLoad: Diagnostic[] }> {
   const { port, host, onReload, ...load } = options;
   const first = await loadSiteData(load);
-  if (!first.data) return Promise.reject(Object.assign(new Error("the catalog has errors"), { diagnostics: first.diagnostics }));
+  if (!first.data)
+    return Promise.reject(Object.assign(new Error("the catalog has errors"), { diagnostics: first.diagnostics }));
   const source: DataSource = { current: first.data };
   let vite: ViteLike | undefined;
   const integration = {
@@ -40,11 +46,19 @@ export async function startDevServer(options: DevOptions): Promise<{ url: string
   };
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { dev } = await import("astro");
-  const config = astroConfig({ source, location: first.data.meta, outDir: "site-dist", logLevel: "info", integrations: [integration as never] });
-  const server = await dev({ ...config, server: { port: port ?? 4321, host: host ?? "127.0.0.1" } }).catch((err: unknown) => {
-    releaseDataSource(source);
-    throw err;
+  const config = astroConfig({
+    source,
+    location: first.data.meta,
+    outDir: "site-dist",
+    logLevel: "info",
+    integrations: [integration as never],
   });
+  const server = await dev({ ...config, server: { port: port ?? 4321, host: host ?? "127.0.0.1" } }).catch(
+    (err: unknown) => {
+      releaseDataSource(source);
+      throw err;
+    },
+  );
   let timer: NodeJS.Timeout | undefined;
   const reload = async () => {
     const next = await loadSiteData(load);

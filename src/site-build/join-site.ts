@@ -47,7 +47,10 @@ interface PartMarker {
 export async function joinSite(options: JoinSiteOptions): Promise<JoinSiteResult> {
   const outDir = options.outDir ?? "site-dist";
   const progress = options.progress ?? (() => {});
-  const markers = await mapBounded(options.parts, async (dir) => ({ dir, marker: (await readSiteMarker(dir)) as PartMarker | undefined }));
+  const markers = await mapBounded(options.parts, async (dir) => ({
+    dir,
+    marker: (await readSiteMarker(dir)) as PartMarker | undefined,
+  }));
   const first = checkParts(markers);
   let files = 0;
   const result = await writeAtomically(
@@ -62,9 +65,15 @@ export async function joinSite(options: JoinSiteOptions): Promise<JoinSiteResult
         const fresh = paths.filter((p) => !owner.has(p));
         const shared = paths.filter((p) => owner.has(p));
         // A file several parts wrote must be the same file: parts of different builds are never mixed.
-        const differing = await mapBounded(shared, async (p) => ((await sameBytes(join(owner.get(p)!, p), join(dir, p))) ? undefined : p));
+        const differing = await mapBounded(shared, async (p) =>
+          (await sameBytes(join(owner.get(p)!, p), join(dir, p))) ? undefined : p,
+        );
         const conflict = differing.find((p) => p !== undefined);
-        if (conflict !== undefined) throw new ExitError(1, `${conflict} differs between ${owner.get(conflict)} and ${dir}: the parts come from different builds (build every part from the same commit, with the same options)`);
+        if (conflict !== undefined)
+          throw new ExitError(
+            1,
+            `${conflict} differs between ${owner.get(conflict)} and ${dir}: the parts come from different builds (build every part from the same commit, with the same options)`,
+          );
         await forEachBounded(new Set(fresh.map((p) => dirname(join(tmp, p)))), (d) => mkdir(d, { recursive: true }));
         await forEachBounded(fresh, (p) => copyFile(join(dir, p), join(tmp, p)));
         for (const p of fresh) owner.set(p, dir);
@@ -80,7 +89,10 @@ export async function joinSite(options: JoinSiteOptions): Promise<JoinSiteResult
         try {
           records.push(...(await readSearchRecords(dir)));
         } catch (err) {
-          throw new ExitError(1, `${dir} has no search records (${SEARCH_RECORDS_FILE}): build the parts with this version of mlcat, with search (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
+          throw new ExitError(
+            1,
+            `${dir} has no search records (${SEARCH_RECORDS_FILE}): build the parts with this version of mlcat, with search (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
+          );
         }
       }
       records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -95,21 +107,33 @@ export async function joinSite(options: JoinSiteOptions): Promise<JoinSiteResult
 
 /** The parts' common marker, once every part is a part of one sharded build and each is there once. */
 function checkParts(parts: ReadonlyArray<{ dir: string; marker: PartMarker | undefined }>): PartMarker {
-  if (parts.length === 0) throw new ExitError(2, "name the parts to join (the --out folders of mlcat build --shard i/n)");
+  if (parts.length === 0)
+    throw new ExitError(2, "name the parts to join (the --out folders of mlcat build --shard i/n)");
   for (const { dir, marker } of parts) {
     if (!marker) throw new ExitError(1, `${dir} is not a site built by mlcat (no ${SITE_MARKER} file)`);
-    if (!marker.shard) throw new ExitError(1, `${dir} is a whole site, not a part: build the parts with mlcat build --shard i/n`);
+    if (!marker.shard)
+      throw new ExitError(1, `${dir} is a whole site, not a part: build the parts with mlcat build --shard i/n`);
   }
   const first = parts[0]!.marker!;
   const count = first.shard!.count;
   for (const { dir, marker } of parts) {
     for (const key of ["generatedAt", "basePath", "audience"] as const) {
       if (marker![key] !== first[key]) {
-        const hint = key === "generatedAt" ? " (build every part from the same commit, or set SOURCE_DATE_EPOCH to the same value for all of them)" : " (build every part with the same options)";
-        throw new ExitError(1, `${dir} has ${key} ${JSON.stringify(marker![key])}, but ${parts[0]!.dir} has ${JSON.stringify(first[key])}${hint}`);
+        const hint =
+          key === "generatedAt"
+            ? " (build every part from the same commit, or set SOURCE_DATE_EPOCH to the same value for all of them)"
+            : " (build every part with the same options)";
+        throw new ExitError(
+          1,
+          `${dir} has ${key} ${JSON.stringify(marker![key])}, but ${parts[0]!.dir} has ${JSON.stringify(first[key])}${hint}`,
+        );
       }
     }
-    if (marker!.shard!.count !== count) throw new ExitError(1, `${dir} is part ${marker!.shard!.index} of ${marker!.shard!.count}, but ${parts[0]!.dir} is one of ${count}`);
+    if (marker!.shard!.count !== count)
+      throw new ExitError(
+        1,
+        `${dir} is part ${marker!.shard!.index} of ${marker!.shard!.count}, but ${parts[0]!.dir} is one of ${count}`,
+      );
   }
   const seen = new Map<number, string>();
   for (const { dir, marker } of parts) {
@@ -118,7 +142,11 @@ function checkParts(parts: ReadonlyArray<{ dir: string; marker: PartMarker | und
     seen.set(index, dir);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new ExitError(1, `part${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${count} ${missing.length === 1 ? "is" : "are"} missing`);
+  if (missing.length > 0)
+    throw new ExitError(
+      1,
+      `part${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${count} ${missing.length === 1 ? "is" : "are"} missing`,
+    );
   return first;
 }
 

@@ -73,7 +73,9 @@ export async function cardPng(data: Pick<SiteData, "meta" | "counts">): Promise<
   } catch {
     return undefined;
   }
-  return sharp(Buffer.from(cardSvg(data.meta, data.counts))).png({ compressionLevel: 9 }).toBuffer();
+  return sharp(Buffer.from(cardSvg(data.meta, data.counts)))
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** Write the card into the site folder `dir`. */

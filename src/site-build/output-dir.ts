@@ -16,7 +16,8 @@ export const SITE_MARKER = ".mlcat-site";
 export async function assertReplaceable(outDir: string): Promise<void> {
   let entries: string[];
   try {
-    if (!(await stat(outDir)).isDirectory()) throw new ExitError(2, `${outDir} exists and is not a folder: choose another --out`);
+    if (!(await stat(outDir)).isDirectory())
+      throw new ExitError(2, `${outDir} exists and is not a folder: choose another --out`);
     entries = await readdir(outDir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
@@ -51,7 +52,11 @@ async function removeSettled(path: string): Promise<void> {
  * mark the folder (`marker`, or what it returns once `write` is done) and swap it in place of `outDir`. When it fails, remove the
  * temporary folder and rethrow: `outDir` is untouched.
  */
-export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, marker: object | (() => object) = {}): Promise<T> {
+export async function writeAtomically<T>(
+  outDir: string,
+  write: (tmpDir: string) => Promise<T>,
+  marker: object | (() => object) = {},
+): Promise<T> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   const parent = dirname(target);
@@ -71,7 +76,10 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
     try {
       result = await write(tmp);
       const fields = typeof marker === "function" ? marker() : marker;
-      await writeFile(join(tmp, SITE_MARKER), `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...fields }, null, 2)}\n`);
+      await writeFile(
+        join(tmp, SITE_MARKER),
+        `${JSON.stringify({ builtBy: "mlcat build", note: "replaced on every build", ...fields }, null, 2)}\n`,
+      );
     } catch (err) {
       await removeSettled(tmp);
       throw err;

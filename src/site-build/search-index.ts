@@ -43,7 +43,8 @@ export async function indexRecords(records: readonly SearchRecord[], outputPath:
       const batch = records.slice(start, start + WINDOW);
       const added = await Promise.all(batch.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
       const failed = added.findIndex((a) => a.errors.length > 0);
-      if (failed >= 0) throw new Error(`pagefind could not index ${batch[failed]!.url}: ${added[failed]!.errors.join("; ")}`);
+      if (failed >= 0)
+        throw new Error(`pagefind could not index ${batch[failed]!.url}: ${added[failed]!.errors.join("; ")}`);
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`pagefind failed to write its index: ${written.errors.join("; ")}`);

@@ -37,7 +37,13 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
   }
   files.push({
     path: "api/index.json",
-    body: apiJson({ title: meta.title, generatedAt: meta.generatedAt, audience: ctx.audience, counts, entities: index }),
+    body: apiJson({
+      title: meta.title,
+      generatedAt: meta.generatedAt,
+      audience: ctx.audience,
+      counts,
+      entities: index,
+    }),
   });
   return files;
 }

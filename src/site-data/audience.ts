@@ -9,7 +9,14 @@ import { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import { parseRef } from "../model/refs.js";
-import type { ComponentData, ExperimentData, ModelVersionData, TeamData, UserData, Visibility } from "../model/types.js";
+import type {
+  ComponentData,
+  ExperimentData,
+  ModelVersionData,
+  TeamData,
+  UserData,
+  Visibility,
+} from "../model/types.js";
 import { HiddenNames } from "./hidden-names.js";
 import type { Audience } from "./types.js";
 
@@ -129,7 +136,11 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
         if (r.source && !projectVisible(view, org, r.source.project)) delete r.source;
         // A replacement is a tag of this component or another component's version: a reference like any other.
         const replacement = r.deprecated?.replacement;
-        if (replacement !== undefined && !view.has("ComponentVersion", replacement.includes(":") ? replacement : `${entity.key}:${replacement}`)) delete r.deprecated!.replacement;
+        if (
+          replacement !== undefined &&
+          !view.has("ComponentVersion", replacement.includes(":") ? replacement : `${entity.key}:${replacement}`)
+        )
+          delete r.deprecated!.replacement;
       }
       break;
     }
@@ -152,7 +163,8 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
           delete lineage.experiment;
         }
         const projectName = lineage.project?.includes("/") ? lineage.project.split("/")[1] : lineage.project;
-        if (lineage.component !== undefined && !componentRefVisible(view, org, projectName, lineage.component)) delete lineage.component;
+        if (lineage.component !== undefined && !componentRefVisible(view, org, projectName, lineage.component))
+          delete lineage.component;
       }
       break;
     }
@@ -164,8 +176,14 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
   const redacted = hidden.empty ? data : (redactStrings(data, hidden) as Record<string, unknown>);
   // The source text is rewritten from the redacted data: comments and refs in the original may name what was left out.
   const text = stringify(redacted, { lineWidth: 0 });
-  const readme = entity.readme && !hidden.empty ? { ...entity.readme, text: hidden.redact(entity.readme.text) } : entity.readme;
-  return { ...entity, data: redacted as unknown as Entity["data"], source: { ...entity.source, text }, ...(readme && { readme }) };
+  const readme =
+    entity.readme && !hidden.empty ? { ...entity.readme, text: hidden.redact(entity.readme.text) } : entity.readme;
+  return {
+    ...entity,
+    data: redacted as unknown as Entity["data"],
+    source: { ...entity.source, text },
+    ...(readme && { readme }),
+  };
 }
 
 /** `value` with every string in it (not the keys) redacted of `hidden`. */
@@ -183,10 +201,18 @@ function projectVisible(view: Catalog, org: string, project: string): boolean {
 }
 
 /** Whether a component reference (`org/name:tag` or a project component's name) points at something kept. */
-export function componentRefVisible(view: Catalog, org: string, project: string | undefined, ref: string | undefined): boolean {
+export function componentRefVisible(
+  view: Catalog,
+  org: string,
+  project: string | undefined,
+  ref: string | undefined,
+): boolean {
   if (ref === undefined) return true;
   const parsed = parseRef(ref);
-  if (parsed) return parsed.tag === undefined ? view.has("Component", `${parsed.org}/${parsed.name}`) : view.has("ComponentVersion", ref);
+  if (parsed)
+    return parsed.tag === undefined
+      ? view.has("Component", `${parsed.org}/${parsed.name}`)
+      : view.has("ComponentVersion", ref);
   return project !== undefined && view.has("ProjectComponent", `${org}/${project}/${ref}`);
 }
 

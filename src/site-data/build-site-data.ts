@@ -65,7 +65,10 @@ export interface SiteLocation {
 }
 
 /** The site URL (the option, else catalog.yaml's `siteUrl`) and base path (the option, else the site URL's path). */
-export function siteLocation(catalog: Catalog, options: Pick<SiteDataOptions, "siteUrl" | "basePath"> = {}): SiteLocation {
+export function siteLocation(
+  catalog: Catalog,
+  options: Pick<SiteDataOptions, "siteUrl" | "basePath"> = {},
+): SiteLocation {
   const siteUrl = normalizeSiteUrl(options.siteUrl ?? catalog.settings()?.siteUrl);
   // Without a base path, the site URL's path is the base (`https://acme.github.io/catalog` serves under `/catalog/`).
   return { siteUrl, basePath: normalizeBasePath(options.basePath ?? new URL(siteUrl).pathname) };
@@ -113,7 +116,11 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
     connections: catalog.all("Connection").length,
   };
   const modelVersions = registry.flatMap((r) => r.versions);
-  const generatedAt = (options.now ?? (options.shard ? lastChange(options.history) : undefined) ?? new Date()).toISOString();
+  const generatedAt = (
+    options.now ??
+    (options.shard ? lastChange(options.history) : undefined) ??
+    new Date()
+  ).toISOString();
   const title = settings?.title ?? "Catalog";
   const schemas = schemaDocs(options.schemaFiles ?? [], urls);
   const data: Omit<SiteData, "files"> = {
@@ -202,7 +209,12 @@ export interface ValidatedSite {
 export async function validateSite(options: LoadSiteDataOptions = {}): Promise<ValidatedSite> {
   const dir = options.dir ?? "catalog";
   const result = await validate({ dir });
-  const base = { catalog: result.catalog, diagnostics: result.diagnostics, summary: result.summary, location: siteLocation(result.catalog, options) };
+  const base = {
+    catalog: result.catalog,
+    diagnostics: result.diagnostics,
+    summary: result.summary,
+    location: siteLocation(result.catalog, options),
+  };
   if (result.summary.errors > 0) return base;
   const repository = result.catalog.settings()?.repository;
   const [history, schemaFiles, repositoryPath] = await Promise.all([
@@ -216,7 +228,13 @@ export async function validateSite(options: LoadSiteDataOptions = {}): Promise<V
     ...base,
     ...(history.reason !== undefined && { historyNote: history.reason }),
     ...(!(links instanceof SourceLinks) && { sourceNote: sourceLinksNote(links.reason) }),
-    compute: () => buildSiteData(result.catalog, { ...rest, history, schemaFiles, ...(repositoryPath !== undefined && { repositoryPath }) }),
+    compute: () =>
+      buildSiteData(result.catalog, {
+        ...rest,
+        history,
+        schemaFiles,
+        ...(repositoryPath !== undefined && { repositoryPath }),
+      }),
   };
 }
 

@@ -53,7 +53,12 @@ export class SiteContext {
   sourceOf(entity: Entity): { source?: EntitySource } {
     const links = this.sourceLinks;
     if (!links) return {};
-    return { source: { file: links.file(entity.source.relPath), ...(entity.readme && { readme: links.file(entity.readme.relPath) }) } };
+    return {
+      source: {
+        file: links.file(entity.source.relPath),
+        ...(entity.readme && { readme: links.file(entity.readme.relPath) }),
+      },
+    };
   }
 
   /** A link to an entity's page, or undefined when it is not on the site. */
@@ -81,7 +86,9 @@ export class SiteContext {
     });
     if (this.audience === "internal") return linked;
     const hidden = this.hidden;
-    return linked.map(({ message: _message, ...rest }) => (hidden ? { ...rest, author: hidden.redact(rest.author) } : rest));
+    return linked.map(({ message: _message, ...rest }) =>
+      hidden ? { ...rest, author: hidden.redact(rest.author) } : rest,
+    );
   }
 
   /** When an entity last changed, from history. */
@@ -100,16 +107,23 @@ export class SiteContext {
    * version `org/name:tag`, a hub component `org/name`, or the name of a
    * component of `project`. Returns the entity's kind and key when it is on the site.
    */
-  resolveComponent(org: string, project: string | undefined, ref: string | undefined): { kind: Kind; key: string } | undefined {
+  resolveComponent(
+    org: string,
+    project: string | undefined,
+    ref: string | undefined,
+  ): { kind: Kind; key: string } | undefined {
     if (ref === undefined) return undefined;
     const parsed = parseRef(ref);
     if (parsed) {
-      if (parsed.tag !== undefined && this.catalog.has("ComponentVersion", ref)) return { kind: "ComponentVersion", key: ref };
+      if (parsed.tag !== undefined && this.catalog.has("ComponentVersion", ref))
+        return { kind: "ComponentVersion", key: ref };
       const key = `${parsed.org}/${parsed.name}`;
       return parsed.tag === undefined && this.catalog.has("Component", key) ? { kind: "Component", key } : undefined;
     }
     const key = `${org}/${project}/${ref}`;
-    return project !== undefined && this.catalog.has("ProjectComponent", key) ? { kind: "ProjectComponent", key } : undefined;
+    return project !== undefined && this.catalog.has("ProjectComponent", key)
+      ? { kind: "ProjectComponent", key }
+      : undefined;
   }
 
   /** A link to a component reference, or just its text when it has no page (never for a hidden one: the public catalog's data has those removed). */

@@ -3,7 +3,13 @@ import type { ComponentSummary, Facet, ModelSummary } from "./types.js";
 import { STAGE_RANK } from "./registry.js";
 
 /** A facet over `items`, each item carrying zero or more values; values sorted by `order`, else by name. */
-export function facetOf<T>(id: string, label: string, items: readonly T[], valuesOf: (item: T) => readonly string[], order?: readonly string[]): Facet {
+export function facetOf<T>(
+  id: string,
+  label: string,
+  items: readonly T[],
+  valuesOf: (item: T) => readonly string[],
+  order?: readonly string[],
+): Facet {
   const counts = new Map<string, number>();
   for (const item of items) for (const v of new Set(valuesOf(item))) counts.set(v, (counts.get(v) ?? 0) + 1);
   const rank = (v: string) => (order?.includes(v) ? order.indexOf(v) : Number.MAX_SAFE_INTEGER);

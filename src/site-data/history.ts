@@ -87,7 +87,9 @@ function streamGitOutput(dir: string, args: readonly string[], onRecords: (text:
  */
 export async function pathInRepository(dir: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile("git", ["rev-parse", "--show-prefix"], { cwd: dir }, (err, stdout) => resolve(err ? undefined : stdout.trim().replace(/\/$/, "")));
+    execFile("git", ["rev-parse", "--show-prefix"], { cwd: dir }, (err, stdout) =>
+      resolve(err ? undefined : stdout.trim().replace(/\/$/, "")),
+    );
   });
 }
 
@@ -108,7 +110,13 @@ function parseRecords(out: string, byFile: Record<string, HistoryEntry[]>): void
     // Once per commit, not once per file it changed.
     const short = commit.slice(0, 7);
     const when = new Date(date).toISOString();
-    const tokens = headerEnd < 0 ? [] : record.slice(headerEnd + 1).replace(/^\n/, "").split("\0");
+    const tokens =
+      headerEnd < 0
+        ? []
+        : record
+            .slice(headerEnd + 1)
+            .replace(/^\n/, "")
+            .split("\0");
     for (let i = 0; i + 1 < tokens.length; i += 2) {
       const status = tokens[i]!.trim();
       const file = tokens[i + 1]!;

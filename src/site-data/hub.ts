@@ -29,14 +29,22 @@ export function releaseRows(ctx: SiteContext, component: Entity<"Component">): R
       const r = byTag.get(v.name);
       const replacement = r?.deprecated?.replacement;
       const replacementLink: Link | undefined =
-        replacement === undefined ? undefined : ctx.link("ComponentVersion", replacement.includes(":") ? replacement : `${component.key}:${replacement}`, replacement);
+        replacement === undefined
+          ? undefined
+          : ctx.link(
+              "ComponentVersion",
+              replacement.includes(":") ? replacement : `${component.key}:${replacement}`,
+              replacement,
+            );
       return {
         tag: v.name,
         url: ctx.urls.page("ComponentVersion", v.key),
         ...(r?.stage !== undefined && { stage: r.stage }),
         ...(r?.notes !== undefined && { notes: r.notes }),
         ...(r?.releasedAt !== undefined && { releasedAt: r.releasedAt }),
-        ...(r?.deprecated && { deprecated: { reason: r.deprecated.reason, ...(replacementLink && { replacement: replacementLink }) } }),
+        ...(r?.deprecated && {
+          deprecated: { reason: r.deprecated.reason, ...(replacementLink && { replacement: replacementLink }) },
+        }),
         mutable: mutable.has(v.name),
         ...(v.data.run?.kind !== undefined && { runKind: v.data.run.kind }),
       };
@@ -52,7 +60,12 @@ export function defaultRelease(rows: readonly ReleaseRow[]): ReleaseRow | undefi
 }
 
 /** The page of one hub version. */
-export function componentVersionPage(ctx: SiteContext, version: Entity<"ComponentVersion">, rows: readonly ReleaseRow[], usage: UsageIndex): ComponentVersionPage {
+export function componentVersionPage(
+  ctx: SiteContext,
+  version: Entity<"ComponentVersion">,
+  rows: readonly ReleaseRow[],
+  usage: UsageIndex,
+): ComponentVersionPage {
   const componentKey = `${version.org}/${version.parent}`;
   const release = rows.find((r) => r.tag === version.name);
   return {
@@ -79,8 +92,8 @@ export function componentPages(
   usage: UsageIndex,
 ): { summary: ComponentSummary; page: ComponentPage; versions: ComponentVersionPage[] } {
   const rows = releaseRows(ctx, component);
-  const versions = (ctx.catalog.versionsOf("ComponentVersion", component.key) as Entity<"ComponentVersion">[]).map((v) =>
-    componentVersionPage(ctx, v, rows, usage),
+  const versions = (ctx.catalog.versionsOf("ComponentVersion", component.key) as Entity<"ComponentVersion">[]).map(
+    (v) => componentVersionPage(ctx, v, rows, usage),
   );
   const current = defaultRelease(rows);
   const currentPage = current && versions.find((v) => v.tag === current.tag);
@@ -107,7 +120,9 @@ export function componentPages(
     ...summary,
     apiUrl: ctx.urls.api(component),
     ...ctx.sourceOf(component),
-    ...(component.readme && { readmeHtml: renderMarkdown(component.readme.text, { title: [component.key, component.name] }) }),
+    ...(component.readme && {
+      readmeHtml: renderMarkdown(component.readme.text, { title: [component.key, component.name] }),
+    }),
     organization: ctx.link("Organization", component.org!)!,
     ...(team && { team }),
     maintainers: (d.maintainers ?? []).map((m) => ctx.user(m)),

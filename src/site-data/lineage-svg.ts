@@ -110,7 +110,13 @@ function narrowLayout(nodes: readonly LineageNode[]): Layout {
  * in columns left to right, `narrow` in one column for a phone (it scales to
  * the width it is given).
  */
-export function renderLineageSvg(nodes: readonly LineageNode[], edges: readonly LineageEdge[], title: string, id = "lineage", shape: "wide" | "narrow" = "wide"): string {
+export function renderLineageSvg(
+  nodes: readonly LineageNode[],
+  edges: readonly LineageEdge[],
+  title: string,
+  id = "lineage",
+  shape: "wide" | "narrow" = "wide",
+): string {
   const slug = `${id.replace(/[^a-zA-Z0-9_-]/g, "-")}${shape === "narrow" ? "-narrow" : ""}`;
   const layout = shape === "narrow" ? narrowLayout(nodes) : wideLayout(nodes);
   const { width, height, pos, nodeWidth, maxChars } = layout;
@@ -129,7 +135,9 @@ export function renderLineageSvg(nodes: readonly LineageNode[], edges: readonly 
     const b = pos.get(e.to);
     const from = byId.get(e.from);
     if (!a || !b || !from) continue;
-    parts.push(`<path class="lineage-edge" d="${layout.edge(a, b, from)}" marker-end="url(#${slug}-arrow)"><title>${escapeHtml(e.label ?? "")}</title></path>`);
+    parts.push(
+      `<path class="lineage-edge" d="${layout.edge(a, b, from)}" marker-end="url(#${slug}-arrow)"><title>${escapeHtml(e.label ?? "")}</title></path>`,
+    );
   }
   for (const n of nodes) {
     const p = pos.get(n.id)!;
@@ -147,7 +155,9 @@ export function renderLineageSvg(nodes: readonly LineageNode[], edges: readonly 
         `<a class="lineage-link" href="${escapeHtml(n.url)}"${isHttpUrl(n.url) ? ' rel="nofollow noopener noreferrer"' : ""} data-node="${escapeHtml(n.kind)}" aria-label="${escapeHtml(full)}"><title>${escapeHtml(full)}</title>${body}</a>`,
       );
     } else {
-      parts.push(`<g data-node="${escapeHtml(n.kind)}" role="img" aria-label="${escapeHtml(full)}"><title>${escapeHtml(full)}</title>${body}</g>`);
+      parts.push(
+        `<g data-node="${escapeHtml(n.kind)}" role="img" aria-label="${escapeHtml(full)}"><title>${escapeHtml(full)}</title>${body}</g>`,
+      );
     }
   }
   parts.push("</svg>");

@@ -13,12 +13,17 @@ import { nameValues, reproduceSnippet } from "./spec-view.js";
 import type { LineageEdge, LineageNode, LineageView } from "./types.js";
 
 /** Resolve a model version's lineage, draw its graph, and write the snippet that reproduces it. */
-export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">): { view: LineageView; reproduce?: string } {
+export function resolveLineage(
+  ctx: SiteContext,
+  version: Entity<"ModelVersion">,
+): { view: LineageView; reproduce?: string } {
   const org = version.org!;
   const lineage = version.data.lineage ?? {};
   const project = ctx.project(org, lineage.project);
   const experiment =
-    project && lineage.experiment !== undefined ? ctx.catalog.get("Experiment", `${project.key}/${lineage.experiment}`) : undefined;
+    project && lineage.experiment !== undefined
+      ? ctx.catalog.get("Experiment", `${project.key}/${lineage.experiment}`)
+      : undefined;
   const componentRef = lineage.component ?? experiment?.data.component;
   const component = ctx.componentLink(project?.org ?? org, project?.name, componentRef);
   const params = lineage.params ?? experiment?.data.params;
@@ -47,7 +52,13 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
     edges.push({ from: "experiment", to: "version", label: "produced" });
   }
   if (project) {
-    nodes.push({ id: "project", kind: "project", label: project.key, url: ctx.urls.page("Project", project.key), column: 1 });
+    nodes.push({
+      id: "project",
+      kind: "project",
+      label: project.key,
+      url: ctx.urls.page("Project", project.key),
+      column: 1,
+    });
     edges.push({ from: "project", to: target, label: experiment ? "contains" : "trained in" });
   }
   if (componentRef !== undefined && (component.link || component.text)) {
@@ -63,7 +74,13 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
   const paramList = nameValues(params);
   if (paramList.length > 0) {
     const detail = paramList.map((p) => `${p.name}=${p.value}`).join(", ");
-    nodes.push({ id: "params", kind: "params", label: `${paramList.length} parameter${paramList.length === 1 ? "" : "s"}`, detail, column: 1 });
+    nodes.push({
+      id: "params",
+      kind: "params",
+      label: `${paramList.length} parameter${paramList.length === 1 ? "" : "s"}`,
+      detail,
+      column: 1,
+    });
     edges.push({ from: "params", to: target, label: "parameters" });
   }
   const repoHref = isHttpUrl(code?.repo) ? code!.repo : undefined;
@@ -82,7 +99,14 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
   }
   nodes.push(self);
   (version.data.artifacts ?? []).forEach((a, i) => {
-    nodes.push({ id: `artifact-${i}`, kind: "artifact", label: a.name, detail: a.uri, ...(isHttpUrl(a.uri) && { url: a.uri }), column: 4 });
+    nodes.push({
+      id: `artifact-${i}`,
+      kind: "artifact",
+      label: a.name,
+      detail: a.uri,
+      ...(isHttpUrl(a.uri) && { url: a.uri }),
+      column: 4,
+    });
     edges.push({ from: "version", to: `artifact-${i}`, label: "artifact" });
   });
 
@@ -112,7 +136,11 @@ export function resolveLineage(ctx: SiteContext, version: Entity<"ModelVersion">
 }
 
 /** The reproduce snippet of a model version, when its lineage names a component. */
-export function reproduceFor(version: Entity<"ModelVersion">, view: LineageView, experiment?: Entity<"Experiment">): string | undefined {
+export function reproduceFor(
+  version: Entity<"ModelVersion">,
+  view: LineageView,
+  experiment?: Entity<"Experiment">,
+): string | undefined {
   const ref = view.component?.label ?? view.componentText;
   if (ref === undefined) return undefined;
   return reproduceSnippet({

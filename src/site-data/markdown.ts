@@ -21,7 +21,10 @@ import { visit } from "unist-util-visit";
  */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
-  attributes: { ...defaultSchema.attributes, "*": (defaultSchema.attributes?.["*"] ?? []).filter((a) => a !== "action") },
+  attributes: {
+    ...defaultSchema.attributes,
+    "*": (defaultSchema.attributes?.["*"] ?? []).filter((a) => a !== "action"),
+  },
   protocols: {
     ...defaultSchema.protocols,
     href: ["http", "https", "mailto"],
@@ -46,7 +49,10 @@ export interface MarkdownOptions {
 
 /** Words of a heading or name, compared loosely: lower case, separators as spaces. */
 function looseWords(text: string): string {
-  return text.toLowerCase().replace(/[\s\-_/:.]+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s\-_/:.]+/g, " ")
+    .trim();
 }
 
 /** Whether a heading only repeats one of `names`, maybe after "Model card" or "README". */
@@ -66,7 +72,8 @@ function textOf(node: Element | Root | Element["children"][number]): string {
 function dropRepeatedTitle(tree: Root, names: readonly string[]): void {
   const first = tree.children.findIndex((c) => c.type === "element" || (c.type === "text" && c.value.trim() !== ""));
   const node = tree.children[first];
-  if (node?.type === "element" && node.tagName === "h1" && repeatsTitle(textOf(node), names)) tree.children.splice(first, 1);
+  if (node?.type === "element" && node.tagName === "h1" && repeatsTitle(textOf(node), names))
+    tree.children.splice(first, 1);
 }
 
 /** Render untrusted Markdown to sanitized HTML. */

@@ -24,7 +24,12 @@ export const ACTIONS: readonly Action[] = [
   { id: "org-manage", label: "Settings, teams, members, connections", lowest: "manager" },
   { id: "manage-projects", label: "Manage projects and their access", lowest: "manager", delegated: "projects" },
   { id: "manage-hub", label: "Manage the hub and its access", lowest: "manager", delegated: "hub" },
-  { id: "manage-registry", label: "Manage the registry; promote to production", lowest: "manager", delegated: "registry" },
+  {
+    id: "manage-registry",
+    label: "Manage the registry; promote to production",
+    lowest: "manager",
+    delegated: "registry",
+  },
   { id: "add-remove", label: "Add or remove projects, components, models", lowest: "admin" },
   { id: "delete-versions", label: "Delete versions and experiments", lowest: "admin" },
   { id: "publish", label: "Publish versions, record experiments", lowest: "member" },
@@ -42,16 +47,21 @@ export function permissionMatrix(ctx: SiteContext, org: Entity<"Organization">):
   const settings: CatalogData | undefined = ctx.catalog.settings();
   const ownersOnlyPromote = settings?.policy?.productionApprovers === "owners";
   const delegatedTo = new Map<string, Set<string>>();
-  for (const d of data.delegations ?? []) for (const user of d.to) delegatedTo.set(user, (delegatedTo.get(user) ?? new Set()).add(d.area));
+  for (const d of data.delegations ?? [])
+    for (const user of d.to) delegatedTo.set(user, (delegatedTo.get(user) ?? new Set()).add(d.area));
   const actions = ACTIONS.map((a) =>
-    a.id === "manage-registry" && ownersOnlyPromote ? { ...a, label: "Manage the registry (promotion: owners only)" } : a,
+    a.id === "manage-registry" && ownersOnlyPromote
+      ? { ...a, label: "Manage the registry (promotion: owners only)" }
+      : a,
   );
   const rows = [...(data.members ?? [])]
     .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (a.user < b.user ? -1 : 1))
     .map((m) => {
       const areas = delegatedTo.get(m.user);
       const allowed = actions.map(
-        (a) => roleAtLeast(m.role, a.lowest) || (a.delegated !== undefined && roleAtLeast(m.role, "admin") && Boolean(areas?.has(a.delegated))),
+        (a) =>
+          roleAtLeast(m.role, a.lowest) ||
+          (a.delegated !== undefined && roleAtLeast(m.role, "admin") && Boolean(areas?.has(a.delegated))),
       );
       const via = areas && roleAtLeast(m.role, "admin") ? `delegated: ${[...areas].sort().join(", ")}` : undefined;
       return { user: ctx.user(m.user), role: m.role, ...(via && { via }), allowed };

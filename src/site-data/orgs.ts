@@ -6,11 +6,23 @@ import type { SiteContext } from "./context.js";
 import { isHttpUrl } from "./markdown.js";
 import { permissionMatrix } from "./matrix.js";
 import { formatValue } from "./spec-view.js";
-import type { ComponentSummary, ConnectionPage, ModelSummary, OrgPage, ProjectSummary, QuotaRow, TeamPage, TeamSummary } from "./types.js";
+import type {
+  ComponentSummary,
+  ConnectionPage,
+  ModelSummary,
+  OrgPage,
+  ProjectSummary,
+  QuotaRow,
+  TeamPage,
+  TeamSummary,
+} from "./types.js";
 import type { UsageIndex } from "./usage.js";
 
 /** Quota rows: count limits with what is used, then resource limits. */
-export function quotaRows(quotas: Quotas | undefined, used: { projects: number; models: number; components: number }): QuotaRow[] {
+export function quotaRows(
+  quotas: Quotas | undefined,
+  used: { projects: number; models: number; components: number },
+): QuotaRow[] {
   if (!quotas) return [];
   const rows: QuotaRow[] = [];
   for (const what of ["projects", "models", "components"] as const) {
@@ -29,7 +41,8 @@ export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
       .inOrg(kind, org)
       .filter((e) => (e.data as { team?: string }).team === team.name)
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const links = (kind: "Project" | "Model" | "Component") => named(kind).flatMap((e) => ctx.link(kind, e.key, e.key) ?? []);
+  const links = (kind: "Project" | "Model" | "Component") =>
+    named(kind).flatMap((e) => ctx.link(kind, e.key, e.key) ?? []);
   const namedBy = { projects: links("Project"), components: links("Component"), models: links("Model") };
   return {
     key: team.key,
@@ -47,7 +60,11 @@ export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
       return link ? [{ project: link, role: p.role }] : [];
     }),
     namedBy,
-    quotas: quotaRows(team.data.quotas, { projects: namedBy.projects.length, models: namedBy.models.length, components: namedBy.components.length }),
+    quotas: quotaRows(team.data.quotas, {
+      projects: namedBy.projects.length,
+      models: namedBy.models.length,
+      components: namedBy.components.length,
+    }),
     history: ctx.historyOf(team),
   };
 }
@@ -120,7 +137,11 @@ export function orgPage(ctx: SiteContext, org: Entity<"Organization">, parts: Or
       ...(c.data.description !== undefined && { description: c.data.description }),
     })),
     delegations: (d.delegations ?? []).map((x) => ({ area: x.area, to: x.to.map((u) => ctx.user(u)) })),
-    quotas: quotaRows(d.quotas, { projects: parts.projects.length, models: parts.models.length, components: parts.components.length }),
+    quotas: quotaRows(d.quotas, {
+      projects: parts.projects.length,
+      models: parts.models.length,
+      components: parts.components.length,
+    }),
     matrix: permissionMatrix(ctx, org),
     history: ctx.historyOf(org),
   };

@@ -62,7 +62,16 @@ export class ChangesByAuthor {
       if (!group) {
         if (out.length === commits) break;
         const { commit, short, date, author, message, commitUrl } = c;
-        group = { commit, short, date, author, ...(message !== undefined && { message }), ...(commitUrl !== undefined && { commitUrl }), changes: [], more: 0 };
+        group = {
+          commit,
+          short,
+          date,
+          author,
+          ...(message !== undefined && { message }),
+          ...(commitUrl !== undefined && { commitUrl }),
+          changes: [],
+          more: 0,
+        };
         byCommit.set(c.commit, group);
         out.push(group);
       }
@@ -103,7 +112,8 @@ export function userPage(ctx: SiteContext, user: Entity<"User">, changes: Change
     url: ctx.urls.page("User", name),
     apiUrl: ctx.urls.api(user),
     ...ctx.sourceOf(user),
-    ...(github !== undefined && /^[A-Za-z0-9-]+$/.test(github) && { github: { login: github, url: `https://github.com/${github}` } }),
+    ...(github !== undefined &&
+      /^[A-Za-z0-9-]+$/.test(github) && { github: { login: github, url: `https://github.com/${github}` } }),
     ...(d.email !== undefined && ctx.audience === "internal" && { email: d.email }),
     ...(d.bio !== undefined && { bio: d.bio }),
     catalogAdmin: (ctx.catalog.settings()?.admins ?? []).includes(name),

@@ -6,7 +6,14 @@ import { isHttpUrl, renderMarkdown } from "./markdown.js";
 import { codeCommitLink } from "./source-links.js";
 import { artifactRows } from "./rows.js";
 import { nameValues, specView } from "./spec-view.js";
-import type { ExperimentPage, ExperimentRow, Link, ProjectComponentPage, ProjectPage, ProjectSummary } from "./types.js";
+import type {
+  ExperimentPage,
+  ExperimentRow,
+  Link,
+  ProjectComponentPage,
+  ProjectPage,
+  ProjectSummary,
+} from "./types.js";
 import type { UsageIndex } from "./usage.js";
 
 /** An experiment's row in tables. */
@@ -51,7 +58,11 @@ export function experimentPage(ctx: SiteContext, e: Entity<"Experiment">, usage:
 }
 
 /** A project component's page. */
-export function projectComponentPage(ctx: SiteContext, c: Entity<"ProjectComponent">, usage: UsageIndex): ProjectComponentPage {
+export function projectComponentPage(
+  ctx: SiteContext,
+  c: Entity<"ProjectComponent">,
+  usage: UsageIndex,
+): ProjectComponentPage {
   const projectKey = `${c.org}/${c.project}`;
   return {
     key: c.key,
@@ -75,7 +86,9 @@ export function projectPage(ctx: SiteContext, p: Entity<"Project">, usage: Usage
     .all("Experiment")
     .filter((e) => e.org === org && e.project === p.name)
     .map((e) => experimentRow(ctx, e))
-    .sort((a, b) => ((a.startedAt ?? "") < (b.startedAt ?? "") ? 1 : (a.startedAt ?? "") > (b.startedAt ?? "") ? -1 : 0));
+    .sort((a, b) =>
+      (a.startedAt ?? "") < (b.startedAt ?? "") ? 1 : (a.startedAt ?? "") > (b.startedAt ?? "") ? -1 : 0,
+    );
   const components = ctx.catalog
     .all("ProjectComponent")
     .filter((c) => c.org === org && c.project === p.name)

@@ -38,7 +38,10 @@ export function modelVersionPage(ctx: SiteContext, v: Entity<"ModelVersion">): M
   const { view, reproduce } = resolveLineage(ctx, v);
   const sig = v.data.signature;
   const sigRows = (list: ReadonlyArray<{ name: string; type: string; shape?: Array<number | null> }> = []) =>
-    list.map((s) => ({ name: s.name, value: `${s.type}${s.shape ? ` [${s.shape.map((d) => (d === null ? "?" : d)).join(", ")}]` : ""}` }));
+    list.map((s) => ({
+      name: s.name,
+      value: `${s.type}${s.shape ? ` [${s.shape.map((d) => (d === null ? "?" : d)).join(", ")}]` : ""}`,
+    }));
   return {
     ...modelVersionRow(ctx, v),
     org: v.org!,
@@ -63,11 +66,19 @@ export function modelVersionPage(ctx: SiteContext, v: Entity<"ModelVersion">): M
 }
 
 /** A model's summary, page, and version pages. */
-export function modelPages(ctx: SiteContext, model: Entity<"Model">): { summary: ModelSummary; page: ModelPage; versions: ModelVersionPage[] } {
-  const versionEntities = (ctx.catalog.versionsOf("ModelVersion", model.key) as Entity<"ModelVersion">[]).sort((a, b) => compareTagsDesc(a.name, b.name));
+export function modelPages(
+  ctx: SiteContext,
+  model: Entity<"Model">,
+): { summary: ModelSummary; page: ModelPage; versions: ModelVersionPage[] } {
+  const versionEntities = (ctx.catalog.versionsOf("ModelVersion", model.key) as Entity<"ModelVersion">[]).sort((a, b) =>
+    compareTagsDesc(a.name, b.name),
+  );
   const versions = versionEntities.map((v) => modelVersionPage(ctx, v));
   const stages = STAGE_RANK.filter((s) => versions.some((v) => v.stage === s));
-  const history = ctx.historyOf(model, versionEntities.map((v) => v.source.relPath));
+  const history = ctx.historyOf(
+    model,
+    versionEntities.map((v) => v.source.relPath),
+  );
   const d = model.data;
   const summary: ModelSummary = {
     key: model.key,

@@ -17,7 +17,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Artifact rows: http(s) URIs become links, connections link to their page. */
-export function artifactRows(ctx: SiteContext, org: string, artifacts: readonly ArtifactData[] | undefined): ArtifactRow[] {
+export function artifactRows(
+  ctx: SiteContext,
+  org: string,
+  artifacts: readonly ArtifactData[] | undefined,
+): ArtifactRow[] {
   return (artifacts ?? []).map((a) => {
     const connection = a.connection === undefined ? undefined : ctx.link("Connection", `${org}/${a.connection}`);
     return {

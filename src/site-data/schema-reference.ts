@@ -28,7 +28,10 @@ export async function readSchemaFiles(dir = SCHEMAS_DIR): Promise<Array<{ name: 
 }
 
 /** The reference of each schema file, and the files themselves for `/schemas/`. */
-export function schemaDocs(files: ReadonlyArray<{ name: string; text: string }>, urls: Urls): { docs: SchemaDoc[]; files: StaticFile[] } {
+export function schemaDocs(
+  files: ReadonlyArray<{ name: string; text: string }>,
+  urls: Urls,
+): { docs: SchemaDoc[]; files: StaticFile[] } {
   const parsed = new Map<string, Json>();
   for (const f of files) {
     try {
@@ -43,7 +46,15 @@ export function schemaDocs(files: ReadonlyArray<{ name: string; text: string }>,
       .filter(([, f]) => f === file)
       .map(([k]) => k);
     const properties: SchemaProperty[] = [];
-    flatten({ schema, file, parsed, prefix: "", required: new Set(asStrings(schema.required)), out: properties, depth: 0 });
+    flatten({
+      schema,
+      file,
+      parsed,
+      prefix: "",
+      required: new Set(asStrings(schema.required)),
+      out: properties,
+      depth: 0,
+    });
     // A file of shared definitions only (common.schema.json) is published but has no table of its own.
     if (properties.length === 0) continue;
     docs.push({
@@ -55,7 +66,10 @@ export function schemaDocs(files: ReadonlyArray<{ name: string; text: string }>,
       properties,
     });
   }
-  return { docs, files: files.filter((f) => parsed.has(f.name)).map((f) => ({ path: `schemas/${f.name}`, body: f.text })) };
+  return {
+    docs,
+    files: files.filter((f) => parsed.has(f.name)).map((f) => ({ path: `schemas/${f.name}`, body: f.text })),
+  };
 }
 
 function asStrings(v: unknown): string[] {
@@ -69,7 +83,8 @@ function deref(schema: Json, file: string, parsed: Map<string, Json>, seen = 0):
   const [target = "", pointer = ""] = ref.split("#");
   const targetFile = target === "" ? file : (target.split("/").pop() ?? target);
   let node: unknown = parsed.get(targetFile);
-  for (const part of pointer.split("/").filter((p) => p !== "")) node = (node as Json | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  for (const part of pointer.split("/").filter((p) => p !== ""))
+    node = (node as Json | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
   if (node === null || typeof node !== "object") return { schema, file };
   const { $ref: _ref, ...rest } = schema;
   return deref({ ...(node as Json), ...rest }, targetFile, parsed, seen + 1);
@@ -82,8 +97,15 @@ function typeText(schema: Json, fromFile: string, parsed: Map<string, Json>): st
   if (s.const !== undefined) return JSON.stringify(s.const);
   const alts = (s.oneOf ?? s.anyOf) as Json[] | undefined;
   if (Array.isArray(alts)) return [...new Set(alts.map((a) => typeText(a, file, parsed)))].join(" | ");
-  const type = Array.isArray(s.type) ? s.type.join(" | ") : typeof s.type === "string" ? s.type : s.properties ? "object" : "any";
-  if (type === "array" && s.items && typeof s.items === "object") return `array of ${typeText(s.items as Json, file, parsed)}`;
+  const type = Array.isArray(s.type)
+    ? s.type.join(" | ")
+    : typeof s.type === "string"
+      ? s.type
+      : s.properties
+        ? "object"
+        : "any";
+  if (type === "array" && s.items && typeof s.items === "object")
+    return `array of ${typeText(s.items as Json, file, parsed)}`;
   return type;
 }
 
@@ -112,8 +134,19 @@ function flatten({ schema, file, parsed, prefix, required, out, depth }: Flatten
       ...(typeof prop.description === "string" && { description: prop.description }),
       ...(examples.length > 0 && { example: JSON.stringify(examples[0]) }),
     });
-    const items = prop.type === "array" && prop.items && typeof prop.items === "object" ? deref(prop.items as Json, propFile, parsed) : undefined;
+    const items =
+      prop.type === "array" && prop.items && typeof prop.items === "object"
+        ? deref(prop.items as Json, propFile, parsed)
+        : undefined;
     const child = items ?? { schema: prop, file: propFile };
-    flatten({ schema: child.schema, file: child.file, parsed, prefix: items ? `${path}[]` : path, required: new Set(asStrings(child.schema.required)), out, depth: depth + 1 });
+    flatten({
+      schema: child.schema,
+      file: child.file,
+      parsed,
+      prefix: items ? `${path}[]` : path,
+      required: new Set(asStrings(child.schema.required)),
+      out,
+      depth: depth + 1,
+    });
   }
 }

@@ -34,7 +34,8 @@ export const VERSION_WEIGHT = 0.5;
 
 const labels = (links: readonly Link[]) => links.map((l) => l.label);
 /** A person as member tables show them: their name, and the GitHub login to request review from. */
-const person = (u: UserRef | undefined) => (u ? joined([u.label, u.login ? `@${u.login}` : undefined], " ") : undefined);
+const person = (u: UserRef | undefined) =>
+  u ? joined([u.label, u.login ? `@${u.login}` : undefined], " ") : undefined;
 
 /** A value worth indexing: words, not a number (metric values, sizes, counts only add distinct entries). */
 function wordy(value: string | undefined): string | undefined {
@@ -44,13 +45,23 @@ function wordy(value: string | undefined): string | undefined {
 /** An inputs or outputs row as one sentence: `lr (float, optional, default 0.01): Learning rate.`. */
 function ioLine(r: IoRow): string {
   const type = r.list ? `List[${r.type}]` : r.type;
-  const traits = joined([type, r.flag && "flag", r.optional ? "optional" : "required", r.default !== undefined && wordy(r.default) && `default ${r.default}`], ", ");
+  const traits = joined(
+    [
+      type,
+      r.flag && "flag",
+      r.optional ? "optional" : "required",
+      r.default !== undefined && wordy(r.default) && `default ${r.default}`,
+    ],
+    ", ",
+  );
   const extra = joined([r.connection && `connection ${r.connection}`, r.toEnv && `env ${r.toEnv}`], ", ");
   return `${r.name} (${traits})${r.description ? `: ${r.description}` : ""}${extra ? ` (${extra})` : ""}`;
 }
 
 function releaseLine(r: ReleaseRow): string {
-  const deprecated = r.deprecated ? `deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` (use ${r.deprecated.replacement.label})` : ""}` : undefined;
+  const deprecated = r.deprecated
+    ? `deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` (use ${r.deprecated.replacement.label})` : ""}`
+    : undefined;
   return joined([joined([r.tag, r.stage, r.mutable && "mutable tag"], " "), r.notes, deprecated], ": ");
 }
 
@@ -72,9 +83,21 @@ function componentRecord(p: ComponentPage): SearchRecordSpec {
     lead: [
       joined(["Hub component", p.stage, p.visibility === "private" && "private"], " · "),
       p.description,
-      joined([fact("Owner", person(p.owner)), fact("Team", p.team?.label), fact("Version", cur?.tag), fact("Run kind", cur?.runKind)]),
+      joined([
+        fact("Owner", person(p.owner)),
+        fact("Team", p.team?.label),
+        fact("Version", cur?.tag),
+        fact("Run kind", cur?.runKind),
+      ]),
       listFact("Tags", p.tags),
-      joined([fact("Organization", p.organization.label), listFact("Maintainers", p.maintainers.map((m) => person(m) ?? "")), fact("Image", cur?.image)]),
+      joined([
+        fact("Organization", p.organization.label),
+        listFact(
+          "Maintainers",
+          p.maintainers.map((m) => person(m) ?? ""),
+        ),
+        fact("Image", cur?.image),
+      ]),
     ],
     sections: [
       { id: "readme-title", heading: "README", ...(p.readmeHtml !== undefined && { html: p.readmeHtml }) },
@@ -83,7 +106,11 @@ function componentRecord(p: ComponentPage): SearchRecordSpec {
       {
         id: "used-title",
         heading: "Used by",
-        lines: [listFact("Projects", labels(p.usedBy.projects)), listFact("Experiments", labels(p.usedBy.experiments)), listFact("Model versions", labels(p.usedBy.models))],
+        lines: [
+          listFact("Projects", labels(p.usedBy.projects)),
+          listFact("Experiments", labels(p.usedBy.experiments)),
+          listFact("Model versions", labels(p.usedBy.models)),
+        ],
       },
     ],
   };
@@ -101,19 +128,32 @@ function componentVersionRecord(p: ComponentVersionPage, component: ComponentPag
   return {
     url: p.url,
     title: p.key,
-    filters: { kind: "Component version", organization: p.org, tags: component?.tags ?? [], ...(r?.stage && { stage: r.stage }) },
+    filters: {
+      kind: "Component version",
+      organization: p.org,
+      tags: component?.tags ?? [],
+      ...(r?.stage && { stage: r.stage }),
+    },
     weight: VERSION_WEIGHT,
     context: `Version ${p.tag} of ${p.component.label}`,
     lead: [
       joined(["Component version", r?.stage, r?.mutable && "mutable tag"], " · "),
       p.description,
       joined([fact("Component", p.component.label), fact("Run kind", p.runKind), fact("Image", p.image)]),
-      r?.deprecated && `Deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` Use ${r.deprecated.replacement.label} instead.` : ""}`,
+      r?.deprecated &&
+        `Deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` Use ${r.deprecated.replacement.label} instead.` : ""}`,
       r?.notes && `Release notes: ${r.notes}`,
     ],
     sections: [
       ...specSections(p, "version"),
-      { id: "used-title", heading: "Used by", lines: [listFact("Experiments", labels(p.usedBy.experiments)), listFact("Model versions", labels(p.usedBy.models))] },
+      {
+        id: "used-title",
+        heading: "Used by",
+        lines: [
+          listFact("Experiments", labels(p.usedBy.experiments)),
+          listFact("Model versions", labels(p.usedBy.models)),
+        ],
+      },
     ],
   };
 }
@@ -127,12 +167,25 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
     lead: [
       joined(["Registered model", p.stage, p.visibility === "private" && "private"], " · "),
       p.description,
-      joined([fact("Owner", person(p.owner)), fact("Team", p.team?.label), fact("Task", p.task), fact("Framework", p.framework), fact("License", p.license)]),
+      joined([
+        fact("Owner", person(p.owner)),
+        fact("Team", p.team?.label),
+        fact("Task", p.task),
+        fact("Framework", p.framework),
+        fact("License", p.license),
+      ]),
       listFact("Tags", p.tags),
       fact("Organization", p.organization.label),
     ],
     sections: [
-      { id: "versions-title", heading: "Versions", lines: [...p.versions.map((v) => joined([v.tag, v.stage, person(v.createdBy)], " · ")), listFact("Metrics", p.metricNames)] },
+      {
+        id: "versions-title",
+        heading: "Versions",
+        lines: [
+          ...p.versions.map((v) => joined([v.tag, v.stage, person(v.createdBy)], " · ")),
+          listFact("Metrics", p.metricNames),
+        ],
+      },
       { id: "card-title", heading: "Model card", ...(p.cardHtml !== undefined && { html: p.cardHtml }) },
     ],
   };
@@ -146,7 +199,11 @@ function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): 
     filters: { kind: "Model version", organization: p.org, tags: model?.tags ?? [], stage: p.stage },
     weight: VERSION_WEIGHT,
     context: `Version ${p.tag} of ${p.model.label}`,
-    lead: [joined(["Model version", p.stage], " · "), p.description ?? model?.description, joined([fact("Model", p.model.label), fact("By", person(p.createdBy))])],
+    lead: [
+      joined(["Model version", p.stage], " · "),
+      p.description ?? model?.description,
+      joined([fact("Model", p.model.label), fact("By", person(p.createdBy))]),
+    ],
     sections: [
       {
         id: "lineage-title",
@@ -166,11 +223,24 @@ function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): 
             {
               id: "sig-in",
               heading: "Signature",
-              lines: [listFact("Inputs", p.signature.inputs.map((s) => `${s.name} ${s.value}`)), listFact("Outputs", p.signature.outputs.map((s) => `${s.name} ${s.value}`))],
+              lines: [
+                listFact(
+                  "Inputs",
+                  p.signature.inputs.map((s) => `${s.name} ${s.value}`),
+                ),
+                listFact(
+                  "Outputs",
+                  p.signature.outputs.map((s) => `${s.name} ${s.value}`),
+                ),
+              ],
             },
           ]
         : []),
-      { id: "stages-title", heading: "Stage history", lines: p.stageHistory.map((s) => joined([s.stage, person(s.by), s.reason], " · ")) },
+      {
+        id: "stages-title",
+        heading: "Stage history",
+        lines: p.stageHistory.map((s) => joined([s.stage, person(s.by), s.reason], " · ")),
+      },
     ],
   };
 }
@@ -183,7 +253,11 @@ function orgRecord(p: OrgPage): SearchRecordSpec {
     names: [p.displayName, p.name],
     lead: ["Organization", p.name, p.description, p.website, p.visibility === "private" ? "private" : undefined],
     sections: [
-      { id: "projects-title", heading: "Projects", lines: p.projects.map((x) => joined([x.name, x.description, fact("Owner", person(x.owner))], " · ")) },
+      {
+        id: "projects-title",
+        heading: "Projects",
+        lines: p.projects.map((x) => joined([x.name, x.description, fact("Owner", person(x.owner))], " · ")),
+      },
       { id: "members-title", heading: "Members", lines: p.members.map((m) => joined([person(m.user), m.role], " · ")) },
       {
         id: "teams-title",
@@ -191,11 +265,22 @@ function orgRecord(p: OrgPage): SearchRecordSpec {
         lines: [
           ...p.teams.map((t) => joined([t.name, t.description], " · ")),
           ...p.delegations.map((d) => `Delegated management of ${d.area}: ${d.to.map((u) => person(u)).join(", ")}`),
-          listFact("Quotas", p.quotas.map((q) => q.what)),
+          listFact(
+            "Quotas",
+            p.quotas.map((q) => q.what),
+          ),
         ],
       },
-      { id: "perm-title", heading: "Permissions", lines: p.matrix.actions.map((a) => `${a.label} (${a.lowest} and above)`) },
-      { id: "conn-title", heading: "Connections", lines: p.connections.map((c) => joined([c.name, c.kind, c.description], " · ")) },
+      {
+        id: "perm-title",
+        heading: "Permissions",
+        lines: p.matrix.actions.map((a) => `${a.label} (${a.lowest} and above)`),
+      },
+      {
+        id: "conn-title",
+        heading: "Connections",
+        lines: p.connections.map((c) => joined([c.name, c.kind, c.description], " · ")),
+      },
     ],
   };
 }
@@ -209,9 +294,26 @@ function teamRecord(p: TeamPage): SearchRecordSpec {
     lead: ["Team", p.description, fact("Organization", p.organization.label)],
     sections: [
       { id: "members-title", heading: "Members", lines: p.members.map((m) => joined([person(m.user), m.role], " · ")) },
-      { id: "quota-title", heading: "Quotas and usage", lines: [listFact("Quotas", p.quotas.map((q) => q.what))] },
+      {
+        id: "quota-title",
+        heading: "Quotas and usage",
+        lines: [
+          listFact(
+            "Quotas",
+            p.quotas.map((q) => q.what),
+          ),
+        ],
+      },
       { id: "projects-title", heading: "Project roles", lines: p.projects.map((x) => `${x.project.label}: ${x.role}`) },
-      { id: "named-title", heading: "Named by", lines: [listFact("Projects", labels(p.namedBy.projects)), listFact("Components", labels(p.namedBy.components)), listFact("Models", labels(p.namedBy.models))] },
+      {
+        id: "named-title",
+        heading: "Named by",
+        lines: [
+          listFact("Projects", labels(p.namedBy.projects)),
+          listFact("Components", labels(p.namedBy.components)),
+          listFact("Models", labels(p.namedBy.models)),
+        ],
+      },
     ],
   };
 }
@@ -242,7 +344,10 @@ function projectRecord(p: ProjectPage): SearchRecordSpec {
       {
         id: "access-title",
         heading: "Access",
-        lines: [...p.teams.map((t) => `team ${t.team.label}: ${t.role}`), ...p.members.map((m) => joined([person(m.user), m.role], " · "))],
+        lines: [
+          ...p.teams.map((t) => `team ${t.team.label}: ${t.role}`),
+          ...p.members.map((m) => joined([person(m.user), m.role], " · ")),
+        ],
       },
     ],
   };
@@ -254,8 +359,15 @@ function projectComponentRecord(p: ProjectComponentPage): SearchRecordSpec {
     title: `${p.name} · ${p.project.label}`,
     filters: { kind: "Project component", organization: p.org },
     names: [p.name],
-    lead: ["Project component", p.description, joined([fact("Project", p.project.label), fact("Run kind", p.runKind), fact("Image", p.image)])],
-    sections: [...specSections(p, "pc"), { id: "used-title", heading: "Experiments that ran it", lines: [labels(p.usedBy).join(", ")] }],
+    lead: [
+      "Project component",
+      p.description,
+      joined([fact("Project", p.project.label), fact("Run kind", p.runKind), fact("Image", p.image)]),
+    ],
+    sections: [
+      ...specSections(p, "pc"),
+      { id: "used-title", heading: "Experiments that ran it", lines: [labels(p.usedBy).join(", ")] },
+    ],
   };
 }
 
@@ -268,13 +380,27 @@ function experimentRecord(p: ExperimentPage): SearchRecordSpec {
     lead: [
       joined(["Experiment", p.status], " · "),
       p.description,
-      joined([fact("Project", p.project.label), fact("Component", p.component?.label ?? p.componentText), fact("By", person(p.createdBy))]),
+      joined([
+        fact("Project", p.project.label),
+        fact("Component", p.component?.label ?? p.componentText),
+        fact("By", person(p.createdBy)),
+      ]),
       listFact("Tags", p.tags),
     ],
     sections: [
       { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
       { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
-      ...(p.code ? [{ id: "code-title", heading: "Code", lines: [joined([fact("Commit", p.code.commit), fact("Branch", p.code.branch), fact("Repository", p.code.repo)])] }] : []),
+      ...(p.code
+        ? [
+            {
+              id: "code-title",
+              heading: "Code",
+              lines: [
+                joined([fact("Commit", p.code.commit), fact("Branch", p.code.branch), fact("Repository", p.code.repo)]),
+              ],
+            },
+          ]
+        : []),
       { id: "models-title", heading: "Model versions it produced", lines: [labels(p.models).join(", ")] },
       { id: "artifacts-title", heading: "Artifacts", lines: p.artifacts.map(artifactLine) },
     ],
@@ -287,10 +413,22 @@ function connectionRecord(p: ConnectionPage): SearchRecordSpec {
     title: `${p.name} · ${p.org}`,
     filters: { kind: "Connection", organization: p.org, tags: p.tags },
     names: [p.name],
-    lead: [joined(["Connection", p.kind], " · "), p.description, fact("Organization", p.organization.label), listFact("Tags", p.tags)],
+    lead: [
+      joined(["Connection", p.kind], " · "),
+      p.description,
+      fact("Organization", p.organization.label),
+      listFact("Tags", p.tags),
+    ],
     sections: [
       { id: "schema-title", heading: "Settings", lines: p.schema.map(nameValueLine) },
-      { id: "secret-title", heading: "Secret", lines: [p.secretName && joined([`Kubernetes secret ${p.secretName}`, p.mountPath && `mounted at ${p.mountPath}`], " ")] },
+      {
+        id: "secret-title",
+        heading: "Secret",
+        lines: [
+          p.secretName &&
+            joined([`Kubernetes secret ${p.secretName}`, p.mountPath && `mounted at ${p.mountPath}`], " "),
+        ],
+      },
       { heading: "Projects that may use it", lines: [labels(p.usedBy).join(", ")] },
     ],
   };
@@ -302,13 +440,28 @@ function userRecord(p: UserPage): SearchRecordSpec {
     title: p.label,
     filters: { kind: "User" },
     names: [p.label, p.name, ...(p.github ? [p.github.login] : [])],
-    lead: [joined(["Person", p.catalogAdmin && "catalog admin"], " · "), p.bio, joined([p.name, p.github && `GitHub @${p.github.login}`, p.email])],
+    lead: [
+      joined(["Person", p.catalogAdmin && "catalog admin"], " · "),
+      p.bio,
+      joined([p.name, p.github && `GitHub @${p.github.login}`, p.email]),
+    ],
     sections: [
-      { id: "orgs-title", heading: "Organizations", lines: [...p.orgs.map((o) => `${o.org.label}: ${o.role}`), ...p.teams.map((t) => `team ${t.team.label}: ${t.role}`)] },
+      {
+        id: "orgs-title",
+        heading: "Organizations",
+        lines: [
+          ...p.orgs.map((o) => `${o.org.label}: ${o.role}`),
+          ...p.teams.map((t) => `team ${t.team.label}: ${t.role}`),
+        ],
+      },
       {
         id: "owns-title",
         heading: "Owns",
-        lines: [listFact("Projects", labels(p.owns.projects)), listFact("Hub components", labels(p.owns.components)), listFact("Models", labels(p.owns.models))],
+        lines: [
+          listFact("Projects", labels(p.owns.projects)),
+          listFact("Hub components", labels(p.owns.components)),
+          listFact("Models", labels(p.owns.models)),
+        ],
       },
     ],
   };
@@ -343,7 +496,10 @@ const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : 
  * the same bytes. Record URLs are relative to the site's root (`/hub/x/`
  * under any base path): the search page gives Pagefind the base path.
  */
-export function searchRecords(data: Omit<SiteData, "files">, include: (url: string) => boolean = () => true): SearchRecord[] {
+export function searchRecords(
+  data: Omit<SiteData, "files">,
+  include: (url: string) => boolean = () => true,
+): SearchRecord[] {
   const base = data.meta.basePath;
   return searchRecordSpecs(data)
     .filter((s) => include(s.url))

@@ -21,10 +21,30 @@ export interface LinkPatterns {
 
 /** Each host's URL patterns. */
 export const HOST_PATTERNS: Readonly<Record<RepositoryHost, LinkPatterns>> = {
-  github: { view: "{url}/blob/{branch}/{path}", edit: "{url}/edit/{branch}/{path}", history: "{url}/commits/{branch}/{path}", commit: "{url}/commit/{commit}" },
-  gitlab: { view: "{url}/-/blob/{branch}/{path}", edit: "{url}/-/edit/{branch}/{path}", history: "{url}/-/commits/{branch}/{path}", commit: "{url}/-/commit/{commit}" },
-  bitbucket: { view: "{url}/src/{branch}/{path}", edit: "{url}/src/{branch}/{path}?mode=edit", history: "{url}/history-node/{branch}/{path}", commit: "{url}/commits/{commit}" },
-  gitea: { view: "{url}/src/branch/{branch}/{path}", edit: "{url}/_edit/{branch}/{path}", history: "{url}/commits/branch/{branch}/{path}", commit: "{url}/commit/{commit}" },
+  github: {
+    view: "{url}/blob/{branch}/{path}",
+    edit: "{url}/edit/{branch}/{path}",
+    history: "{url}/commits/{branch}/{path}",
+    commit: "{url}/commit/{commit}",
+  },
+  gitlab: {
+    view: "{url}/-/blob/{branch}/{path}",
+    edit: "{url}/-/edit/{branch}/{path}",
+    history: "{url}/-/commits/{branch}/{path}",
+    commit: "{url}/-/commit/{commit}",
+  },
+  bitbucket: {
+    view: "{url}/src/{branch}/{path}",
+    edit: "{url}/src/{branch}/{path}?mode=edit",
+    history: "{url}/history-node/{branch}/{path}",
+    commit: "{url}/commits/{commit}",
+  },
+  gitea: {
+    view: "{url}/src/branch/{branch}/{path}",
+    edit: "{url}/_edit/{branch}/{path}",
+    history: "{url}/commits/branch/{branch}/{path}",
+    commit: "{url}/commit/{commit}",
+  },
   "azure-devops": {
     view: "{url}?path=/{path}&version=GB{branch}",
     edit: "{url}?path=/{path}&version=GB{branch}&_a=contents",
@@ -44,7 +64,8 @@ export function hostOf(url: string): RepositoryHost | undefined {
   if (name === "github.com" || name.startsWith("github.")) return "github";
   if (name === "gitlab.com" || name.startsWith("gitlab.")) return "gitlab";
   if (name === "bitbucket.org") return "bitbucket";
-  if (name === "codeberg.org" || name === "gitea.com" || name.startsWith("gitea.") || name.startsWith("forgejo.")) return "gitea";
+  if (name === "codeberg.org" || name === "gitea.com" || name.startsWith("gitea.") || name.startsWith("forgejo."))
+    return "gitea";
   if (name === "dev.azure.com" || name.endsWith(".visualstudio.com")) return "azure-devops";
   return undefined;
 }
@@ -65,7 +86,10 @@ function escapePath(text: string): string {
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 
 /** Fill `pattern` with `values` (each escaped), or undefined when the result is not an http(s) URL. */
-export function fillPattern(pattern: string, values: { url: string; branch?: string; path?: string; commit?: string }): string | undefined {
+export function fillPattern(
+  pattern: string,
+  values: { url: string; branch?: string; path?: string; commit?: string },
+): string | undefined {
   let missing = false;
   const out = pattern.replace(/\{(url|branch|path|commit)\}/g, (_m, key: "url" | "branch" | "path" | "commit") => {
     const value = values[key];
@@ -101,7 +125,10 @@ export class SourceLinks {
     const host = repository.host ?? hostOf(url);
     const patterns: Partial<LinkPatterns> = { ...(host && HOST_PATTERNS[host]), ...repository.links };
     if (Object.keys(patterns).length === 0) return { reason: "unknown-host" };
-    const folder = (repository.path ?? detectedPath ?? "").split("/").filter((p) => p !== "" && p !== ".").join("/");
+    const folder = (repository.path ?? detectedPath ?? "")
+      .split("/")
+      .filter((p) => p !== "" && p !== ".")
+      .join("/");
     return new SourceLinks(url, repository.branch ?? "main", folder === "" ? "" : `${folder}/`, patterns);
   }
 
@@ -145,7 +172,11 @@ function commitLink(url: string, pattern: string | undefined, id: string): strin
  * by the host its URL names, else by the catalog repository's patterns when
  * it is on the same host. Undefined when neither says how.
  */
-export function codeCommitLink(repo: string | undefined, commit: string | undefined, catalog: SourceLinks | undefined): string | undefined {
+export function codeCommitLink(
+  repo: string | undefined,
+  commit: string | undefined,
+  catalog: SourceLinks | undefined,
+): string | undefined {
   const url = repositoryUrl(repo);
   if (url === undefined || commit === undefined) return undefined;
   const host = hostOf(url);

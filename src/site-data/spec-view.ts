@@ -104,6 +104,8 @@ export function reproduceSnippet(input: {
     lines.push("params:");
     for (const [name, value] of params) lines.push(`  ${name}:`, `    value: ${yamlValue(value)}`);
   }
-  const run = input.project ? `polyaxon run -f reproduce.yaml --project ${input.project}` : "polyaxon run -f reproduce.yaml";
+  const run = input.project
+    ? `polyaxon run -f reproduce.yaml --project ${input.project}`
+    : "polyaxon run -f reproduce.yaml";
   return `${lines.join("\n")}\n# then: ${run}\n`;
 }

@@ -209,4 +209,3 @@ export interface ModelVersionPage extends ModelVersionRow {
   sourceYaml: string;
   history: HistoryEntry[];
 }
-

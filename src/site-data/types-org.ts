@@ -205,4 +205,3 @@ export interface SchemaDoc {
   kinds: string[];
   properties: SchemaProperty[];
 }
-

@@ -15,7 +15,8 @@ export class UsageIndex {
   private readonly projectsByConnection = new Map<string, Set<string>>();
 
   constructor(private readonly ctx: SiteContext) {
-    const add = (map: Map<string, Set<string>>, key: string, value: string) => map.set(key, (map.get(key) ?? new Set()).add(value));
+    const add = (map: Map<string, Set<string>>, key: string, value: string) =>
+      map.set(key, (map.get(key) ?? new Set()).add(value));
     for (const e of ctx.catalog.all("Experiment")) {
       const target = ctx.resolveComponent(e.org!, e.project, e.data.component);
       if (target) add(this.experimentsByComponent, target.key, e.key);
@@ -23,7 +24,10 @@ export class UsageIndex {
     for (const v of ctx.catalog.all("ModelVersion")) {
       const lineage = v.data.lineage;
       const project = ctx.project(v.org!, lineage?.project);
-      const experiment = project && lineage?.experiment !== undefined ? ctx.catalog.get("Experiment", `${project.key}/${lineage.experiment}`) : undefined;
+      const experiment =
+        project && lineage?.experiment !== undefined
+          ? ctx.catalog.get("Experiment", `${project.key}/${lineage.experiment}`)
+          : undefined;
       const componentRef = lineage?.component ?? experiment?.data.component;
       const target = ctx.resolveComponent(project?.org ?? v.org!, project?.name, componentRef);
       if (target) add(this.modelsByComponent, target.key, v.key);
@@ -72,8 +76,10 @@ export class UsageIndex {
     const experiments = new Set<string>();
     const models = new Set<string>();
     const prefix = `${componentKey}:`;
-    for (const [k, v] of this.experimentsByComponent) if (k === componentKey || k.startsWith(prefix)) v.forEach((e) => experiments.add(e));
-    for (const [k, v] of this.modelsByComponent) if (k === componentKey || k.startsWith(prefix)) v.forEach((m) => models.add(m));
+    for (const [k, v] of this.experimentsByComponent)
+      if (k === componentKey || k.startsWith(prefix)) v.forEach((e) => experiments.add(e));
+    for (const [k, v] of this.modelsByComponent)
+      if (k === componentKey || k.startsWith(prefix)) v.forEach((m) => models.add(m));
     const projects = new Set([...experiments].map((e) => e.split("/").slice(0, 2).join("/")));
     return {
       projects: this.links("Project", projects),

@@ -30,7 +30,11 @@ export interface ClosestOptions {
  * match first, then at most a third of the length in edits (at least 1, at
  * most 3); ties go to the first candidate in order.
  */
-export function findClosest(word: string, candidates: Iterable<string>, options: ClosestOptions = {}): string | undefined {
+export function findClosest(
+  word: string,
+  candidates: Iterable<string>,
+  options: ClosestOptions = {},
+): string | undefined {
   const norm = (s: string) => (options.ignoreSeparators ? s.toLowerCase().replace(/[-_]/g, "") : s.toLowerCase());
   const target = norm(word);
   const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));

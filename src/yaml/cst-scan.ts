@@ -21,7 +21,8 @@ const ANCHOR_HINT =
   "write the value out in full: mlcat refuses anchors and aliases, which can blow a small file up into a huge one and hide where a value comes from";
 const TAG_HINT =
   "remove the tag: mlcat reads plain YAML 1.2 values only (mappings, sequences, strings, numbers, booleans, null); quote a value to make it a string";
-const DIRECTIVE_HINT = "remove the line (and a `---` that only follows it): mlcat reads every file as YAML 1.2 with the core schema";
+const DIRECTIVE_HINT =
+  "remove the line (and a `---` that only follows it): mlcat reads every file as YAML 1.2 with the core schema";
 
 /** Walk `tokens`, reporting anchors, aliases, tags, directives and too-deep nesting into `report`. */
 export function scanTokens(tokens: readonly CST.Token[], report: FileReport, maxDepth: number): CstScan {
@@ -38,7 +39,12 @@ export function scanTokens(tokens: readonly CST.Token[], report: FileReport, max
     const { token, depth } = stack.pop()!;
     switch (token.type) {
       case "directive":
-        report.atOffset(token.offset, "yaml/directive", `directive ${quote(token.source)} is not allowed`, DIRECTIVE_HINT);
+        report.atOffset(
+          token.offset,
+          "yaml/directive",
+          `directive ${quote(token.source)} is not allowed`,
+          DIRECTIVE_HINT,
+        );
         break;
       case "document":
         if (scan.documents.length === 0) scan.firstHasContent = token.value !== undefined;

@@ -52,10 +52,17 @@ const COMPOSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false, pre
 
 /** Library errors about things the token scan already reports with its own code. */
 const COVERED_ERRORS: ReadonlySet<string> = new Set([
-  "ALIAS_PROPS", "BAD_ALIAS", "MULTIPLE_ANCHORS", "MULTIPLE_TAGS", "TAG_RESOLVE_FAILED", "BAD_DIRECTIVE", "DUPLICATE_KEY",
+  "ALIAS_PROPS",
+  "BAD_ALIAS",
+  "MULTIPLE_ANCHORS",
+  "MULTIPLE_TAGS",
+  "TAG_RESOLVE_FAILED",
+  "BAD_DIRECTIVE",
+  "DUPLICATE_KEY",
 ]);
 
-const SYNTAX_HINT = "fix the YAML here: check indentation, and quote values that hold `: `, ` #` or start with a special character";
+const SYNTAX_HINT =
+  "fix the YAML here: check indentation, and quote values that hold `: `, ` #` or start with a special character";
 
 /** Parse one untrusted YAML file. */
 export function parseYamlFile(input: ParseInput): ParseResult {
@@ -66,13 +73,23 @@ export function parseYamlFile(input: ParseInput): ParseResult {
   const size = Math.max(input.size ?? 0, input.bytes.length);
   if (size > limits.maxFileBytes) {
     const report = new FileReport(input.file);
-    report.at({ line: 1, column: 1 }, "file/too-large", `${input.file} is ${size} bytes, over the cap of ${limits.maxFileBytes} bytes`, "split the file or move large content (data, logs, model weights) out of the catalog");
+    report.at(
+      { line: 1, column: 1 },
+      "file/too-large",
+      `${input.file} is ${size} bytes, over the cap of ${limits.maxFileBytes} bytes`,
+      "split the file or move large content (data, logs, model weights) out of the catalog",
+    );
     return { diagnostics: report.finish() };
   }
   const decoded = decodeUtf8(input.bytes);
   if (!decoded.ok) {
     const report = new FileReport(input.file);
-    report.at(decoded.position, "file/invalid-utf8", `${input.file} is not valid UTF-8: byte ${decoded.offset} cannot be decoded`, notUtf8Hint(input.bytes, "save the file as UTF-8 (without a legacy encoding such as Latin-1)"));
+    report.at(
+      decoded.position,
+      "file/invalid-utf8",
+      `${input.file} is not valid UTF-8: byte ${decoded.offset} cannot be decoded`,
+      notUtf8Hint(input.bytes, "save the file as UTF-8 (without a legacy encoding such as Latin-1)"),
+    );
     return { diagnostics: report.finish() };
   }
   const text = decoded.text;
@@ -110,11 +127,21 @@ function parseText({ file, relPath, text, lineCounter, report, limits }: TextInp
   const scan = scanTokens(tokens, report, limits.maxDepth);
   const invisible = scanInvisible(text);
   for (const offset of invisible.bidi) {
-    report.atOffset(offset, "yaml/invisible-character", `${describeChar(text[offset] ?? "")}, a bidi-control character, is not allowed anywhere in a file`, "delete it: it can make the text display differently from what it is");
+    report.atOffset(
+      offset,
+      "yaml/invisible-character",
+      `${describeChar(text[offset] ?? "")}, a bidi-control character, is not allowed anywhere in a file`,
+      "delete it: it can make the text display differently from what it is",
+    );
   }
   const second = scan.documents[1];
   if (second !== undefined) {
-    report.atOffset(second, "yaml/multiple-documents", `a second YAML document starts here; a catalog file holds exactly one`, "remove the `---` line and what follows, or move that document to its own file");
+    report.atOffset(
+      second,
+      "yaml/multiple-documents",
+      `a second YAML document starts here; a catalog file holds exactly one`,
+      "remove the `---` line and what follows, or move that document to its own file",
+    );
   }
   if (scan.tooDeep) return { diagnostics: report.finish() };
 
@@ -124,14 +151,24 @@ function parseText({ file, relPath, text, lineCounter, report, limits }: TextInp
   if (!doc || !scan.firstHasContent) {
     // Stray content that makes no document (a lone `]`) is a syntax error, not an empty file.
     if (!report.has("yaml/syntax")) {
-      report.at({ line: 1, column: 1 }, "yaml/empty", `${file} holds no YAML document (it is empty or only comments)`, "write the entity's fields as a mapping (`name: ...`), or delete the file");
+      report.at(
+        { line: 1, column: 1 },
+        "yaml/empty",
+        `${file} holds no YAML document (it is empty or only comments)`,
+        "write the entity's fields as a mapping (`name: ...`), or delete the file",
+      );
     }
     return { diagnostics: report.finish() };
   }
   const contents = doc.contents;
   if (!isMap(contents)) {
     const what = isScalar(contents) ? "a single value" : isSeq(contents) ? "a sequence" : "an alias";
-    report.atOffset(contents?.range[0] ?? 0, "yaml/not-a-mapping", `the top level of ${file} is ${what}, not a mapping`, "write the entity's fields as `key: value` lines at the top level");
+    report.atOffset(
+      contents?.range[0] ?? 0,
+      "yaml/not-a-mapping",
+      `the top level of ${file} is ${what}, not a mapping`,
+      "write the entity's fields as `key: value` lines at the top level",
+    );
     return { diagnostics: report.finish() };
   }
   const value = convertNode(contents, { text, report, invisible, maxDepth: limits.maxDepth });

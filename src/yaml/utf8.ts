@@ -28,8 +28,7 @@ function firstInvalidByte(b: Uint8Array): number {
     else if (c >= 0xe0 && c <= 0xef) {
       n = 2;
       min = c === 0xe0 ? 0xa0 : 0x80;
-    }
-    else if (c >= 0xf0 && c <= 0xf4) n = 3;
+    } else if (c >= 0xf0 && c <= 0xf4) n = 3;
     else return i;
     for (let k = 1; k <= n; k++) {
       const cc = b[i + k];
@@ -73,5 +72,7 @@ function hasBom(b: Uint8Array): boolean {
 /** The hint for a file that is not UTF-8: a UTF-16 file (by its byte-order mark) is named as such, anything else gets `otherwise`. */
 export function notUtf8Hint(bytes: Uint8Array, otherwise: string): string {
   const utf16 = utf16ByBom(bytes);
-  return utf16 ? `the file is ${utf16 === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} (it starts with a byte-order mark): save it as UTF-8` : otherwise;
+  return utf16
+    ? `the file is ${utf16 === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} (it starts with a byte-order mark): save it as UTF-8`
+    : otherwise;
 }

@@ -8,15 +8,33 @@
 import { isAlias, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import { reportTooDeep } from "./cst-scan.js";
 import type { FileReport } from "./file-report.js";
-import { describeChar, escapeInvisible, firstInvisible, firstOffsetIn, isBidi, type InvisibleScan } from "./invisible.js";
+import {
+  describeChar,
+  escapeInvisible,
+  firstInvisible,
+  firstOffsetIn,
+  isBidi,
+  type InvisibleScan,
+} from "./invisible.js";
 
 /** Keys that could change how plain objects behave in JavaScript. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /** Keys whose values (and the items of those values) name people, groups or things: identifiers. */
 export const IDENTIFIER_KEYS: ReadonlySet<string> = new Set([
-  "name", "user", "owner", "team", "project", "experiment", "component", "tag", "to",
-  "maintainers", "members", "connections", "admins",
+  "name",
+  "user",
+  "owner",
+  "team",
+  "project",
+  "experiment",
+  "component",
+  "tag",
+  "to",
+  "maintainers",
+  "members",
+  "connections",
+  "admins",
 ]);
 
 /** A string shorter than this with no whitespace counts as identifier-like wherever it is. */
@@ -86,12 +104,22 @@ class Walker {
     if (isAlias(key)) return undefined;
     if (isMap(key) || isSeq(key)) {
       const what = isMap(key) ? "a mapping" : "a sequence";
-      report.atOffset(start(key), "yaml/complex-key", `a key must be a string, not ${what}`, "write the key as a plain string");
+      report.atOffset(
+        start(key),
+        "yaml/complex-key",
+        `a key must be a string, not ${what}`,
+        "write the key as a plain string",
+      );
       return undefined;
     }
     if (!isScalar(key) || key.value === null) {
-      const offset = isScalar(key) ? start(key) : (pair.value ? start(pair.value) : mapStart);
-      report.atOffset(offset, "yaml/complex-key", "a key must be a string, not null", 'write a key before the colon, or quote it ("null") if you mean the word');
+      const offset = isScalar(key) ? start(key) : pair.value ? start(pair.value) : mapStart;
+      report.atOffset(
+        offset,
+        "yaml/complex-key",
+        "a key must be a string, not null",
+        'write a key before the colon, or quote it ("null") if you mean the word',
+      );
       if (!isScalar(key)) return undefined;
     }
     this.checkScalar(key, "key", true);
@@ -132,7 +160,12 @@ class Walker {
       const at = firstOffsetIn(invisible.zeroWidth, from, to);
       if (at !== undefined) {
         const ch = text[at] ?? "";
-        report.atOffset(at, "yaml/invisible-character", `${role} "${escapeInvisible(value)}" holds ${describeChar(ch)}, an invisible character`, INVISIBLE_HINT);
+        report.atOffset(
+          at,
+          "yaml/invisible-character",
+          `${role} "${escapeInvisible(value)}" holds ${describeChar(ch)}, an invisible character`,
+          INVISIBLE_HINT,
+        );
         return;
       }
     }
@@ -140,8 +173,17 @@ class Walker {
     if (node.type !== "QUOTE_DOUBLE") return;
     const ch = firstInvisible(value);
     if (ch === undefined || (!ident && !isBidi(ch))) return;
-    if (firstOffsetIn(invisible.bidi, from, to) !== undefined || firstOffsetIn(invisible.zeroWidth, from, to) !== undefined) return;
-    report.atOffset(from, "yaml/invisible-character", `${role} "${escapeInvisible(value)}" holds an escaped ${describeChar(ch)}, an invisible character`, "remove the escape sequence");
+    if (
+      firstOffsetIn(invisible.bidi, from, to) !== undefined ||
+      firstOffsetIn(invisible.zeroWidth, from, to) !== undefined
+    )
+      return;
+    report.atOffset(
+      from,
+      "yaml/invisible-character",
+      `${role} "${escapeInvisible(value)}" holds an escaped ${describeChar(ch)}, an invisible character`,
+      "remove the escape sequence",
+    );
   }
 
   /** A key as written, for messages. */

@@ -16,7 +16,8 @@ import { makeRepo, type TestRepo } from "../helpers/git-repo.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
-type Step = { kind: "write"; path: string; text: string } | { kind: "run"; line: string; args: string[]; expected: string };
+type Step =
+  { kind: "write"; path: string; text: string } | { kind: "run"; line: string; args: string[]; expected: string };
 
 /** The steps of every `console` block in the section headed `heading`; `undefined` when there is no such section. */
 function readFlows(markdown: string, heading: string): Step[][] | undefined {
@@ -24,12 +25,14 @@ function readFlows(markdown: string, heading: string): Step[][] | undefined {
   if (start === -1) return undefined;
   const rest = markdown.slice(start + heading.length);
   const section = rest.slice(0, rest.search(/\n## /) === -1 ? undefined : rest.search(/\n## /));
-  return [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((m) => parseSteps(m[1]!.replace(/\n$/, "").split("\n")));
+  return [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((m) =>
+    parseSteps(m[1]!.replace(/\n$/, "").split("\n")),
+  );
 }
 
 function parseSteps(lines: string[]): Step[] {
   const steps: Step[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i++]!;
     if (!line.startsWith("$ ")) throw new Error(`output without a command: ${line}`);
     const heredoc = /^\$ cat > (\S+) <<'(\w+)'$/.exec(line);
@@ -63,7 +66,8 @@ const SOURCES = [
 /** A copy of the sample catalog in a new git repository, the working directory while `body` runs. */
 async function inSampleRepo(body: (repo: TestRepo) => Promise<void>): Promise<void> {
   const files: Record<string, string> = {};
-  for (const raw of await readCatalogDir(join(REPO, "catalog"))) files[raw.relPath] = new TextDecoder().decode(raw.bytes);
+  for (const raw of await readCatalogDir(join(REPO, "catalog")))
+    files[raw.relPath] = new TextDecoder().decode(raw.bytes);
   const repo = makeRepo(files);
   const cwd = process.cwd();
   process.chdir(repo.dir);
@@ -83,8 +87,14 @@ async function runFlow(repo: TestRepo, flow: Step[]): Promise<void> {
       continue;
     }
     const run = await runCli(step.args);
-    expect({ command: step.line, output: run.stdout + run.stderr }).toEqual({ command: step.line, output: step.expected });
-    expect({ command: step.line, failed: run.code !== 0 }).toEqual({ command: step.line, failed: /^mlcat: /m.test(step.expected) });
+    expect({ command: step.line, output: run.stdout + run.stderr }).toEqual({
+      command: step.line,
+      output: step.expected,
+    });
+    expect({ command: step.line, failed: run.code !== 0 }).toEqual({
+      command: step.line,
+      failed: /^mlcat: /m.test(step.expected),
+    });
   }
 }
 
@@ -104,7 +114,9 @@ describe("docs/authoring.md: end to end on the sample catalog", () => {
       const chain = traceLineage(result.catalog, "northwind/fraud-scorer:1.4.0");
       expect(chain.ok && chain.value.at(-1)?.key).toBe("northwind/xgboost-train:1.2.0");
       const published = readFileSync("catalog/orgs/northwind/components/build-features/versions/1.0.0.yaml");
-      expect(published).toEqual(readFileSync("catalog/orgs/northwind/projects/fraud-detection/components/build-features.yaml"));
+      expect(published).toEqual(
+        readFileSync("catalog/orgs/northwind/projects/fraud-detection/components/build-features.yaml"),
+      );
       expect(readFileSync("catalog/orgs/northwind/components/build-features/component.yaml", "utf8")).toContain(
         `      path: components/build-features.yaml\n      commit: ${repo.git("rev-parse", "HEAD")}\n`,
       );
@@ -114,7 +126,10 @@ describe("docs/authoring.md: end to end on the sample catalog", () => {
 
 describe("the promote flows, wherever they are shown", () => {
   it("works as written wherever the flows are shown (docs/authoring.md, and README.md once it has the section)", async () => {
-    const shown = SOURCES.map((src) => ({ ...src, flows: readFlows(readFileSync(join(REPO, src.file), "utf8"), src.section) }));
+    const shown = SOURCES.map((src) => ({
+      ...src,
+      flows: readFlows(readFileSync(join(REPO, src.file), "utf8"), src.section),
+    }));
     for (const src of shown) if (src.required) expect(src.flows, `${src.file} has "${src.section}"`).toBeDefined();
     for (const src of shown.filter((s) => s.flows !== undefined)) {
       await inSampleRepo(async (repo) => {

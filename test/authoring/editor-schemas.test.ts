@@ -17,7 +17,9 @@ describe("editor support", () => {
   });
 
   it(".vscode/settings.json maps the schemas to the catalog's globs, as mlcat computes them", () => {
-    const settings = JSON.parse(readFileSync(join(REPO, ".vscode/settings.json"), "utf8")) as { "yaml.schemas": Record<string, string[]> };
+    const settings = JSON.parse(readFileSync(join(REPO, ".vscode/settings.json"), "utf8")) as {
+      "yaml.schemas": Record<string, string[]>;
+    };
     expect(settings["yaml.schemas"]).toEqual(yamlSchemasSetting("./schemas", "catalog"));
     for (const schema of Object.keys(settings["yaml.schemas"])) expect(existsSync(join(REPO, schema))).toBe(true);
   });
@@ -27,7 +29,9 @@ describe("editor support", () => {
     const line = modelineFor(target, "ModelVersion", "orgs/acme/models/m/versions/1.0.0.yaml");
     expect(line).toBe("yaml-language-server: $schema=../../../../../../schemas/model-version.schema.json");
     const rel = line.split("=")[1]!;
-    expect(resolve(dirname("/repo/catalog/orgs/acme/models/m/versions/1.0.0.yaml"), rel)).toBe(`/repo/schemas/${SCHEMA_FILE.ModelVersion}`);
+    expect(resolve(dirname("/repo/catalog/orgs/acme/models/m/versions/1.0.0.yaml"), rel)).toBe(
+      `/repo/schemas/${SCHEMA_FILE.ModelVersion}`,
+    );
   });
 });
 
@@ -36,7 +40,8 @@ describe("writeSchemaFiles", () => {
     const out = join(mkdtempSync(join(tmpdir(), "mlcat-schemas-")), "schemas");
     const first = await writeSchemaFiles(out);
     expect(first.ok && first.value.map((w) => w.status)).toEqual(SCHEMA_FILES.map(() => "created"));
-    for (const file of SCHEMA_FILES) expect(readFileSync(join(out, file))).toEqual(readFileSync(join(SCHEMA_DIR, file)));
+    for (const file of SCHEMA_FILES)
+      expect(readFileSync(join(out, file))).toEqual(readFileSync(join(SCHEMA_DIR, file)));
     const second = await writeSchemaFiles(out);
     expect(second.ok && second.value.every((w) => w.status === "unchanged")).toBe(true);
   });

@@ -76,7 +76,9 @@ projects: [{project: churn, role: member}]
 
 describe("key orders", () => {
   it.each(Object.keys(KIND_SHAPES) as Kind[])("%s lists every top-level property of its JSON Schema", (kind) => {
-    const schema = JSON.parse(readFileSync(schemaPath(SCHEMA_FILE[kind]), "utf8")) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(schemaPath(SCHEMA_FILE[kind]), "utf8")) as {
+      properties: Record<string, unknown>;
+    };
     expect([...(KIND_SHAPES[kind] as Shape).keys!].sort()).toEqual(Object.keys(schema.properties).sort());
   });
 });
@@ -85,7 +87,8 @@ describe("formatCatalog", () => {
   it("finds the files that are not canonical, and leaves component specs alone", async () => {
     const dir = tempCatalog({
       "users/bob.yaml": "github: { login: bob, id: 1002 }\nname: bob\n",
-      "orgs/acme/components/train/versions/2.0.0.yaml": "kind: component\nversion: 1.1\nrun: {kind: job, container: {image: x}}\n",
+      "orgs/acme/components/train/versions/2.0.0.yaml":
+        "kind: component\nversion: 1.1\nrun: {kind: job, container: {image: x}}\n",
     });
     const result = formatCatalog(await open(dir));
     const changed = result.plan.changes.map((c) => c.relPath);
@@ -93,7 +96,9 @@ describe("formatCatalog", () => {
     expect(changed).toContain("users/alice.yaml"); // `{ login: alice, id: 1001 }` loses its padding
     expect(changed).not.toContain("orgs/acme/teams/ml.yaml");
     expect(changed.filter((p) => p.includes("/versions/2.0.0") || p.includes("/components/"))).toEqual([]);
-    expect(result.plan.changes.find((c) => c.relPath === "users/bob.yaml")?.content).toBe("name: bob\ngithub: {login: bob, id: 1002}\n");
+    expect(result.plan.changes.find((c) => c.relPath === "users/bob.yaml")?.content).toBe(
+      "name: bob\ngithub: {login: bob, id: 1002}\n",
+    );
     expect(result.skipped).toEqual([]);
   });
 });

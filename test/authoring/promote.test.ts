@@ -85,11 +85,31 @@ describe("promote experiment", () => {
   });
 
   it.each<[string, Partial<PromoteExperimentInput>, boolean, RegExp]>([
-    ["an experiment that did not succeed", { experiment: "acme/churn/run-2" }, false, /has status "failed"; only a succeeded experiment can be promoted/],
-    ["an experiment whose component version does not exist", { experiment: "acme/churn/run-3" }, false, /ran component "acme\/train:9\.9\.9", which does not exist/],
-    ["an experiment that does not exist", { experiment: "acme/churn/run-9" }, false, /experiment "acme\/churn\/run-9" does not exist/],
+    [
+      "an experiment that did not succeed",
+      { experiment: "acme/churn/run-2" },
+      false,
+      /has status "failed"; only a succeeded experiment can be promoted/,
+    ],
+    [
+      "an experiment whose component version does not exist",
+      { experiment: "acme/churn/run-3" },
+      false,
+      /ran component "acme\/train:9\.9\.9", which does not exist/,
+    ],
+    [
+      "an experiment that does not exist",
+      { experiment: "acme/churn/run-9" },
+      false,
+      /experiment "acme\/churn\/run-9" does not exist/,
+    ],
     ["a version that exists", { version: "1.0.0" }, false, /model version "acme\/churn-model:1\.0\.0" already exists/],
-    ["a model reference without an organization", { model: "churn-model" }, true, /--model "churn-model" should be written <org>\/<model>/],
+    [
+      "a model reference without an organization",
+      { model: "churn-model" },
+      true,
+      /--model "churn-model" should be written <org>\/<model>/,
+    ],
     ["a bad version tag", { version: "1.0.0!" }, true, /--version "1\.0\.0!" is not a valid version tag/],
   ])("refuses %s", async (_name, over, usage, message) => {
     const plan = planPromoteExperiment({ ws: await open(tempCatalog(EXTRA)) }, experiment(over));
@@ -114,7 +134,9 @@ describe("promote component", () => {
     const dir = tempCatalog(EXTRA);
     const ws = await open(dir);
     await apply(ws, planPromoteComponent({ ws }, component({ notes: "First release." })));
-    expect(readFileSync(join(dir, "orgs/acme/components/prepare/versions/1.0.0.yaml"))).toEqual(readFileSync(join(dir, "orgs/acme/projects/churn/components/prepare.yaml")));
+    expect(readFileSync(join(dir, "orgs/acme/components/prepare/versions/1.0.0.yaml"))).toEqual(
+      readFileSync(join(dir, "orgs/acme/projects/churn/components/prepare.yaml")),
+    );
     expect(parse(read(dir, "orgs/acme/components/prepare/component.yaml"))).toEqual({
       name: "prepare",
       owner: "alice",
@@ -125,12 +147,18 @@ describe("promote component", () => {
           stage: "testing",
           releasedAt: NOW,
           notes: "First release.",
-          source: { project: "churn", path: "components/prepare.yaml", commit: "0123456789abcdef0123456789abcdef01234567" },
+          source: {
+            project: "churn",
+            path: "components/prepare.yaml",
+            commit: "0123456789abcdef0123456789abcdef01234567",
+          },
         },
       ],
     });
     const after = await validate({ dir });
-    expect(after.diagnostics.filter((d) => d.file.includes("/components/prepare/") && d.severity === "error")).toEqual([]);
+    expect(after.diagnostics.filter((d) => d.file.includes("/components/prepare/") && d.severity === "error")).toEqual(
+      [],
+    );
   });
 
   it("adds a release to an existing hub entry, keeping its comments", async () => {
@@ -160,15 +188,32 @@ releases:
     const plan = planPromoteComponent({ ws: await open(tempCatalog(EXTRA)) }, component({ to: "acme/train:1.0.0" }));
     expect(plan.ok).toBe(false);
     if (!plan.ok) {
-      expect(plan.refusal.message).toMatch(/acme\/train:1\.0\.0 is already published .*published versions are immutable/);
+      expect(plan.refusal.message).toMatch(
+        /acme\/train:1\.0\.0 is already published .*published versions are immutable/,
+      );
       expect(plan.refusal.hint).toContain("--to acme/train:1.0.1");
     }
   });
 
   it.each<[string, Partial<PromoteComponentInput>, boolean, RegExp]>([
-    ["a project component that does not exist", { component: "acme/churn/nope" }, false, /project component "acme\/churn\/nope" does not exist/],
-    ["a target without a tag", { to: "acme/prepare" }, true, /--to "acme\/prepare" should be written <org>\/<name>:<tag>/],
-    ["a hub organization that does not exist", { to: "globex/prepare:1.0.0" }, false, /organization "globex" does not exist/],
+    [
+      "a project component that does not exist",
+      { component: "acme/churn/nope" },
+      false,
+      /project component "acme\/churn\/nope" does not exist/,
+    ],
+    [
+      "a target without a tag",
+      { to: "acme/prepare" },
+      true,
+      /--to "acme\/prepare" should be written <org>\/<name>:<tag>/,
+    ],
+    [
+      "a hub organization that does not exist",
+      { to: "globex/prepare:1.0.0" },
+      false,
+      /organization "globex" does not exist/,
+    ],
   ])("refuses %s", async (_name, over, usage, message) => {
     const plan = planPromoteComponent({ ws: await open(tempCatalog(EXTRA)) }, component(over));
     expect(plan.ok).toBe(false);
@@ -181,7 +226,12 @@ releases:
 
 describe("lineage after both promotions", () => {
   it("resolves from the model version back to the project component the hub version came from", async () => {
-    const dir = tempCatalog({ ...EXTRA, "orgs/acme/projects/churn/experiments/run-3.yaml": null, "orgs/acme/projects/churn/experiments/run-4.yaml": "name: run-4\ncomponent: acme/prepare:1.0.0\nparams: {sample_rate: 0.25}\nstatus: succeeded\n" });
+    const dir = tempCatalog({
+      ...EXTRA,
+      "orgs/acme/projects/churn/experiments/run-3.yaml": null,
+      "orgs/acme/projects/churn/experiments/run-4.yaml":
+        "name: run-4\ncomponent: acme/prepare:1.0.0\nparams: {sample_rate: 0.25}\nstatus: succeeded\n",
+    });
     let ws = await open(dir);
     await apply(ws, planPromoteComponent({ ws }, component()));
     ws = await open(dir);

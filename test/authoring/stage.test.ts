@@ -53,7 +53,9 @@ lineage: {project: churn, experiment: run-1, component: acme/train:1.0.0}
     const out = read(dir, FILE);
     expect(out).toContain("# promoted by the release bot\nstage: disabled # do not edit by hand\n");
     expect(out).toContain("  # next entries go here\n");
-    expect(out).toContain('  - stage: disabled\n    at: "2026-02-01T09:00:00Z"\n    by: alice\n    reason: superseded\n');
+    expect(out).toContain(
+      '  - stage: disabled\n    at: "2026-02-01T09:00:00Z"\n    by: alice\n    reason: superseded\n',
+    );
   });
 
   it("needs no reason when the catalog's policy says so", async () => {
@@ -66,7 +68,12 @@ lineage: {project: churn, experiment: run-1, component: acme/train:1.0.0}
     ["a missing reason", { reason: undefined }, true, /a stage change needs a reason \(--reason\)/],
     ["an unknown stage", { stage: "live" }, true, /"live" is not a stage/],
     ["a version without a tag", { version: "acme/churn-model" }, true, /should be written <org>\/<model>:<tag>/],
-    ["a version that does not exist", { version: "acme/churn-model:9.0.0" }, false, /model version "acme\/churn-model:9\.0\.0" does not exist/],
+    [
+      "a version that does not exist",
+      { version: "acme/churn-model:9.0.0" },
+      false,
+      /model version "acme\/churn-model:9\.0\.0" does not exist/,
+    ],
     ["the stage it is already in", { stage: "testing" }, false, /is already in stage "testing"/],
   ])("refuses %s", async (_name, over, usage, message) => {
     const plan = planStageChange({ ws: await open(tempCatalog()) }, change(over));

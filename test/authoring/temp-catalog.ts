@@ -9,7 +9,8 @@ import { writeTree } from "../helpers/cli.js";
 /** A new temporary catalog folder holding BASE with `overrides` (a `null` value removes a file); returns its path. */
 export function tempCatalog(overrides: Record<string, string | null> = {}): string {
   const files: FileMap = {};
-  for (const [rel, text] of Object.entries({ ...BASE, ...overrides })) if (text !== null) files[join("catalog", rel)] = text;
+  for (const [rel, text] of Object.entries({ ...BASE, ...overrides }))
+    if (text !== null) files[join("catalog", rel)] = text;
   return join(writeTree(files), "catalog");
 }
 

@@ -114,7 +114,8 @@ describe("component-specs: templates", () => {
   });
 
   it("reads descriptions as prose, not templates", () => {
-    const spec = HEAD.replace("    type: float\n", "    type: float\n    description: pass {{ anything }}\n") + "    image: x\n";
+    const spec =
+      HEAD.replace("    type: float\n", "    type: float\n    description: pass {{ anything }}\n") + "    image: x\n";
     expect(check({ [VERSION]: spec })).toEqual([]);
   });
 
@@ -248,7 +249,8 @@ ${outputs}run:
     const ds = check({
       [VERSION]: io(`  - name: model\n  - name: connections\n    type: str\n    isOptional: false\n    value: x\n`),
     });
-    expect(ds.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`)).toMatchInlineSnapshot(`
+    expect(ds.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`))
+      .toMatchInlineSnapshot(`
       [
         "5:11 warning spec/untyped-io: input "model" has no type (add a type (str, int, float, bool, dict, list, path, image, git, uri...) so Polyaxon can check the values passed to it)",
         "6:11 error spec/reserved-io-name: input "connections" uses a name Polyaxon reserves: it refuses an input or output named globals, params, connections (rename the input (e.g. "connections_value"): {{ connections }} is Polyaxon's own context)",
@@ -291,7 +293,10 @@ describe("template expressions, read with Jinja's grammar", () => {
   it.each([
     ["{{ image }}", ["image"]],
     ["{{ context or globals.artifacts_path }}", ["context", "globals.artifacts_path"]],
-    ["{{ (connections[params.d.connection].url + '/' + d) if (params.d.connection in connections) else d }}", ["params.d.connection", "connections", "connections", "params.d.connection", "d", "d"]],
+    [
+      "{{ (connections[params.d.connection].url + '/' + d) if (params.d.connection in connections) else d }}",
+      ["params.d.connection", "connections", "connections", "params.d.connection", "d", "d"],
+    ],
     ["{{ globals.ports[0] }}", ["globals.ports"]],
     ["{{ x | default('a') is defined }}", ["x"]],
     ["{{ f(key=v, n=1) == 2 }}", ["f", "v"]],
@@ -309,6 +314,9 @@ describe("template expressions, read with Jinja's grammar", () => {
 
   it("tells a subtraction of two names from a hyphenated name", () => {
     const analysis = analyzeTemplate("--tls-verify={{ tls-verify }} {{ a - b }} {{ x-1 }}");
-    expect(analysis.ok && analysis.subtractions.map((s) => `${s.left.name}-${s.right.name}@${s.left.offset}`)).toEqual(["tls-verify@16", "a-b@33"]);
+    expect(analysis.ok && analysis.subtractions.map((s) => `${s.left.name}-${s.right.name}@${s.left.offset}`)).toEqual([
+      "tls-verify@16",
+      "a-b@33",
+    ]);
   });
 });

@@ -29,33 +29,74 @@ const files = (text: string, extra: Record<string, string> = {}) => ({
   [PIPELINE]: text,
   ...extra,
 });
-const found = (ops: string, extra?: Record<string, string>) => runRule(dagsCheck, files(dag(ops), extra)).map((d) => [d.code, d.line, d.column]);
+const found = (ops: string, extra?: Record<string, string>) =>
+  runRule(dagsCheck, files(dag(ops), extra)).map((d) => [d.code, d.line, d.column]);
 
 const PREP = "    - {name: prep, dagRef: prep}\n"; // line 11
 
 describe("a DAG's operations", () => {
   it.each([
-    ["a valid pipeline", PREP + "    - {name: fit, dagRef: fit, dependencies: [prep], params: {data: {ref: ops.prep, value: outputs.data}, lr: 0.05}}\n", []],
-    ["a dependency on an unknown operation", PREP + "    - {name: fit, dagRef: fit, dependencies: [prepare], params: {data: s3://d}}\n", [["dag/unknown-dependency", 12, 47]]],
-    ["an unknown param", PREP + "    - {name: fit, dagRef: fit, params: {data: s3://d, lrate: 0.1}}\n", [["param/unknown", 12, 55]]],
+    [
+      "a valid pipeline",
+      PREP +
+        "    - {name: fit, dagRef: fit, dependencies: [prep], params: {data: {ref: ops.prep, value: outputs.data}, lr: 0.05}}\n",
+      [],
+    ],
+    [
+      "a dependency on an unknown operation",
+      PREP + "    - {name: fit, dagRef: fit, dependencies: [prepare], params: {data: s3://d}}\n",
+      [["dag/unknown-dependency", 12, 47]],
+    ],
+    [
+      "an unknown param",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: s3://d, lrate: 0.1}}\n",
+      [["param/unknown", 12, 55]],
+    ],
     ["a missing required input", PREP + "    - {name: fit, dagRef: fit}\n", [["param/missing-required", 12, 14]]],
-    ["a param of the wrong type (full form)", PREP + "    - {name: fit, dagRef: fit, params: {data: s3://d, lr: {value: fast}}}\n", [["param/invalid-value", 12, 67]]],
-    ["a dagRef to an undefined component", PREP + "    - {name: fit, dagRef: train, params: {data: s3://d}}\n", [["dag/unknown-component", 12, 27]]],
-    ["a ref to an unknown operation", PREP + "    - {name: fit, dagRef: fit, params: {data: {ref: ops.prpe, value: outputs.data}}}\n", [["dag/unknown-ref", 12, 53]]],
-    ["a ref to an output the upstream lacks", PREP + "    - {name: fit, dagRef: fit, params: {data: {ref: ops.prep, value: outputs.dataset}}}\n", [["dag/unknown-ref", 12, 70]]],
+    [
+      "a param of the wrong type (full form)",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: s3://d, lr: {value: fast}}}\n",
+      [["param/invalid-value", 12, 67]],
+    ],
+    [
+      "a dagRef to an undefined component",
+      PREP + "    - {name: fit, dagRef: train, params: {data: s3://d}}\n",
+      [["dag/unknown-component", 12, 27]],
+    ],
+    [
+      "a ref to an unknown operation",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: {ref: ops.prpe, value: outputs.data}}}\n",
+      [["dag/unknown-ref", 12, 53]],
+    ],
+    [
+      "a ref to an output the upstream lacks",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: {ref: ops.prep, value: outputs.dataset}}}\n",
+      [["dag/unknown-ref", 12, 70]],
+    ],
     ["two operations with one name", PREP + "    - {name: prep, dagRef: prep}\n", [["dag/duplicate-name", 12, 14]]],
     ["no reference at all", PREP + "    - {name: fit, params: {data: s3://d}}\n", [["op/reference-count", 12, 14]]],
-    ["two references", PREP + "    - {name: fit, dagRef: fit, hubRef: acme/train:1.0.0}\n", [["op/reference-count", 12, 14]]],
-    ["a matrix supplies the missing inputs", PREP + "    - {name: fit, dagRef: fit, matrix: {kind: grid, params: {data: {kind: choice, value: [a, b]}}}}\n", []],
+    [
+      "two references",
+      PREP + "    - {name: fit, dagRef: fit, hubRef: acme/train:1.0.0}\n",
+      [["op/reference-count", 12, 14]],
+    ],
+    [
+      "a matrix supplies the missing inputs",
+      PREP + "    - {name: fit, dagRef: fit, matrix: {kind: grid, params: {data: {kind: choice, value: [a, b]}}}}\n",
+      [],
+    ],
   ])("%s", (_name, ops, expected) => {
     expect(found(ops)).toEqual(expected);
   });
 
   it("names the cycle", () => {
-    const ops = "    - {name: a, dagRef: prep, dependencies: [c]}\n    - {name: b, dagRef: prep, dependencies: [a]}\n    - {name: c, dagRef: fit, params: {data: {ref: ops.b, value: outputs.data}}}\n";
+    const ops =
+      "    - {name: a, dagRef: prep, dependencies: [c]}\n    - {name: b, dagRef: prep, dependencies: [a]}\n    - {name: c, dagRef: fit, params: {data: {ref: ops.b, value: outputs.data}}}\n";
     const ds = runRule(dagsCheck, files(dag(ops)));
     expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([["dag/cycle", 11, 14]]);
-    expect(ds[0]?.message).toMatchInlineSnapshot(`"the DAG's operations depend on each other in a cycle: a → c → b → a (→: depends on)"`);
+    expect(ds[0]?.message).toMatchInlineSnapshot(
+      `"the DAG's operations depend on each other in a cycle: a → c → b → a (→: depends on)"`,
+    );
   });
 });
 
@@ -63,9 +104,21 @@ describe("hub and path references", () => {
   it.each([
     ["a published hub version", "    - {name: t, hubRef: acme/train:1.0.0}\n", []],
     ["a version that is not published", "    - {name: t, hubRef: acme/train:2.0.0}\n", [["op/unresolved-ref", 11, 25]]],
-    ["a component the hub does not have", "    - {name: t, hubRef: acme/trian:1.0.0}\n", [["op/unresolved-ref", 11, 25]]],
-    ["a hub that is neither an organization nor external", "    - {name: t, hubRef: kaniko:1.2}\n", [["op/unresolved-ref", 11, 25]]],
-    ["a param the hub version does not have", "    - {name: t, hubRef: acme/train:1.0.0, params: {lrr: 0.1}}\n", [["param/unknown", 11, 52]]],
+    [
+      "a component the hub does not have",
+      "    - {name: t, hubRef: acme/trian:1.0.0}\n",
+      [["op/unresolved-ref", 11, 25]],
+    ],
+    [
+      "a hub that is neither an organization nor external",
+      "    - {name: t, hubRef: kaniko:1.2}\n",
+      [["op/unresolved-ref", 11, 25]],
+    ],
+    [
+      "a param the hub version does not have",
+      "    - {name: t, hubRef: acme/train:1.0.0, params: {lrr: 0.1}}\n",
+      [["param/unknown", 11, 52]],
+    ],
   ])("%s", (_name, ops, expected) => {
     expect(found(ops)).toEqual(expected);
   });
@@ -85,7 +138,9 @@ describe("hub and path references", () => {
   it("resolves a project component's pathRef within its project", () => {
     const project = "orgs/acme/projects/churn/components/flow.yaml";
     const prep = "orgs/acme/projects/churn/components/prep.yaml";
-    const text = dag("    - {name: p, pathRef: components/prep.yaml, params: {rows: 10}}\n    - {name: q, pathRef: ../components/nope.yaml}\n");
+    const text = dag(
+      "    - {name: p, pathRef: components/prep.yaml, params: {rows: 10}}\n    - {name: q, pathRef: ../components/nope.yaml}\n",
+    );
     const ds = runRule(dagsCheck, {
       ...BASE,
       [project]: text,

@@ -30,28 +30,47 @@ run:
 
 const files = (experiment: string, spec = SPEC) => ({
   ...BASE,
-  "orgs/acme/components/xgb/component.yaml": "name: xgb\nowner: alice\nreleases: [{tag: \"1.2.0\"}]\n",
+  "orgs/acme/components/xgb/component.yaml": 'name: xgb\nowner: alice\nreleases: [{tag: "1.2.0"}]\n',
   [XGB]: spec,
   [RUN]: experiment,
 });
-const found = (experiment: string, spec?: string) => runRule(experimentsCheck, files(experiment, spec)).map((d) => [d.code, d.line, d.column]);
+const found = (experiment: string, spec?: string) =>
+  runRule(experimentsCheck, files(experiment, spec)).map((d) => [d.code, d.line, d.column]);
 const run = (params: string) => `name: run-2\ncomponent: acme/xgb:1.2.0\nstatus: succeeded\nparams:\n${params}`; // params from line 5
 
 describe("an experiment's params against its component", () => {
   it.each([
     ["all required inputs given", "  train_data: s3://d/train\n  valid_data: s3://d/valid\n  max_depth: 8\n", []],
-    ["a misspelt param", "  train_data: s3://d/train\n  valid_data: s3://d/valid\n  max_dept: 8\n", [["param/unknown", 7, 3]]],
+    [
+      "a misspelt param",
+      "  train_data: s3://d/train\n  valid_data: s3://d/valid\n  max_dept: 8\n",
+      [["param/unknown", 7, 3]],
+    ],
     ["a missing required input", "  train_data: s3://d/train\n", [["param/missing-required", 4, 1]]],
-    ["a value that does not parse", "  train_data: a\n  valid_data: b\n  max_depth: deep\n", [["param/invalid-value", 7, 14]]],
-    ["a value its validation refuses", "  train_data: a\n  valid_data: b\n  max_depth: 40\n", [["param/validation-failed", 7, 14]]],
-    ["an option that is not offered", "  train_data: a\n  valid_data: b\n  objective: multi:softmax\n", [["param/validation-failed", 7, 14]]],
+    [
+      "a value that does not parse",
+      "  train_data: a\n  valid_data: b\n  max_depth: deep\n",
+      [["param/invalid-value", 7, 14]],
+    ],
+    [
+      "a value its validation refuses",
+      "  train_data: a\n  valid_data: b\n  max_depth: 40\n",
+      [["param/validation-failed", 7, 14]],
+    ],
+    [
+      "an option that is not offered",
+      "  train_data: a\n  valid_data: b\n  objective: multi:softmax\n",
+      [["param/validation-failed", 7, 14]],
+    ],
     ["an output's value may be recorded", "  train_data: a\n  valid_data: b\n  model: s3://d/model.json\n", []],
   ])("%s", (_name, params, expected) => {
     expect(found(run(params))).toEqual(expected);
   });
 
   it("reports missing inputs at component when there are no params", () => {
-    expect(found("name: run-2\ncomponent: acme/xgb:1.2.0\nstatus: failed\n")).toEqual([["param/missing-required", 2, 12]]);
+    expect(found("name: run-2\ncomponent: acme/xgb:1.2.0\nstatus: failed\n")).toEqual([
+      ["param/missing-required", 2, 12],
+    ]);
   });
 
   it("says what is wrong and offers the name meant", () => {
@@ -68,7 +87,9 @@ describe("an experiment's params against its component", () => {
     const spec = "version: 1.1\nkind: component\ninputs: [{name: n, type: int}]\nrun: {kind: job}\n";
     const text = "name: run-2\ncomponent: prep\nstatus: succeeded\nparams: {n: many}\n";
     expect(
-      runRule(experimentsCheck, { ...BASE, "orgs/acme/projects/churn/components/prep.yaml": spec, [RUN]: text }).map((d) => [d.code, d.line, d.column]),
+      runRule(experimentsCheck, { ...BASE, "orgs/acme/projects/churn/components/prep.yaml": spec, [RUN]: text }).map(
+        (d) => [d.code, d.line, d.column],
+      ),
     ).toEqual([["param/invalid-value", 4, 13]]);
   });
 
@@ -84,7 +105,10 @@ describe("an experiment's connections against its project", () => {
   });
 
   it("fails when the component uses a connection the project does not list", () => {
-    const spec = SPEC.replace("connections: [s3-data]", "connections: [s3-data, warehouse]\n  init:\n    - {connection: repo, git: {revision: main}}");
+    const spec = SPEC.replace(
+      "connections: [s3-data]",
+      "connections: [s3-data, warehouse]\n  init:\n    - {connection: repo, git: {revision: main}}",
+    );
     const ds = runRule(experimentsCheck, files(run(ok), spec));
     expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([["experiment/connection-not-allowed", 2, 12]]);
     expect(ds[0]?.message).toMatchInlineSnapshot(
@@ -93,10 +117,10 @@ describe("an experiment's connections against its project", () => {
   });
 
   it("counts an input's connection, and leaves templated names to run time", () => {
-    const spec = SPEC.replace("  - {name: late, type: str, validation: {delay: true}}", "  - {name: late, type: str, validation: {delay: true}, connection: gcs-x}").replace(
-      "connections: [s3-data]",
-      'connections: [s3-data, "{{ params.late.connection }}"]',
-    );
+    const spec = SPEC.replace(
+      "  - {name: late, type: str, validation: {delay: true}}",
+      "  - {name: late, type: str, validation: {delay: true}, connection: gcs-x}",
+    ).replace("connections: [s3-data]", 'connections: [s3-data, "{{ params.late.connection }}"]');
     expect(found(run(ok), spec)).toEqual([["experiment/connection-not-allowed", 2, 12]]);
   });
 });

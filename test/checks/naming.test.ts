@@ -49,17 +49,23 @@ const CASES: Case[] = [
   {
     name: "a model version whose name differs from its file's tag",
     files: { "orgs/acme/models/churn-model/versions/1.0.0.yaml": modelVersion("1.0.1") },
-    expected: [{ code: "name/mismatch", file: "catalog/orgs/acme/models/churn-model/versions/1.0.0.yaml", line: 1, column: 7 }],
+    expected: [
+      { code: "name/mismatch", file: "catalog/orgs/acme/models/churn-model/versions/1.0.0.yaml", line: 1, column: 7 },
+    ],
   },
   {
     name: "a model version name that is not a version tag",
     files: { "orgs/acme/models/churn-model/versions/1.0.0.yaml": modelVersion("1.0.0_rc1") },
-    expected: [{ code: "name/invalid", file: "catalog/orgs/acme/models/churn-model/versions/1.0.0.yaml", line: 1, column: 7 }],
+    expected: [
+      { code: "name/invalid", file: "catalog/orgs/acme/models/churn-model/versions/1.0.0.yaml", line: 1, column: 7 },
+    ],
   },
   {
     name: "a component version file name that is not a version tag",
     files: { "orgs/acme/components/train/versions/V2.yaml": spec("train") },
-    expected: [{ code: "name/invalid", file: "catalog/orgs/acme/components/train/versions/V2.yaml", line: 1, column: 1 }],
+    expected: [
+      { code: "name/invalid", file: "catalog/orgs/acme/components/train/versions/V2.yaml", line: 1, column: 1 },
+    ],
   },
   {
     name: "a component version's spec name (the component's name) is not compared with its tag",
@@ -69,7 +75,9 @@ const CASES: Case[] = [
   {
     name: "a project component whose spec name differs from its file name (a warning)",
     files: { "orgs/acme/projects/churn/components/prep.yaml": spec("preprocess") },
-    expected: [{ code: "name/mismatch", file: "catalog/orgs/acme/projects/churn/components/prep.yaml", line: 3, column: 7 }],
+    expected: [
+      { code: "name/mismatch", file: "catalog/orgs/acme/projects/churn/components/prep.yaml", line: 3, column: 7 },
+    ],
   },
   {
     name: "a project component without a spec name",
@@ -113,7 +121,9 @@ const CASES: Case[] = [
   {
     name: "a version tag with the letter l for the digit 1",
     files: { "orgs/acme/components/train/versions/l.0.0.yaml": spec("train") },
-    expected: [{ code: "name/collision", file: "catalog/orgs/acme/components/train/versions/l.0.0.yaml", line: 1, column: 1 }],
+    expected: [
+      { code: "name/collision", file: "catalog/orgs/acme/components/train/versions/l.0.0.yaml", line: 1, column: 1 },
+    ],
   },
   {
     name: "the same name in different scopes: a team and a project, two organizations, two components",
@@ -139,14 +149,25 @@ describe("naming check", () => {
   });
 
   it("says which files clash, and why", () => {
-    const [d] = runRule(namingCheck, { ...BASE, "users/аlice.yaml": user("alice") }).filter((x) => x.code === "name/collision");
-    expect(d!.message).toMatchInlineSnapshot(`"user name "аlice" (users/аlice.yaml) collides with "alice" (users/alice.yaml): they differ only by look-alike characters"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"rename one of them: readers cannot tell them apart, which invites mistakes and spoofing"`);
+    const [d] = runRule(namingCheck, { ...BASE, "users/аlice.yaml": user("alice") }).filter(
+      (x) => x.code === "name/collision",
+    );
+    expect(d!.message).toMatchInlineSnapshot(
+      `"user name "аlice" (users/аlice.yaml) collides with "alice" (users/alice.yaml): they differ only by look-alike characters"`,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"rename one of them: readers cannot tell them apart, which invites mistakes and spoofing"`,
+    );
   });
 
   it("offers both ways out of a mismatch, or only the rename when the file name is invalid", () => {
-    const [mismatch] = runRule(namingCheck, { ...BASE, "orgs/acme/organization.yaml": `name: acme-corp\nvisibility: public\nmembers: []\n` });
-    expect(mismatch!.message).toMatchInlineSnapshot(`"organization name "acme-corp" differs from its folder name "acme" (orgs/acme/)"`);
+    const [mismatch] = runRule(namingCheck, {
+      ...BASE,
+      "orgs/acme/organization.yaml": `name: acme-corp\nvisibility: public\nmembers: []\n`,
+    });
+    expect(mismatch!.message).toMatchInlineSnapshot(
+      `"organization name "acme-corp" differs from its folder name "acme" (orgs/acme/)"`,
+    );
     expect(mismatch!.hint).toMatchInlineSnapshot(`"rename orgs/acme/ to orgs/acme-corp/, or change name to "acme""`);
     const { ["users/bob.yaml"]: _bob, ...withoutBob } = BASE;
     const [invalidPath] = runRule(namingCheck, { ...withoutBob, "users/Bob.yaml": user("bob") });

@@ -13,27 +13,52 @@ const VERSION = "orgs/acme/components/train/versions/1.0.0.yaml";
 const CONNECTION = "orgs/acme/connections/warehouse.yaml";
 
 const codes = (files: Record<string, string>) =>
-  validateFiles({ ...BASE, ...files }, [schemaCheck, componentSpecsCheck]).map((d) => [d.code, d.line, d.column, d.severity]);
+  validateFiles({ ...BASE, ...files }, [schemaCheck, componentSpecsCheck]).map((d) => [
+    d.code,
+    d.line,
+    d.column,
+    d.severity,
+  ]);
 
 const spec = (body: string, head = "version: 1.1\n") => `${head}kind: component\nname: train\n${body}`;
 
 describe("current Polyaxon's spec vocabulary passes the schema", () => {
   it.each([
     ["a notifier run (a job)", "run:\n  kind: notifier\n  container:\n    image: polyaxon/polyaxon-notifier:2.16.4\n"],
-    ["a cleaner run", "run:\n  kind: cleaner\n  connections: [s3]\n  container:\n    image: polyaxon/polyaxon-init:2.16.4\n"],
+    [
+      "a cleaner run",
+      "run:\n  kind: cleaner\n  connections: [s3]\n  container:\n    image: polyaxon/polyaxon-init:2.16.4\n",
+    ],
     ["a tuner run", "run:\n  kind: tuner\n  container:\n    image: polyaxon/polyaxon-hpsearch:2.16.4\n"],
-    ["tmux, ssh and sandbox plugins", "inputs: [{name: collect, type: bool}]\nplugins:\n  tmux: true\n  ssh: true\n  sandbox: false\n  collectLogs: '{{ collect }}'\nrun:\n  kind: service\n  container:\n    image: x\n"],
-    ["termination culling, probe and templated numbers", "inputs: [{name: timeout, type: int}]\ntermination:\n  timeout: '{{ timeout }}'\n  culling:\n    timeout: 3600\n  probe:\n    http: {path: /api, port: 8888}\nrun:\n  kind: service\n  container:\n    image: x\n"],
-    ["a raycluster with its fields", "run:\n  kind: raycluster\n  entrypoint: python train.py\n  rayVersion: 2.9.0\n  runtimeEnv: {pip: [torch]}\n  head:\n    container: {image: rayproject/ray:2.9.0}\n  workers:\n    small: {replicas: 2, container: {image: rayproject/ray:2.9.0}}\n"],
-    ["a daskcluster with autoscaling bounds", "run:\n  kind: daskcluster\n  minReplicas: 1\n  maxReplicas: 4\n  worker: {replicas: 2}\n"],
-    ["mount, and a hook and a build with a namespace", "mount: [s3-data]\nhooks:\n  - hubRef: slack\n    namespace: ml\nbuild:\n  hubRef: kaniko\n  namespace: builds\nrun:\n  kind: job\n  container:\n    image: x\n"],
+    [
+      "tmux, ssh and sandbox plugins",
+      "inputs: [{name: collect, type: bool}]\nplugins:\n  tmux: true\n  ssh: true\n  sandbox: false\n  collectLogs: '{{ collect }}'\nrun:\n  kind: service\n  container:\n    image: x\n",
+    ],
+    [
+      "termination culling, probe and templated numbers",
+      "inputs: [{name: timeout, type: int}]\ntermination:\n  timeout: '{{ timeout }}'\n  culling:\n    timeout: 3600\n  probe:\n    http: {path: /api, port: 8888}\nrun:\n  kind: service\n  container:\n    image: x\n",
+    ],
+    [
+      "a raycluster with its fields",
+      "run:\n  kind: raycluster\n  entrypoint: python train.py\n  rayVersion: 2.9.0\n  runtimeEnv: {pip: [torch]}\n  head:\n    container: {image: rayproject/ray:2.9.0}\n  workers:\n    small: {replicas: 2, container: {image: rayproject/ray:2.9.0}}\n",
+    ],
+    [
+      "a daskcluster with autoscaling bounds",
+      "run:\n  kind: daskcluster\n  minReplicas: 1\n  maxReplicas: 4\n  worker: {replicas: 2}\n",
+    ],
+    [
+      "mount, and a hook and a build with a namespace",
+      "mount: [s3-data]\nhooks:\n  - hubRef: slack\n    namespace: ml\nbuild:\n  hubRef: kaniko\n  namespace: builds\nrun:\n  kind: job\n  container:\n    image: x\n",
+    ],
   ])("%s", (_name, body) => {
     expect(codes({ [VERSION]: spec(body) })).toEqual([]);
   });
 
   it("still refuses what Polyaxon refuses: a made-up run kind, a plugin it does not have", () => {
     expect(codes({ [VERSION]: spec("run:\n  kind: sparkjob\n") })).toEqual([["schema/enum", 5, 9, "error"]]);
-    expect(codes({ [VERSION]: spec("plugins:\n  vnc: true\nrun:\n  kind: job\n") })).toEqual([["schema/unknown-property", 5, 3, "error"]]);
+    expect(codes({ [VERSION]: spec("plugins:\n  vnc: true\nrun:\n  kind: job\n") })).toEqual([
+      ["schema/unknown-property", 5, 3, "error"],
+    ]);
   });
 });
 
@@ -49,7 +74,10 @@ describe("spec version", () => {
   });
 
   it("says which version Polyaxon reads", () => {
-    const [d] = validateFiles({ ...BASE, [VERSION]: spec("run:\n  kind: job\n", "version: 1.05\n") }, [schemaCheck, componentSpecsCheck]);
+    const [d] = validateFiles({ ...BASE, [VERSION]: spec("run:\n  kind: job\n", "version: 1.05\n") }, [
+      schemaCheck,
+      componentSpecsCheck,
+    ]);
     expect(`${d?.message} (${d?.hint})`).toMatchInlineSnapshot(
       `"version 1.05 is not one Polyaxon 2.16.4 reads: it reads only 1.1 (write version: 1.1, the specification version Polyaxon 2.16.4 reads (it refuses any other))"`,
     );
@@ -63,25 +91,40 @@ describe("run kinds of older Polyaxon releases", () => {
     ["dask", "daskcluster"],
     ["ray", "raycluster"],
   ])("%s passes with a warning naming %s", (kind, replacement) => {
-    const ds = validateFiles({ ...BASE, [VERSION]: spec(`run:\n  kind: ${kind}\n`) }, [schemaCheck, componentSpecsCheck]);
+    const ds = validateFiles({ ...BASE, [VERSION]: spec(`run:\n  kind: ${kind}\n`) }, [
+      schemaCheck,
+      componentSpecsCheck,
+    ]);
     expect(ds.map((d) => [d.code, d.line, d.column, d.severity])).toEqual([["spec/legacy-run-kind", 5, 9, "warning"]]);
     expect(ds[0]!.hint).toContain(`use kind: ${replacement}`);
   });
 
-  it.each(["mxjob", "xgbjob", "paddlejob", "spark", "flink"])("%s passes with a warning that it has no replacement", (kind) => {
-    const ds = validateFiles({ ...BASE, [VERSION]: spec(`run:\n  kind: ${kind}\n`) }, [schemaCheck, componentSpecsCheck]);
-    expect(ds.map((d) => d.code)).toEqual(["spec/legacy-run-kind"]);
-    expect(ds[0]!.hint).toContain("no replacement");
-  });
+  it.each(["mxjob", "xgbjob", "paddlejob", "spark", "flink"])(
+    "%s passes with a warning that it has no replacement",
+    (kind) => {
+      const ds = validateFiles({ ...BASE, [VERSION]: spec(`run:\n  kind: ${kind}\n`) }, [
+        schemaCheck,
+        componentSpecsCheck,
+      ]);
+      expect(ds.map((d) => d.code)).toEqual(["spec/legacy-run-kind"]);
+      expect(ds[0]!.hint).toContain("no replacement");
+    },
+  );
 
   it("finds an old kind in a DAG's inline component too", () => {
-    const dag = "run:\n  kind: dag\n  operations:\n    - {name: a, dagRef: c}\n  components:\n    - name: c\n      run: {kind: xgbjob}\n";
+    const dag =
+      "run:\n  kind: dag\n  operations:\n    - {name: a, dagRef: c}\n  components:\n    - name: c\n      run: {kind: xgbjob}\n";
     expect(codes({ [VERSION]: spec(dag) })).toEqual([["spec/legacy-run-kind", 10, 19, "warning"]]);
   });
 
   it("says when the kind was last accepted", () => {
-    const [d] = validateFiles({ ...BASE, [VERSION]: spec("run:\n  kind: daskjob\n") }, [schemaCheck, componentSpecsCheck]);
-    expect(d?.message).toMatchInlineSnapshot(`"run kind "daskjob" was last accepted by Polyaxon 2.11; Polyaxon 2.16.4 does not run it"`);
+    const [d] = validateFiles({ ...BASE, [VERSION]: spec("run:\n  kind: daskjob\n") }, [
+      schemaCheck,
+      componentSpecsCheck,
+    ]);
+    expect(d?.message).toMatchInlineSnapshot(
+      `"run kind "daskjob" was last accepted by Polyaxon 2.11; Polyaxon 2.16.4 does not run it"`,
+    );
   });
 });
 

@@ -21,13 +21,19 @@ const project = (name: string, team?: string) => `name: ${name}\nowner: alice\n$
 
 /** `n` extra projects of acme, named p1..pn, owned by `team` when given. */
 function projects(n: number, team?: string): FileMap {
-  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`orgs/acme/projects/p${i + 1}/project.yaml`, project(`p${i + 1}`, team)]));
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`orgs/acme/projects/p${i + 1}/project.yaml`, project(`p${i + 1}`, team)]),
+  );
 }
 
 const ORG = "catalog/orgs/acme/organization.yaml";
 const TEAM = "catalog/orgs/acme/teams/ml.yaml";
 
-const CASES: Array<{ name: string; files: FileMap; expected: Array<{ code: string; file: string; line: number; column: number }> }> = [
+const CASES: Array<{
+  name: string;
+  files: FileMap;
+  expected: Array<{ code: string; file: string; line: number; column: number }>;
+}> = [
   {
     name: "an organization with more projects than its quota",
     files: { "orgs/acme/organization.yaml": ORG_QUOTAS("  projects: 1\n"), ...projects(1) },
@@ -35,7 +41,10 @@ const CASES: Array<{ name: string; files: FileMap; expected: Array<{ code: strin
   },
   {
     name: "an organization exactly at its quotas",
-    files: { "orgs/acme/organization.yaml": ORG_QUOTAS("  projects: 2\n  models: 1\n  components: 1\n"), ...projects(1) },
+    files: {
+      "orgs/acme/organization.yaml": ORG_QUOTAS("  projects: 2\n  models: 1\n  components: 1\n"),
+      ...projects(1),
+    },
     expected: [],
   },
   {
@@ -89,14 +98,24 @@ describe("quotas check", () => {
   });
 
   it("says how many count against the quota and lists them, truncated", () => {
-    const [d] = runRule(quotasCheck, { ...BASE, "orgs/acme/organization.yaml": ORG_QUOTAS("  projects: 2\n"), ...projects(6) });
-    expect(d!.message).toMatchInlineSnapshot(`"organization "acme" has 7 projects, over its quota of 2: churn, p1, p2, p3, p4 and 2 more"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"raise quotas.projects in orgs/acme/organization.yaml, or remove 5 projects"`);
+    const [d] = runRule(quotasCheck, {
+      ...BASE,
+      "orgs/acme/organization.yaml": ORG_QUOTAS("  projects: 2\n"),
+      ...projects(6),
+    });
+    expect(d!.message).toMatchInlineSnapshot(
+      `"organization "acme" has 7 projects, over its quota of 2: churn, p1, p2, p3, p4 and 2 more"`,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"raise quotas.projects in orgs/acme/organization.yaml, or remove 5 projects"`,
+    );
   });
 
   it("tells a team to move what is over its quota", () => {
     const [d] = runRule(quotasCheck, { ...BASE, "orgs/acme/teams/ml.yaml": TEAM_QUOTAS("  projects: 0\n") });
     expect(d!.message).toMatchInlineSnapshot(`"team "acme/ml" has 1 project, over its quota of 0: churn"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"raise quotas.projects in orgs/acme/teams/ml.yaml, or move 1 project to another team"`);
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"raise quotas.projects in orgs/acme/teams/ml.yaml, or move 1 project to another team"`,
+    );
   });
 });

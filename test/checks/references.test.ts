@@ -67,7 +67,10 @@ const CASES: Case[] = [
   },
   {
     name: "a delegation to a user outside the organization",
-    files: { ...CAROL, "orgs/acme/organization.yaml": ORG_WITH("delegations:\n  - area: registry\n    to: [alice, carol]\n") },
+    files: {
+      ...CAROL,
+      "orgs/acme/organization.yaml": ORG_WITH("delegations:\n  - area: registry\n    to: [alice, carol]\n"),
+    },
     expected: [{ code: "ref/not-org-member", file: ORG, line: 10, column: 17 }],
   },
   {
@@ -77,7 +80,11 @@ const CASES: Case[] = [
   },
   {
     name: "a delegation to the owner, once per area",
-    files: { "orgs/acme/organization.yaml": ORG_WITH("delegations:\n  - { area: hub, to: [alice] }\n  - { area: registry, to: [alice] }\n") },
+    files: {
+      "orgs/acme/organization.yaml": ORG_WITH(
+        "delegations:\n  - { area: hub, to: [alice] }\n  - { area: registry, to: [alice] }\n",
+      ),
+    },
     expected: [],
   },
   // --- teams -------------------------------------------------------------------------
@@ -93,7 +100,10 @@ const CASES: Case[] = [
   },
   {
     name: "a team member listed twice",
-    files: { "orgs/acme/teams/ml.yaml": "name: ml\nmembers:\n  - { user: bob, role: member }\n  - { user: bob, role: admin }\n" },
+    files: {
+      "orgs/acme/teams/ml.yaml":
+        "name: ml\nmembers:\n  - { user: bob, role: member }\n  - { user: bob, role: admin }\n",
+    },
     expected: [{ code: "ref/duplicate", file: TEAM, line: 4, column: 13 }],
   },
   {
@@ -110,7 +120,8 @@ const CASES: Case[] = [
   {
     name: "a project team, teams entry and connection the organization does not have",
     files: {
-      "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\nteam: ops\nteams:\n  - { team: ml, role: admin }\n  - { team: data, role: viewer }\nconnections: [s3-data, gcs-data]\n",
+      "orgs/acme/projects/churn/project.yaml":
+        "name: churn\nowner: alice\nteam: ops\nteams:\n  - { team: ml, role: admin }\n  - { team: data, role: viewer }\nconnections: [s3-data, gcs-data]\n",
     },
     expected: [
       { code: "ref/unknown-team", file: PROJECT, line: 3, column: 7 },
@@ -135,7 +146,8 @@ const CASES: Case[] = [
     name: "a hub component maintainer outside the organization and a team listed twice",
     files: {
       ...CAROL,
-      "orgs/acme/components/train/component.yaml": "name: train\nowner: alice\nmaintainers: [bob, carol]\nteams:\n  - { team: ml, role: admin }\n  - { team: ml, role: member }\n",
+      "orgs/acme/components/train/component.yaml":
+        "name: train\nowner: alice\nmaintainers: [bob, carol]\nteams:\n  - { team: ml, role: admin }\n  - { team: ml, role: member }\n",
     },
     expected: [
       { code: "ref/not-org-member", file: "catalog/orgs/acme/components/train/component.yaml", line: 3, column: 20 },
@@ -196,7 +208,12 @@ const CASES: Case[] = [
   },
   {
     name: "an experiment's creator and artifact connection",
-    files: { [RUN2_PATH]: EXPERIMENT("acme/train:1.0.0", "createdBy: zed\nartifacts:\n  - { name: model, uri: s3://x/m, connection: s3-dta }\n") },
+    files: {
+      [RUN2_PATH]: EXPERIMENT(
+        "acme/train:1.0.0",
+        "createdBy: zed\nartifacts:\n  - { name: model, uri: s3://x/m, connection: s3-dta }\n",
+      ),
+    },
     expected: [
       { code: "ref/unknown-user", file: RUN2, line: 4, column: 12 },
       { code: "ref/unknown-connection", file: RUN2, line: 6, column: 47 },
@@ -241,7 +258,10 @@ const CASES: Case[] = [
   {
     name: "a stage-history author, creator and artifact connection that do not exist",
     files: {
-      [MV_PATH]: MODEL_VERSION("  project: churn\n", "createdBy: zed\nartifacts:\n  - name: model\n    uri: s3://x/model.pkl\n    connection: nope\n").replace("by: alice", "by: alicia"),
+      [MV_PATH]: MODEL_VERSION(
+        "  project: churn\n",
+        "createdBy: zed\nartifacts:\n  - name: model\n    uri: s3://x/model.pkl\n    connection: nope\n",
+      ).replace("by: alice", "by: alicia"),
     },
     expected: [
       { code: "ref/unknown-user", file: MV, line: 6, column: 9 },
@@ -261,7 +281,14 @@ const CASES: Case[] = [
   {
     name: "an experiment in a project folder without project.yaml",
     files: { "orgs/acme/projects/fraud/experiments/run-1.yaml": "name: run-1\ncomponent: prep\nstatus: running\n" },
-    expected: [{ code: "ref/unknown-project", file: "catalog/orgs/acme/projects/fraud/experiments/run-1.yaml", line: 1, column: 1 }],
+    expected: [
+      {
+        code: "ref/unknown-project",
+        file: "catalog/orgs/acme/projects/fraud/experiments/run-1.yaml",
+        line: 1,
+        column: 1,
+      },
+    ],
   },
   {
     name: "versions beside no component.yaml or model.yaml",
@@ -270,7 +297,12 @@ const CASES: Case[] = [
       "orgs/acme/models/fraud/versions/1.0.0.yaml": "name: 1.0.0\nstage: testing\nstageHistory: []\n",
     },
     expected: [
-      { code: "ref/unknown-component", file: "catalog/orgs/acme/components/eval/versions/1.0.yaml", line: 1, column: 1 },
+      {
+        code: "ref/unknown-component",
+        file: "catalog/orgs/acme/components/eval/versions/1.0.yaml",
+        line: 1,
+        column: 1,
+      },
       { code: "ref/unknown-model", file: "catalog/orgs/acme/models/fraud/versions/1.0.0.yaml", line: 1, column: 1 },
     ],
   },
@@ -286,27 +318,47 @@ describe("references check", () => {
   });
 
   it("explains a team member outside the organization", () => {
-    const [d] = runRule(referencesCheck, { ...BASE, ...CAROL, "orgs/acme/teams/ml.yaml": "name: ml\nmembers:\n  - { user: carol, role: member }\n" });
+    const [d] = runRule(referencesCheck, {
+      ...BASE,
+      ...CAROL,
+      "orgs/acme/teams/ml.yaml": "name: ml\nmembers:\n  - { user: carol, role: member }\n",
+    });
     expect(d!.message).toMatchInlineSnapshot(`"team member "carol" is not a member of organization "acme""`);
     expect(d!.hint).toMatchInlineSnapshot(`"add carol to orgs/acme/organization.yaml first"`);
   });
 
   it("names the tags a hub component has when the one asked for is missing", () => {
-    const files = { ...BASE, [RUN2_PATH]: EXPERIMENT("acme/train:2.0.0"), "orgs/acme/components/train/versions/1.1.0.yaml": BASE["orgs/acme/components/train/versions/1.0.0.yaml"]! };
+    const files = {
+      ...BASE,
+      [RUN2_PATH]: EXPERIMENT("acme/train:2.0.0"),
+      "orgs/acme/components/train/versions/1.1.0.yaml": BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!,
+    };
     const [d] = runRule(referencesCheck, files);
     expect(d!.message).toMatchInlineSnapshot(`"hub component "acme/train" has no version "2.0.0""`);
     expect(d!.hint).toMatchInlineSnapshot(`"use one of its versions: 1.0.0, 1.1.0"`);
   });
 
   it("suggests the closest name for a typo", () => {
-    const [d] = runRule(referencesCheck, { ...BASE, "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\nconnections: [s3-dat]\n" });
-    expect(d!.hint).toMatchInlineSnapshot(`"fix the name (did you mean "s3-data"?), or add orgs/acme/connections/s3-dat.yaml"`);
+    const [d] = runRule(referencesCheck, {
+      ...BASE,
+      "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\nconnections: [s3-dat]\n",
+    });
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"fix the name (did you mean "s3-data"?), or add orgs/acme/connections/s3-dat.yaml"`,
+    );
   });
 
   it("explains a delegation to a member whose role is too low", () => {
-    const [d] = runRule(referencesCheck, { ...BASE, "orgs/acme/organization.yaml": ORG_WITH("delegations:\n  - area: hub\n    to: [bob]\n") });
-    expect(d!.message).toMatchInlineSnapshot(`"delegate "bob" has role "member" in organization "acme", but hub management is delegated to admins or higher"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"make bob an admin in orgs/acme/organization.yaml, or remove bob from this delegation"`);
+    const [d] = runRule(referencesCheck, {
+      ...BASE,
+      "orgs/acme/organization.yaml": ORG_WITH("delegations:\n  - area: hub\n    to: [bob]\n"),
+    });
+    expect(d!.message).toMatchInlineSnapshot(
+      `"delegate "bob" has role "member" in organization "acme", but hub management is delegated to admins or higher"`,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"make bob an admin in orgs/acme/organization.yaml, or remove bob from this delegation"`,
+    );
   });
 
   it("asks for a pinned version of a hub component", () => {
@@ -316,14 +368,26 @@ describe("references check", () => {
   });
 
   it("explains a file whose organization folder has no organization.yaml", () => {
-    const files = { ...BASE, "orgs/acne/teams/ml.yaml": "name: ml\nmembers: []\n", "orgs/acne/teams/ops.yaml": "name: ops\nmembers: []\n" };
+    const files = {
+      ...BASE,
+      "orgs/acne/teams/ml.yaml": "name: ml\nmembers: []\n",
+      "orgs/acne/teams/ops.yaml": "name: ops\nmembers: []\n",
+    };
     const [d] = runRule(referencesCheck, files);
-    expect(d!.message).toMatchInlineSnapshot(`"orgs/acne/teams/ml.yaml and 1 other file are in organization folder orgs/acne/, which has no organization.yaml"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"add orgs/acne/organization.yaml, or move the files to an existing organization's folder (did you mean "acme"?)"`);
+    expect(d!.message).toMatchInlineSnapshot(
+      `"orgs/acne/teams/ml.yaml and 1 other file are in organization folder orgs/acne/, which has no organization.yaml"`,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"add orgs/acne/organization.yaml, or move the files to an existing organization's folder (did you mean "acme"?)"`,
+    );
   });
 
   it("does not judge membership against an organization file that failed its schema", () => {
-    const catalog = loadValid({ ...BASE, ...CAROL, "orgs/acme/teams/ml.yaml": "name: ml\nmembers:\n  - { user: carol, role: member }\n" });
+    const catalog = loadValid({
+      ...BASE,
+      ...CAROL,
+      "orgs/acme/teams/ml.yaml": "name: ml\nmembers:\n  - { user: carol, role: member }\n",
+    });
     catalog.get("Organization", "acme")!.schemaValid = false;
     expect(validateCatalog(catalog, [referencesCheck])).toEqual([]);
   });

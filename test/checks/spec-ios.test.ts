@@ -21,7 +21,8 @@ ${io}run:
     image: python:3.12
 `;
 
-const found = (io: string) => runRule(componentSpecsCheck, { ...BASE, [VERSION]: spec(io) }).map((d) => [d.code, d.line, d.column]);
+const found = (io: string) =>
+  runRule(componentSpecsCheck, { ...BASE, [VERSION]: spec(io) }).map((d) => [d.code, d.line, d.column]);
 
 describe("IO types", () => {
   it.each([
@@ -55,7 +56,11 @@ describe("IO values against their type", () => {
     ["yes for a bool", "    type: bool\n    value: 'yes'\n", []],
     ["maybe for a bool", "    type: bool\n    value: maybe\n", [["spec/invalid-io-value", 6, 12]]],
     ["a scalar with isList", "    type: float\n    isList: true\n    value: 0.1\n", [["spec/invalid-io-value", 7, 12]]],
-    ["a bad item with isList", "    type: int\n    isList: true\n    value: [1, two]\n", [["spec/invalid-io-value", 7, 12]]],
+    [
+      "a bad item with isList",
+      "    type: int\n    isList: true\n    value: [1, two]\n",
+      [["spec/invalid-io-value", 7, 12]],
+    ],
     ["a list for List[float]", "    type: List[float]\n    value: [0.1, 1]\n", []],
     ["a list for a dict", "    type: dict\n    value: [1]\n", [["spec/invalid-io-value", 6, 12]]],
     ["null for Optional[int]", "    type: Optional[int]\n    value: null\n", []],
@@ -77,23 +82,70 @@ describe("IO values against their validation", () => {
   it.each([
     ["lt", "    type: int\n    value: 5\n    validation: {lt: 3}\n", [["spec/io-validation-failed", 6, 12]]],
     ["gt and le met", "    type: float\n    value: 0.5\n    validation: {gt: 0, le: 1}\n", []],
-    ["options", "    type: str\n    value: adamw\n    validation:\n      options: [adam, sgd]\n", [["spec/io-validation-failed", 6, 12]]],
-    ["the deprecated top-level options", "    type: str\n    value: adamw\n    options: [adam, sgd]\n", [["spec/io-validation-failed", 6, 12]]],
-    ["options item by item on a list", "    type: str\n    isList: true\n    value: [adam, rmsprop]\n    validation: {options: [adam, sgd]}\n", [["spec/io-validation-failed", 7, 12]]],
-    ["a regex with a Python named group", "    type: str\n    value: gs://bucket/data\n    validation:\n      regex: '^s3://(?P<bucket>[a-z0-9-.]{3,63})/(?P<key>.+)$'\n", [["spec/io-validation-failed", 6, 12]]],
-    ["a matching regex", "    type: str\n    value: s3://bucket/data\n    validation:\n      regex: '^s3://(?P<bucket>[a-z0-9-.]{3,63})/(?P<key>.+)$'\n", []],
-    ["maxLength", "    type: str\n    value: abcdef\n    validation: {maxLength: 3}\n", [["spec/io-validation-failed", 6, 12]]],
-    ["minItems", "    type: List[int]\n    value: [1]\n    validation: {minItems: 2}\n", [["spec/io-validation-failed", 6, 12]]],
-    ["dict keys", "    type: dict\n    value: {a: 1}\n    validation: {containsKeys: [a, b]}\n", [["spec/io-validation-failed", 6, 12]]],
-    ["multipleOf", "    type: int\n    value: 12\n    validation: {multipleOf: 8}\n", [["spec/io-validation-failed", 6, 12]]],
-    ["decimalPlaces", "    type: float\n    value: 0.12345\n    validation: {decimalPlaces: 2}\n", [["spec/io-validation-failed", 6, 12]]],
-    ["a delayed validation still applies to the spec's own value", "    type: int\n    value: 5\n    validation: {delay: true, lt: 3}\n", [["spec/io-validation-failed", 6, 12]]],
+    [
+      "options",
+      "    type: str\n    value: adamw\n    validation:\n      options: [adam, sgd]\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "the deprecated top-level options",
+      "    type: str\n    value: adamw\n    options: [adam, sgd]\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "options item by item on a list",
+      "    type: str\n    isList: true\n    value: [adam, rmsprop]\n    validation: {options: [adam, sgd]}\n",
+      [["spec/io-validation-failed", 7, 12]],
+    ],
+    [
+      "a regex with a Python named group",
+      "    type: str\n    value: gs://bucket/data\n    validation:\n      regex: '^s3://(?P<bucket>[a-z0-9-.]{3,63})/(?P<key>.+)$'\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "a matching regex",
+      "    type: str\n    value: s3://bucket/data\n    validation:\n      regex: '^s3://(?P<bucket>[a-z0-9-.]{3,63})/(?P<key>.+)$'\n",
+      [],
+    ],
+    [
+      "maxLength",
+      "    type: str\n    value: abcdef\n    validation: {maxLength: 3}\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "minItems",
+      "    type: List[int]\n    value: [1]\n    validation: {minItems: 2}\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "dict keys",
+      "    type: dict\n    value: {a: 1}\n    validation: {containsKeys: [a, b]}\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "multipleOf",
+      "    type: int\n    value: 12\n    validation: {multipleOf: 8}\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "decimalPlaces",
+      "    type: float\n    value: 0.12345\n    validation: {decimalPlaces: 2}\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
+    [
+      "a delayed validation still applies to the spec's own value",
+      "    type: int\n    value: 5\n    validation: {delay: true, lt: 3}\n",
+      [["spec/io-validation-failed", 6, 12]],
+    ],
   ])("%s", (_name, io, expected) => {
     expect(found(io)).toEqual(expected);
   });
 
   it("says which constraint the value breaks", () => {
-    const [d] = runRule(componentSpecsCheck, { ...BASE, [VERSION]: spec("    type: int\n    value: 5\n    validation: {lt: 3}\n") });
+    const [d] = runRule(componentSpecsCheck, {
+      ...BASE,
+      [VERSION]: spec("    type: int\n    value: 5\n    validation: {lt: 3}\n"),
+    });
     expect(d?.message).toMatchInlineSnapshot(`"value of input "x" breaks its validation: 5 is not less than 3 (lt)"`);
   });
 });
@@ -102,11 +154,26 @@ describe("flags, initializers, optional values and names", () => {
   it.each([
     ["a flag on a str", "    type: str\n    isFlag: true\n", [["spec/flag-not-bool", 6, 13]]],
     ["a flag on a bool", "    type: bool\n    isFlag: true\n", []],
-    ["toInit without a type", "    toInit: true\n    connection: repo\n", [["spec/untyped-io", 4, 11], ["spec/untyped-to-init", 5, 13]]],
+    [
+      "toInit without a type",
+      "    toInit: true\n    connection: repo\n",
+      [
+        ["spec/untyped-io", 4, 11],
+        ["spec/untyped-to-init", 5, 13],
+      ],
+    ],
     ["toInit on git", "    type: git\n    toInit: true\n", []],
     ["toInit on a path with a connection", "    type: path\n    toInit: true\n    connection: s3-data\n", []],
-    ["toInit on a path without a connection", "    type: path\n    toInit: true\n", [["spec/to-init-needs-connection", 6, 13]]],
-    ["a null value with isOptional: false", "    type: str\n    isOptional: false\n    value: null\n", [["spec/optional-value-conflict", 6, 17]]],
+    [
+      "toInit on a path without a connection",
+      "    type: path\n    toInit: true\n",
+      [["spec/to-init-needs-connection", 6, 13]],
+    ],
+    [
+      "a null value with isOptional: false",
+      "    type: str\n    isOptional: false\n    value: null\n",
+      [["spec/optional-value-conflict", 6, 17]],
+    ],
   ])("%s", (_name, io, expected) => {
     expect(found(io)).toEqual(expected);
   });
@@ -120,7 +187,9 @@ describe("flags, initializers, optional values and names", () => {
     ["connections", [["spec/reserved-io-name", 4, 11]]],
   ])("an input named %s", (name, expected) => {
     const text = spec("    type: str\n").replace("name: x", `name: ${name}`);
-    expect(runRule(componentSpecsCheck, { ...BASE, [VERSION]: text }).map((d) => [d.code, d.line, d.column])).toEqual(expected);
+    expect(runRule(componentSpecsCheck, { ...BASE, [VERSION]: text }).map((d) => [d.code, d.line, d.column])).toEqual(
+      expected,
+    );
   });
 
   it("checks the IOs of a DAG's inline components too", () => {
@@ -136,6 +205,8 @@ run:
         - {name: n, type: innt}
       run: {kind: job, container: {image: x}}
 `;
-    expect(runRule(componentSpecsCheck, { ...BASE, [VERSION]: text }).map((d) => [d.code, d.line, d.column])).toEqual([["spec/unknown-io-type", 10, 27]]);
+    expect(runRule(componentSpecsCheck, { ...BASE, [VERSION]: text }).map((d) => [d.code, d.line, d.column])).toEqual([
+      ["spec/unknown-io-type", 10, 27],
+    ]);
   });
 });

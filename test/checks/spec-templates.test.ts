@@ -32,11 +32,27 @@ const found = (text: string) => run(text).map((d) => [d.code, d.line, d.column])
 describe("Jinja statements and params helpers", () => {
   it.each([
     ["a loop variable is bound in the loop", `    args: ["{% for l in layers %}--layer={{ l }} {% endfor %}"]\n`, []],
-    ["a loop variable is not bound after the loop", `    args: ["{% for l in layers %}{% endfor %}{{ l }}"]\n`, [["spec/unknown-template-variable", 11, 49]]],
+    [
+      "a loop variable is not bound after the loop",
+      `    args: ["{% for l in layers %}{% endfor %}{{ l }}"]\n`,
+      [["spec/unknown-template-variable", 11, 49]],
+    ],
     ["a set variable is bound after the set", `    args: ["{% set n = lr * 2 %}--lr={{ n }}"]\n`, []],
-    ["an if on an undeclared name", `    args: ["{% if use_gpu %}--gpu{% endif %}"]\n`, [["spec/unknown-template-variable", 11, 19]]],
-    ["params.as_args and params.<io>.as_arg", `    args: ["{{ params.as_args | join(' ') }}", "{{ params.lr.as_arg }}", "{{ params['lr'].value }}"]\n`, []],
-    ["params.<io>.as_args is not a param field", `    args: ["{{ params.lr.as_args }}"]\n`, [["spec/unknown-template-variable", 11, 26]]],
+    [
+      "an if on an undeclared name",
+      `    args: ["{% if use_gpu %}--gpu{% endif %}"]\n`,
+      [["spec/unknown-template-variable", 11, 19]],
+    ],
+    [
+      "params.as_args and params.<io>.as_arg",
+      `    args: ["{{ params.as_args | join(' ') }}", "{{ params.lr.as_arg }}", "{{ params['lr'].value }}"]\n`,
+      [],
+    ],
+    [
+      "params.<io>.as_args is not a param field",
+      `    args: ["{{ params.lr.as_args }}"]\n`,
+      [["spec/unknown-template-variable", 11, 26]],
+    ],
     ["params.<unknown>", `    args: ["{{ params.lrr.value }}"]\n`, [["spec/unknown-template-variable", 11, 23]]],
     ["Jinja's globals and literals", `    args: ["{{ range(3) | join(',') }} {{ None }} {{ lr is none }}"]\n`, []],
     ["a syntax error", `    args: ["{% for l in layers %}{{ l }}"]\n`, [["spec/template-syntax", 11, 13]]],
@@ -76,19 +92,30 @@ describe("{{ a-b }}", () => {
 
 describe("the context of each field", () => {
   it.each([
-    ["a job's container: params, globals, init, connections", `    args: ["{{ globals.run_outputs_path }} {{ connections['s3'].bucket }} {{ init }}"]\n`, []],
-    ["a job's container: not dag, ops, inputs or matrix", `    args: ["{{ dag }}{{ ops }}{{ inputs }}{{ matrix }}"]\n`, [
-      ["spec/unknown-template-variable", 11, 16],
-      ["spec/unknown-template-variable", 11, 25],
-      ["spec/unknown-template-variable", 11, 34],
-      ["spec/unknown-template-variable", 11, 46],
-    ]],
+    [
+      "a job's container: params, globals, init, connections",
+      `    args: ["{{ globals.run_outputs_path }} {{ connections['s3'].bucket }} {{ init }}"]\n`,
+      [],
+    ],
+    [
+      "a job's container: not dag, ops, inputs or matrix",
+      `    args: ["{{ dag }}{{ ops }}{{ inputs }}{{ matrix }}"]\n`,
+      [
+        ["spec/unknown-template-variable", 11, 16],
+        ["spec/unknown-template-variable", 11, 25],
+        ["spec/unknown-template-variable", 11, 34],
+        ["spec/unknown-template-variable", 11, 46],
+      ],
+    ],
   ])("%s", (_name, container, expected) => {
     expect(found(job(container))).toEqual(expected);
   });
 
   it("resolves run.connections before init and connections exist", () => {
-    const text = job("", "").replace("  kind: job\n", `  kind: job\n  connections: ["{{ params.lr.connection }}", "{{ connections.x }}"]\n`);
+    const text = job("", "").replace(
+      "  kind: job\n",
+      `  kind: job\n  connections: ["{{ params.lr.connection }}", "{{ connections.x }}"]\n`,
+    );
     expect(found(text)).toEqual([["spec/unknown-template-variable", 9, 51]]);
   });
 
@@ -98,14 +125,21 @@ describe("the context of each field", () => {
   });
 
   it("renders an argFormat with its own value only", () => {
-    const text = INPUTS + `  - {name: check, type: bool, argFormat: "{{ 1 if check else 0 }}"}\n  - {name: rate, type: float, argFormat: "--rate={{ rate }} --lr={{ lr }}"}\nrun:\n  kind: job\n`;
+    const text =
+      INPUTS +
+      `  - {name: check, type: bool, argFormat: "{{ 1 if check else 0 }}"}\n  - {name: rate, type: float, argFormat: "--rate={{ rate }} --lr={{ lr }}"}\nrun:\n  kind: job\n`;
     const ds = run(text);
     expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([["spec/arg-format-scope", 8, 69]]);
-    expect(ds[0]?.message).toMatchInlineSnapshot(`"argFormat of "rate" reads "lr": Polyaxon renders an argFormat with its own value only, so "lr" renders empty"`);
+    expect(ds[0]?.message).toMatchInlineSnapshot(
+      `"argFormat of "rate" reads "lr": Polyaxon renders an argFormat with its own value only, so "lr" renders empty"`,
+    );
   });
 
   it("renders hooks with params and globals", () => {
-    const text = job("", `hooks:\n  - hubRef: slack\n    conditions: "{{ globals.status == 'failed' }}"\n    params:\n      msg: {value: "{{ lr }} {{ init.repo }}"}\n`);
+    const text = job(
+      "",
+      `hooks:\n  - hubRef: slack\n    conditions: "{{ globals.status == 'failed' }}"\n    params:\n      msg: {value: "{{ lr }} {{ init.repo }}"}\n`,
+    );
     expect(found(text)).toEqual([["spec/unknown-template-variable", 11, 33]]);
   });
 });
@@ -135,16 +169,34 @@ ${params}  components:
       run: {kind: job, container: {image: x, args: ["{{ model }}"]}}
 `;
   it.each([
-    ["may read an upstream output and the DAG's inputs", `        model: {value: "{{ ops.train.outputs.model }}"}\n`, []],
-    ["may not read an operation the DAG does not have", `        model: {value: "{{ ops.trian.outputs.model }}"}\n`, [["dag/unknown-ref", 15, 32]]],
-    ["may not read an output the upstream component lacks", `        model: {value: "{{ ops.train.outputs.modle }}"}\n`, [["dag/unknown-ref", 15, 46]]],
-    ["may not read an input the DAG lacks", `        model: {value: "{{ dag.inputs.model }}"}\n`, [["dag/unknown-ref", 15, 39]]],
+    [
+      "may read an upstream output and the DAG's inputs",
+      `        model: {value: "{{ ops.train.outputs.model }}"}\n`,
+      [],
+    ],
+    [
+      "may not read an operation the DAG does not have",
+      `        model: {value: "{{ ops.trian.outputs.model }}"}\n`,
+      [["dag/unknown-ref", 15, 32]],
+    ],
+    [
+      "may not read an output the upstream component lacks",
+      `        model: {value: "{{ ops.train.outputs.modle }}"}\n`,
+      [["dag/unknown-ref", 15, 46]],
+    ],
+    [
+      "may not read an input the DAG lacks",
+      `        model: {value: "{{ dag.inputs.model }}"}\n`,
+      [["dag/unknown-ref", 15, 39]],
+    ],
   ])("%s", (_name, params, expected) => {
     expect(found(dag(params))).toEqual(expected);
   });
 
   it("suggests the operation meant", () => {
     const [d] = run(dag(`        model: {value: "{{ ops.trian.outputs.model }}"}\n`));
-    expect(`${d?.message} (${d?.hint})`).toMatchInlineSnapshot(`"template reads ops.trian, but the DAG has no operation "trian" (did you mean ops.train?)"`);
+    expect(`${d?.message} (${d?.hint})`).toMatchInlineSnapshot(
+      `"template reads ops.trian, but the DAG has no operation "trian" (did you mean ops.train?)"`,
+    );
   });
 });

@@ -31,7 +31,11 @@ ${extra}releases:
 ${releases}`;
 
 describe("versions: hub releases", () => {
-  const cases: Array<{ name: string; files: Record<string, string | undefined>; expected: Array<[string, string, number, number]> }> = [
+  const cases: Array<{
+    name: string;
+    files: Record<string, string | undefined>;
+    expected: Array<[string, string, number, number]>;
+  }> = [
     {
       name: "a release with no version file is an error at its tag",
       files: { [`${HUB}/component.yaml`]: hub(`  - tag: "1.0.0"\n  - tag: "1.1.0"\n    stage: testing\n`) },
@@ -59,7 +63,10 @@ describe("versions: hub releases", () => {
     {
       name: "byte-identical versions: the newer is reported, naming the older",
       files: {
-        [`${HUB}/component.yaml`]: hub(`  - tag: "1.0.0"\n  - tag: "1.1"\n  - tag: latest\n`, "mutableTags: [latest]\n"),
+        [`${HUB}/component.yaml`]: hub(
+          `  - tag: "1.0.0"\n  - tag: "1.1"\n  - tag: latest\n`,
+          "mutableTags: [latest]\n",
+        ),
         [`${HUB}/versions/1.1.yaml`]: SPEC,
         [`${HUB}/versions/latest.yaml`]: SPEC,
       },
@@ -88,11 +95,15 @@ describe("versions: hub releases", () => {
 
   it("says what is missing and how to fix it", () => {
     const ds = check({
-      [`${HUB}/component.yaml`]: hub(`  - tag: "1.0.0"\n  - tag: "1.0.1"\n  - tag: latest\n`, "mutableTags: [latest]\n"),
+      [`${HUB}/component.yaml`]: hub(
+        `  - tag: "1.0.0"\n  - tag: "1.0.1"\n  - tag: latest\n`,
+        "mutableTags: [latest]\n",
+      ),
       [`${HUB}/versions/latest.yaml`]: SPEC,
       [`${HUB}/versions/2.0.0.yaml`]: "x: 1\n",
     });
-    expect(ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`)).toMatchInlineSnapshot(`
+    expect(ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} (${d.hint})`))
+      .toMatchInlineSnapshot(`
       [
         "catalog/orgs/acme/components/train/component.yaml:7:10 error version/unknown-release: release "1.0.1" of acme/train has no version file versions/1.0.1.yaml (did you mean "1.0.0"? Otherwise add versions/1.0.1.yaml or remove this release)",
         "catalog/orgs/acme/components/train/versions/2.0.0.yaml:1:1 info version/unreleased: version acme/train:2.0.0 has no release metadata in orgs/acme/components/train/component.yaml (add a release {tag: "2.0.0"} under releases in orgs/acme/components/train/component.yaml, with its stage and notes)",
@@ -156,7 +167,18 @@ ${history}`;
 describe("version tag order", () => {
   it("puts semver tags newest first (1.2-style tags coerced), then other tags alphabetically", () => {
     const corpus = ["0.19.0", "1.1.3", "1.1", "1.2", "latest", "all-spark", "3.4.0", "custom", "1.2.0-rc.1", "1.10"];
-    expect(sortVersionTags(corpus)).toEqual(["3.4.0", "1.10", "1.2", "1.2.0-rc.1", "1.1.3", "1.1", "0.19.0", "all-spark", "custom", "latest"]);
+    expect(sortVersionTags(corpus)).toEqual([
+      "3.4.0",
+      "1.10",
+      "1.2",
+      "1.2.0-rc.1",
+      "1.1.3",
+      "1.1",
+      "0.19.0",
+      "all-spark",
+      "custom",
+      "latest",
+    ]);
   });
 
   it("does not read words with digits as versions, and orders 1.1.0 before 1.1", () => {

@@ -14,11 +14,20 @@ const model = (license: string) => `name: churn-model\nowner: alice\nlicense: "$
 
 const MODEL = "catalog/orgs/acme/models/churn-model/model.yaml";
 
-const CASES: Array<{ name: string; files: FileMap; expected: Array<{ code: string; file: string; line: number; column: number }> }> = [
+const CASES: Array<{
+  name: string;
+  files: FileMap;
+  expected: Array<{ code: string; file: string; line: number; column: number }>;
+}> = [
   {
     name: "a project tag outside the vocabulary",
-    files: { "catalog.yaml": TAGS, "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\ntags: [churn, tabluar]\n" },
-    expected: [{ code: "vocab/unknown-tag", file: "catalog/orgs/acme/projects/churn/project.yaml", line: 3, column: 15 }],
+    files: {
+      "catalog.yaml": TAGS,
+      "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\ntags: [churn, tabluar]\n",
+    },
+    expected: [
+      { code: "vocab/unknown-tag", file: "catalog/orgs/acme/projects/churn/project.yaml", line: 3, column: 15 },
+    ],
   },
   {
     name: "tags of hub components, models, experiments and connections",
@@ -26,14 +35,20 @@ const CASES: Array<{ name: string; files: FileMap; expected: Array<{ code: strin
       "catalog.yaml": TAGS,
       "orgs/acme/components/train/component.yaml": "name: train\nowner: alice\ntags:\n  - training\n  - gpu\n",
       "orgs/acme/models/churn-model/model.yaml": "name: churn-model\nowner: alice\ntags: [nlp, vision]\n",
-      "orgs/acme/projects/churn/experiments/run-1.yaml": "name: run-1\ncomponent: acme/train:1.0.0\nstatus: failed\ntags: [baseline]\n",
+      "orgs/acme/projects/churn/experiments/run-1.yaml":
+        "name: run-1\ncomponent: acme/train:1.0.0\nstatus: failed\ntags: [baseline]\n",
       "orgs/acme/connections/s3-data.yaml": "name: s3-data\nkind: s3\ntags: [storage]\n",
     },
     expected: [
       { code: "vocab/unknown-tag", file: "catalog/orgs/acme/components/train/component.yaml", line: 5, column: 5 },
       { code: "vocab/unknown-tag", file: "catalog/orgs/acme/connections/s3-data.yaml", line: 3, column: 8 },
       { code: "vocab/unknown-tag", file: MODEL, line: 3, column: 13 },
-      { code: "vocab/unknown-tag", file: "catalog/orgs/acme/projects/churn/experiments/run-1.yaml", line: 4, column: 8 },
+      {
+        code: "vocab/unknown-tag",
+        file: "catalog/orgs/acme/projects/churn/experiments/run-1.yaml",
+        line: 4,
+        column: 8,
+      },
     ],
   },
   {
@@ -45,14 +60,27 @@ const CASES: Array<{ name: string; files: FileMap; expected: Array<{ code: strin
     name: "component specs' own tags are left alone (unchanged Polyaxon files)",
     files: {
       "catalog.yaml": TAGS,
-      "orgs/acme/components/train/versions/1.0.0.yaml": "version: 1.1\nkind: component\nname: train\ntags: [polyaxon, build]\nrun: { kind: job }\n",
+      "orgs/acme/components/train/versions/1.0.0.yaml":
+        "version: 1.1\nkind: component\nname: train\ntags: [polyaxon, build]\nrun: { kind: job }\n",
     },
     expected: [],
   },
   { name: "an SPDX id", files: { "orgs/acme/models/churn-model/model.yaml": model("MIT") }, expected: [] },
-  { name: "an SPDX expression", files: { "orgs/acme/models/churn-model/model.yaml": model("(MIT OR Apache-2.0) AND CC-BY-4.0") }, expected: [] },
-  { name: "an exception and an or-later", files: { "orgs/acme/models/churn-model/model.yaml": model("GPL-2.0+ WITH Classpath-exception-2.0") }, expected: [] },
-  { name: "a license of one's own", files: { "orgs/acme/models/churn-model/model.yaml": model("LicenseRef-acme-internal") }, expected: [] },
+  {
+    name: "an SPDX expression",
+    files: { "orgs/acme/models/churn-model/model.yaml": model("(MIT OR Apache-2.0) AND CC-BY-4.0") },
+    expected: [],
+  },
+  {
+    name: "an exception and an or-later",
+    files: { "orgs/acme/models/churn-model/model.yaml": model("GPL-2.0+ WITH Classpath-exception-2.0") },
+    expected: [],
+  },
+  {
+    name: "a license of one's own",
+    files: { "orgs/acme/models/churn-model/model.yaml": model("LicenseRef-acme-internal") },
+    expected: [],
+  },
   {
     name: "a license written in words",
     files: { "orgs/acme/models/churn-model/model.yaml": model("Apache 2.0") },
@@ -70,27 +98,42 @@ const CASES: Array<{ name: string; files: FileMap; expected: Array<{ code: strin
   },
   {
     name: "licenses: spdx behaves like no setting",
-    files: { "catalog.yaml": CATALOG("  licenses: spdx\n"), "orgs/acme/models/churn-model/model.yaml": model("Apache-2") },
+    files: {
+      "catalog.yaml": CATALOG("  licenses: spdx\n"),
+      "orgs/acme/models/churn-model/model.yaml": model("Apache-2"),
+    },
     expected: [{ code: "vocab/unknown-license", file: MODEL, line: 3, column: 10 }],
   },
   {
     name: "a listed license",
-    files: { "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"), "orgs/acme/models/churn-model/model.yaml": model("MIT") },
+    files: {
+      "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"),
+      "orgs/acme/models/churn-model/model.yaml": model("MIT"),
+    },
     expected: [],
   },
   {
     name: "an expression of listed licenses",
-    files: { "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"), "orgs/acme/models/churn-model/model.yaml": model("MIT OR Apache-2.0") },
+    files: {
+      "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"),
+      "orgs/acme/models/churn-model/model.yaml": model("MIT OR Apache-2.0"),
+    },
     expected: [],
   },
   {
     name: "a valid SPDX license that the list does not allow",
-    files: { "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"), "orgs/acme/models/churn-model/model.yaml": model("GPL-3.0-only") },
+    files: {
+      "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"),
+      "orgs/acme/models/churn-model/model.yaml": model("GPL-3.0-only"),
+    },
     expected: [{ code: "vocab/unknown-license", file: MODEL, line: 3, column: 10 }],
   },
   {
     name: "an expression with one license the list does not allow",
-    files: { "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"), "orgs/acme/models/churn-model/model.yaml": model("MIT AND CC-BY-NC-4.0") },
+    files: {
+      "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"),
+      "orgs/acme/models/churn-model/model.yaml": model("MIT AND CC-BY-NC-4.0"),
+    },
     expected: [{ code: "vocab/unknown-license", file: MODEL, line: 3, column: 10 }],
   },
 ];
@@ -101,7 +144,11 @@ describe("vocabularies check", () => {
   });
 
   it("reports nothing on the base catalog with a vocabulary its tags satisfy", () => {
-    const files = { ...BASE, "catalog.yaml": TAGS, "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\ntags: [churn, tabular]\n" };
+    const files = {
+      ...BASE,
+      "catalog.yaml": TAGS,
+      "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\ntags: [churn, tabular]\n",
+    };
     expect(runRule(vocabulariesCheck, files)).toEqual([]);
   });
 
@@ -110,22 +157,42 @@ describe("vocabularies check", () => {
   });
 
   it("offers the closest known tag", () => {
-    const [d] = runRule(vocabulariesCheck, { ...BASE, "catalog.yaml": TAGS, "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\ntags: [tabluar]\n" });
-    expect(d!.message).toMatchInlineSnapshot(`"tag "tabluar" of project "acme/churn" is not in the catalog's tag vocabulary"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"use "tabular", the closest known tag, or add "tabluar" to vocabularies.tags in catalog.yaml"`);
+    const [d] = runRule(vocabulariesCheck, {
+      ...BASE,
+      "catalog.yaml": TAGS,
+      "orgs/acme/projects/churn/project.yaml": "name: churn\nowner: alice\ntags: [tabluar]\n",
+    });
+    expect(d!.message).toMatchInlineSnapshot(
+      `"tag "tabluar" of project "acme/churn" is not in the catalog's tag vocabulary"`,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"use "tabular", the closest known tag, or add "tabluar" to vocabularies.tags in catalog.yaml"`,
+    );
   });
 
   it("says why a license is not SPDX, and offers the closest id", () => {
     const [d] = runRule(vocabulariesCheck, { ...BASE, "orgs/acme/models/churn-model/model.yaml": model("Apache 2.0") });
-    expect(d!.message).toMatch(/^license "Apache 2.0" of model "acme\/churn-model" is not a valid SPDX expression: "Apache" is not an SPDX license id/);
-    expect(d!.hint).toMatchInlineSnapshot(`"use "Apache-2.0"; otherwise write an SPDX license id or expression, e.g. Apache-2.0 or (MIT OR Apache-2.0); use LicenseRef-<name> for a license of your own"`);
+    expect(d!.message).toMatch(
+      /^license "Apache 2.0" of model "acme\/churn-model" is not a valid SPDX expression: "Apache" is not an SPDX license id/,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"use "Apache-2.0"; otherwise write an SPDX license id or expression, e.g. Apache-2.0 or (MIT OR Apache-2.0); use LicenseRef-<name> for a license of your own"`,
+    );
   });
 
   it("lists the allowed licenses", () => {
-    const files = { ...BASE, "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"), "orgs/acme/models/churn-model/model.yaml": model("GPL-3.0-only") };
+    const files = {
+      ...BASE,
+      "catalog.yaml": CATALOG("  licenses: [Apache-2.0, MIT]\n"),
+      "orgs/acme/models/churn-model/model.yaml": model("GPL-3.0-only"),
+    };
     const [d] = runRule(vocabulariesCheck, files);
-    expect(d!.message).toMatchInlineSnapshot(`"license "GPL-3.0-only" of model "acme/churn-model" is not one of the catalog's allowed licenses: Apache-2.0, MIT"`);
-    expect(d!.hint).toMatchInlineSnapshot(`"use an allowed license, or add it to vocabularies.licenses in catalog.yaml"`);
+    expect(d!.message).toMatchInlineSnapshot(
+      `"license "GPL-3.0-only" of model "acme/churn-model" is not one of the catalog's allowed licenses: Apache-2.0, MIT"`,
+    );
+    expect(d!.hint).toMatchInlineSnapshot(
+      `"use an allowed license, or add it to vocabularies.licenses in catalog.yaml"`,
+    );
   });
 });
 
@@ -156,7 +223,16 @@ describe("SPDX expressions", () => {
 
   it("knows the licenses models commonly carry, whichever list it uses", () => {
     const spdx = loadSpdxParser();
-    for (const id of ["Apache-2.0", "MIT", "BSD-3-Clause", "CC-BY-4.0", "CC-BY-NC-SA-4.0", "CC0-1.0", "GPL-3.0-or-later", "EUPL-1.2"]) {
+    for (const id of [
+      "Apache-2.0",
+      "MIT",
+      "BSD-3-Clause",
+      "CC-BY-4.0",
+      "CC-BY-NC-SA-4.0",
+      "CC0-1.0",
+      "GPL-3.0-or-later",
+      "EUPL-1.2",
+    ]) {
       expect(spdx.parse(id)).toEqual({ ok: true, ids: [id] });
     }
   });

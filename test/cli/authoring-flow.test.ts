@@ -17,7 +17,9 @@ describe("mlcat org add-member / remove-member", () => {
     const before = readFileSync(file, "utf8");
     const added = await runCli(["org", "add-member", "acme", "carol", "--catalog", dir]);
     expect(added.stderr).toBe("");
-    expect(added.stdout).toContain("added carol to organization acme as member\nvalidated: no problems in the written file\n");
+    expect(added.stdout).toContain(
+      "added carol to organization acme as member\nvalidated: no problems in the written file\n",
+    );
     expect(readFileSync(file, "utf8")).toBe(`${before}  - user: carol\n    role: member\n`);
     const promoted = await runCli(["org", "add-member", "acme", "carol", "--role", "admin", "-c", dir]);
     expect(promoted.stdout).toContain("carol: member -> admin in organization acme");
@@ -44,21 +46,57 @@ describe("mlcat org add-member / remove-member", () => {
 describe("a team and a project that name each other", () => {
   it("refuses a name that does not exist yet, saying how to write both", async () => {
     const dir = tempCatalog();
-    const run = await runCli(["new", "team", "acme/pricing", "--member", "alice:admin", "--project", "prices", "-c", dir]);
+    const run = await runCli([
+      "new",
+      "team",
+      "acme/pricing",
+      "--member",
+      "alice:admin",
+      "--project",
+      "prices",
+      "-c",
+      dir,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('team "acme/pricing" names project "acme/prices", which does not exist yet');
-    expect(run.stderr).toContain("hint: add --create-missing to write it in the same command (owner alice, team pricing)");
+    expect(run.stderr).toContain(
+      "hint: add --create-missing to write it in the same command (owner alice, team pricing)",
+    );
     expect(existsSync(join(dir, "orgs/acme/teams/pricing.yaml"))).toBe(false);
   });
 
   it("writes both with --create-missing, from either side", async () => {
     const dir = tempCatalog();
-    const team = await runCli(["new", "team", "acme/pricing", "--member", "alice:admin", "--project", "prices", "--create-missing", "-c", dir]);
+    const team = await runCli([
+      "new",
+      "team",
+      "acme/pricing",
+      "--member",
+      "alice:admin",
+      "--project",
+      "prices",
+      "--create-missing",
+      "-c",
+      dir,
+    ]);
     expect(team.code).toBe(0);
     expect(team.stdout).toContain("created project acme/prices (owner alice, team pricing) because the team names it");
-    const project = await runCli(["new", "project", "acme/demand", "--owner", "alice", "--team", "forecasting", "--create-missing", "-c", dir]);
+    const project = await runCli([
+      "new",
+      "project",
+      "acme/demand",
+      "--owner",
+      "alice",
+      "--team",
+      "forecasting",
+      "--create-missing",
+      "-c",
+      dir,
+    ]);
     expect(project.code).toBe(0);
-    expect(readFileSync(join(dir, "orgs/acme/teams/forecasting.yaml"), "utf8")).toContain("members:\n  - user: alice\n    role: admin\n# Roles the team's members get on these projects (where higher than their own).\nprojects:\n  - project: demand\n    role: member\n");
+    expect(readFileSync(join(dir, "orgs/acme/teams/forecasting.yaml"), "utf8")).toContain(
+      "members:\n  - user: alice\n    role: admin\n# Roles the team's members get on these projects (where higher than their own).\nprojects:\n  - project: demand\n    role: member\n",
+    );
     expect((await runCli(["validate", "-c", dir])).code).toBe(0);
   });
 });
@@ -87,7 +125,10 @@ describe("README templates", () => {
     expect(warned.stdout).toContain(
       `${dir}/orgs/acme/models/fraud-model/README.md:3:1 - warning readme/unfilled-template: the model card of model acme/fraud-model still holds the template's "What this model predicts, for whom, in a paragraph." (and 4 more of the template's sentences): it is published as it is`,
     );
-    writeFileSync(join(dir, "orgs/acme/models/fraud-model/README.md"), "# fraud-model\n\nScores card payments for fraud, for the payments team.\n");
+    writeFileSync(
+      join(dir, "orgs/acme/models/fraud-model/README.md"),
+      "# fraud-model\n\nScores card payments for fraud, for the payments team.\n",
+    );
     expect((await runCli(["validate", "-c", dir])).stdout).not.toContain("readme/unfilled-template");
   });
 });
@@ -103,7 +144,8 @@ describe("the command line", () => {
 
   it("takes the catalog folder as -c, --catalog or, for validate, as the argument", async () => {
     const dir = tempCatalog();
-    for (const args of [["-c", dir], ["--catalog", dir], [dir]]) expect((await runCli(["validate", ...args])).code).toBe(0);
+    for (const args of [["-c", dir], ["--catalog", dir], [dir]])
+      expect((await runCli(["validate", ...args])).code).toBe(0);
     const both = await runCli(["validate", dir, "--catalog", "other"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain(`two catalog folders given: ${dir} and --catalog other`);

@@ -13,7 +13,10 @@ const BIN = join(import.meta.dirname, "..", "..", "bin", "mlcat.js");
 
 describe("mlcat build", () => {
   it("refuses a catalog with errors: prints them, exits 1, writes nothing", async () => {
-    const dir = writeTree({ ...BASE, "orgs/acme/projects/churn/experiments/run-1.yaml": "name: run-1\nstatus: nonsense\n" });
+    const dir = writeTree({
+      ...BASE,
+      "orgs/acme/projects/churn/experiments/run-1.yaml": "name: run-1\nstatus: nonsense\n",
+    });
     const out = join(dir, "..", `${dir.split("/").pop()}-site`);
     const run = await runCli(["build", "--catalog", dir, "--out", out]);
     expect(run.code).toBe(1);
@@ -48,7 +51,11 @@ describe("mlcat build, dev and preview run from a folder with no node_modules in
 
   /** Start `mlcat <args>` in `cwd`, wait for its "serving ... at URL" line, fetch `path` there, and stop it. */
   async function fetchServed(args: string[], path: string): Promise<{ status: number; html: string }> {
-    const child = spawn(process.execPath, [BIN, ...args, "--port", "0"], { cwd, env: { ...env, VITEST: undefined }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args, "--port", "0"], {
+      cwd,
+      env: { ...env, VITEST: undefined },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       const url = await new Promise<string>((found, fail) => {
         let out = "";
@@ -79,11 +86,17 @@ describe("mlcat build, dev and preview run from a folder with no node_modules in
       if (dirname(d) === d) break;
     }
     expect(above).toEqual([]);
-    const run = spawnSync(process.execPath, [BIN, "build", "--catalog", "catalog", "--out", "site"], { cwd, encoding: "utf8", env });
+    const run = spawnSync(process.execPath, [BIN, "build", "--catalog", "catalog", "--out", "site"], {
+      cwd,
+      encoding: "utf8",
+      env,
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Built the internal site of catalog in [\d.]+s: \d+ pages in site\//);
-    expect(readFileSync(join(cwd, "site/hub/acme/train/index.html"), "utf8")).toContain("Train a gradient-boosted model on a Parquet table.");
+    expect(readFileSync(join(cwd, "site/hub/acme/train/index.html"), "utf8")).toContain(
+      "Train a gradient-boosted model on a Parquet table.",
+    );
     expect(existsSync(join(cwd, "site/pagefind/pagefind.js"))).toBe(true);
   }, 120_000);
 
@@ -125,7 +138,10 @@ describe("writeAtomically", () => {
     const out = previousSite();
     await writeAtomically(out, async (tmp) => writeFileSync(join(tmp, "index.html"), "new site"), { basePath: "/x/" });
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("new site");
-    expect(JSON.parse(readFileSync(join(out, SITE_MARKER), "utf8"))).toMatchObject({ builtBy: "mlcat build", basePath: "/x/" });
+    expect(JSON.parse(readFileSync(join(out, SITE_MARKER), "utf8"))).toMatchObject({
+      builtBy: "mlcat build",
+      basePath: "/x/",
+    });
   });
 
   it("never replaces a folder that is not an mlcat site", async () => {
@@ -157,7 +173,8 @@ describe("the public build's leak scan", () => {
     const { loadFiles } = await import("../helpers/catalog.js");
     const { catalog } = loadFiles({
       ...BASE,
-      "orgs/secret-org/organization.yaml": "name: secret-org\nvisibility: private\nmembers:\n  - user: alice\n    role: owner\n",
+      "orgs/secret-org/organization.yaml":
+        "name: secret-org\nvisibility: private\nmembers:\n  - user: alice\n    role: owner\n",
       "orgs/secret-org/projects/inner/project.yaml": "name: inner\nowner: alice\n",
       "orgs/acme/projects/hush/project.yaml": "name: hush\nvisibility: private\nowner: alice\n",
     });
@@ -176,7 +193,10 @@ describe("the public build's leak scan", () => {
       "pagefind/x.pf_fragment": "secret-org",
       "_astro/app.js": "const secret_org = 'secret-org';",
     });
-    writeFileSync(join(dir, "pagefind/y.pf_fragment"), gzipSync(Buffer.from('pagefind_dcd{"content":"the acme/hush project"}')));
+    writeFileSync(
+      join(dir, "pagefind/y.pf_fragment"),
+      gzipSync(Buffer.from('pagefind_dcd{"content":"the acme/hush project"}')),
+    );
     expect(await scanForNames(dir, ["acme/hush", "secret-org"])).toEqual([
       { file: "api/orgs/acme/project.json", name: "secret-org" },
       { file: "hub/acme/train/index.html", name: "acme/hush" },

@@ -7,8 +7,10 @@ import { runCli } from "../helpers/cli.js";
 const UNFORMATTED = {
   "users/alice.yaml": "# Alice.\ngithub: {login: alice, id: 1001}\nname: alice # the username\n",
   "users/bob.yaml": "name: bob\ngithub: {login: bob, id: 1002}\n",
-  "orgs/acme/connections/s3-data.yaml": 'name: s3-data\nkind: s3\nschema: {bucket: "s3://acme-data"}\nsecret: {name: aws-credentials}\n',
-  "orgs/acme/projects/churn/experiments/run-1.yaml": "name: run-1\ncomponent: acme/train:1.0.0\nparams: {lr: 0.1}\nmetrics: {auc: 0.9}\nstatus: succeeded\n",
+  "orgs/acme/connections/s3-data.yaml":
+    'name: s3-data\nkind: s3\nschema: {bucket: "s3://acme-data"}\nsecret: {name: aws-credentials}\n',
+  "orgs/acme/projects/churn/experiments/run-1.yaml":
+    "name: run-1\ncomponent: acme/train:1.0.0\nparams: {lr: 0.1}\nmetrics: {auc: 0.9}\nstatus: succeeded\n",
   "orgs/acme/models/churn-model/versions/1.0.0.yaml":
     'name: 1.0.0\nstage: testing\nstageHistory:\n  - stage: testing\n    at: "2026-01-10T12:00:00Z"\n    by: alice\n    reason: first candidate\nlineage:\n  project: churn\n  experiment: run-1\n  component: acme/train:1.0.0\nmetrics: {auc: 0.9}\n',
 };
@@ -27,7 +29,9 @@ describe("mlcat fmt", () => {
     const run = await runCli(["fmt", "--catalog", dir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`formatted ${dir}/users/alice.yaml\n`);
-    expect(readFileSync(join(dir, "users/alice.yaml"), "utf8")).toBe("# Alice.\nname: alice # the username\ngithub: {login: alice, id: 1001}\n");
+    expect(readFileSync(join(dir, "users/alice.yaml"), "utf8")).toBe(
+      "# Alice.\nname: alice # the username\ngithub: {login: alice, id: 1001}\n",
+    );
     const check = await runCli(["fmt", "--check", "--catalog", dir]);
     expect(check.code).toBe(0);
     expect(check.stdout).toBe("11 files are formatted\n");
@@ -45,7 +49,9 @@ describe("mlcat fmt", () => {
     const dir = tempCatalog({ ...UNFORMATTED, "users/carol.yaml": "name: [carol\n" });
     const run = await runCli(["fmt", "--check", "--catalog", dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`mlcat: cannot format ${dir}/users/carol.yaml: it does not load (run mlcat validate to see why)`);
+    expect(run.stderr).toContain(
+      `mlcat: cannot format ${dir}/users/carol.yaml: it does not load (run mlcat validate to see why)`,
+    );
   });
 
   it.each([

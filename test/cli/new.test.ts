@@ -12,11 +12,30 @@ describe("mlcat new", () => {
     [["user", "carol", "--display-name", "Carol", "--github", "carol-gh", "--github-id", "1003"], ["users/carol.yaml"]],
     [["org", "globex", "--owner", "alice", "--visibility", "public"], ["orgs/globex/organization.yaml"]],
     [["team", "acme/data", "--member", "alice:admin,bob"], ["orgs/acme/teams/data.yaml"]],
-    [["connection", "acme/gcs", "--kind", "gcs", "--set", "bucket=gs://acme", "--secret", "gcs-key"], ["orgs/acme/connections/gcs.yaml"]],
-    [["project", "acme/fraud", "--owner", "alice", "--team", "ml", "--connection", "s3-data"], ["orgs/acme/projects/fraud/project.yaml", "orgs/acme/projects/fraud/README.md"]],
-    [["component", "acme/churn/prepare", "--image", "python:3.12", "--command", "python prepare.py"], ["orgs/acme/projects/churn/components/prepare.yaml"]],
-    [["component", "acme/serve", "--owner", "alice", "--version", "1.0.0", "--image", "nginx"], ["orgs/acme/components/serve/component.yaml", "orgs/acme/components/serve/README.md", "orgs/acme/components/serve/versions/1.0.0.yaml"]],
-    [["model", "acme/fraud-model", "--owner", "alice", "--license", "MIT"], ["orgs/acme/models/fraud-model/model.yaml", "orgs/acme/models/fraud-model/README.md"]],
+    [
+      ["connection", "acme/gcs", "--kind", "gcs", "--set", "bucket=gs://acme", "--secret", "gcs-key"],
+      ["orgs/acme/connections/gcs.yaml"],
+    ],
+    [
+      ["project", "acme/fraud", "--owner", "alice", "--team", "ml", "--connection", "s3-data"],
+      ["orgs/acme/projects/fraud/project.yaml", "orgs/acme/projects/fraud/README.md"],
+    ],
+    [
+      ["component", "acme/churn/prepare", "--image", "python:3.12", "--command", "python prepare.py"],
+      ["orgs/acme/projects/churn/components/prepare.yaml"],
+    ],
+    [
+      ["component", "acme/serve", "--owner", "alice", "--version", "1.0.0", "--image", "nginx"],
+      [
+        "orgs/acme/components/serve/component.yaml",
+        "orgs/acme/components/serve/README.md",
+        "orgs/acme/components/serve/versions/1.0.0.yaml",
+      ],
+    ],
+    [
+      ["model", "acme/fraud-model", "--owner", "alice", "--license", "MIT"],
+      ["orgs/acme/models/fraud-model/model.yaml", "orgs/acme/models/fraud-model/README.md"],
+    ],
   ])("new %j writes files that validate", async (args, files) => {
     const dir = tempCatalog();
     const run = await runCli(["new", ...args, "--catalog", dir], { MLCAT_NOW: "2026-03-01T10:00:00Z" });
@@ -68,7 +87,10 @@ describe("mlcat new", () => {
     [["new", "connection", "acme/x", "--kind", "ftp"], /argument 'ftp' is invalid/],
     [["new", "user", "Carol"], /user name "Carol" is not a valid name/],
     [["new", "user", "carol", "--github-id", "abc"], /--github-id abc is not a positive whole number/],
-    [["new", "user", "carol", "--catalog", "/nonexistent/catalog"], /catalog folder \/nonexistent\/catalog does not exist/],
+    [
+      ["new", "user", "carol", "--catalog", "/nonexistent/catalog"],
+      /catalog folder \/nonexistent\/catalog does not exist/,
+    ],
   ])("exits 2 with a clear message on bad usage: %j", async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -84,11 +106,22 @@ describe("mlcat new", () => {
   it("asks for a missing required value when a terminal is attached", async () => {
     const dir = tempCatalog();
     let out = "";
-    const io: CliIO = { out: (t) => void (out += t), err: (t) => void (out += t), env: {}, appendFile: () => {}, isTTY: true };
+    const io: CliIO = {
+      out: (t) => void (out += t),
+      err: (t) => void (out += t),
+      env: {},
+      appendFile: () => {},
+      isTTY: true,
+    };
     let code = -1;
     const asked: string[] = [];
     const program = new Command("mlcat").exitOverride();
-    registerNewCommand(program, io, (c) => (code = c), async (q) => (asked.push(q), "alice"));
+    registerNewCommand(
+      program,
+      io,
+      (c) => (code = c),
+      async (q) => (asked.push(q), "alice"),
+    );
     await program.parseAsync(["node", "mlcat", "new", "model", "acme/fraud-model", "--catalog", dir]);
     expect(asked).toEqual(["The model's owner (a member of the organization)"]);
     expect(code).toBe(0);

@@ -5,7 +5,8 @@ import { tempCatalog } from "../authoring/temp-catalog.js";
 import { runCli } from "../helpers/cli.js";
 
 const ENV = { MLCAT_NOW: "2026-03-01T10:00:00Z" };
-const PREPARE = "version: 1.1\nkind: component\nname: prepare\nrun:\n  kind: job\n  container: {image: \"python:3.12\"}\n";
+const PREPARE =
+  'version: 1.1\nkind: component\nname: prepare\nrun:\n  kind: job\n  container: {image: "python:3.12"}\n';
 const catalog = () =>
   tempCatalog({
     "orgs/acme/projects/churn/components/prepare.yaml": PREPARE,
@@ -15,30 +16,74 @@ const catalog = () =>
 describe("mlcat promote experiment", () => {
   it("writes the model version, validates it and prints its lineage", async () => {
     const dir = catalog();
-    const run = await runCli(["promote", "experiment", "acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob", "--catalog", dir], ENV);
+    const run = await runCli(
+      [
+        "promote",
+        "experiment",
+        "acme/churn/run-1",
+        "--model",
+        "acme/churn-model",
+        "--version",
+        "1.1.0",
+        "--by",
+        "bob",
+        "--catalog",
+        dir,
+      ],
+      ENV,
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`created ${dir}/orgs/acme/models/churn-model/versions/1.1.0.yaml
 validated: no problems in the written file
 lineage: model version acme/churn-model:1.1.0 <- experiment acme/churn/run-1 <- component version acme/train:1.0.0
 `);
-    expect(readFileSync(join(dir, "orgs/acme/models/churn-model/versions/1.1.0.yaml"), "utf8")).toContain('    at: "2026-03-01T10:00:00Z"\n    by: bob\n');
+    expect(readFileSync(join(dir, "orgs/acme/models/churn-model/versions/1.1.0.yaml"), "utf8")).toContain(
+      '    at: "2026-03-01T10:00:00Z"\n    by: bob\n',
+    );
   });
 
   it("takes the user from MLCAT_USER", async () => {
     const dir = catalog();
-    const run = await runCli(["promote", "experiment", "acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0", "--catalog", dir], { ...ENV, MLCAT_USER: "alice" });
+    const run = await runCli(
+      [
+        "promote",
+        "experiment",
+        "acme/churn/run-1",
+        "--model",
+        "acme/churn-model",
+        "--version",
+        "1.1.0",
+        "--catalog",
+        dir,
+      ],
+      { ...ENV, MLCAT_USER: "alice" },
+    );
     expect(run.code).toBe(0);
-    expect(readFileSync(join(dir, "orgs/acme/models/churn-model/versions/1.1.0.yaml"), "utf8")).toContain("createdBy: alice\n");
+    expect(readFileSync(join(dir, "orgs/acme/models/churn-model/versions/1.1.0.yaml"), "utf8")).toContain(
+      "createdBy: alice\n",
+    );
   });
 
   it.each([
-    [["acme/churn/run-2", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob"], 1, /has status "running"; only a succeeded experiment can be promoted/],
+    [
+      ["acme/churn/run-2", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob"],
+      1,
+      /has status "running"; only a succeeded experiment can be promoted/,
+    ],
     [["acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.0.0", "--by", "bob"], 1, /already exists/],
     [["acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0"], 2, /--by <user> is missing/],
     [["acme/churn/run-1", "--version", "1.1.0", "--by", "bob"], 2, /missing --model <org\/model>/],
-    [["acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob", "--stage", "live"], 2, /argument 'live' is invalid/],
-    [["acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob", "--at", "yesterday"], 2, /time "yesterday" is not an ISO date-time/],
+    [
+      ["acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob", "--stage", "live"],
+      2,
+      /argument 'live' is invalid/,
+    ],
+    [
+      ["acme/churn/run-1", "--model", "acme/churn-model", "--version", "1.1.0", "--by", "bob", "--at", "yesterday"],
+      2,
+      /time "yesterday" is not an ISO date-time/,
+    ],
     [["--model", "acme/churn-model"], 2, /missing required argument/],
   ])("%j exits %i with a clear message", async (args, code, message) => {
     const run = await runCli(["promote", "experiment", ...args, "--catalog", catalog()], ENV);
@@ -50,7 +95,20 @@ lineage: model version acme/churn-model:1.1.0 <- experiment acme/churn/run-1 <- 
 describe("mlcat promote component", () => {
   it("publishes the spec unchanged and records where it came from", async () => {
     const dir = catalog();
-    const run = await runCli(["promote", "component", "acme/churn/prepare", "--to", "acme/prepare:1.0.0", "--commit", "abc1234", "--catalog", dir], ENV);
+    const run = await runCli(
+      [
+        "promote",
+        "component",
+        "acme/churn/prepare",
+        "--to",
+        "acme/prepare:1.0.0",
+        "--commit",
+        "abc1234",
+        "--catalog",
+        dir,
+      ],
+      ENV,
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -73,7 +131,10 @@ ${dir}/orgs/acme/components/prepare/README.md:3:1 - warning readme/unfilled-temp
 
   it("says so when there is no git commit to record", async () => {
     const dir = catalog();
-    const run = await runCli(["promote", "component", "acme/churn/prepare", "--to", "acme/prepare:1.0.0", "--catalog", dir], ENV);
+    const run = await runCli(
+      ["promote", "component", "acme/churn/prepare", "--to", "acme/prepare:1.0.0", "--catalog", dir],
+      ENV,
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("no git commit found");
     expect(readFileSync(join(dir, "orgs/acme/components/prepare/component.yaml"), "utf8")).not.toContain("commit:");
@@ -101,9 +162,12 @@ describe("mlcat promote", () => {
     expect(run.stderr).toMatch(/mlcat promote needs one of: experiment, component/);
   });
 
-  it.each([["promote"], ["promote", "experiment"], ["promote", "component"]])("%j --help shows examples", async (...args) => {
-    const run = await runCli([...args, "--help"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Examples:\n {2}\$ mlcat promote/);
-  });
+  it.each([["promote"], ["promote", "experiment"], ["promote", "component"]])(
+    "%j --help shows examples",
+    async (...args) => {
+      const run = await runCli([...args, "--help"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Examples:\n {2}\$ mlcat promote/);
+    },
+  );
 });

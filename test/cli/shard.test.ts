@@ -51,12 +51,15 @@ describe("mlcat build --shard and mlcat join", () => {
     mkdirSync(".tmp", { recursive: true });
     root = mkdtempSync(join(".tmp", "shards-"));
     expect((await runCli(["build", "--out", at("single")], EPOCH)).code).toBe(0);
-    for (const i of [1, 2, 3]) expect((await runCli(["build", "--shard", `${i}/3`, "--out", at(`part-${i}`)], EPOCH)).code).toBe(0);
+    for (const i of [1, 2, 3])
+      expect((await runCli(["build", "--shard", `${i}/3`, "--out", at(`part-${i}`)], EPOCH)).code).toBe(0);
   }, 180_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("renders each page in one part only, and leaves the search index to the join", () => {
-    const pages = [1, 2, 3].map((i) => [...files(at(`part-${i}`)).keys()].filter((p) => /^(hub|registry|orgs|users)\/.+\/index\.html$/.test(p)));
+    const pages = [1, 2, 3].map((i) =>
+      [...files(at(`part-${i}`)).keys()].filter((p) => /^(hub|registry|orgs|users)\/.+\/index\.html$/.test(p)),
+    );
     const all = pages.flat();
     expect(new Set(all).size).toBe(all.length);
     for (const part of pages) expect(part.length).toBeGreaterThan(10);
@@ -87,14 +90,20 @@ describe("mlcat build --shard and mlcat join", () => {
   });
 
   it("refuses parts of different builds, naming what differs", async () => {
-    expect((await runCli(["build", "--shard", "2/3", "--out", at("other-2")], { SOURCE_DATE_EPOCH: "1767312000" })).code).toBe(0);
+    expect(
+      (await runCli(["build", "--shard", "2/3", "--out", at("other-2")], { SOURCE_DATE_EPOCH: "1767312000" })).code,
+    ).toBe(0);
     const run = await runCli(["join", at("part-1"), at("other-2"), at("part-3"), "--out", at("refused")]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/has generatedAt "2026-01-02T00:00:00.000Z", but .* has "2026-01-01T00:00:00.000Z" \(build every part from the same commit, or set SOURCE_DATE_EPOCH/);
+    expect(run.stderr).toMatch(
+      /has generatedAt "2026-01-02T00:00:00.000Z", but .* has "2026-01-01T00:00:00.000Z" \(build every part from the same commit, or set SOURCE_DATE_EPOCH/,
+    );
   }, 60_000);
 
   it("rejects a malformed --shard and SOURCE_DATE_EPOCH as usage errors", async () => {
-    expect((await runCli(["build", "--shard", "4/3", "--out", at("x")])).stderr).toMatch(/--shard takes i\/n with 1 <= i <= n/);
+    expect((await runCli(["build", "--shard", "4/3", "--out", at("x")])).stderr).toMatch(
+      /--shard takes i\/n with 1 <= i <= n/,
+    );
     expect((await runCli(["build", "--out", at("x")], { SOURCE_DATE_EPOCH: "yesterday" })).code).toBe(2);
   });
 });
@@ -104,7 +113,15 @@ describe("the sharded deploy workflow example (docs/examples/deploy-sharded.yml)
     const { parse } = await import("yaml");
     const wf = parse(readFileSync("docs/examples/deploy-sharded.yml", "utf8")) as {
       permissions: object;
-      jobs: Record<string, { permissions?: Record<string, string>; strategy?: { matrix: { shard: number[] } }; steps: Array<{ run?: string; uses?: string }>; needs?: string }>;
+      jobs: Record<
+        string,
+        {
+          permissions?: Record<string, string>;
+          strategy?: { matrix: { shard: number[] } };
+          steps: Array<{ run?: string; uses?: string }>;
+          needs?: string;
+        }
+      >;
     };
     const shards = wf.jobs.part!.strategy!.matrix.shard;
     const build = wf.jobs.part!.steps.find((s) => s.run?.includes("mlcat.js build"))!.run!;

@@ -11,17 +11,28 @@ describe("mlcat stage", () => {
   it("changes the stage, appends the history entry and keeps comments", async () => {
     const dir = tempCatalog();
     const path = join(dir, FILE);
-    writeFileSync(path, `# Released by the churn team.\n${readFileSync(path, "utf8").replace("stage: testing\n", "stage: testing # current\n")}`);
+    writeFileSync(
+      path,
+      `# Released by the churn team.\n${readFileSync(path, "utf8").replace("stage: testing\n", "stage: testing # current\n")}`,
+    );
     const before = readFileSync(path, "utf8");
-    const run = await runCli(["stage", "acme/churn-model:1.0.0", "staging", "--reason", "shadow run clean", "--catalog", dir], ENV);
+    const run = await runCli(
+      ["stage", "acme/churn-model:1.0.0", "staging", "--reason", "shadow run clean", "--catalog", dir],
+      ENV,
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`updated ${dir}/${FILE}\nacme/churn-model:1.0.0: testing -> staging\nvalidated: no problems in the written file\n`);
+    expect(run.stdout).toBe(
+      `updated ${dir}/${FILE}\nacme/churn-model:1.0.0: testing -> staging\nvalidated: no problems in the written file\n`,
+    );
     const after = readFileSync(path, "utf8");
     expect(after).toBe(
       before
         .replace("stage: testing # current\n", "stage: staging # current\n")
-        .replace("    reason: first candidate\n", '    reason: first candidate\n  - stage: staging\n    at: "2026-02-01T09:00:00Z"\n    by: alice\n    reason: shadow run clean\n'),
+        .replace(
+          "    reason: first candidate\n",
+          '    reason: first candidate\n  - stage: staging\n    at: "2026-02-01T09:00:00Z"\n    by: alice\n    reason: shadow run clean\n',
+        ),
     );
   });
 
@@ -42,7 +53,15 @@ describe("mlcat stage", () => {
   });
 
   it("needs --by or MLCAT_USER", async () => {
-    const run = await runCli(["stage", "acme/churn-model:1.0.0", "staging", "--reason", "x", "--catalog", tempCatalog()]);
+    const run = await runCli([
+      "stage",
+      "acme/churn-model:1.0.0",
+      "staging",
+      "--reason",
+      "x",
+      "--catalog",
+      tempCatalog(),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatchInlineSnapshot(`
       "mlcat: who is making this change? --by <user> is missing

@@ -40,12 +40,18 @@ describe("mlcat validate", () => {
     const report = JSON.parse(run.stdout);
     expect(report.summary).toMatchObject({ errors: 2, warnings: 0 });
     expect(report.summary.entities).toMatchObject({ User: 1, Organization: 1, ModelVersion: 1 });
-    expect(report.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line])).toContainEqual(["yaml/duplicate-key", 3]);
-    for (const d of report.diagnostics) expect(Object.keys(d).sort()).toEqual(["code", "column", "file", "hint", "line", "message", "severity"]);
+    expect(report.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line])).toContainEqual([
+      "yaml/duplicate-key",
+      3,
+    ]);
+    for (const d of report.diagnostics)
+      expect(Object.keys(d).sort()).toEqual(["code", "column", "file", "hint", "line", "message", "severity"]);
   });
 
   it("writes GitHub annotations and a job summary when GITHUB_STEP_SUMMARY is set", async () => {
-    const run = await runCli(["validate", catalogDir(BROKEN), "--format", "github"], { GITHUB_STEP_SUMMARY: "/summary.md" });
+    const run = await runCli(["validate", catalogDir(BROKEN), "--format", "github"], {
+      GITHUB_STEP_SUMMARY: "/summary.md",
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error file=.*users\/bob\.yaml,line=3,col=1,title=mlcat yaml\/duplicate-key::/m);
     expect(run.appended["/summary.md"]).toMatch(/^## ❌ mlcat validate/);

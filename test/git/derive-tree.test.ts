@@ -44,12 +44,18 @@ function repo(): TestRepo {
 const CHANGES: Array<{ name: string; apply: (r: TestRepo) => void }> = [
   { name: "a file added", apply: (r) => r.writeCatalog({ "users/carol.yaml": "name: carol\n" }) },
   { name: "a file deleted", apply: (r) => r.writeCatalog({ "users/bob.yaml": null }) },
-  { name: "a file modified", apply: (r) => r.writeCatalog({ "orgs/acme/organization.yaml": "name: acme\ndisplayName: Acme\n" }) },
+  {
+    name: "a file modified",
+    apply: (r) => r.writeCatalog({ "orgs/acme/organization.yaml": "name: acme\ndisplayName: Acme\n" }),
+  },
   { name: "a file renamed", apply: (r) => r.git("mv", "catalog/users/bob.yaml", "catalog/users/robert.yaml") },
   { name: "a file made executable", apply: (r) => chmodSync(join(r.dir, "catalog/users/alice.yaml"), 0o755) },
   { name: "a file turned into a symlink", apply: (r) => r.symlink("catalog/users/bob.yaml", "alice.yaml") },
   { name: "a symlink turned into a file", apply: (r) => r.writeCatalog({ "link.yaml": "name: x\n" }) },
-  { name: "a file turned into a folder", apply: (r) => r.writeCatalog({ "users/bob.yaml": null, "users/bob.yaml/x.yaml": "name: x\n" }) },
+  {
+    name: "a file turned into a folder",
+    apply: (r) => r.writeCatalog({ "users/bob.yaml": null, "users/bob.yaml/x.yaml": "name: x\n" }),
+  },
   { name: "a folder removed", apply: (r) => r.writeCatalog({ "orgs/acme/projects": null }) },
   { name: "a change outside the catalog only", apply: (r) => r.write({ "src/tool.ts": "export const x = 1;\n" }) },
   { name: "nothing changed", apply: () => {} },
@@ -64,7 +70,9 @@ describe("treeBefore: a revision's catalog tree from another's and the diff betw
     const head = await listTreeAt({ cwd: r.dir, rev: "pr", dir: "catalog" });
     const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
     const sizes = await blobSizes({ cwd: r.dir }, oldBlobsOf(diff, "catalog"));
-    expect(treeBefore(head, diff, sizes, "catalog")).toEqual(await listTreeAt({ cwd: r.dir, rev: "main", dir: "catalog" }));
+    expect(treeBefore(head, diff, sizes, "catalog")).toEqual(
+      await listTreeAt({ cwd: r.dir, rev: "main", dir: "catalog" }),
+    );
   });
 
   it("undoes the changes of both sides when the base moved on (base ← head, through the merge-base)", async () => {
@@ -75,11 +83,16 @@ describe("treeBefore: a revision's catalog tree from another's and the diff betw
     r.checkout("main");
     r.writeCatalog({ "users/dave.yaml": "name: dave\n", "orgs/acme/organization.yaml": "name: acme\n# moved on\n" });
     r.commit("main moves on");
-    for (const [from, to] of [["main", "pr"], [r.git("merge-base", "main", "pr"), "pr"]] as const) {
+    for (const [from, to] of [
+      ["main", "pr"],
+      [r.git("merge-base", "main", "pr"), "pr"],
+    ] as const) {
       const head = await listTreeAt({ cwd: r.dir, rev: to, dir: "catalog" });
       const diff = await changedFiles({ cwd: r.dir, from, to });
       const sizes = await blobSizes({ cwd: r.dir }, oldBlobsOf(diff, "catalog"));
-      expect(treeBefore(head, diff, sizes, "catalog")).toEqual(await listTreeAt({ cwd: r.dir, rev: from, dir: "catalog" }));
+      expect(treeBefore(head, diff, sizes, "catalog")).toEqual(
+        await listTreeAt({ cwd: r.dir, rev: from, dir: "catalog" }),
+      );
     }
   });
 
@@ -90,7 +103,9 @@ describe("treeBefore: a revision's catalog tree from another's and the diff betw
     r.commit("pr");
     const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
     const mainTree = await listTreeAt({ cwd: r.dir, rev: "main", dir: "catalog" });
-    expect(() => treeBefore(mainTree, diff, new Map(), "catalog")).toThrow(/the diff says catalog\/users\/alice\.yaml is/);
+    expect(() => treeBefore(mainTree, diff, new Map(), "catalog")).toThrow(
+      /the diff says catalog\/users\/alice\.yaml is/,
+    );
   });
 });
 
@@ -103,7 +118,9 @@ describe("treeAfter: a revision's catalog tree from an earlier one's and the dif
     const base = await listTreeAt({ cwd: r.dir, rev: "main", dir: "catalog" });
     const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
     const sizes = await blobSizes({ cwd: r.dir }, newBlobsOf(diff, "catalog"));
-    expect(treeAfter(base, diff, sizes, "catalog")).toEqual(await listTreeAt({ cwd: r.dir, rev: "pr", dir: "catalog" }));
+    expect(treeAfter(base, diff, sizes, "catalog")).toEqual(
+      await listTreeAt({ cwd: r.dir, rev: "pr", dir: "catalog" }),
+    );
   });
 
   it("refuses a diff that does not start from the tree", async () => {
@@ -113,7 +130,9 @@ describe("treeAfter: a revision's catalog tree from an earlier one's and the dif
     r.commit("pr");
     const diff = await changedFiles({ cwd: r.dir, from: "main", to: "pr" });
     const prTree = await listTreeAt({ cwd: r.dir, rev: "pr", dir: "catalog" });
-    expect(() => treeAfter(prTree, diff, new Map(), "catalog")).toThrow(/the diff says catalog\/users\/alice\.yaml was/);
+    expect(() => treeAfter(prTree, diff, new Map(), "catalog")).toThrow(
+      /the diff says catalog\/users\/alice\.yaml was/,
+    );
   });
 });
 
@@ -121,14 +140,19 @@ describe("blobSizes", () => {
   it("gives each blob's size in bytes, from one git process", async () => {
     const r = repo();
     const tree = await listTreeAt({ cwd: r.dir, rev: "HEAD", dir: "catalog" });
-    const sizes = await blobSizes({ cwd: r.dir }, tree.map((e) => e.oid));
+    const sizes = await blobSizes(
+      { cwd: r.dir },
+      tree.map((e) => e.oid),
+    );
     expect(tree.map((e) => sizes.get(e.oid))).toEqual(tree.map((e) => e.size));
     expect((await blobSizes({ cwd: r.dir }, [])).size).toBe(0);
   });
 
   it("fails with a GitError for an object the repository lacks or that is no blob", async () => {
     const r = repo();
-    const missing = await blobSizes({ cwd: r.dir }, ["0123456789012345678901234567890123456789"]).catch((e: unknown) => e);
+    const missing = await blobSizes({ cwd: r.dir }, ["0123456789012345678901234567890123456789"]).catch(
+      (e: unknown) => e,
+    );
     expect(missing).toBeInstanceOf(GitError);
     expect((missing as GitError).message).toMatch(/is missing from this repository/);
     const tree = r.git("rev-parse", "HEAD^{tree}");

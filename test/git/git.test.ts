@@ -110,7 +110,9 @@ describe("changedFiles", () => {
     r.symlink("catalog/link.yaml", "catalog.yaml");
     r.commit("rename and link");
     const changes = await changedFiles({ cwd: r.dir, from: base, to: "HEAD" });
-    expect(changes.map(({ status, path, oldMode, newMode, type }) => ({ status, path, oldMode, newMode, type }))).toEqual([
+    expect(
+      changes.map(({ status, path, oldMode, newMode, type }) => ({ status, path, oldMode, newMode, type })),
+    ).toEqual([
       { status: "added", path: "catalog/link.yaml", oldMode: "000000", newMode: "120000", type: "symlink" },
       { status: "deleted", path: "catalog/users/alice.yaml", oldMode: "100644", newMode: "000000", type: "file" },
       { status: "added", path: "catalog/users/alicia.yaml", oldMode: "000000", newMode: "100644", type: "file" },
@@ -150,7 +152,12 @@ describe("revisions", () => {
   });
 
   it.each([
-    ["an unknown branch", { rev: "origin/main" }, /cannot find the base revision origin\/main/, /git fetch origin main/],
+    [
+      "an unknown branch",
+      { rev: "origin/main" },
+      /cannot find the base revision origin\/main/,
+      /git fetch origin main/,
+    ],
     ["an option in disguise", { rev: "--output=/tmp/x" }, /invalid base revision/, /pass a branch, tag or commit sha/],
   ])("refuses %s with what to do next", async (_name, { rev }, message, hint) => {
     const r = repo();
@@ -161,11 +168,16 @@ describe("revisions", () => {
 
   it("says when the folder is not a git repository or git is missing", async () => {
     const notRepo = await gitErrorOf(resolveCommit({ cwd: "/", rev: "HEAD" }));
-    expect([notRepo.failure, notRepo.hint]).toEqual(["not-a-repository", "run mlcat in the repository's folder, or pass --repo <dir>"]);
+    expect([notRepo.failure, notRepo.hint]).toEqual([
+      "not-a-repository",
+      "run mlcat in the repository's folder, or pass --repo <dir>",
+    ]);
     const r = repo();
     const missing = await gitErrorOf(resolveCommit({ cwd: r.dir, rev: "HEAD", binary: "/nonexistent/git" }));
     expect(missing.failure).toBe("missing-git");
-    expect(missing.message).toMatchInlineSnapshot(`"git is not installed or not on PATH (needed to find the given revision HEAD)"`);
+    expect(missing.message).toMatchInlineSnapshot(
+      `"git is not installed or not on PATH (needed to find the given revision HEAD)"`,
+    );
   });
 });
 

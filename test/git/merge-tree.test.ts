@@ -47,7 +47,11 @@ describe("mergeTreeOf", () => {
       { "notes.txt": LINES.replace("c\n", "main\n"), "other.txt": "main\n", "gone.txt": null, "added.txt": "main\n" },
       { "notes.txt": LINES.replace("c\n", "pr\n"), "other.txt": null, "added.txt": "pr\n" },
     );
-    const merged = await mergeTreeOf({ cwd: r.dir, first: r.git("rev-parse", "main"), second: r.git("rev-parse", "pr") });
+    const merged = await mergeTreeOf({
+      cwd: r.dir,
+      first: r.git("rev-parse", "main"),
+      second: r.git("rev-parse", "pr"),
+    });
     expect(merged.clean).toBe(false);
     expect(merged.conflicts).toEqual([
       { path: "catalog/added.txt", stages: [2, 3] },
@@ -58,9 +62,17 @@ describe("mergeTreeOf", () => {
 
   it("merges the repository's own objects, never replacements someone pushed (refs/replace)", async () => {
     const r = forked({ "notes.txt": LINES.replace("b\n", "B\n") }, { "notes.txt": LINES.replace("d\n", "D\n") });
-    const forged = execFileSync("git", ["hash-object", "-w", "--stdin"], { cwd: r.dir, input: "forged\n", encoding: "utf8" }).trim();
+    const forged = execFileSync("git", ["hash-object", "-w", "--stdin"], {
+      cwd: r.dir,
+      input: "forged\n",
+      encoding: "utf8",
+    }).trim();
     r.git("replace", r.git("rev-parse", "pr:catalog/notes.txt"), forged);
-    const merged = await mergeTreeOf({ cwd: r.dir, first: r.git("rev-parse", "main"), second: r.git("rev-parse", "pr") });
+    const merged = await mergeTreeOf({
+      cwd: r.dir,
+      first: r.git("rev-parse", "main"),
+      second: r.git("rev-parse", "pr"),
+    });
     expect(merged.clean).toBe(true);
     expect(r.git("--no-replace-objects", "cat-file", "blob", `${merged.tree}:catalog/notes.txt`)).toBe("a\nB\nc\nD\ne");
   });
@@ -68,8 +80,14 @@ describe("mergeTreeOf", () => {
   it("says what to do when git is too old for merge-tree --write-tree", async () => {
     const r = forked({ "notes.txt": "main\n" }, { "notes.txt": "pr\n" });
     const bin = mkdtempSync(join(tmpdir(), "mlcat-old-git-"));
-    writeFileSync(join(bin, "git"), `#!/bin/sh\necho "error: unknown option \\\`write-tree'" >&2\necho "usage: git merge-tree <base-tree> <branch1> <branch2>" >&2\nexit 129\n`, { mode: 0o755 });
-    const err = await mergeTreeOf({ cwd: r.dir, binary: join(bin, "git"), first: "main", second: "pr" }).catch((e: unknown) => e);
+    writeFileSync(
+      join(bin, "git"),
+      `#!/bin/sh\necho "error: unknown option \\\`write-tree'" >&2\necho "usage: git merge-tree <base-tree> <branch1> <branch2>" >&2\nexit 129\n`,
+      { mode: 0o755 },
+    );
+    const err = await mergeTreeOf({ cwd: r.dir, binary: join(bin, "git"), first: "main", second: "pr" }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(GitError);
     expect([(err as GitError).message, (err as GitError).hint]).toEqual([
       "cannot merge pr into main: this git has no `git merge-tree --write-tree` (git 2.38 or later is needed)",
@@ -79,7 +97,9 @@ describe("mergeTreeOf", () => {
 
   it("refuses revisions git could read as options", async () => {
     const r = forked({}, {});
-    await expect(mergeTreeOf({ cwd: r.dir, first: "--output=/tmp/x", second: "pr" })).rejects.toThrow(/invalid base revision/);
+    await expect(mergeTreeOf({ cwd: r.dir, first: "--output=/tmp/x", second: "pr" })).rejects.toThrow(
+      /invalid base revision/,
+    );
   });
 });
 
@@ -87,7 +107,10 @@ describe("parseMergeTree", () => {
   it("reads a path holding a tab, a newline or non-ASCII letters as it is", () => {
     const tree = "1".repeat(40);
     const entry = (stage: number, path: string) => `100644 ${"2".repeat(40)} ${stage}\t${path}\0`;
-    expect(parseMergeTree(`${tree}\0${entry(2, "a\tb\nc é.txt")}${entry(3, "a\tb\nc é.txt")}`)).toEqual({ tree, conflicts: [{ path: "a\tb\nc é.txt", stages: [2, 3] }] });
+    expect(parseMergeTree(`${tree}\0${entry(2, "a\tb\nc é.txt")}${entry(3, "a\tb\nc é.txt")}`)).toEqual({
+      tree,
+      conflicts: [{ path: "a\tb\nc é.txt", stages: [2, 3] }],
+    });
     expect(() => parseMergeTree("Auto-merging x\n")).toThrow(GitError);
   });
 });

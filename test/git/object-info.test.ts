@@ -25,7 +25,11 @@ afterAll(() => r.remove());
 
 /** What `git rev-parse --verify --end-of-options <rev>^{commit}` says: the commit, or undefined when it refuses. */
 function revParse(rev: string): string | undefined {
-  const out = spawnSync("git", ["-c", "core.useReplaceRefs=false", "rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd: r.dir, encoding: "utf8" });
+  const out = spawnSync(
+    "git",
+    ["-c", "core.useReplaceRefs=false", "rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`],
+    { cwd: r.dir, encoding: "utf8" },
+  );
   return out.status === 0 ? out.stdout.trim() : undefined;
 }
 
@@ -80,17 +84,23 @@ describe("commitOf", () => {
 });
 
 describe("commitOf with revisions git gives up on", () => {
-  it.each(["main@{u}", "HEAD@{1000}", "@{push}"])("says %s names no revision (and git rev-parse agrees)", async (rev) => {
-    expect(revParse(rev)).toBeUndefined();
-    const info = ObjectInfo.open({ cwd: r.dir });
-    try {
-      const err = (await commitOf(info, rev, "head").catch((e: unknown) => e)) as GitError;
-      expect(err).toBeInstanceOf(GitError);
-      expect([err.message, err.hint]).toEqual([`cannot find the head revision ${rev} in this repository`, expect.stringMatching(/fetch/)]);
-    } finally {
-      await info.close();
-    }
-  });
+  it.each(["main@{u}", "HEAD@{1000}", "@{push}"])(
+    "says %s names no revision (and git rev-parse agrees)",
+    async (rev) => {
+      expect(revParse(rev)).toBeUndefined();
+      const info = ObjectInfo.open({ cwd: r.dir });
+      try {
+        const err = (await commitOf(info, rev, "head").catch((e: unknown) => e)) as GitError;
+        expect(err).toBeInstanceOf(GitError);
+        expect([err.message, err.hint]).toEqual([
+          `cannot find the head revision ${rev} in this repository`,
+          expect.stringMatching(/fetch/),
+        ]);
+      } finally {
+        await info.close();
+      }
+    },
+  );
 });
 
 describe("ObjectInfo when git cannot answer", () => {
@@ -98,7 +108,9 @@ describe("ObjectInfo when git cannot answer", () => {
     const bin = join(r.dir, ".git", "chatty-git");
     writeFileSync(bin, `#!/bin/sh\necho hello\nexec git "$@"\n`, { mode: 0o755 });
     const info = ObjectInfo.open({ cwd: r.dir, binary: bin });
-    const answers = await Promise.all(["main", "main~1"].map((rev) => commitOf(info, rev, "base").catch((e: unknown) => e)));
+    const answers = await Promise.all(
+      ["main", "main~1"].map((rev) => commitOf(info, rev, "base").catch((e: unknown) => e)),
+    );
     for (const a of answers) expect(a).toBeInstanceOf(GitError);
     await info.close();
   });

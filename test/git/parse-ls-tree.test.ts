@@ -11,7 +11,13 @@ function reference(out: string) {
       const tab = record.indexOf("\t");
       const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-|BAD)$/.exec(record.slice(0, tab));
       if (tab < 0 || !m || m[4] === "BAD") return "error";
-      return { path: record.slice(tab + 1), mode: m[1], oid: m[3], size: m[4] === "-" ? 0 : Number(m[4]), type: entryTypeOfMode(m[1]!) };
+      return {
+        path: record.slice(tab + 1),
+        mode: m[1],
+        oid: m[3],
+        size: m[4] === "-" ? 0 : Number(m[4]),
+        type: entryTypeOfMode(m[1]!),
+      };
     });
 }
 

@@ -33,7 +33,9 @@ export function validateFiles(files: ByteFileMap, checks?: readonly Check[]): Di
 }
 
 /** The `{code, file, line, column}` of each diagnostic: what table tests compare. */
-export function where(diagnostics: readonly Diagnostic[]): Array<{ code: string; file: string; line: number; column: number }> {
+export function where(
+  diagnostics: readonly Diagnostic[],
+): Array<{ code: string; file: string; line: number; column: number }> {
   return diagnostics.map(({ code, file, line, column }) => ({ code, file, line, column }));
 }
 

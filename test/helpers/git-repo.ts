@@ -59,7 +59,12 @@ export function makeRepo(files: FileMap = BASE): TestRepo {
     };
   };
   const run = (args: string[], author: CommitAuthor = DEFAULT_AUTHOR): string =>
-    execFileSync("git", args, { cwd: dir, env: env(author), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+    execFileSync("git", args, {
+      cwd: dir,
+      env: env(author),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
   const put = (path: string, text: string | Uint8Array | null): void => {
     const abs = join(dir, path);
     rmSync(abs, { force: true, recursive: true });
@@ -122,14 +127,27 @@ export function makeRepo(files: FileMap = BASE): TestRepo {
  */
 export function commitRawPaths(
   repo: TestRepo,
-  options: { from: string; branch: string; files: Record<string, string>; message: string; /** Keep the old entry of a file too, the new one listed before or after it: a malformed tree listing the name twice. */ twice?: "before" | "after" },
+  options: {
+    from: string;
+    branch: string;
+    files: Record<string, string>;
+    message: string;
+    /** Keep the old entry of a file too, the new one listed before or after it: a malformed tree listing the name twice. */ twice?:
+      "before" | "after";
+  },
 ): string {
   const git = (args: string[], input?: string): string =>
     execFileSync("git", args, {
       cwd: repo.dir,
       input,
       encoding: "utf8",
-      env: { ...process.env, GIT_AUTHOR_DATE: "2026-02-01T00:00:00Z", GIT_COMMITTER_DATE: "2026-02-01T00:00:00Z", GIT_CONFIG_NOSYSTEM: "1", HOME: repo.dir },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: "2026-02-01T00:00:00Z",
+        GIT_COMMITTER_DATE: "2026-02-01T00:00:00Z",
+        GIT_CONFIG_NOSYSTEM: "1",
+        HOME: repo.dir,
+      },
     }).trim();
   const entries = (tree: string): Array<{ mode: string; type: string; oid: string; name: string }> =>
     git(["ls-tree", "-z", tree])
@@ -144,7 +162,10 @@ export function commitRawPaths(
     const [name, ...rest] = segments as [string, ...string[]];
     const list = tree ? entries(tree) : [];
     const existing = list.find((e) => e.name === name && e.type === "tree");
-    const entry = rest.length === 0 ? { mode: "100644", type: "blob", oid: blob, name } : { mode: "040000", type: "tree", oid: insert(existing?.oid, rest, blob), name };
+    const entry =
+      rest.length === 0
+        ? { mode: "100644", type: "blob", oid: blob, name }
+        : { mode: "040000", type: "tree", oid: insert(existing?.oid, rest, blob), name };
     const twice = options.twice !== undefined && rest.length === 0;
     const kept = list.filter((e) => e.name !== name || twice);
     const at = twice && options.twice === "before" ? kept.findIndex((e) => e.name === name) : kept.length;
@@ -152,7 +173,8 @@ export function commitRawPaths(
     return git(["mktree", "-z"], next.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(""));
   };
   let root = git(["rev-parse", `${options.from}^{tree}`]);
-  for (const [path, text] of Object.entries(options.files)) root = insert(root, path.split("/"), git(["hash-object", "-w", "--stdin"], text));
+  for (const [path, text] of Object.entries(options.files))
+    root = insert(root, path.split("/"), git(["hash-object", "-w", "--stdin"], text));
   const commit = git(["commit-tree", root, "-p", options.from, "-m", options.message]);
   git(["update-ref", `refs/heads/${options.branch}`, commit]);
   return commit;

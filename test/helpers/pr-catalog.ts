@@ -10,7 +10,8 @@
  */
 import { BASE, type FileMap } from "./catalog.js";
 
-const user = (name: string, id: number) => `name: ${name}\ndisplayName: ${name[0]!.toUpperCase()}${name.slice(1)}\ngithub: { login: ${name}, id: ${id} }\n`;
+const user = (name: string, id: number) =>
+  `name: ${name}\ndisplayName: ${name[0]!.toUpperCase()}${name.slice(1)}\ngithub: { login: ${name}, id: ${id} }\n`;
 
 /** The starting catalog of the pull-request tests. */
 export const PR_BASE: FileMap = {

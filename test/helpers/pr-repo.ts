@@ -42,7 +42,13 @@ export class PrScenario {
     const branch = this.openBranch(c);
     try {
       const principals = (c.pushers ?? []).map((p) => ({ ...p, as: "pusher" as const }));
-      return await checkPullRequest({ cwd: this.repo.dir, base: "main", head: branch, actor: { login: c.actor, ...(c.actorId !== undefined && { id: c.actorId }) }, principals });
+      return await checkPullRequest({
+        cwd: this.repo.dir,
+        base: "main",
+        head: branch,
+        actor: { login: c.actor, ...(c.actorId !== undefined && { id: c.actorId }) },
+        principals,
+      });
     } finally {
       this.repo.checkout("main");
     }

@@ -49,14 +49,20 @@ export function realInputs(): Input[] {
   for (const path of yamlFiles(catalog)) {
     const relPath = relative(catalog, path);
     const kind = classifyPath(relPath)?.kind;
-    if (kind) inputs.push({ name: `catalog/${relPath}`, kind, schemaFile: SCHEMA_FILE[kind], data: parse(path, relPath) });
+    if (kind)
+      inputs.push({ name: `catalog/${relPath}`, kind, schemaFile: SCHEMA_FILE[kind], data: parse(path, relPath) });
   }
   // The in-repository copy of the shared corpus (test/fixtures/polyaxon-hub/SOURCE.txt), so the test runs from any clone.
   const corpus = join(ROOT, "test", "fixtures", "polyaxon-hub");
   for (const path of yamlFiles(corpus)) {
     const relPath = relative(corpus, path);
     const data = parse(path, "orgs/polyaxon/components/x/versions/x.yaml");
-    inputs.push({ name: `polyaxon-hub/${relPath}`, kind: "ComponentVersion", schemaFile: SCHEMA_FILE.ComponentVersion, data });
+    inputs.push({
+      name: `polyaxon-hub/${relPath}`,
+      kind: "ComponentVersion",
+      schemaFile: SCHEMA_FILE.ComponentVersion,
+      data,
+    });
   }
   return inputs;
 }

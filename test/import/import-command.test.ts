@@ -13,7 +13,13 @@ const CORPUS = new URL("../fixtures/polyaxon-hub", import.meta.url).pathname;
 async function runImport(args: string[]): Promise<{ stdout: string; code: number | undefined }> {
   let stdout = "";
   let code: number | undefined;
-  const io: CliIO = { out: (t) => void (stdout += t), err: (t) => void (stdout += t), env: { NO_COLOR: "1" }, appendFile() {}, isTTY: false };
+  const io: CliIO = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stdout += t),
+    env: { NO_COLOR: "1" },
+    appendFile() {},
+    isTTY: false,
+  };
   const program = new Command("mlcat").exitOverride().configureOutput({ writeErr: () => {} });
   registerImportCommand(program, io, (c) => (code = c));
   await program.parseAsync(["node", "mlcat", "import", ...args]);
@@ -44,26 +50,54 @@ describe("mlcat import polyaxon-hub", () => {
     await runImport(["polyaxon-hub", CORPUS, "--org", "acme", "--catalog", catalog]);
     const { stdout } = await runImport(["polyaxon-hub", CORPUS, "--org", "acme", "--catalog", catalog]);
     expect(stdout).not.toMatch(/^wrote /m);
-    expect(stdout).toContain(`skipped ${catalog}/orgs/acme/components/kaniko/component.yaml (exists; pass --force to overwrite)`);
-    expect(stdout).toContain("Imported 9 components: 0 files written, 37 skipped, 0 not imported.\nNothing written: every file exists. Pass --force to overwrite them.\n");
+    expect(stdout).toContain(
+      `skipped ${catalog}/orgs/acme/components/kaniko/component.yaml (exists; pass --force to overwrite)`,
+    );
+    expect(stdout).toContain(
+      "Imported 9 components: 0 files written, 37 skipped, 0 not imported.\nNothing written: every file exists. Pass --force to overwrite them.\n",
+    );
   });
 
   it("exits 0 for a clean import and 1 when something is not imported", async () => {
     const spec = BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!.replace("name: train", "name: train2");
     const root = tree({ "hub/train2/1.0.0.yaml": spec });
-    const clean = await runImport(["polyaxon-hub", join(root, "hub"), "--org", "acme", "--catalog", join(root, "catalog")]);
+    const clean = await runImport([
+      "polyaxon-hub",
+      join(root, "hub"),
+      "--org",
+      "acme",
+      "--catalog",
+      join(root, "catalog"),
+    ]);
     expect(clean.stdout).toContain("Imported 1 component: 2 files written, 0 skipped, 0 not imported.");
     expect(clean.code).toBe(0);
 
     const messy = tree({ "hub/train2/1.0.0.yaml": spec, "hub/Train3/1.0.0.yaml": spec });
-    const run = await runImport(["polyaxon-hub", join(messy, "hub"), "--org", "acme", "--catalog", join(messy, "catalog"), "--force"]);
-    expect(run.stdout).toContain('not imported: component folder "Train3" is not a lowercase DNS label: not imported\n  hint: rename the folder');
+    const run = await runImport([
+      "polyaxon-hub",
+      join(messy, "hub"),
+      "--org",
+      "acme",
+      "--catalog",
+      join(messy, "catalog"),
+      "--force",
+    ]);
+    expect(run.stdout).toContain(
+      'not imported: component folder "Train3" is not a lowercase DNS label: not imported\n  hint: rename the folder',
+    );
     expect(run.code).toBe(1);
   });
 
   it("exits 2 when the organization does not exist", async () => {
     const root = tree();
-    const error = await runImport(["polyaxon-hub", CORPUS, "--org", "globex", "--catalog", join(root, "catalog")]).catch((e: unknown) => e);
+    const error = await runImport([
+      "polyaxon-hub",
+      CORPUS,
+      "--org",
+      "globex",
+      "--catalog",
+      join(root, "catalog"),
+    ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExitError);
     expect((error as ExitError).exitCode).toBe(2);
   });

@@ -32,7 +32,17 @@ describe("importing the real Polyaxon hub sample", () => {
     const result = await importPolyaxonHub({ source: CORPUS, org: "acme", catalogDir });
     const specs = corpusSpecs();
     expect(specs).toHaveLength(28);
-    expect(result.components).toEqual(["azure-cli", "commuter", "gcloud-cli", "jupyter-lab", "jupyter-notebook", "kaniko", "papermill", "streamlit", "vscode"]);
+    expect(result.components).toEqual([
+      "azure-cli",
+      "commuter",
+      "gcloud-cli",
+      "jupyter-lab",
+      "jupyter-notebook",
+      "kaniko",
+      "papermill",
+      "streamlit",
+      "vscode",
+    ]);
     expect(result.written).toHaveLength(28 + 9);
     expect(result.skipped).toEqual([]);
     expect(result.problems).toEqual([]);
@@ -113,14 +123,20 @@ describe("importing the real Polyaxon hub sample", () => {
 
 describe("import options", () => {
   const HUB = {
-    "hub/train2/1.0.0.yaml": BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!.replace("name: train", "name: train2"),
+    "hub/train2/1.0.0.yaml": BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!.replace(
+      "name: train",
+      "name: train2",
+    ),
   };
 
   it.each([
     { owner: "bob", expected: "owner: bob\n" },
     { owner: undefined, expected: "owner: alice\n" },
   ])("takes the owner given ($owner), else the organization's first owner", async ({ owner, expected }) => {
-    const root = writeTree({ ...HUB, ...Object.fromEntries(Object.entries(BASE).map(([p, t]) => [`catalog/${p}`, t])) });
+    const root = writeTree({
+      ...HUB,
+      ...Object.fromEntries(Object.entries(BASE).map(([p, t]) => [`catalog/${p}`, t])),
+    });
     const catalogDir = join(root, "catalog");
     await importPolyaxonHub({ source: join(root, "hub"), org: "acme", catalogDir, owner });
     expect(readFileSync(join(catalogDir, "orgs/acme/components/train2/component.yaml"), "utf8")).toContain(expected);
@@ -133,24 +149,40 @@ describe("import options", () => {
       files: {},
       message: /organization "globex" does not exist: .*orgs\/globex\/organization\.yaml is missing/,
     },
-    { name: "an org name that is not a DNS label", org: "Acme", files: {}, message: /--org "Acme" is not a lowercase DNS label/ },
+    {
+      name: "an org name that is not a DNS label",
+      org: "Acme",
+      files: {},
+      message: /--org "Acme" is not a lowercase DNS label/,
+    },
     {
       name: "an organization with no owner and no --owner",
       org: "acme",
-      files: { "catalog/orgs/acme/organization.yaml": "name: acme\nvisibility: public\nmembers:\n  - user: bob\n    role: member\n" },
+      files: {
+        "catalog/orgs/acme/organization.yaml":
+          "name: acme\nvisibility: public\nmembers:\n  - user: bob\n    role: member\n",
+      },
       message: /lists no owner.*pass --owner <user>/,
     },
   ];
   it.each(refusals)("refuses $name with exit code 2", async ({ org, files, message }) => {
-    const root = writeTree({ ...HUB, ...Object.fromEntries(Object.entries(BASE).map(([p, t]) => [`catalog/${p}`, t])), ...files });
-    const error = await importPolyaxonHub({ source: join(root, "hub"), org, catalogDir: join(root, "catalog") }).catch((e: unknown) => e);
+    const root = writeTree({
+      ...HUB,
+      ...Object.fromEntries(Object.entries(BASE).map(([p, t]) => [`catalog/${p}`, t])),
+      ...files,
+    });
+    const error = await importPolyaxonHub({ source: join(root, "hub"), org, catalogDir: join(root, "catalog") }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ExitError);
     expect((error as ExitError).exitCode).toBe(2);
     expect((error as ExitError).message).toMatch(message);
   });
 
   it("refuses a source folder that does not exist", async () => {
-    const error = await importPolyaxonHub({ source: "/nonexistent/hub", org: "acme", catalogDir: baseCatalog() }).catch((e: unknown) => e);
+    const error = await importPolyaxonHub({ source: "/nonexistent/hub", org: "acme", catalogDir: baseCatalog() }).catch(
+      (e: unknown) => e,
+    );
     expect((error as ExitError).exitCode).toBe(2);
     expect((error as ExitError).message).toMatch(/hub checkout \/nonexistent\/hub does not exist/);
   });

@@ -36,7 +36,14 @@ afterAll(() => {
 
 /** What a user sees of a check: every diagnostic, every decision, the texts of the code frames. */
 function seen(result: CheckResult) {
-  return { diagnostics: result.diagnostics, preexisting: result.preexisting, changes: result.changes, texts: [...result.texts].sort(), files: result.files, entities: result.entities };
+  return {
+    diagnostics: result.diagnostics,
+    preexisting: result.preexisting,
+    changes: result.changes,
+    texts: [...result.texts].sort(),
+    files: result.files,
+    entities: result.entities,
+  };
 }
 
 async function checkWith(branch: string, cacheDir: string | undefined): Promise<CheckResult> {
@@ -44,7 +51,12 @@ async function checkWith(branch: string, cacheDir: string | undefined): Promise<
   if (cacheDir === undefined) delete process.env.MLCAT_CACHE_DIR;
   else process.env.MLCAT_CACHE_DIR = cacheDir;
   try {
-    return await checkPullRequest({ cwd: scenario.repo.dir, base: "main", head: branch, actor: { login: login(ADMIN) } });
+    return await checkPullRequest({
+      cwd: scenario.repo.dir,
+      base: "main",
+      head: branch,
+      actor: { login: login(ADMIN) },
+    });
   } finally {
     if (before === undefined) delete process.env.MLCAT_CACHE_DIR;
     else process.env.MLCAT_CACHE_DIR = before;
@@ -53,26 +65,30 @@ async function checkWith(branch: string, cacheDir: string | undefined): Promise<
 
 let cases = 0;
 describe("mlcat check with a content cache decides exactly what it decides without one", () => {
-  it.each(Object.keys(CHANGES))("after this change: %s", async (name) => {
-    const files = new Map(GENERATED);
-    CHANGES[name]!(files);
-    const change: Record<string, string | null> = {};
-    for (const [path, text] of files) if (GENERATED.get(path) !== text) change[path] = text;
-    for (const path of GENERATED.keys()) if (!files.has(path)) change[path] = null;
-    const branch = scenario.openBranch({ change });
-    scenario.repo.checkout("main");
+  it.each(Object.keys(CHANGES))(
+    "after this change: %s",
+    async (name) => {
+      const files = new Map(GENERATED);
+      CHANGES[name]!(files);
+      const change: Record<string, string | null> = {};
+      for (const [path, text] of files) if (GENERATED.get(path) !== text) change[path] = text;
+      for (const path of GENERATED.keys()) if (!files.has(path)) change[path] = null;
+      const branch = scenario.openBranch({ change });
+      scenario.repo.checkout("main");
 
-    const plain = seen(await checkWith(branch, undefined));
-    const fromMain = join(work, `from-main-${++cases}`);
-    cpSync(mainCache, fromMain, { recursive: true });
-    const first = await checkWith(branch, fromMain);
-    expect(seen(first)).toEqual(plain);
-    // It started from main's snapshot: the digest of main's tree in git is the digest of main's working tree.
-    expect(first.snapshot?.from).toBe(mainDigest);
-    // Again with what that run left: the head's own snapshot (a re-run of the same check).
-    expect(seen(await checkWith(branch, fromMain))).toEqual(plain);
-    rmSync(fromMain, { recursive: true, force: true });
-  }, 60_000);
+      const plain = seen(await checkWith(branch, undefined));
+      const fromMain = join(work, `from-main-${++cases}`);
+      cpSync(mainCache, fromMain, { recursive: true });
+      const first = await checkWith(branch, fromMain);
+      expect(seen(first)).toEqual(plain);
+      // It started from main's snapshot: the digest of main's tree in git is the digest of main's working tree.
+      expect(first.snapshot?.from).toBe(mainDigest);
+      // Again with what that run left: the head's own snapshot (a re-run of the same check).
+      expect(seen(await checkWith(branch, fromMain))).toEqual(plain);
+      rmSync(fromMain, { recursive: true, force: true });
+    },
+    60_000,
+  );
 
   it("with an empty cache (the first run fills it)", async () => {
     const files = new Map(GENERATED);

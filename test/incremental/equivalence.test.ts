@@ -58,7 +58,10 @@ describe("validation snapshots give exactly what a run of every check gives", ()
       expect(after.fast.snapshot!.fullChecks).toEqual([]);
       // Deleting what many files name (the organization, a shared connection) checks those files again;
       // so does moving a project: each of its files is new to every check that reads it (references, experiments, lineage...).
-      const wide = name === "delete an organization file" || name === "delete a connection" || name === "move a project to a new folder";
+      const wide =
+        name === "delete an organization file" ||
+        name === "delete a connection" ||
+        name === "move a project to a new folder";
       // About a quarter of the subjects at most (each check counts its own subjects checked again).
       expect(after.fast.snapshot!.checked).toBeLessThan(after.fast.summary.files / (wide ? 1 : 3.5));
     }
@@ -79,21 +82,24 @@ describe("validation snapshots give exactly what a run of every check gives", ()
   it("after any sequence of changes", async () => {
     const names = Object.keys(CHANGES);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: names.length - 1 }), { minLength: 1, maxLength: 3 }), async (picks) => {
-        const cache = join(root, `cache-${runs}`);
-        let files = new Map(GENERATED);
-        await both(files, cache);
-        for (const i of picks) {
-          files = new Map(files);
-          try {
-            CHANGES[names[i]!]!(files);
-          } catch {
-            continue; // an earlier change removed this one's target
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: names.length - 1 }), { minLength: 1, maxLength: 3 }),
+        async (picks) => {
+          const cache = join(root, `cache-${runs}`);
+          let files = new Map(GENERATED);
+          await both(files, cache);
+          for (const i of picks) {
+            files = new Map(files);
+            try {
+              CHANGES[names[i]!]!(files);
+            } catch {
+              continue; // an earlier change removed this one's target
+            }
+            const { plain, fast } = await both(files, cache);
+            expect(fast.diagnostics).toEqual(plain.diagnostics);
           }
-          const { plain, fast } = await both(files, cache);
-          expect(fast.diagnostics).toEqual(plain.diagnostics);
-        }
-      }),
+        },
+      ),
       { numRuns: 8, seed: 20261127 },
     );
   });
@@ -109,7 +115,9 @@ describe("a check result that reused what another subject read", () => {
     CHANGES["name a user without github.id as a project member"]!(named);
     const { plain, fast } = await both(named, cache);
     expect(fast.diagnostics).toEqual(plain.diagnostics);
-    expect(fast.diagnostics.filter((d) => d.code === "user/missing-github-id").map((d) => d.file)).toEqual([expect.stringMatching(/users\/zz-newcomer-2\.yaml$/)]);
+    expect(fast.diagnostics.filter((d) => d.code === "user/missing-github-id").map((d) => d.file)).toEqual([
+      expect.stringMatching(/users\/zz-newcomer-2\.yaml$/),
+    ]);
     expect(fast.snapshot!.fullChecks).toEqual([]);
   });
 });
@@ -121,7 +129,8 @@ describe("snapshots on disk", () => {
     const first = await validate({ dir, cache, workers: 0 });
     const [engine] = readdirSync(cache).filter((f) => f.startsWith("v-"));
     const [folder] = readdirSync(join(cache, engine!)).filter((f) => f.startsWith("snapshots-"));
-    for (const snap of readdirSync(join(cache, engine!, folder!))) writeFileSync(join(cache, engine!, folder!, snap), "garbage");
+    for (const snap of readdirSync(join(cache, engine!, folder!)))
+      writeFileSync(join(cache, engine!, folder!, snap), "garbage");
     const again = await validate({ dir, cache, workers: 0 });
     expect(again.snapshot?.from).toBeUndefined();
     expect(again.snapshot?.fullChecks).toHaveLength(CHECKS.length);
@@ -132,7 +141,8 @@ describe("snapshots on disk", () => {
     const cache = join(root, "cache-check-sets");
     const dir = writeCatalog(GENERATED);
     const loaded = await loadCatalog({ dir, cache, workers: 0 });
-    const run = (checks: typeof CHECKS) => checkWithSnapshots(loaded.catalog, checks, loaded.oids!, { cacheDir: cache, limits: DEFAULT_LIMITS }).stats;
+    const run = (checks: typeof CHECKS) =>
+      checkWithSnapshots(loaded.catalog, checks, loaded.oids!, { cacheDir: cache, limits: DEFAULT_LIMITS }).stats;
     const withoutSecrets = CHECKS.filter((c) => c.name !== "secrets");
     expect(run(withoutSecrets).fullChecks).toHaveLength(withoutSecrets.length);
     // validate after check: only the secrets check was missing.

@@ -4,7 +4,18 @@
  * (yaml, Ajv, the schemas) and of every other package the checks call (the
  * SPDX lists, semver). A check that starts using a package must add it there.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,7 +47,8 @@ describe("the snapshots' fingerprint", () => {
   it("covers every package the checks and the loader use", () => {
     const src = join(import.meta.dirname, "../../src");
     const used = new Set<string>();
-    for (const dir of ["checks", "secrets", "text", "model", "diagnostics", "schemas", "yaml", "load", "incremental"]) for (const p of packagesUsed(join(src, dir))) used.add(p);
+    for (const dir of ["checks", "secrets", "text", "model", "diagnostics", "schemas", "yaml", "load", "incremental"])
+      for (const p of packagesUsed(join(src, dir))) used.add(p);
     expect(used.size).toBeGreaterThan(0);
     const covered = new Set([...ENGINE_PACKAGES, ...CHECK_PACKAGES]);
     expect([...used].filter((p) => !covered.has(p))).toEqual([]);
@@ -90,15 +102,21 @@ describe("the digest of mlcat's modules, memoised in the cache folder", () => {
   });
 
   it.each([
-    { change: "a module's bytes (same size, its modification time set back)", apply: (f: string) => {
-      const { mtime, atime } = statSync(f);
-      writeFileSync(f, readFileSync(f, "utf8").replace("0", "9"));
-      utimesSync(f, atime, mtime);
-    } },
-    { change: "a module replaced by another file", apply: (f: string) => {
-      writeFileSync(`${f}.new`, "export const x = 0; \n");
-      renameSync(`${f}.new`, f);
-    } },
+    {
+      change: "a module's bytes (same size, its modification time set back)",
+      apply: (f: string) => {
+        const { mtime, atime } = statSync(f);
+        writeFileSync(f, readFileSync(f, "utf8").replace("0", "9"));
+        utimesSync(f, atime, mtime);
+      },
+    },
+    {
+      change: "a module replaced by another file",
+      apply: (f: string) => {
+        writeFileSync(`${f}.new`, "export const x = 0; \n");
+        renameSync(`${f}.new`, f);
+      },
+    },
   ])("changes when $change", ({ apply }) => {
     const { root, memo, files } = setup();
     const before = modulesDigest(files, root, memo);
@@ -115,12 +133,15 @@ describe("the digest of mlcat's modules, memoised in the cache folder", () => {
     expect(modulesDigest(files.slice(1), root, memo)).not.toBe(before);
   });
 
-  it.each(["", "{", '{"format":"mlcat-code-digest/1","files":"x","digest":"nope"}', "[]", "null"])("computes the digest when the memo is damaged: %j", (text) => {
-    const { root, memo, files } = setup();
-    const plain = modulesDigest(files, root);
-    modulesDigest(files, root, memo);
-    const stored = JSON.parse(readFileSync(join(memo, "code-digest.json"), "utf8"));
-    writeFileSync(join(memo, "code-digest.json"), text.replace('"x"', JSON.stringify(stored.files)));
-    expect(modulesDigest(files, root, memo)).toBe(plain);
-  });
+  it.each(["", "{", '{"format":"mlcat-code-digest/1","files":"x","digest":"nope"}', "[]", "null"])(
+    "computes the digest when the memo is damaged: %j",
+    (text) => {
+      const { root, memo, files } = setup();
+      const plain = modulesDigest(files, root);
+      modulesDigest(files, root, memo);
+      const stored = JSON.parse(readFileSync(join(memo, "code-digest.json"), "utf8"));
+      writeFileSync(join(memo, "code-digest.json"), text.replace('"x"', JSON.stringify(stored.files)));
+      expect(modulesDigest(files, root, memo)).toBe(plain);
+    },
+  );
 });

@@ -46,10 +46,18 @@ describe("validation snapshots: states the change table cannot express", () => {
     const cache = join(root, "cache-twice");
     const files = new Map(GENERATED);
     const model = pick(/models\/[^/]+\/model\.yaml$/);
-    files.set(model, files.get(model)!.replace(/^tags: .*$/m, "tags: [no-such-tag]").replace(/^license: .*$/m, "license: Not-A-License"));
+    files.set(
+      model,
+      files
+        .get(model)!
+        .replace(/^tags: .*$/m, "tags: [no-such-tag]")
+        .replace(/^license: .*$/m, "license: Not-A-License"),
+    );
     await agree(GENERATED, cache);
     const first = await agree(files, cache);
-    expect(first.plain.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["vocab/unknown-tag", "vocab/unknown-license"]));
+    expect(first.plain.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["vocab/unknown-tag", "vocab/unknown-license"]),
+    );
     // A re-run of the same state: every result comes from the snapshot the run before stored.
     const again = await agree(files, cache);
     expect(again.fast.snapshot?.checked).toBe(0);
@@ -80,7 +88,9 @@ describe("validation snapshots: states the change table cannot express", () => {
     linked.set(`users/${user}.yaml`, SYMLINK);
     await agree(GENERATED, cache);
     const { plain } = await agree(linked, cache);
-    expect(plain.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["file/not-regular", "ref/unknown-user"]));
+    expect(plain.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["file/not-regular", "ref/unknown-user"]),
+    );
     await agree(GENERATED, cache);
   });
 
@@ -124,12 +134,17 @@ describe("a stored snapshot names files relative to the catalog folder, whatever
           subjects: ["User|a"],
           readEnds: Uint32Array.of(0),
           reads: new Uint32Array(0),
-          diagnostics: new Map([[0, [{ code: "ref/unknown-user", severity: "error", file, line: 1, column: 1, message: "", hint: "" }]]]),
+          diagnostics: new Map([
+            [0, [{ code: "ref/unknown-user", severity: "error", file, line: 1, column: 1, message: "", hint: "" }]],
+          ]),
         },
       ],
     ]),
   });
-  const moved = (file: string, from: string, to: string) => fromStored(toStored(at(file), from), to)!.checks.get("c")!.diagnostics.get(0)![0]!.file;
+  const moved = (file: string, from: string, to: string) =>
+    fromStored(toStored(at(file), from), to)!
+      .checks.get("c")!
+      .diagnostics.get(0)![0]!.file;
 
   it.each([
     ["catalog/users/a.yaml", "catalog", ".", "users/a.yaml"],
@@ -145,16 +160,42 @@ describe("a stored snapshot names files relative to the catalog folder, whatever
 });
 
 describe("a stored snapshot that does not hold together is not used", () => {
-  const diagnostic = { code: "ref/unknown-user", severity: "error", file: "catalog/users/a.yaml", line: 1, column: 1, message: "", hint: "" } as const;
+  const diagnostic = {
+    code: "ref/unknown-user",
+    severity: "error",
+    file: "catalog/users/a.yaml",
+    line: 1,
+    column: 1,
+    message: "",
+    hint: "",
+  } as const;
   const good = (): Snapshot => ({
     files: new Map([["users/a.yaml", "a".repeat(40)]]),
     tokens: ["User|a", "?User|b", "Catalog|catalog"],
     checks: new Map([
-      ["c", { globals: [2], subjects: ["User|a", "User|b"], readEnds: Uint32Array.of(2, 3), reads: Uint32Array.of(0, 1, 1), diagnostics: new Map([[1, [diagnostic]]]) }],
+      [
+        "c",
+        {
+          globals: [2],
+          subjects: ["User|a", "User|b"],
+          readEnds: Uint32Array.of(2, 3),
+          reads: Uint32Array.of(0, 1, 1),
+          diagnostics: new Map([[1, [diagnostic]]]),
+        },
+      ],
     ]),
   });
-  type StoredCheck = { name: string; globals: number[]; subjects: string[]; readEnds: Uint32Array; reads: Uint32Array; diagnosed: number[]; diagnostics: unknown[] };
-  const stored = () => toStored(good(), "catalog") as unknown as { tokens: string[]; checks: StoredCheck[]; paths: string[] };
+  type StoredCheck = {
+    name: string;
+    globals: number[];
+    subjects: string[];
+    readEnds: Uint32Array;
+    reads: Uint32Array;
+    diagnosed: number[];
+    diagnostics: unknown[];
+  };
+  const stored = () =>
+    toStored(good(), "catalog") as unknown as { tokens: string[]; checks: StoredCheck[]; paths: string[] };
 
   it("reads back what it stored", () => {
     const back = fromStored(stored(), "catalog")!;
@@ -163,14 +204,23 @@ describe("a stored snapshot that does not hold together is not used", () => {
   });
 
   it.each([
-    ["a read of a token it does not have", (s: ReturnType<typeof stored>) => (s.checks[0]!.reads = Uint32Array.of(0, 1, 3))],
+    [
+      "a read of a token it does not have",
+      (s: ReturnType<typeof stored>) => (s.checks[0]!.reads = Uint32Array.of(0, 1, 3)),
+    ],
     ["a global of a token it does not have", (s: ReturnType<typeof stored>) => (s.checks[0]!.globals = [3])],
     ["read ranges that go backwards", (s: ReturnType<typeof stored>) => (s.checks[0]!.readEnds = Uint32Array.of(3, 2))],
-    ["read ranges that end before the reads do", (s: ReturnType<typeof stored>) => (s.checks[0]!.readEnds = Uint32Array.of(1, 2))],
+    [
+      "read ranges that end before the reads do",
+      (s: ReturnType<typeof stored>) => (s.checks[0]!.readEnds = Uint32Array.of(1, 2)),
+    ],
     ["more subjects than read ranges", (s: ReturnType<typeof stored>) => s.checks[0]!.subjects.push("User|c")],
     ["diagnostics of a subject it does not have", (s: ReturnType<typeof stored>) => (s.checks[0]!.diagnosed = [2])],
     ["diagnostics without their subject", (s: ReturnType<typeof stored>) => (s.checks[0]!.diagnosed = [])],
-    ["reads that are not a typed array", (s: ReturnType<typeof stored>) => ((s.checks[0] as { reads: unknown }).reads = [0, 1, 1])],
+    [
+      "reads that are not a typed array",
+      (s: ReturnType<typeof stored>) => ((s.checks[0] as { reads: unknown }).reads = [0, 1, 1]),
+    ],
     ["one check twice", (s: ReturnType<typeof stored>) => s.checks.push({ ...s.checks[0]! })],
     ["fewer blob ids than paths", (s: ReturnType<typeof stored>) => s.paths.push("users/b.yaml")],
   ])("%s", (_what, damage) => {

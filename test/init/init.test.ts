@@ -29,7 +29,8 @@ function emptyRepo(name = "acme"): string {
   return dir;
 }
 
-const init = (dir: string, ...extra: string[]) => runCli(["init", "--dir", dir, "--github-login", "Alice-M", "--github-id", "1234567", "--user", "alice", ...extra]);
+const init = (dir: string, ...extra: string[]) =>
+  runCli(["init", "--dir", dir, "--github-login", "Alice-M", "--github-id", "1234567", "--user", "alice", ...extra]);
 
 describe("mlcat init", () => {
   it("writes a catalog that validates, the repository's files and the workflows, and a second run keeps them all", async () => {
@@ -51,9 +52,14 @@ describe("mlcat init", () => {
     expect(first.stdout).toContain("validated: catalog has no errors");
     const result = await validate({ dir: join(dir, "catalog") });
     expect(result.diagnostics).toEqual([]);
-    expect(parse(readFileSync(join(dir, "catalog/users/alice.yaml"), "utf8"))).toEqual({ name: "alice", github: { login: "Alice-M", id: 1234567 } });
+    expect(parse(readFileSync(join(dir, "catalog/users/alice.yaml"), "utf8"))).toEqual({
+      name: "alice",
+      github: { login: "Alice-M", id: 1234567 },
+    });
     expect(parse(readFileSync(join(dir, "catalog/catalog.yaml"), "utf8"))).toMatchObject({ admins: ["alice"] });
-    expect(parse(readFileSync(join(dir, "catalog/orgs/acme/organization.yaml"), "utf8")).members).toEqual([{ user: "alice", role: "owner" }]);
+    expect(parse(readFileSync(join(dir, "catalog/orgs/acme/organization.yaml"), "utf8")).members).toEqual([
+      { user: "alice", role: "owner" },
+    ]);
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nsite-dist/\n.mlcat-cache/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"))["yaml.schemas"];
     expect(settings["./node_modules/mlcat/schemas/user.schema.json"]).toEqual(["catalog/users/*.yaml"]);
@@ -81,8 +87,19 @@ describe("mlcat init", () => {
     const dir = emptyRepo();
     const none = await init(dir);
     expect(none.code).toBe(0);
-    expect(none.stdout).toContain("note: skipped the workflows: mlcat was not installed from a GitHub commit here; run mlcat init again with --action <owner>/mlcat@<commit-sha>");
-    writeFileSync(join(dir, "package-lock.json"), JSON.stringify({ packages: { "node_modules/mlcat": { resolved: "git+ssh://git@github.com/acme/mlcat.git#0123456789abcdef0123456789abcdef01234567" } } }));
+    expect(none.stdout).toContain(
+      "note: skipped the workflows: mlcat was not installed from a GitHub commit here; run mlcat init again with --action <owner>/mlcat@<commit-sha>",
+    );
+    writeFileSync(
+      join(dir, "package-lock.json"),
+      JSON.stringify({
+        packages: {
+          "node_modules/mlcat": {
+            resolved: "git+ssh://git@github.com/acme/mlcat.git#0123456789abcdef0123456789abcdef01234567",
+          },
+        },
+      }),
+    );
     const derived = await init(dir);
     expect(derived.stdout).toContain("created .github/workflows/catalog.yml");
     expect(readFileSync(join(dir, ".github/workflows/deploy.yml"), "utf8")).toBe(deployWorkflow(ACTION));
@@ -114,9 +131,13 @@ describe("the workflows are what the docs show", () => {
 
   it("pins every third-party action by commit and gives each job only what it needs", () => {
     for (const text of [catalogWorkflow(ACTION), deployWorkflow(ACTION)]) {
-      const wf = parse(text) as { permissions: unknown; jobs: Record<string, { permissions: Record<string, string>; steps: Array<{ uses?: string }> }> };
+      const wf = parse(text) as {
+        permissions: unknown;
+        jobs: Record<string, { permissions: Record<string, string>; steps: Array<{ uses?: string }> }>;
+      };
       expect(wf.permissions).toEqual({});
-      for (const job of Object.values(wf.jobs)) for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
+      for (const job of Object.values(wf.jobs))
+        for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
     }
     const deploy = parse(deployWorkflow(ACTION)) as { jobs: Record<string, { permissions: Record<string, string> }> };
     expect(deploy.jobs.build!.permissions).toEqual({ contents: "read", pages: "read" });
@@ -145,17 +166,28 @@ describe("the documented authoring sequences run as written, in a catalog mlcat 
     const dir = emptyRepo("ml-catalog");
     await init(dir, "--action", ACTION);
     const cwd = process.cwd();
-    const steps = [...documentedCommands("docs/authoring.md", "## mlcat new"), ...documentedCommands("docs/contributing-to-a-catalog.md", "## Add a team, a member, a project")];
+    const steps = [
+      ...documentedCommands("docs/authoring.md", "## mlcat new"),
+      ...documentedCommands("docs/contributing-to-a-catalog.md", "## Add a team, a member, a project"),
+    ];
     expect(steps.length).toBeGreaterThan(10);
     process.chdir(dir);
     try {
       for (const step of steps) {
         const run = await runCli(step.args);
-        expect({ line: step.line, code: run.code, stderr: step.refused ? "" : run.stderr }).toEqual({ line: step.line, code: step.refused ? 1 : 0, stderr: "" });
+        expect({ line: step.line, code: run.code, stderr: step.refused ? "" : run.stderr }).toEqual({
+          line: step.line,
+          code: step.refused ? 1 : 0,
+          stderr: "",
+        });
       }
       const result = await validate({ dir: "catalog" });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      expect(result.catalog.has("Project", "acme/churn") && result.catalog.has("Team", "acme/forecasting") && result.catalog.has("Project", "acme/prices")).toBe(true);
+      expect(
+        result.catalog.has("Project", "acme/churn") &&
+          result.catalog.has("Team", "acme/forecasting") &&
+          result.catalog.has("Project", "acme/prices"),
+      ).toBe(true);
     } finally {
       process.chdir(cwd);
     }

@@ -32,7 +32,11 @@ describe("a hazard in one file does not stop the others", () => {
   });
 
   it("an empty file and a bidi control in a comment are reported beside a valid catalog", () => {
-    const { catalog, diagnostics } = loadFiles({ ...BASE, "users/carol.yaml": "", "users/dave.yaml": "name: dave\n# \u202e\n" });
+    const { catalog, diagnostics } = loadFiles({
+      ...BASE,
+      "users/carol.yaml": "",
+      "users/dave.yaml": "name: dave\n# \u202e\n",
+    });
     expect(where(diagnostics)).toEqual([
       { code: "yaml/empty", file: "catalog/users/carol.yaml", line: 1, column: 1 },
       { code: "yaml/invisible-character", file: "catalog/users/dave.yaml", line: 2, column: 3 },

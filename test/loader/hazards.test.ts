@@ -40,7 +40,10 @@ const CASES: Array<[fixture: string, expected: string[]]> = [
   // `value: ` then 70 `[`: the 64th bracket is the 65th level (the top mapping is the first).
   ["too-deep-flow.yaml", ["yaml/too-deep 2:71"]],
   ["too-deep-block.yaml", ["yaml/too-deep 66:129"]],
-  ["bidi-in-comment.yaml", ["yaml/invisible-character 2:17", "yaml/invisible-character 2:19", "yaml/invisible-character 2:30"]],
+  [
+    "bidi-in-comment.yaml",
+    ["yaml/invisible-character 2:17", "yaml/invisible-character 2:19", "yaml/invisible-character 2:30"],
+  ],
   ["bidi-in-value.yaml", ["yaml/invisible-character 2:22", "yaml/invisible-character 2:28"]],
   ["bidi-escaped.yaml", ["yaml/invisible-character 2:14"]],
   ["zero-width-key.yaml", ["yaml/invisible-character 2:4"]],
@@ -81,7 +84,9 @@ describe("several hazards in one file", () => {
     expect(new Set(result.diagnostics.map((d) => d.code))).toEqual(new Set(["yaml/anchor"]));
     // 8 anchors and 81 aliases: the first 20 are listed, the last says how many more.
     expect(result.diagnostics).toHaveLength(20);
-    expect(result.diagnostics.at(-1)?.message).toMatchInlineSnapshot(`"alias "*b" is not allowed (and 61 more like it in this file, not listed)"`);
+    expect(result.diagnostics.at(-1)?.message).toMatchInlineSnapshot(
+      `"alias "*b" is not allowed (and 61 more like it in this file, not listed)"`,
+    );
   });
 });
 
@@ -100,18 +105,32 @@ describe("messages say what is wrong and how to fix it", () => {
   };
 
   it("duplicate keys name the first key's line, also when they differ only before coercion", () => {
-    expect(first("duplicate-key.yaml")).toMatchInlineSnapshot(`"key "name" appears twice in this mapping (first on line 1) (remove one of the two keys or rename it)"`);
-    expect(first("duplicate-key-number.yaml")).toMatchInlineSnapshot(`"key "1" appears twice in this mapping: it reads the same as 1 on line 3 (both become "1") (remove one of the two keys or rename it)"`);
+    expect(first("duplicate-key.yaml")).toMatchInlineSnapshot(
+      `"key "name" appears twice in this mapping (first on line 1) (remove one of the two keys or rename it)"`,
+    );
+    expect(first("duplicate-key-number.yaml")).toMatchInlineSnapshot(
+      `"key "1" appears twice in this mapping: it reads the same as 1 on line 3 (both become "1") (remove one of the two keys or rename it)"`,
+    );
   });
 
   it("invisible characters are named and shown escaped", () => {
-    expect(first("zero-width-key.yaml")).toMatchInlineSnapshot(`"key "own\\u{200B}er" holds U+200B ZERO WIDTH SPACE, an invisible character (delete the invisible character (retype the text if your editor does not show it))"`);
-    expect(first("bidi-in-comment.yaml")).toMatchInlineSnapshot(`"U+202E RIGHT-TO-LEFT OVERRIDE, a bidi-control character, is not allowed anywhere in a file (delete it: it can make the text display differently from what it is)"`);
+    expect(first("zero-width-key.yaml")).toMatchInlineSnapshot(
+      `"key "own\\u{200B}er" holds U+200B ZERO WIDTH SPACE, an invisible character (delete the invisible character (retype the text if your editor does not show it))"`,
+    );
+    expect(first("bidi-in-comment.yaml")).toMatchInlineSnapshot(
+      `"U+202E RIGHT-TO-LEFT OVERRIDE, a bidi-control character, is not allowed anywhere in a file (delete it: it can make the text display differently from what it is)"`,
+    );
   });
 
   it("tags, anchors and directives say why they are refused", () => {
-    expect(first("tag-custom.yaml")).toMatchInlineSnapshot(`"tag "!python/object:os.system" is not allowed (remove the tag: mlcat reads plain YAML 1.2 values only (mappings, sequences, strings, numbers, booleans, null); quote a value to make it a string)"`);
-    expect(first("anchor-alias.yaml")).toMatchInlineSnapshot(`"anchor "&defaults" is not allowed (write the value out in full: mlcat refuses anchors and aliases, which can blow a small file up into a huge one and hide where a value comes from)"`);
-    expect(first("directive-yaml.yaml")).toMatchInlineSnapshot(`"directive "%YAML 1.2" is not allowed (remove the line (and a \`---\` that only follows it): mlcat reads every file as YAML 1.2 with the core schema)"`);
+    expect(first("tag-custom.yaml")).toMatchInlineSnapshot(
+      `"tag "!python/object:os.system" is not allowed (remove the tag: mlcat reads plain YAML 1.2 values only (mappings, sequences, strings, numbers, booleans, null); quote a value to make it a string)"`,
+    );
+    expect(first("anchor-alias.yaml")).toMatchInlineSnapshot(
+      `"anchor "&defaults" is not allowed (write the value out in full: mlcat refuses anchors and aliases, which can blow a small file up into a huge one and hide where a value comes from)"`,
+    );
+    expect(first("directive-yaml.yaml")).toMatchInlineSnapshot(
+      `"directive "%YAML 1.2" is not allowed (remove the line (and a \`---\` that only follows it): mlcat reads every file as YAML 1.2 with the core schema)"`,
+    );
   });
 });

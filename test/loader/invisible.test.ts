@@ -5,22 +5,40 @@ import { parseYamlFile } from "../../src/yaml/parse.js";
 
 const ZWSP = "\u200B";
 const where = (text: string) =>
-  parseYamlFile({ file: "x.yaml", relPath: "x.yaml", bytes: new TextEncoder().encode(text) }).diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
+  parseYamlFile({ file: "x.yaml", relPath: "x.yaml", bytes: new TextEncoder().encode(text) }).diagnostics.map(
+    (d) => `${d.code} ${d.line}:${d.column}`,
+  );
 
 describe("zero-width characters", () => {
   const CASES: Array<[what: string, text: string, expected: string[]]> = [
     ["in a key", `na${ZWSP}me: a\n`, ["yaml/invisible-character 1:3"]],
     ["in a quoted key", `"na${ZWSP}me": a\n`, ["yaml/invisible-character 1:4"]],
-    ["in a short value without whitespace", `homepage: https://ex${ZWSP}ample.com\n`, ["yaml/invisible-character 1:21"]],
-    ["in a value of an identifier key, even with whitespace", `owner: "alice ${ZWSP}smith"\n`, ["yaml/invisible-character 1:15"]],
-    ["in an item of an identifier list", `maintainers:\n  - alice\n  - "bob ${ZWSP}"\n`, ["yaml/invisible-character 3:10"]],
+    [
+      "in a short value without whitespace",
+      `homepage: https://ex${ZWSP}ample.com\n`,
+      ["yaml/invisible-character 1:21"],
+    ],
+    [
+      "in a value of an identifier key, even with whitespace",
+      `owner: "alice ${ZWSP}smith"\n`,
+      ["yaml/invisible-character 1:15"],
+    ],
+    [
+      "in an item of an identifier list",
+      `maintainers:\n  - alice\n  - "bob ${ZWSP}"\n`,
+      ["yaml/invisible-character 3:10"],
+    ],
     ["in a flow list of an identifier key", `admins: [alice, b${ZWSP}ob]\n`, ["yaml/invisible-character 1:18"]],
     ["written as an escape in an identifier", `name: "a\\u200Bb"\n`, ["yaml/invisible-character 1:7"]],
     ["in free text with whitespace", `description: a family ${ZWSP}of models\n`, []],
     ["in a long value without whitespace (not identifier-like)", `blob: ${"x".repeat(300)}${ZWSP}\n`, []],
     ["in a comment", `name: a # a${ZWSP}b\n`, []],
     ["in a block scalar of free text", `description: |\n  some ${ZWSP}text\n`, []],
-    ["inside a mapping under an identifier key: its own keys decide", `members:\n  - user: alice\n    note: "hi ${ZWSP}there"\n`, []],
+    [
+      "inside a mapping under an identifier key: its own keys decide",
+      `members:\n  - user: alice\n    note: "hi ${ZWSP}there"\n`,
+      [],
+    ],
   ];
   it.each(CASES)("%s", (_what, text, expected) => {
     expect(where(text)).toEqual(expected);

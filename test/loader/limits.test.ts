@@ -3,13 +3,17 @@ import { describe, expect, it } from "vitest";
 import { parseYamlFile, type ParseInput } from "../../src/yaml/parse.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const parse = (bytes: Uint8Array, extra: Partial<ParseInput> = {}) => parseYamlFile({ file: "x.yaml", relPath: "x.yaml", bytes, ...extra });
-const where = (bytes: Uint8Array, extra: Partial<ParseInput> = {}) => parse(bytes, extra).diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
+const parse = (bytes: Uint8Array, extra: Partial<ParseInput> = {}) =>
+  parseYamlFile({ file: "x.yaml", relPath: "x.yaml", bytes, ...extra });
+const where = (bytes: Uint8Array, extra: Partial<ParseInput> = {}) =>
+  parse(bytes, extra).diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
 
 describe("size cap", () => {
   it("refuses a file over the cap, also when the reader did not read it (size > bytes)", () => {
     expect(where(new Uint8Array(), { size: 5_000_000_000 })).toEqual(["file/too-large 1:1"]);
-    expect(parse(new Uint8Array(), { size: 5_000_000_000 }).diagnostics[0]?.message).toMatchInlineSnapshot(`"x.yaml is 5000000000 bytes, over the cap of 1048576 bytes"`);
+    expect(parse(new Uint8Array(), { size: 5_000_000_000 }).diagnostics[0]?.message).toMatchInlineSnapshot(
+      `"x.yaml is 5000000000 bytes, over the cap of 1048576 bytes"`,
+    );
   });
 
   it("refuses read bytes over a smaller configured cap, and accepts a file at the cap", () => {
@@ -36,7 +40,9 @@ describe("invalid UTF-8 is refused at the line and column of the first bad byte"
   });
 
   it("the message gives the byte offset", () => {
-    expect(parse(new Uint8Array([...encode("a: 1\nb: "), 0xff])).diagnostics[0]?.message).toMatchInlineSnapshot(`"x.yaml is not valid UTF-8: byte 8 cannot be decoded"`);
+    expect(parse(new Uint8Array([...encode("a: 1\nb: "), 0xff])).diagnostics[0]?.message).toMatchInlineSnapshot(
+      `"x.yaml is not valid UTF-8: byte 8 cannot be decoded"`,
+    );
   });
 
   it("a leading BOM is accepted and dropped", () => {
@@ -51,7 +57,11 @@ describe("nesting bound", () => {
     ["100000 nested brackets", () => "[".repeat(100_000), "yaml/too-deep 1:65"],
     ["100000 nested flow mappings", () => "{a: ".repeat(100_000), "yaml/too-deep 1:257"],
     ["100000 nested block sequences on one line", () => "- ".repeat(100_000) + "x\n", "yaml/too-deep 1:129"],
-    ["1400 nested block mappings", () => Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}a:\n`).join(""), "yaml/too-deep 65:65"],
+    [
+      "1400 nested block mappings",
+      () => Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}a:\n`).join(""),
+      "yaml/too-deep 65:65",
+    ],
   ];
   it.each(CASES)("%s: refused with yaml/too-deep, no RangeError", (_what, text, expected) => {
     let result: ReturnType<typeof parse> | undefined;

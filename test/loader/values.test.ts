@@ -6,7 +6,8 @@ import { parseYamlFile } from "../../src/yaml/parse.js";
 import { positionOf } from "../../src/yaml/positions.js";
 
 const DIR = "test/fixtures/yaml-hazards";
-const parseText = (text: string) => parseYamlFile({ file: "x.yaml", relPath: "x.yaml", bytes: new TextEncoder().encode(text) });
+const parseText = (text: string) =>
+  parseYamlFile({ file: "x.yaml", relPath: "x.yaml", bytes: new TextEncoder().encode(text) });
 
 describe("a valid file", () => {
   const result = parseYamlFile({ file: "valid.yaml", relPath: "valid.yaml", bytes: readFileSync(`${DIR}/valid.yaml`) });

@@ -7,7 +7,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => PathInfo]> = [
   [/^catalog\.yaml$/, () => ({ kind: "Catalog", key: "catalog", name: "catalog" })],
   [new RegExp(`^users/${SEG}\\.yaml$`), ([, u]) => ({ kind: "User", key: u!, name: u! })],
   [new RegExp(`^orgs/${SEG}/organization\\.yaml$`), ([, o]) => ({ kind: "Organization", key: o!, name: o!, org: o! })],
-  [new RegExp(`^orgs/${SEG}/teams/${SEG}\\.yaml$`), ([, o, t]) => ({ kind: "Team", key: `${o}/${t}`, name: t!, org: o! })],
+  [
+    new RegExp(`^orgs/${SEG}/teams/${SEG}\\.yaml$`),
+    ([, o, t]) => ({ kind: "Team", key: `${o}/${t}`, name: t!, org: o! }),
+  ],
   [
     new RegExp(`^orgs/${SEG}/connections/${SEG}\\.yaml$`),
     ([, o, c]) => ({ kind: "Connection", key: `${o}/${c}`, name: c!, org: o! }),
@@ -32,7 +35,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => PathInfo]> = [
     new RegExp(`^orgs/${SEG}/components/${SEG}/versions/${SEG}\\.yaml$`),
     ([, o, c, t]) => ({ kind: "ComponentVersion", key: `${o}/${c}:${t}`, name: t!, org: o!, parent: c! }),
   ],
-  [new RegExp(`^orgs/${SEG}/models/${SEG}/model\\.yaml$`), ([, o, m]) => ({ kind: "Model", key: `${o}/${m}`, name: m!, org: o! })],
+  [
+    new RegExp(`^orgs/${SEG}/models/${SEG}/model\\.yaml$`),
+    ([, o, m]) => ({ kind: "Model", key: `${o}/${m}`, name: m!, org: o! }),
+  ],
   [
     new RegExp(`^orgs/${SEG}/models/${SEG}/versions/${SEG}\\.yaml$`),
     ([, o, m, t]) => ({ kind: "ModelVersion", key: `${o}/${m}:${t}`, name: t!, org: o!, parent: m! }),
@@ -40,9 +46,18 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => PathInfo]> = [
 ];
 
 const README_PATTERNS: ReadonlyArray<[RegExp, (m: string[]) => ReadmeInfo]> = [
-  [new RegExp(`^orgs/${SEG}/projects/${SEG}/README\\.md$`), ([, o, p]) => ({ ownerKind: "Project", ownerKey: `${o}/${p}` })],
-  [new RegExp(`^orgs/${SEG}/components/${SEG}/README\\.md$`), ([, o, c]) => ({ ownerKind: "Component", ownerKey: `${o}/${c}` })],
-  [new RegExp(`^orgs/${SEG}/models/${SEG}/README\\.md$`), ([, o, m]) => ({ ownerKind: "Model", ownerKey: `${o}/${m}` })],
+  [
+    new RegExp(`^orgs/${SEG}/projects/${SEG}/README\\.md$`),
+    ([, o, p]) => ({ ownerKind: "Project", ownerKey: `${o}/${p}` }),
+  ],
+  [
+    new RegExp(`^orgs/${SEG}/components/${SEG}/README\\.md$`),
+    ([, o, c]) => ({ ownerKind: "Component", ownerKey: `${o}/${c}` }),
+  ],
+  [
+    new RegExp(`^orgs/${SEG}/models/${SEG}/README\\.md$`),
+    ([, o, m]) => ({ ownerKind: "Model", ownerKey: `${o}/${m}` }),
+  ],
 ];
 
 function reference(relPath: string): PathInfo | undefined {
@@ -62,7 +77,39 @@ function referenceReadme(relPath: string): ReadmeInfo | undefined {
 }
 
 /** Segments that sit at a layout's fixed places, near-misses of them, and odd names. */
-const SEGMENTS = ["orgs", "users", "teams", "connections", "projects", "components", "experiments", "models", "versions", "organization.yaml", "project.yaml", "component.yaml", "model.yaml", "README.md", "catalog.yaml", "a.yaml", ".yaml", "..yaml", "x.yaml.yaml", "a.yml", "1.0.0.yaml", "readme.md", "", "acme", "Orgs", " a.yaml", "a.yaml\n", "é.yaml", "constructor", "__proto__.yaml", "hasOwnProperty"];
+const SEGMENTS = [
+  "orgs",
+  "users",
+  "teams",
+  "connections",
+  "projects",
+  "components",
+  "experiments",
+  "models",
+  "versions",
+  "organization.yaml",
+  "project.yaml",
+  "component.yaml",
+  "model.yaml",
+  "README.md",
+  "catalog.yaml",
+  "a.yaml",
+  ".yaml",
+  "..yaml",
+  "x.yaml.yaml",
+  "a.yml",
+  "1.0.0.yaml",
+  "readme.md",
+  "",
+  "acme",
+  "Orgs",
+  " a.yaml",
+  "a.yaml\n",
+  "é.yaml",
+  "constructor",
+  "__proto__.yaml",
+  "hasOwnProperty",
+];
 
 /** What sits at each place of a deep layout path. */
 const SHAPED: ReadonlyArray<readonly string[]> = [
@@ -97,12 +144,24 @@ function* paths(): Generator<string> {
     });
     yield segs.join("/");
   }
-  yield* ["users/a/b.yaml", "orgs/acme/projects/churn/experiments/run-1.yaml", "orgs/acme/models/m/versions/1.0.0.yaml", "/users/a.yaml", "users/a.yaml/", "catalog.yaml/"];
+  yield* [
+    "users/a/b.yaml",
+    "orgs/acme/projects/churn/experiments/run-1.yaml",
+    "orgs/acme/models/m/versions/1.0.0.yaml",
+    "/users/a.yaml",
+    "users/a.yaml/",
+    "catalog.yaml/",
+  ];
 }
 
 describe("the catalog layout", () => {
   it.each([
-    { name: "classifyPath", classify: classifyPath as (p: string) => unknown, want: reference as (p: string) => unknown, atLeast: 1000 },
+    {
+      name: "classifyPath",
+      classify: classifyPath as (p: string) => unknown,
+      want: reference as (p: string) => unknown,
+      atLeast: 1000,
+    },
     { name: "classifyReadme", classify: classifyReadme, want: referenceReadme, atLeast: 10 },
   ])("$name gives what the layout's regular expressions give, for every path tried", ({ classify, want, atLeast }) => {
     let matched = 0;

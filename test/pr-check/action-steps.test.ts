@@ -13,16 +13,38 @@ import { parse } from "yaml";
 import { runCli } from "../helpers/cli.js";
 
 const ROOT = process.cwd();
-const step = (parse(readFileSync("action.yml", "utf8")) as { runs: { steps: Array<{ name?: string; run?: string; env?: Record<string, string> }> } }).runs.steps.find((s) => s.name === "Run mlcat")!;
+const step = (
+  parse(readFileSync("action.yml", "utf8")) as {
+    runs: { steps: Array<{ name?: string; run?: string; env?: Record<string, string> }> };
+  }
+).runs.steps.find((s) => s.name === "Run mlcat")!;
 let repo: string;
 let base: string;
 let head: string;
-const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Alice", "-c", "user.email=alice@example.com", ...args], { cwd: repo, encoding: "utf8" }).trim();
+const git = (...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=Alice", "-c", "user.email=alice@example.com", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+  }).trim();
 
 beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), "mlcat-action-"));
   git("init", "-q", "-b", "main");
-  await runCli(["init", "--dir", repo, "--github-login", "alice-m", "--github-id", "1234567", "--user", "alice", "--org", "acme", "--action", "acme/mlcat@0123456789abcdef0123456789abcdef01234567"]);
+  await runCli([
+    "init",
+    "--dir",
+    repo,
+    "--github-login",
+    "alice-m",
+    "--github-id",
+    "1234567",
+    "--user",
+    "alice",
+    "--org",
+    "acme",
+    "--action",
+    "acme/mlcat@0123456789abcdef0123456789abcdef01234567",
+  ]);
   git("add", "-A");
   git("commit", "-qm", "start");
   base = git("rev-parse", "HEAD");
@@ -59,7 +81,9 @@ function runStep(env: Record<string, string>) {
 describe("the action's run step", () => {
   it("passes every input through the environment, never into the script", () => {
     expect(step.run).not.toContain("${{");
-    expect(Object.keys(step.env!)).toEqual(expect.arrayContaining(["COMMAND", "CATALOG", "ALL", "OUT", "SITE_URL", "BASE_PATH", "AUDIENCE"]));
+    expect(Object.keys(step.env!)).toEqual(
+      expect.arrayContaining(["COMMAND", "CATALOG", "ALL", "OUT", "SITE_URL", "BASE_PATH", "AUDIENCE"]),
+    );
   });
 
   it("validates the consumer's catalog", () => {
@@ -74,7 +98,8 @@ describe("the action's run step", () => {
     expect(run.code).toBe(1);
     const annotations = run.stdout.split("\n").filter((l) => l.startsWith("::"));
     expect(annotations.length).toBeGreaterThan(0);
-    for (const a of annotations) expect(a).toMatch(/^::error file=catalog\/orgs\/acme\/projects\/churn\/project\.yaml,/);
+    for (const a of annotations)
+      expect(a).toMatch(/^::error file=catalog\/orgs\/acme\/projects\/churn\/project\.yaml,/);
   });
 
   it("says which commands it knows", () => {

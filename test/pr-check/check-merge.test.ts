@@ -36,7 +36,8 @@ function branchOf(s: PrScenario, change: Record<string, string | null>): string 
   return branch;
 }
 
-const check = (s: PrScenario, head: string, login: string, base = "main") => checkPullRequest({ cwd: s.repo.dir, base, head, actor: { login } });
+const check = (s: PrScenario, head: string, login: string, base = "main") =>
+  checkPullRequest({ cwd: s.repo.dir, base, head, actor: { login } });
 const denial = (result: Awaited<ReturnType<typeof check>>) => result.diagnostics.find((d) => d.severity === "error")!;
 
 describe("judging the merge result", () => {
@@ -48,14 +49,23 @@ describe("judging the merge result", () => {
     const branch = branchOf(s, { [ORG]: frankMember });
     expect(errorsOf(await check(s, branch, "erin"))).toEqual([]);
     // Meanwhile alice (an owner) makes frank an owner, listed after herself: allowed too, and merged.
-    s.commitToMain({ [ORG]: edit(ORG, "    role: owner\n", "    role: owner\n  - user: frank\n    role: owner\n") }, "alice makes frank an owner");
+    s.commitToMain(
+      { [ORG]: edit(ORG, "    role: owner\n", "    role: owner\n  - user: frank\n    role: owner\n") },
+      "alice makes frank an owner",
+    );
     // git merges the two cleanly: frank is listed twice, as owner and as member. Changing an owner's entries needs an owner.
     const result = await check(s, branch, "erin");
-    expect(s.repo.git("show", `${result.revisions.mergeTree}:catalog/${ORG}`)).toContain("  - user: frank\n    role: owner\n  - user: erin");
-    expect(result.changes.map((c) => [c.path, c.allowed, c.decisions.filter((d) => !d.allowed).map((d) => d.rule)])).toEqual([[`catalog/${ORG}`, false, ["org-owners"]]]);
+    expect(s.repo.git("show", `${result.revisions.mergeTree}:catalog/${ORG}`)).toContain(
+      "  - user: frank\n    role: owner\n  - user: erin",
+    );
+    expect(
+      result.changes.map((c) => [c.path, c.allowed, c.decisions.filter((d) => !d.allowed).map((d) => d.rule)]),
+    ).toEqual([[`catalog/${ORG}`, false, ["org-owners"]]]);
     // Annotated where erin edited the file (line 15 of her head), saying that the merge result was judged.
     expect(errorsOf(result)).toEqual([{ code: "pr/permission-denied", file: ORG, line: 15, column: 1 }]);
-    expect(denial(result).message).toMatchInlineSnapshot(`"Changing frank's role in acme from owner to owner and member needs owner or higher on organization acme; erin is a manager there (rule org-owners; judged on the file as merging this branch into the base leaves it: the base changed it too since the branch forked)"`);
+    expect(denial(result).message).toMatchInlineSnapshot(
+      `"Changing frank's role in acme from owner to owner and member needs owner or higher on organization acme; erin is a manager there (rule org-owners; judged on the file as merging this branch into the base leaves it: the base changed it too since the branch forked)"`,
+    );
     // The branch's own diff, from where it forked, is still allowed: only the merge result makes the difference.
     expect(errorsOf(await check(s, branch, "erin", forkPoint))).toEqual([]);
     // An owner may make the merged change.
@@ -72,7 +82,9 @@ describe("judging the merge result", () => {
     s.commitToMain({ [MV1]: production }, "carol moves 1.0.0 to production");
     const result = await check(s, branch, "bob");
     expect(errorsOf(result)).toEqual([{ code: "pr/permission-denied", file: MV1, line: 12, column: 17 }]);
-    expect(denial(result).message).toMatch(/^Changing metrics of model version acme\/churn-model:1\.0\.0, which is in production needs a registry admin of acme: its owners, managers and admins; bob is not \(rule production-frozen; judged on the file as merging this branch into the base leaves it/);
+    expect(denial(result).message).toMatch(
+      /^Changing metrics of model version acme\/churn-model:1\.0\.0, which is in production needs a registry admin of acme: its owners, managers and admins; bob is not \(rule production-frozen; judged on the file as merging this branch into the base leaves it/,
+    );
     expect(errorsOf(await check(s, branch, "carol"))).toEqual([]);
   });
 
@@ -86,7 +98,9 @@ describe("judging the merge result", () => {
     const result = await check(s, branch, "bob");
     expect(result.changes.map((c) => [c.path, c.action, c.allowed])).toEqual([[`catalog/${moved}`, "update", false]]);
     expect(errorsOf(result)).toEqual([{ code: "pr/permission-denied", file: moved, line: 3, column: 15 }]);
-    expect(denial(result).message).toMatch(/^Changing experiment acme\/forecast\/run-2 needs member or higher on project acme\/forecast; bob is a viewer there \(rule experiment-write; judged on the file as merging/);
+    expect(denial(result).message).toMatch(
+      /^Changing experiment acme\/forecast\/run-2 needs member or higher on project acme\/forecast; bob is a viewer there \(rule experiment-write; judged on the file as merging/,
+    );
     // The code frame shows the merged file: the head has no file there.
     expect(result.texts.get(`catalog/${moved}`)).toContain("lr: 0.3");
   });
@@ -97,8 +111,15 @@ describe("judging the merge result", () => {
     s.commitToMain({ [RUN2]: `description: Alice's notes.\n${PR_BASE[RUN2]}` }, "alice describes run-2");
     const result = await check(s, branch, "alice");
     const problem = result.diagnostics.find((d) => d.code.startsWith("yaml/"))!;
-    expect([problem.code, problem.file, problem.line, problem.column]).toEqual(["yaml/duplicate-key", `catalog/${RUN2}`, 1, 1]);
-    expect(problem.message).toMatchInlineSnapshot(`"in the file merging this branch into the base would give (line 6): key "description" appears twice in this mapping (first on line 1)"`);
+    expect([problem.code, problem.file, problem.line, problem.column]).toEqual([
+      "yaml/duplicate-key",
+      `catalog/${RUN2}`,
+      1,
+      1,
+    ]);
+    expect(problem.message).toMatchInlineSnapshot(
+      `"in the file merging this branch into the base would give (line 6): key "description" appears twice in this mapping (first on line 1)"`,
+    );
     expect(problem.hint).toBe("rebase the branch on main, fix the file and push again");
   });
 
@@ -118,7 +139,13 @@ describe("a branch that does not merge cleanly", () => {
     const s = scenario();
     const mv2 = "orgs/acme/models/churn-model/versions/2.0.0.yaml";
     const branch = branchOf(s, { [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.3"), [mv2]: null, [RUN3]: run3 });
-    s.commitToMain({ [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.5"), [mv2]: PR_BASE[mv2]!.replace("Second candidate.", "Second.") }, "alice edits run-2 and 2.0.0");
+    s.commitToMain(
+      {
+        [RUN2]: PR_BASE[RUN2]!.replace("lr: 0.2", "lr: 0.5"),
+        [mv2]: PR_BASE[mv2]!.replace("Second candidate.", "Second."),
+      },
+      "alice edits run-2 and 2.0.0",
+    );
     const result = await check(s, branch, "alice");
     expect(errorsOf(result)).toEqual([
       { code: "pr/merge-conflict", file: mv2, line: 1, column: 1 },
@@ -126,8 +153,14 @@ describe("a branch that does not merge cleanly", () => {
     ]);
     const base = s.repo.git("rev-parse", "main").slice(0, 10);
     expect(result.diagnostics.map((d) => [d.message, d.hint])).toEqual([
-      [`merging this branch into the base ${base} conflicts in this file: the branch deleted it and the base changed it; the file the merge would produce cannot be judged, so nothing in this pull request is allowed`, "rebase the branch on main and push again"],
-      [`merging this branch into the base ${base} conflicts in this file: the base and the branch both changed the same lines since the branch forked; the file the merge would produce cannot be judged, so nothing in this pull request is allowed`, "rebase the branch on main and push again"],
+      [
+        `merging this branch into the base ${base} conflicts in this file: the branch deleted it and the base changed it; the file the merge would produce cannot be judged, so nothing in this pull request is allowed`,
+        "rebase the branch on main and push again",
+      ],
+      [
+        `merging this branch into the base ${base} conflicts in this file: the base and the branch both changed the same lines since the branch forked; the file the merge would produce cannot be judged, so nothing in this pull request is allowed`,
+        "rebase the branch on main and push again",
+      ],
     ]);
     expect(result.failedClosed).toBe("the branch does not merge cleanly into the base");
     expect(result.changes).toEqual([]);
@@ -161,7 +194,10 @@ describe("the fast path: the base has not moved since the branch forked", () => 
     const dir = mkdtempSync(join(tmpdir(), "mlcat-no-merge-tree-"));
     const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
     const wrapper = join(dir, "git");
-    writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do [ "$a" = merge-tree ] && { echo "fatal: merge-tree is not allowed here" >&2; exit 128; }; done\nexec "${real}" "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = merge-tree ] && { echo "fatal: merge-tree is not allowed here" >&2; exit 128; }; done\nexec "${real}" "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     return wrapper;
   }
@@ -170,13 +206,27 @@ describe("the fast path: the base has not moved since the branch forked", () => 
     const s = scenario();
     const branch = branchOf(s, { [RUN3]: run3 });
     const binary = gitWithoutMergeTree();
-    const fast = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" }, binary });
+    const fast = await checkPullRequest({
+      cwd: s.repo.dir,
+      base: "main",
+      head: branch,
+      actor: { login: "bob" },
+      binary,
+    });
     expect(fast.revisions.mergeTree).toBeUndefined();
     expect(fast.revisions.mergeBase).toBe(s.repo.git("rev-parse", "main"));
     expect(errorsOf(fast)).toEqual([]);
     s.commitToMain({ [ORG]: edit(ORG, "Acme's ML.", "Acme's machine learning.") }, "main moves on");
-    const err = await checkPullRequest({ cwd: s.repo.dir, base: "main", head: branch, actor: { login: "bob" }, binary }).catch((e: unknown) => e);
+    const err = await checkPullRequest({
+      cwd: s.repo.dir,
+      base: "main",
+      head: branch,
+      actor: { login: "bob" },
+      binary,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitError);
-    expect((err as GitError).message).toMatch(/^cannot merge [0-9a-f]{40} into [0-9a-f]{40}: merge-tree is not allowed here$/);
+    expect((err as GitError).message).toMatch(
+      /^cannot merge [0-9a-f]{40} into [0-9a-f]{40}: merge-tree is not allowed here$/,
+    );
   });
 });

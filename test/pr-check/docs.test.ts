@@ -11,7 +11,9 @@ const sources = readdirSync("src/pr-check")
 
 describe("docs/pull-request-checks.md", () => {
   it("documents every rule named in the pull-request check's source", () => {
-    const literal = [...sources.matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)].map((m) => m[1]!).filter((r) => r !== "project-component");
+    const literal = [...sources.matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)]
+      .map((m) => m[1]!)
+      .filter((r) => r !== "project-component");
     const templated = ["experiment-write", "experiment-delete", "project-component-write", "project-component-delete"];
     const rules = [...new Set([...literal, ...templated])];
     expect(rules.length).toBeGreaterThan(40);

@@ -17,7 +17,8 @@ const RUN2 = "orgs/acme/projects/churn/experiments/run-2.yaml";
 const FILES = {
   ...PR_BASE,
   "users/carol.yaml": "name: carol\ndisplayName: Carol Diaz\ngithub: { login: carol-d, id: 1003 }\n",
-  [PREPARE]: "version: 1.1\nkind: component\nname: prepare\ninputs:\n  - name: rows\nrun:\n  kind: job\n  container:\n    image: python:3.12\n",
+  [PREPARE]:
+    "version: 1.1\nkind: component\nname: prepare\ninputs:\n  - name: rows\nrun:\n  kind: job\n  container:\n    image: python:3.12\n",
 };
 
 let s: PrScenario;
@@ -38,7 +39,10 @@ beforeAll(() => {
 });
 afterAll(() => s.remove());
 
-const check = (head: string, ...extra: string[]) => runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", head, "--actor", "bob", ...extra], { GITHUB_STEP_SUMMARY: "/summary.md" });
+const check = (head: string, ...extra: string[]) =>
+  runCli(["check", "--repo", s.repo.dir, "--base", "main", "--head", head, "--actor", "bob", ...extra], {
+    GITHUB_STEP_SUMMARY: "/summary.md",
+  });
 
 describe("mlcat check reports on the pull request", () => {
   it("says nothing about an untouched file's warning, and counts it in one line", async () => {
@@ -79,11 +83,15 @@ describe("mlcat check reports on the pull request", () => {
     const run = await check(brokenRun, "--format", "github");
     const annotations = run.stdout.split("\n").filter((l) => l.startsWith("::"));
     expect(annotations).toHaveLength(1);
-    expect(annotations[0]).toMatch(/^::error file=catalog\/orgs\/acme\/projects\/churn\/experiments\/run-3\.yaml,line=2,col=12,title=mlcat ref\/unknown-component::/);
+    expect(annotations[0]).toMatch(
+      /^::error file=catalog\/orgs\/acme\/projects\/churn\/experiments\/run-3\.yaml,line=2,col=12,title=mlcat ref\/unknown-component::/,
+    );
     const summary = run.appended["/summary.md"]!;
     expect(summary).toContain("1 error, 0 warnings, 0 infos in 22 files");
     expect(summary).not.toContain("prepare.yaml");
-    expect(summary).toContain("Not shown: 1 warning and 1 info already there before this pull request, in 2 files it did not change");
+    expect(summary).toContain(
+      "Not shown: 1 warning and 1 info already there before this pull request, in 2 files it did not change",
+    );
   });
 
   it("lists in JSON what it shows, and counts what it left out", async () => {
@@ -91,7 +99,10 @@ describe("mlcat check reports on the pull request", () => {
     expect(report.diagnostics).toEqual([]);
     expect(report.summary.preexisting).toEqual({ errors: 0, warnings: 1, infos: 1, files: 2, shown: false });
     const all = JSON.parse((await check(oneRun, "--format", "json", "--all")).stdout);
-    expect(all.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(["spec/untyped-io", "version/identical"]);
+    expect(all.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual([
+      "spec/untyped-io",
+      "version/identical",
+    ]);
   });
 
   it("names whom to ask by GitHub login, the handle a review is requested from", async () => {
@@ -99,7 +110,10 @@ describe("mlcat check reports on the pull request", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("hint: ask @alice, @carol-d, @erin (who may make this change)");
     const json = JSON.parse((await check(runDeleted, "--format", "json")).stdout);
-    expect(json.summary.changes[0].rules[0]).toMatchObject({ approvers: ["alice", "carol", "erin"], ask: ["@alice", "@carol-d", "@erin"] });
+    expect(json.summary.changes[0].rules[0]).toMatchObject({
+      approvers: ["alice", "carol", "erin"],
+      ask: ["@alice", "@carol-d", "@erin"],
+    });
   });
 });
 
@@ -117,15 +131,21 @@ describe("mlcat explain --actor", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("allowed: carol may delete");
-    expect(run.stdout).toContain("1. carol is not a GitHub login in the catalog, but is a catalog user name: users/carol.yaml, whose GitHub login is carol-d");
+    expect(run.stdout).toContain(
+      "1. carol is not a GitHub login in the catalog, but is a catalog user name: users/carol.yaml, whose GitHub login is carol-d",
+    );
     expect(run.stdout).toContain("2. GitHub user carol-d is catalog user carol");
   });
 
   it("suggests the closest login or user name for one that matches nobody", async () => {
     const run = await explain("--actor", "carol-x", `catalog/${RUN2}`, "--action", "delete");
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("hint: carol-x matches no user file: did you mean --actor carol-d (catalog user carol, GitHub login carol-d)?");
-    const json = JSON.parse((await explain("--actor", "carol-x", `catalog/${RUN2}`, "--action", "delete", "--format", "json")).stdout);
+    expect(run.stdout).toContain(
+      "hint: carol-x matches no user file: did you mean --actor carol-d (catalog user carol, GitHub login carol-d)?",
+    );
+    const json = JSON.parse(
+      (await explain("--actor", "carol-x", `catalog/${RUN2}`, "--action", "delete", "--format", "json")).stdout,
+    );
     expect(json.suggestion).toBe("did you mean --actor carol-d (catalog user carol, GitHub login carol-d)?");
   });
 });

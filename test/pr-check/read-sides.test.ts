@@ -24,7 +24,10 @@ const README = "orgs/acme/projects/churn/README.md";
 async function sides(change: Record<string, string>) {
   const repo: TestRepo = makeRepo({ ...BASE, [README]: "# Churn\n" });
   const cacheDir = mkdtempSync(join(tmpdir(), "mlcat-sides-"));
-  cleanups.push(() => repo.remove(), () => rmSync(cacheDir, { recursive: true, force: true }));
+  cleanups.push(
+    () => repo.remove(),
+    () => rmSync(cacheDir, { recursive: true, force: true }),
+  );
   // What CI on main leaves: a validation of main with a cache.
   await validate({ dir: join(repo.dir, "catalog"), cache: cacheDir, workers: 0 });
   repo.branch("pr");
@@ -37,13 +40,21 @@ async function sides(change: Record<string, string>) {
   const reading = { cwd: repo.dir, reader, dir: "catalog", cache, texts };
   const head = await readSide({ ...reading, rev: "pr" });
   const entries = await listTreeAt({ cwd: repo.dir, rev: "main", dir: "catalog" });
-  const base = await readSide({ ...reading, rev: "main", entries, include: authorityFilter(new Set(Object.keys(change))), reuse: head });
+  const base = await readSide({
+    ...reading,
+    rev: "main",
+    entries,
+    include: authorityFilter(new Set(Object.keys(change))),
+    reuse: head,
+  });
   return { head, base };
 }
 
 describe("readSide with the head's entities to share", () => {
   it("shares an entity the cache gave the head for the same blob at the same path", async () => {
-    const { head, base } = await sides({ "users/bob.yaml": "name: bob\ndisplayName: Robert\ngithub: { login: bob, id: 1002 }\n" });
+    const { head, base } = await sides({
+      "users/bob.yaml": "name: bob\ndisplayName: Robert\ngithub: { login: bob, id: 1002 }\n",
+    });
     expect(base.byPath.get("users/alice.yaml")).toBe(head.byPath.get("users/alice.yaml"));
     // The changed file is the base's own.
     expect(base.byPath.get("users/bob.yaml")).not.toBe(head.byPath.get("users/bob.yaml"));

@@ -24,7 +24,17 @@ describe("terminal safety of the pretty report", () => {
   it("shows escape sequences in messages as visible code points, never raw", async () => {
     const { formatPretty } = await import("../../src/report/pretty.js");
     const out = formatPretty(
-      [{ code: "ref/unknown-user", severity: "error", file: "catalog/x.yaml", line: 1, column: 1, message: 'user "\u001b[2Jevil" is unknown', hint: "add it" }],
+      [
+        {
+          code: "ref/unknown-user",
+          severity: "error",
+          file: "catalog/x.yaml",
+          line: 1,
+          column: 1,
+          message: 'user "\u001b[2Jevil" is unknown',
+          hint: "add it",
+        },
+      ],
       { files: 1, entities: 1, errors: 1, warnings: 0, infos: 0 },
       { color: false },
     );

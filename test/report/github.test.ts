@@ -36,7 +36,12 @@ describe("GitHub output", () => {
   it("keeps untrusted text inert in the job summary", () => {
     const md = formatGithubSummary([d], { files: 1, entities: 1, errors: 1, warnings: 0, infos: 0 });
     expect(md).not.toContain("<b>");
-    expect(md.split("\n").find((l) => l.startsWith("| ❌"))!.split(" | ")).toHaveLength(5);
+    expect(
+      md
+        .split("\n")
+        .find((l) => l.startsWith("| ❌"))!
+        .split(" | "),
+    ).toHaveLength(5);
   });
 
   it("shows a green title when there are no errors", () => {

@@ -14,7 +14,13 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const out = mkdtempSync(join(tmpdir(), "mlcat-bench-smoke-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MLCAT_CACHE_DIR: undefined } });
+const node = (args: string[]) =>
+  execFileSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, MLCAT_CACHE_DIR: undefined },
+  });
 
 describe("scripts", () => {
   it("dist/ is compiled (npm test compiles first)", () => {
@@ -29,24 +35,61 @@ describe("scripts", () => {
     const validated = node(["bin/mlcat.js", "validate", join(dir, "catalog")]);
     expect(validated).toMatch(/^No problems in \d+ entities/m);
     expect(() => node(["scripts/gen-catalog.ts", "--entities", "40", "--out", dir])).toThrow(/not empty: pass --force/);
-    expect(() => node(["scripts/gen-catalog.ts", "--entities", "many", "--out", join(out, "x")])).toThrow(/--entities must be a whole number/);
+    expect(() => node(["scripts/gen-catalog.ts", "--entities", "many", "--out", join(out, "x")])).toThrow(
+      /--entities must be a whole number/,
+    );
   });
 
   it("bench runs every measurement at a tiny size and writes its table and results.json", () => {
     const results = join(out, "bench", "results.json");
-    const table = node(["scripts/bench.ts", "--entities", "40", "--runs", "1", "--warmup", "0", "--skip", "build", "--out", results, "--work", join(out, "work")]);
+    const table = node([
+      "scripts/bench.ts",
+      "--entities",
+      "40",
+      "--runs",
+      "1",
+      "--warmup",
+      "0",
+      "--skip",
+      "build",
+      "--out",
+      results,
+      "--work",
+      join(out, "work"),
+    ]);
     expect(table).toContain("| # | comparison | mlcat | baseline | ratio | target | verdict |");
     const json = JSON.parse(readFileSync(results, "utf8"));
     expect(json.machine).toMatchObject({ node: process.versions.node, cores: expect.any(Number) });
     const measured = json.sizes[0].measured;
-    expect(Object.keys(measured).sort()).toEqual(["ajv-cli", "check-cold", "check-decisions", "check-rerun", "check-warm", "git-log", "history", "validate-changed", "validate-cold", "validate-warm"]);
+    expect(Object.keys(measured).sort()).toEqual([
+      "ajv-cli",
+      "check-cold",
+      "check-decisions",
+      "check-rerun",
+      "check-warm",
+      "git-log",
+      "history",
+      "validate-changed",
+      "validate-cold",
+      "validate-warm",
+    ]);
     for (const m of Object.values(measured) as Array<{ medianMs: number; exitCodes: number[] }>) {
       expect(m.medianMs).toBeGreaterThan(0);
       // The generated catalog is valid (validate exits 0) and its pull request is allowed (check exits 0).
       expect(m.exitCodes).toEqual([0]);
     }
     expect(measured["validate-cold"].peakRssMb).toBeGreaterThan(10);
-    expect(json.comparisons.map((c: { id: string }) => c.id)).toEqual(["1", "2", "2b", "3a", "3b", "3c", "3d", "4", "5"]);
+    expect(json.comparisons.map((c: { id: string }) => c.id)).toEqual([
+      "1",
+      "2",
+      "2b",
+      "3a",
+      "3b",
+      "3c",
+      "3d",
+      "4",
+      "5",
+    ]);
     expect(readFileSync(results.replace(/\.json$/, ".md"), "utf8")).toBe(`${table}`);
   });
 });

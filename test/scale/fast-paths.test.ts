@@ -5,7 +5,17 @@
  * of every kind and on a generated catalog with defects; the cache is never
  * stale and stays within its bound.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,12 +48,18 @@ const HAZARDS = join(import.meta.dirname, "..", "fixtures", "yaml-hazards");
 /** BASE plus a file with every kind of problem: rejected by the loader, refused by the schema, and caught by the rules. */
 function troubledCatalog(dir: string): void {
   const files: Record<string, string | Buffer> = { ...BASE };
-  for (const name of readdirSync(HAZARDS).filter((f) => f.endsWith(".yaml"))) files[`users/h-${name.replace(/\.yaml$/, "")}.yaml`] = readFileSync(join(HAZARDS, name));
+  for (const name of readdirSync(HAZARDS).filter((f) => f.endsWith(".yaml")))
+    files[`users/h-${name.replace(/\.yaml$/, "")}.yaml`] = readFileSync(join(HAZARDS, name));
   files["users/latin1.yaml"] = Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]);
   files["users/huge.yaml"] = `name: huge\nbio: "${"x".repeat(5000)}"\n`;
   files["orgs/acme/teams/broken.yaml"] = "name: broken\ndescripton: typo\nmembers:\n  - user: alice\n    role: boss\n";
-  files["orgs/acme/teams/ghosts.yaml"] = "name: ghosts\nmembers:\n  - user: nobody\n    role: member\n  - user: alice\n    role: member\n  - user: alice\n    role: admin\n";
-  files["orgs/acme/components/train/versions/2.0.0.yaml"] = (BASE["orgs/acme/components/train/versions/1.0.0.yaml"] ?? "").replace("kind: component", "kind: component\ntags: [x]") + "# {{ in a comment }}\n";
+  files["orgs/acme/teams/ghosts.yaml"] =
+    "name: ghosts\nmembers:\n  - user: nobody\n    role: member\n  - user: alice\n    role: member\n  - user: alice\n    role: admin\n";
+  files["orgs/acme/components/train/versions/2.0.0.yaml"] =
+    (BASE["orgs/acme/components/train/versions/1.0.0.yaml"] ?? "").replace(
+      "kind: component",
+      "kind: component\ntags: [x]",
+    ) + "# {{ in a comment }}\n";
   files["orgs/acme/projects/churn/components/prep.yaml"] =
     "kind: component\ninputs:\n  - name: a\n    type: str\n  - name: a\n    type: int\noutputs:\n  - name: out\nrun:\n  kind: job\n  container:\n    image: x\n    args: ['{{ a }}', '{{ b }}', '{{ params.c }}', '{{ globals.run_outputs_path }}']\n";
   files["orgs/acme/projects/churn/experiments/run-2.yaml"] = "name: run-3\ncomponent: acme/train:9.9.9\nstatus: done\n";
@@ -67,8 +83,18 @@ function shape(result: ValidationResult): unknown {
 const LIMITS = { maxFileBytes: 4096 };
 
 describe.each([
-  ["a catalog with every kind of problem", "troubled", troubledCatalog, ["file/", "yaml/", "schema/", "ref/", "spec/", "name/"]],
-  ["a generated catalog with defects", "generated", (dir: string) => writeCatalogFiles(generateCatalog({ entities: 400, seed: 9, defects: 12 }), dir, "."), ["schema/", "ref/", "spec/", "name/", "vocab/"]],
+  [
+    "a catalog with every kind of problem",
+    "troubled",
+    troubledCatalog,
+    ["file/", "yaml/", "schema/", "ref/", "spec/", "name/"],
+  ],
+  [
+    "a generated catalog with defects",
+    "generated",
+    (dir: string) => writeCatalogFiles(generateCatalog({ entities: 400, seed: 9, defects: 12 }), dir, "."),
+    ["schema/", "ref/", "spec/", "name/", "vocab/"],
+  ],
 ] as const)("on %s, every fast path gives what the plain path gives", (_label, name, make, families) => {
   const dir = join(root, name);
   const cache = join(root, `${name}-cache`);
@@ -80,7 +106,11 @@ describe.each([
 
   it("(the plain path finds problems of every family there)", () => {
     const codes = (plain as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code);
-    for (const family of families) expect(codes.some((c) => c.startsWith(family)), family).toBe(true);
+    for (const family of families)
+      expect(
+        codes.some((c) => c.startsWith(family)),
+        family,
+      ).toBe(true);
   });
 
   it("with worker threads (all batches in the workers, then shared with the main thread)", async () => {
@@ -99,13 +129,26 @@ describe.each([
   it("with a cold cache, then a warm one (in this thread and with workers)", async () => {
     const cold = await validate({ dir, limits: LIMITS, cache, workers: 0 });
     // Hits in a cold run: only files byte-identical to one parsed earlier in the same run (a `latest` tag and its release).
-    const duplicates = (await readCatalogDir(dir, LIMITS)).filter((f, i, all) => f.relPath.endsWith(".yaml") && all.findIndex((g) => g.relPath.endsWith(".yaml") && Buffer.compare(Buffer.from(g.bytes), Buffer.from(f.bytes)) === 0 && classifyPath(g.relPath)?.kind === classifyPath(f.relPath)?.kind) < i);
+    const duplicates = (await readCatalogDir(dir, LIMITS)).filter(
+      (f, i, all) =>
+        f.relPath.endsWith(".yaml") &&
+        all.findIndex(
+          (g) =>
+            g.relPath.endsWith(".yaml") &&
+            Buffer.compare(Buffer.from(g.bytes), Buffer.from(f.bytes)) === 0 &&
+            classifyPath(g.relPath)?.kind === classifyPath(f.relPath)?.kind,
+        ) < i,
+    );
     expect(cold.cache?.hits).toBeLessThanOrEqual(duplicates.length);
     expect(cold.cache?.writes).toBeGreaterThan(0);
     expect(shape(cold)).toEqual(plain);
     const warm = await validate({ dir, limits: LIMITS, cache, workers: 0 });
     // Files that were rejected or failed their schema are not kept: they are parsed again.
-    expect(warm.cache).toMatchObject({ hits: cold.cache!.hits + cold.cache!.writes, misses: cold.cache!.misses - cold.cache!.writes, writes: 0 });
+    expect(warm.cache).toMatchObject({
+      hits: cold.cache!.hits + cold.cache!.writes,
+      misses: cold.cache!.misses - cold.cache!.writes,
+      writes: 0,
+    });
     expect(shape(warm)).toEqual(plain);
     expect(shape(await validate({ dir, limits: LIMITS, cache, workers: 2 }))).toEqual(plain);
   });
@@ -165,7 +208,10 @@ describe("the content cache", () => {
     const cache = join(root, "delta-cache");
     const first = await validate({ dir, cache, workers: 0 });
     const [ns] = readdirSync(cache).filter((f) => f.startsWith("v-"));
-    const packs = () => readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack")).map((f) => statSync(join(cache, ns!, f)));
+    const packs = () =>
+      readdirSync(join(cache, ns!))
+        .filter((f) => f.endsWith(".pack"))
+        .map((f) => statSync(join(cache, ns!, f)));
     const path = join(dir, "users/alice.yaml");
     const before = readFileSync(path, "utf8");
     try {
@@ -186,11 +232,14 @@ describe("the content cache", () => {
     ["cut short by a byte", (b: Buffer) => b.subarray(0, b.length - 1)],
     ["cut inside its index", (b: Buffer) => b.subarray(0, 40)],
     ["with a byte too many", (b: Buffer) => Buffer.concat([b, Buffer.from([0])])],
-    ["claiming one entry more", (b: Buffer) => {
-      const copy = Buffer.from(b);
-      copy.writeUInt32BE(b.readUInt32BE(4) + 1, 4);
-      return copy;
-    }],
+    [
+      "claiming one entry more",
+      (b: Buffer) => {
+        const copy = Buffer.from(b);
+        copy.writeUInt32BE(b.readUInt32BE(4) + 1, 4);
+        return copy;
+      },
+    ],
     ["of another format", (b: Buffer) => Buffer.concat([Buffer.from("MLCP"), b.subarray(4)])],
     ["empty", () => Buffer.alloc(0)],
   ])("treats a pack %s as missing", async (_name, damage) => {
@@ -198,7 +247,8 @@ describe("the content cache", () => {
     const plain = await validate({ dir, cache: false, workers: 0 });
     await validate({ dir, cache, workers: 0 });
     const [ns] = readdirSync(cache);
-    for (const pack of readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack"))) writeFileSync(join(cache, ns!, pack), damage(readFileSync(join(cache, ns!, pack))));
+    for (const pack of readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack")))
+      writeFileSync(join(cache, ns!, pack), damage(readFileSync(join(cache, ns!, pack))));
     const again = await validate({ dir, cache, workers: 0 });
     expect(again.cache).toMatchObject({ hits: 0 });
     expect(again.diagnostics).toEqual(plain.diagnostics);
@@ -243,7 +293,9 @@ describe("the content cache", () => {
     const cache = new ContentCache(folder, DEFAULT_LIMITS);
     const decode = cache.peek(oid(0), "team.schema.json")!;
     // The pack holding the entry (not the newest: closed after its index was read) is replaced by a longer copy.
-    const packs = readdirSync(join(folder, ns!)).filter((f) => f.endsWith(".pack")).map((f) => join(folder, ns!, f));
+    const packs = readdirSync(join(folder, ns!))
+      .filter((f) => f.endsWith(".pack"))
+      .map((f) => join(folder, ns!, f));
     const holder = packs.find((p) => readFileSync(p).includes(`${oid(0)}.team.schema.json`))!;
     const bytes = readFileSync(holder);
     rmSync(holder);
@@ -256,7 +308,8 @@ describe("the content cache", () => {
     const plain = await validate({ dir, cache: false, workers: 0 });
     await validate({ dir, cache, workers: 0 });
     const [ns] = readdirSync(cache);
-    for (const pack of readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack"))) writeFileSync(join(cache, ns!, pack), "garbage");
+    for (const pack of readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack")))
+      writeFileSync(join(cache, ns!, pack), "garbage");
     const again = await validate({ dir, cache, workers: 0 });
     expect(again.cache).toMatchObject({ hits: 0 });
     expect(again.diagnostics).toEqual(plain.diagnostics);
@@ -284,7 +337,9 @@ describe("the content cache", () => {
     const saved = process.env.MLCAT_CACHE_DIR;
     process.env.MLCAT_CACHE_DIR = join(root, "env-cache");
     try {
-      expect(loadCatalogFromFiles(files).cache).toMatchObject({ misses: files.filter((f) => f.relPath.endsWith(".yaml")).length });
+      expect(loadCatalogFromFiles(files).cache).toMatchObject({
+        misses: files.filter((f) => f.relPath.endsWith(".yaml")).length,
+      });
       expect(loadCatalogFromFiles(files, { cache: false }).cache).toBeUndefined();
     } finally {
       if (saved === undefined) delete process.env.MLCAT_CACHE_DIR;
@@ -297,36 +352,78 @@ describe("templates on plain data", () => {
   const corpus = join(import.meta.dirname, "..", "fixtures", "polyaxon-hub");
   const specs: Array<[string, string]> = [];
   for (const component of readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const file of readdirSync(join(corpus, component.name))) specs.push([`${component.name}/${file}`, readFileSync(join(corpus, component.name, file), "utf8")]);
+    for (const file of readdirSync(join(corpus, component.name)))
+      specs.push([`${component.name}/${file}`, readFileSync(join(corpus, component.name, file), "utf8")]);
   }
   const generated = generateCatalog({ entities: 300, seed: 4 });
-  for (const [path, text] of generated.files) if (/components\/.*\.yaml$/.test(path) && !path.endsWith("component.yaml")) specs.push([path, text]);
+  for (const [path, text] of generated.files)
+    if (/components\/.*\.yaml$/.test(path) && !path.endsWith("component.yaml")) specs.push([path, text]);
   const mutations: Array<[string, (t: string) => string]> = [
     ["as is", (t) => t],
     ["an unknown name in an arg", (t) => t.replace(/\{\{ *([a-z_]+) *\}\}/, "{{ $1_typo }}")],
     ["an unknown params name", (t) => t.replace(/\{\{ *([a-z_]+) *\}\}/, "{{ params.nope }}")],
-    ["an unknown name in a description only", (t) => t.replace(/^description: .*$/m, 'description: "uses {{ nothing }}"')],
-    ["a nested component with its own inputs", (t) => `${t}\nhooks:\n  - hubRef: x\n    params:\n      run: {kind: job}\n      inputs: [{name: inner}]\n      value: "{{ inner }}"\n`],
+    [
+      "an unknown name in a description only",
+      (t) => t.replace(/^description: .*$/m, 'description: "uses {{ nothing }}"'),
+    ],
+    [
+      "a nested component with its own inputs",
+      (t) =>
+        `${t}\nhooks:\n  - hubRef: x\n    params:\n      run: {kind: job}\n      inputs: [{name: inner}]\n      value: "{{ inner }}"\n`,
+    ],
   ];
 
   it.each(mutations)("only the templates' problems are found on every spec, %s", (what, mutate) => {
     const verdicts = specs.flatMap(([path, text]) => {
-      const parsed = parseYamlFile({ file: path, relPath: path, bytes: Buffer.from(mutate(text)), limits: DEFAULT_LIMITS });
+      const parsed = parseYamlFile({
+        file: path,
+        relPath: path,
+        bytes: Buffer.from(mutate(text)),
+        limits: DEFAULT_LIMITS,
+      });
       if (!parsed.source) return [];
       return [findTemplateProblems(parsed.source).length > 0];
     });
     expect(verdicts.length).toBeGreaterThan(50);
     // The mutations that add an unknown name make every spec with a template report one.
-    if (what.startsWith("an unknown name in an arg") || what.startsWith("an unknown params")) expect(verdicts.filter(Boolean).length).toBeGreaterThan(verdicts.length / 2);
-    if (what === "as is" || what.startsWith("an unknown name in a description")) expect(verdicts.filter(Boolean).length).toBeLessThan(verdicts.length / 4);
+    if (what.startsWith("an unknown name in an arg") || what.startsWith("an unknown params"))
+      expect(verdicts.filter(Boolean).length).toBeGreaterThan(verdicts.length / 2);
+    if (what === "as is" || what.startsWith("an unknown name in a description"))
+      expect(verdicts.filter(Boolean).length).toBeLessThan(verdicts.length / 4);
   });
 });
 
 describe("collision keys of plain names", () => {
   const reference = (name: string) => [...new Set([foldName(name), skeletonOf(name), skeletonOf(foldName(name))])];
   const names = [
-    "", "a", "alice", "al1ce", "a1ice", "rn", "m", "corn", "com", "vv", "w", "0", "o", "1", "l", "10", "lo", "1.0.0", "l.o.o",
-    "train-v1", "x--y", "a_b", "latest", "rnrn", "vvv", "all-spark", "0.1.0-rc1", "ghost-user-1",
+    "",
+    "a",
+    "alice",
+    "al1ce",
+    "a1ice",
+    "rn",
+    "m",
+    "corn",
+    "com",
+    "vv",
+    "w",
+    "0",
+    "o",
+    "1",
+    "l",
+    "10",
+    "lo",
+    "1.0.0",
+    "l.o.o",
+    "train-v1",
+    "x--y",
+    "a_b",
+    "latest",
+    "rnrn",
+    "vvv",
+    "all-spark",
+    "0.1.0-rc1",
+    "ghost-user-1",
     ...generateCatalog({ entities: 300, seed: 12 }).files.keys(),
   ].flatMap((n) => n.split("/").map((part) => part.replace(/\.yaml$/, "")));
 

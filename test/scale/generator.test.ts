@@ -35,7 +35,10 @@ describe("generateCatalog", () => {
     expect([...a.files]).toEqual([...b.files]);
     expect([...a.files]).not.toEqual([...c.files]);
     const [one, two] = [tempDir(), tempDir()];
-    const heads = [await writeCatalogRepository(a, one, { commits: 6 }), await writeCatalogRepository(b, two, { commits: 6 })];
+    const heads = [
+      await writeCatalogRepository(a, one, { commits: 6 }),
+      await writeCatalogRepository(b, two, { commits: 6 }),
+    ];
     expect(heads[0]).toMatch(/^[0-9a-f]{40}$/);
     expect(heads[1]).toBe(heads[0]);
   });

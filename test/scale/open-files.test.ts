@@ -16,7 +16,11 @@ const BIN = resolve("bin/mlcat.js");
 const LIMIT = 256;
 
 /** `mlcat <args>` in a child process whose soft and hard limits of open files are LIMIT. */
-function limited(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+function limited(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((done, fail) => {
     const child = spawn("bash", ["-c", `ulimit -n ${LIMIT} && exec "$0" "$@"`, process.execPath, BIN, ...args], {
       cwd,
@@ -40,7 +44,18 @@ describe(`a few thousand entities with at most ${LIMIT} open files`, () => {
     actor = catalog.users[0]!.login;
     await writeCatalogRepository(catalog, dir, { commits: 2 });
     // A pull request: five project files edited on a branch.
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd: dir,
+        stdio: "ignore",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.com",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.com",
+        },
+      });
     git("checkout", "-q", "-b", "pr");
     const projects = [...catalog.files.keys()].filter((p) => p.endsWith("/project.yaml")).slice(0, 5);
     for (const p of projects) writeFileSync(join(dir, "catalog", p), `${catalog.files.get(p)!}# edited\n`);
@@ -51,7 +66,9 @@ describe(`a few thousand entities with at most ${LIMIT} open files`, () => {
   it("the limit is in force in the child (a fan-out of 1,000 opens fails there)", async () => {
     const probe = await new Promise<string>((done) => {
       const script = `const fs=require("fs");const fds=[];try{for(let i=0;i<1000;i++)fds.push(fs.openSync(${JSON.stringify(BIN)},"r"));console.log("opened")}catch(e){console.log(e.code)}`;
-      const child = spawn("bash", ["-c", `ulimit -n ${LIMIT} && exec "$0" -e '${script}'`, process.execPath], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn("bash", ["-c", `ulimit -n ${LIMIT} && exec "$0" -e '${script}'`, process.execPath], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       let out = "";
       child.stdout.on("data", (c: Buffer) => (out += c.toString()));
       child.on("close", () => done(out.trim()));
@@ -79,7 +96,9 @@ describe(`a few thousand entities with at most ${LIMIT} open files`, () => {
     const run = await limited(["build", "--catalog", "catalog", "--out", "site"], dir);
     expect(run.out).not.toMatch(/EMFILE|too many open files/);
     expect(run.code, run.out).toBe(0);
-    const index = JSON.parse(readFileSync(join(dir, "site/api/index.json"), "utf8")) as { entities: Array<{ api: string }> };
+    const index = JSON.parse(readFileSync(join(dir, "site/api/index.json"), "utf8")) as {
+      entities: Array<{ api: string }>;
+    };
     expect(index.entities.length).toBeGreaterThan(2000);
     expect(index.entities.every((e) => existsSync(join(dir, "site", e.api)))).toBe(true);
     expect(existsSync(join(dir, "site/pagefind/pagefind.js"))).toBe(true);

@@ -37,8 +37,20 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     policy: "optional",
     externalHubs: "optional",
   } satisfies Shape<CatalogData>,
-  "catalog.schema.json#/properties/repository": { url: "required", branch: "optional", path: "optional", host: "optional", links: "optional" } satisfies Shape<RepositoryData>,
-  "user.schema.json#": { name: "required", displayName: "optional", github: "optional", email: "optional", bio: "optional" } satisfies Shape<UserData>,
+  "catalog.schema.json#/properties/repository": {
+    url: "required",
+    branch: "optional",
+    path: "optional",
+    host: "optional",
+    links: "optional",
+  } satisfies Shape<RepositoryData>,
+  "user.schema.json#": {
+    name: "required",
+    displayName: "optional",
+    github: "optional",
+    email: "optional",
+    bio: "optional",
+  } satisfies Shape<UserData>,
   "organization.schema.json#": {
     name: "required",
     displayName: "optional",
@@ -49,7 +61,13 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     delegations: "optional",
     quotas: "optional",
   } satisfies Shape<OrganizationData>,
-  "team.schema.json#": { name: "required", description: "optional", members: "required", projects: "optional", quotas: "optional" } satisfies Shape<TeamData>,
+  "team.schema.json#": {
+    name: "required",
+    description: "optional",
+    members: "required",
+    projects: "optional",
+    quotas: "optional",
+  } satisfies Shape<TeamData>,
   "connection.schema.json#": {
     name: "required",
     kind: "required",
@@ -172,7 +190,12 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
   } satisfies Shape<IoData>,
   "common.schema.json#/$defs/memberRole": { user: "required", role: "required" } satisfies Shape<MemberRole>,
   "common.schema.json#/$defs/teamRole": { team: "required", role: "required" } satisfies Shape<TeamRole>,
-  "common.schema.json#/$defs/quotas": { projects: "optional", models: "optional", components: "optional", resources: "optional" } satisfies Shape<Quotas>,
+  "common.schema.json#/$defs/quotas": {
+    projects: "optional",
+    models: "optional",
+    components: "optional",
+    resources: "optional",
+  } satisfies Shape<Quotas>,
   "common.schema.json#/$defs/artifact": {
     name: "required",
     uri: "required",
@@ -194,7 +217,9 @@ describe("the schemas match the data contract of src/model/types.ts", () => {
   it.each(Object.entries(CONTRACT))("%s", (ref, shape) => {
     const schema = schemaAt(ref);
     expect(Object.keys(schema.properties as object).sort()).toEqual(Object.keys(shape).sort());
-    const required = Object.entries(shape).filter(([, v]) => v === "required").map(([k]) => k);
+    const required = Object.entries(shape)
+      .filter(([, v]) => v === "required")
+      .map(([k]) => k);
     expect([...((schema.required as string[] | undefined) ?? [])].sort()).toEqual(required.sort());
   });
 });

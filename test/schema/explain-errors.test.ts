@@ -30,12 +30,18 @@ describe("collapseErrors", () => {
 
   it("leaves errors before the alternatives alone", () => {
     const errors = [err("enum", "/b"), err("type", "/a"), err("const", "/a"), err("anyOf", "/a")];
-    expect(collapseErrors(errors).map((f) => `${f.error.keyword} ${f.error.instancePath}`)).toEqual(["enum /b", "anyOf /a"]);
+    expect(collapseErrors(errors).map((f) => `${f.error.keyword} ${f.error.instancePath}`)).toEqual([
+      "enum /b",
+      "anyOf /a",
+    ]);
   });
 
   it("keeps one finding per value, the most telling one", () => {
     const errors = [err("type", "/v"), err("enum", "/v"), err("format", "/u"), err("pattern", "/u")];
-    expect(collapseErrors(errors).map((f) => `${f.error.keyword} ${f.error.instancePath}`)).toEqual(["enum /v", "format /u"]);
+    expect(collapseErrors(errors).map((f) => `${f.error.keyword} ${f.error.instancePath}`)).toEqual([
+      "enum /v",
+      "format /u",
+    ]);
   });
 });
 
@@ -54,8 +60,15 @@ describe("explainSchemaErrors", () => {
   });
 
   it("points unknown properties at their key", () => {
-    const [problem] = explainSchemaErrors(validateKindData("Team", { name: "ml", members: [], quotas: { model: 1 } }), { subject: "t" });
-    expect(problem).toMatchObject({ code: "schema/unknown-property", path: ["quotas", "model"], target: "key", hint: 'did you mean "models"?' });
+    const [problem] = explainSchemaErrors(validateKindData("Team", { name: "ml", members: [], quotas: { model: 1 } }), {
+      subject: "t",
+    });
+    expect(problem).toMatchObject({
+      code: "schema/unknown-property",
+      path: ["quotas", "model"],
+      target: "key",
+      hint: 'did you mean "models"?',
+    });
   });
 });
 
@@ -81,6 +94,8 @@ describe("error words", () => {
   });
 
   it("writes examples as flow YAML, quoting what YAML would not read as a plain string", () => {
-    expect(flowYaml({ user: "alice", tags: ["1.0", "true", "a b"], n: 2 })).toBe('{user: alice, tags: ["1.0", "true", "a b"], n: 2}');
+    expect(flowYaml({ user: "alice", tags: ["1.0", "true", "a b"], n: 2 })).toBe(
+      '{user: alice, tags: ["1.0", "true", "a b"], n: 2}',
+    );
   });
 });

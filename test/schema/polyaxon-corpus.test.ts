@@ -35,7 +35,11 @@ describe("the Polyaxon hub corpus against component-spec.schema.json", () => {
     const [component, tag] = file.replace(/\.yaml$/, "").split("/") as [string, string];
     const relPath = `orgs/polyaxon/components/${component}/versions/${tag}.yaml`;
     const text = readFileSync(new URL(file, CORPUS), "utf8");
-    const found = where(validateFiles({ ...BASE, [relPath]: text }, [schemaCheck])).map(({ code, line, column }) => ({ code, line, column }));
+    const found = where(validateFiles({ ...BASE, [relPath]: text }, [schemaCheck])).map(({ code, line, column }) => ({
+      code,
+      line,
+      column,
+    }));
     expect(found).toEqual(DEFECTS[file] ?? []);
   });
 

@@ -14,7 +14,10 @@ import { generatedModulesDir, outcomeOf, realInputs, writeModule } from "../help
 const dir = generatedModulesDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const precompiled = new SchemaValidators({ precompiled: writeModule(dir, "validators.generated.cjs", standaloneValidatorsCode()), ajv: getAjv });
+const precompiled = new SchemaValidators({
+  precompiled: writeModule(dir, "validators.generated.cjs", standaloneValidatorsCode()),
+  ajv: getAjv,
+});
 const compiled = new SchemaValidators({ precompiled: false, ajv: getAjv });
 
 type Path = Array<string | number>;
@@ -24,7 +27,8 @@ type Json = unknown;
 function* valuesOf(data: Json, path: Path = []): Generator<[Path, Json]> {
   yield [path, data];
   if (Array.isArray(data)) for (const [i, item] of data.entries()) yield* valuesOf(item, [...path, i]);
-  else if (data !== null && typeof data === "object") for (const [key, value] of Object.entries(data)) yield* valuesOf(value, [...path, key]);
+  else if (data !== null && typeof data === "object")
+    for (const [key, value] of Object.entries(data)) yield* valuesOf(value, [...path, key]);
 }
 
 const REMOVE = Symbol("remove");
@@ -53,12 +57,37 @@ function otherType(value: Json): Json {
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The mutations: where each applies, what it writes, and the keyword it is made to provoke somewhere in the corpus. */
-const MUTATIONS: ReadonlyArray<{ name: string; keyword: string; applies: (path: Path, value: Json) => boolean; mutate: (value: Json) => Json | typeof REMOVE }> = [
+const MUTATIONS: ReadonlyArray<{
+  name: string;
+  keyword: string;
+  applies: (path: Path, value: Json) => boolean;
+  mutate: (value: Json) => Json | typeof REMOVE;
+}> = [
   { name: "wrong type", keyword: "type", applies: () => true, mutate: otherType },
-  { name: "missing property", keyword: "required", applies: (path) => typeof path[path.length - 1] === "string", mutate: () => REMOVE },
-  { name: "unknown property", keyword: "additionalProperties", applies: (_p, v) => isObject(v), mutate: (v) => ({ ...(v as object), unknownProperty: true }) },
-  { name: "bad pattern", keyword: "pattern", applies: (_p, v) => typeof v === "string", mutate: () => "Not A Valid Name!" },
-  { name: "bad format", keyword: "format", applies: (_p, v) => typeof v === "string", mutate: () => "neither-a-uri-an-email-nor-a-date" },
+  {
+    name: "missing property",
+    keyword: "required",
+    applies: (path) => typeof path[path.length - 1] === "string",
+    mutate: () => REMOVE,
+  },
+  {
+    name: "unknown property",
+    keyword: "additionalProperties",
+    applies: (_p, v) => isObject(v),
+    mutate: (v) => ({ ...(v as object), unknownProperty: true }),
+  },
+  {
+    name: "bad pattern",
+    keyword: "pattern",
+    applies: (_p, v) => typeof v === "string",
+    mutate: () => "Not A Valid Name!",
+  },
+  {
+    name: "bad format",
+    keyword: "format",
+    applies: (_p, v) => typeof v === "string",
+    mutate: () => "neither-a-uri-an-email-nor-a-date",
+  },
   { name: "empty string", keyword: "minLength", applies: (_p, v) => typeof v === "string", mutate: () => "" },
   { name: "empty list", keyword: "minItems", applies: (_p, v) => Array.isArray(v), mutate: () => [] },
 ];
@@ -90,7 +119,9 @@ describe("precompiled and Ajv-compiled validators", () => {
     expect(precompiled.forFile("team.schema.json")).not.toBe(compiled.forFile("team.schema.json"));
     expect(precompiled.status).toBe("used");
     expect(compiled.status).toBe("off");
-    expect(outcomeOf(precompiled.forFile("team.schema.json"), data)).toStrictEqual(outcomeOf(compiled.forFile("team.schema.json"), data));
+    expect(outcomeOf(precompiled.forFile("team.schema.json"), data)).toStrictEqual(
+      outcomeOf(compiled.forFile("team.schema.json"), data),
+    );
   });
 
   it("hold the corpus this test was written for: every kind, the sample catalog and the hub corpus", () => {

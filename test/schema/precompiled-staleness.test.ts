@@ -9,10 +9,20 @@ import { join } from "node:path";
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSchemaSources } from "../../src/schemas/load-schemas.js";
-import { exportName, installedVersions, validatorsDigest, type SchemaValidator } from "../../src/schemas/precompiled.js";
+import {
+  exportName,
+  installedVersions,
+  validatorsDigest,
+  type SchemaValidator,
+} from "../../src/schemas/precompiled.js";
 import { SCHEMA_FILES } from "../../src/schemas/schema-files.js";
 import { standaloneValidatorsCode } from "../../src/schemas/standalone.js";
-import { currentValidatorsDigest, getAjv, SchemaValidators, type PrecompiledStatus } from "../../src/schemas/validators.js";
+import {
+  currentValidatorsDigest,
+  getAjv,
+  SchemaValidators,
+  type PrecompiledStatus,
+} from "../../src/schemas/validators.js";
 import { generatedModulesDir, outcomeOf, ROOT, writeModule } from "../helpers/schema-inputs.js";
 
 const dir = generatedModulesDir();
@@ -29,10 +39,22 @@ const versions = installedVersions();
 
 /** The team schema with one more required property: what a generated module from before a schema change would enforce. */
 function teamSchemaRequiring(property: string): Map<string, Uint8Array> {
-  const schema = JSON.parse(Buffer.from(sources.get(TEAM)!).toString("utf8")) as { required: string[]; properties: Record<string, unknown> };
+  const schema = JSON.parse(Buffer.from(sources.get(TEAM)!).toString("utf8")) as {
+    required: string[];
+    properties: Record<string, unknown>;
+  };
   schema.required.push(property);
-  schema.properties[property] = { type: "string", description: "A property of another version of the schema.", examples: ["x"] };
-  return new Map([...sources].map(([file, bytes]) => [file, file === TEAM ? new TextEncoder().encode(JSON.stringify(schema, null, 2)) : bytes]));
+  schema.properties[property] = {
+    type: "string",
+    description: "A property of another version of the schema.",
+    examples: ["x"],
+  };
+  return new Map(
+    [...sources].map(([file, bytes]) => [
+      file,
+      file === TEAM ? new TextEncoder().encode(JSON.stringify(schema, null, 2)) : bytes,
+    ]),
+  );
 }
 
 const compiled = new SchemaValidators({ precompiled: false, ajv: getAjv });
@@ -42,7 +64,11 @@ function validatorsFrom(path: string, digest?: () => string): SchemaValidators {
 }
 
 describe("a generated module that is not current", () => {
-  const stale = writeModule(dir, "stale-schema.cjs", standaloneValidatorsCode({ sources: teamSchemaRequiring("costCenter") }));
+  const stale = writeModule(
+    dir,
+    "stale-schema.cjs",
+    standaloneValidatorsCode({ sources: teamSchemaRequiring("costCenter") }),
+  );
 
   it("would judge differently: the stale module itself refuses a valid team (so the cases below can fail)", () => {
     const staleTeam = (require(stale) as Record<string, SchemaValidator>)[exportName(TEAM)]!;
@@ -52,13 +78,42 @@ describe("a generated module that is not current", () => {
 
   const cases: Array<[string, () => string, PrecompiledStatus]> = [
     ["it was generated from another version of a schema", () => stale, "stale"],
-    ["it was generated with other Ajv versions", () => writeModule(dir, "stale-ajv.cjs", standaloneValidatorsCode({ versions: { ...versions, ajv: "8.0.0" } })), "stale"],
-    ["its digest was tampered with", () => writeModule(dir, "tampered.cjs", current.replace(/exports\.digest = "[0-9a-f]{64}"/, `exports.digest = "${"0".repeat(64)}"`)), "stale"],
-    ["it carries no digest", () => writeModule(dir, "no-digest.cjs", current.replace(/exports\.digest = .*/, "")), "stale"],
+    [
+      "it was generated with other Ajv versions",
+      () => writeModule(dir, "stale-ajv.cjs", standaloneValidatorsCode({ versions: { ...versions, ajv: "8.0.0" } })),
+      "stale",
+    ],
+    [
+      "its digest was tampered with",
+      () =>
+        writeModule(
+          dir,
+          "tampered.cjs",
+          current.replace(/exports\.digest = "[0-9a-f]{64}"/, `exports.digest = "${"0".repeat(64)}"`),
+        ),
+      "stale",
+    ],
+    [
+      "it carries no digest",
+      () => writeModule(dir, "no-digest.cjs", current.replace(/exports\.digest = .*/, "")),
+      "stale",
+    ],
     ["it is missing", () => join(dir, "missing.cjs"), "missing"],
-    ["it throws when loaded", () => writeModule(dir, "throws.cjs", `throw new Error("half-written");\n${current}`), "broken"],
-    ["it is not JavaScript (cut in half)", () => writeModule(dir, "truncated.cjs", current.slice(0, current.length / 2)), "broken"],
-    ["it lacks one schema's validator", () => writeModule(dir, "partial.cjs", current.replace(`exports.${exportName(TEAM)} =`, "exports.other =")), "broken"],
+    [
+      "it throws when loaded",
+      () => writeModule(dir, "throws.cjs", `throw new Error("half-written");\n${current}`),
+      "broken",
+    ],
+    [
+      "it is not JavaScript (cut in half)",
+      () => writeModule(dir, "truncated.cjs", current.slice(0, current.length / 2)),
+      "broken",
+    ],
+    [
+      "it lacks one schema's validator",
+      () => writeModule(dir, "partial.cjs", current.replace(`exports.${exportName(TEAM)} =`, "exports.other =")),
+      "broken",
+    ],
   ];
 
   it.each(cases)("is not used when %s: Ajv compiles, with the same outcome", (_name, path, status) => {
@@ -101,7 +156,9 @@ describe("the validators' digest", () => {
       changed[at] = changed[at]! ^ 1;
       expect(validatorsDigest({ sources: new Map([...sources, [file, changed]]), versions })).not.toBe(digest);
     }
-    expect(validatorsDigest({ sources: new Map([...sources, [file, new Uint8Array([...bytes, 0x0a])]]), versions })).not.toBe(digest);
+    expect(
+      validatorsDigest({ sources: new Map([...sources, [file, new Uint8Array([...bytes, 0x0a])]]), versions }),
+    ).not.toBe(digest);
   });
 
   it("changes with the version of ajv or ajv-formats", () => {
@@ -118,9 +175,14 @@ describe("the validators' digest", () => {
 
 describe("the compiled package (npm test compiles first)", () => {
   it("ships a current generated module next to the compiled validators, and uses it", async () => {
-    const dist = (await import(join(ROOT, "dist", "schemas", "validators.js"))) as typeof import("../../src/schemas/validators.js");
+    const dist = (await import(
+      join(ROOT, "dist", "schemas", "validators.js")
+    )) as typeof import("../../src/schemas/validators.js");
     const validate = dist.validatorForFile(TEAM);
-    expect(dist.processValidators().status, "run `npm run compile` to generate dist/schemas/validators.generated.cjs").toBe("used");
+    expect(
+      dist.processValidators().status,
+      "run `npm run compile` to generate dist/schemas/validators.generated.cjs",
+    ).toBe("used");
     expect(outcomeOf(validate, badTeam)).toStrictEqual(outcomeOf(compiled.forFile(TEAM), badTeam));
   });
 });

@@ -27,12 +27,14 @@ function* subschemas(node: unknown, pointer = "#"): Generator<[string, Node]> {
   const schema = node as Node;
   yield [pointer, schema];
   for (const key of ["properties", "$defs"]) {
-    for (const [name, child] of Object.entries((schema[key] as Node | undefined) ?? {})) yield* subschemas(child, `${pointer}/${key}/${name}`);
+    for (const [name, child] of Object.entries((schema[key] as Node | undefined) ?? {}))
+      yield* subschemas(child, `${pointer}/${key}/${name}`);
   }
   for (const key of ["items", "additionalProperties", "if", "then", "else"]) {
     if (typeof schema[key] === "object") yield* subschemas(schema[key], `${pointer}/${key}`);
   }
-  for (const key of ["anyOf", "oneOf", "allOf"]) if (Array.isArray(schema[key])) yield* subschemas(schema[key], `${pointer}/${key}`);
+  for (const key of ["anyOf", "oneOf", "allOf"])
+    if (Array.isArray(schema[key])) yield* subschemas(schema[key], `${pointer}/${key}`);
 }
 
 const schemas = [...loadSchemas().entries()];
@@ -66,18 +68,26 @@ describe("the schema files", () => {
   });
 
   it.each(schemas)("%s says in words what each pattern means (its title)", (_file, schema) => {
-    const untitled = [...subschemas(schema)].filter(([, n]) => typeof n.pattern === "string" && typeof n.title !== "string").map(([p]) => p);
+    const untitled = [...subschemas(schema)]
+      .filter(([, n]) => typeof n.pattern === "string" && typeof n.title !== "string")
+      .map(([p]) => p);
     expect(untitled).toEqual([]);
   });
 
-  it.each(schemas.filter(([file]) => file !== COMMON_SCHEMA_FILE))("%s refuses unknown properties everywhere it lists them", (file, schema) => {
-    const open = [...subschemas(schema)]
-      .filter(([pointer, n]) => n.properties !== undefined && !pointer.endsWith("/if") && n.additionalProperties !== false)
-      .map(([pointer]) => pointer);
-    // Polyaxon's run sections are strict per kind (in allOf/then); Kubernetes pod settings, init handlers and run kinds mlcat does not model stay open.
-    const expectedOpen = file === "component-spec.schema.json" ? ["#/$defs/run", "#/$defs/environment", "#/$defs/init"] : [];
-    expect(open).toEqual(expectedOpen);
-  });
+  it.each(schemas.filter(([file]) => file !== COMMON_SCHEMA_FILE))(
+    "%s refuses unknown properties everywhere it lists them",
+    (file, schema) => {
+      const open = [...subschemas(schema)]
+        .filter(
+          ([pointer, n]) => n.properties !== undefined && !pointer.endsWith("/if") && n.additionalProperties !== false,
+        )
+        .map(([pointer]) => pointer);
+      // Polyaxon's run sections are strict per kind (in allOf/then); Kubernetes pod settings, init handlers and run kinds mlcat does not model stay open.
+      const expectedOpen =
+        file === "component-spec.schema.json" ? ["#/$defs/run", "#/$defs/environment", "#/$defs/init"] : [];
+      expect(open).toEqual(expectedOpen);
+    },
+  );
 
   it("lists in each run kind's strict branch only properties the run section describes", () => {
     const run = loadSchemas().get("component-spec.schema.json")!.$defs as Record<string, JsonSchema>;
@@ -98,10 +108,14 @@ describe("the schema files", () => {
   it("are valid JSON Schemas under the 2020-12 meta-schema (runs skip this check: the schemas are mlcat's own)", () => {
     const ajv = getAjv();
     for (const schema of loadSchemas().values()) {
-      expect(ajv.validateSchema(schema), `${(schema as { $id?: string }).$id}: ${ajv.errorsText(ajv.errors)}`).toBe(true);
+      expect(ajv.validateSchema(schema), `${(schema as { $id?: string }).$id}: ${ajv.errorsText(ajv.errors)}`).toBe(
+        true,
+      );
     }
     // The check can fail: a schema with a wrong type for `required` is refused.
-    expect(ajv.validateSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", required: "name" })).toBe(false);
+    expect(
+      ajv.validateSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", required: "name" }),
+    ).toBe(false);
   });
 
   it("are documented in docs/schemas.md, generated from them", () => {

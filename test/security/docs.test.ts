@@ -17,7 +17,9 @@ describe("docs/security.md", () => {
 
   it("points at the CODEOWNERS example, which leaves catalog/ to mlcat check and owns the rest", () => {
     expect(DOC).toContain("(../.github/CODEOWNERS)");
-    const lines = readFileSync(".github/CODEOWNERS", "utf8").split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
+    const lines = readFileSync(".github/CODEOWNERS", "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !l.startsWith("#"));
     expect(lines[0]).toMatch(/^\*\s+@/);
     expect(lines).toContain("/catalog/");
     expect(lines.slice(lines.indexOf("/catalog/") + 1).every((l) => /\s@/.test(l))).toBe(true);

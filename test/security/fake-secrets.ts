@@ -39,7 +39,9 @@ export const FAKE = {
 /** A PEM private key block, each line prefixed with `indent`. */
 export function fakePem(indent = ""): string {
   const kind = ["RSA", "PRIVATE KEY"].join(" ");
-  return [`-----BEGIN ${kind}-----`, FAKE.pemBody, randomChars(64, ALNUM, 17), `-----END ${kind}-----`].map((l) => indent + l).join("\n");
+  return [`-----BEGIN ${kind}-----`, FAKE.pemBody, randomChars(64, ALNUM, 17), `-----END ${kind}-----`]
+    .map((l) => indent + l)
+    .join("\n");
 }
 
 /** `text` as UTF-16LE bytes, with its byte-order mark (as Windows tools save "Unicode" text). */

@@ -5,7 +5,17 @@
  * never a passing check, and never a half-written site or catalog file.
  * These run the built CLI (bin/mlcat.js) in child processes: `npm test` compiles it first.
  */
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { writeAtomically } from "../../src/site-build/output-dir.js";
@@ -32,7 +42,9 @@ describe("mlcat check when git is missing, failing, or its objects are damaged",
   let repo: TestRepo;
   let binDir: string;
   const check = (env: Record<string, string | undefined> = {}, base = "main") =>
-    spawnCli(["check", "--base", base, "--head", "pr", "--actor", "bob", "--repo", repo.dir, "--format", "json"], { env });
+    spawnCli(["check", "--base", base, "--head", "pr", "--actor", "bob", "--repo", repo.dir, "--format", "json"], {
+      env,
+    });
 
   beforeAll(() => {
     repo = makeRepo(PR_BASE);
@@ -42,7 +54,10 @@ describe("mlcat check when git is missing, failing, or its objects are damaged",
     // `moved`: main plus a commit the branch does not have, so that checking against it merges.
     repo.checkout("main");
     repo.branch("moved");
-    repo.write({ "catalog/orgs/acme/projects/churn/experiments/run-4.yaml": "name: run-4\ncomponent: acme/train:1.0.0\nstatus: created\n" });
+    repo.write({
+      "catalog/orgs/acme/projects/churn/experiments/run-4.yaml":
+        "name: run-4\ncomponent: acme/train:1.0.0\nstatus: created\n",
+    });
     repo.commit("add run-4");
     repo.checkout("main");
     binDir = mkdtempSync(join(tmpdir(), "mlcat-fake-git-"));
@@ -132,7 +147,8 @@ describe("mlcat build: a full disk or an interruption leaves the previous site a
       .sort()
       .join("\n");
   const leftovers = () => readdirSync(parent).filter((n) => n !== basename(out) && n !== "deeper");
-  const build = (options: Parameters<typeof spawnCli>[1] = {}) => spawnCli(["build", "--catalog", "test/fixtures/site-catalog", "--out", out], options);
+  const build = (options: Parameters<typeof spawnCli>[1] = {}) =>
+    spawnCli(["build", "--catalog", "test/fixtures/site-catalog", "--out", out], options);
 
   beforeAll(async () => {
     parent = mkdtempSync(join(tmpdir(), "mlcat-build-faults-"));
@@ -145,31 +161,45 @@ describe("mlcat build: a full disk or an interruption leaves the previous site a
   it.each([
     ["while Astro renders the pages", "\\.site\\.tmp-"],
     ["while writing the JSON API", "/api/"],
-  ])("a full disk %s: clear message, exit 2, old site intact, no temporary folder left", async (_when, path) => {
-    const run = await build({ preload: ["test/security/fault-preload/disk-full.mjs"], env: { MLCAT_FAULT_PATH: path } });
-    expect(run.code).toBe(2);
-    expectClearFailure(run, /^mlcat: cannot write \/.*: no space left on device \(ENOSPC\)\n  hint: free some disk space/m);
-    expect(listing(out)).toBe(before);
-    expect(leftovers()).toEqual([]);
-  }, 60_000);
+  ])(
+    "a full disk %s: clear message, exit 2, old site intact, no temporary folder left",
+    async (_when, path) => {
+      const run = await build({
+        preload: ["test/security/fault-preload/disk-full.mjs"],
+        env: { MLCAT_FAULT_PATH: path },
+      });
+      expect(run.code).toBe(2);
+      expectClearFailure(
+        run,
+        /^mlcat: cannot write \/.*: no space left on device \(ENOSPC\)\n  hint: free some disk space/m,
+      );
+      expect(listing(out)).toBe(before);
+      expect(leftovers()).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(["SIGINT", "SIGTERM"] as const)("%s while rendering: clear message, non-zero exit, old site intact, nothing left behind", async (signal) => {
-    let sent = false;
-    const run = await build({
-      onStdout: (text, kill) => {
-        if (!sent && text.includes("rendering pages")) {
-          sent = true;
-          kill(signal);
-        }
-      },
-    });
-    expect(sent).toBe(true);
-    // Ended by the signal itself, as an uncaught one would (a shell shows 130 or 143), never exit 0.
-    expect([run.code, run.signal], `${run.stdout}\n${run.stderr}`).toEqual([null, signal]);
-    expect(run.stderr).toMatch(/interrupted.*previous site.*untouched/i);
-    expect(listing(out)).toBe(before);
-    expect(leftovers()).toEqual([]);
-  }, 60_000);
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "%s while rendering: clear message, non-zero exit, old site intact, nothing left behind",
+    async (signal) => {
+      let sent = false;
+      const run = await build({
+        onStdout: (text, kill) => {
+          if (!sent && text.includes("rendering pages")) {
+            sent = true;
+            kill(signal);
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      // Ended by the signal itself, as an uncaught one would (a shell shows 130 or 143), never exit 0.
+      expect([run.code, run.signal], `${run.stdout}\n${run.stderr}`).toEqual([null, signal]);
+      expect(run.stderr).toMatch(/interrupted.*previous site.*untouched/i);
+      expect(listing(out)).toBe(before);
+      expect(leftovers()).toEqual([]);
+    },
+    60_000,
+  );
 
   it("an output folder whose parent does not exist yet is created", async () => {
     const nested = join(parent, "deeper", "site");
@@ -180,18 +210,24 @@ describe("mlcat build: a full disk or an interruption leaves the previous site a
 });
 
 describe("mlcat new on a full disk", () => {
-  it.each([0, 1])("fails clearly at write %i: no temporary file, no half-written file, the catalog still validates", async (after) => {
-    const dir = writeTree(Object.fromEntries(Object.entries(BASE).map(([p, t]) => [`catalog/${p}`, t])));
-    const catalog = join(dir, "catalog");
-    const run = await spawnCli(["new", "project", "acme/forecast", "--owner", "alice", "--description", "Forecast.", "-c", catalog], {
-      preload: ["test/security/fault-preload/disk-full.mjs"],
-      env: { MLCAT_FAULT_PATH: "/projects/forecast/", MLCAT_FAULT_AFTER: String(after) },
-    });
-    expectClearFailure(run, /no space left on device/i);
-    const folder = join(catalog, "orgs/acme/projects/forecast");
-    const files = existsSync(folder) ? readdirSync(folder) : [];
-    expect(files.filter((f) => f.startsWith(".") || f.endsWith(".tmp"))).toEqual([]);
-    const validate = await spawnCli(["validate", catalog]);
-    expect(validate.code, validate.stdout).toBe(0);
-  });
+  it.each([0, 1])(
+    "fails clearly at write %i: no temporary file, no half-written file, the catalog still validates",
+    async (after) => {
+      const dir = writeTree(Object.fromEntries(Object.entries(BASE).map(([p, t]) => [`catalog/${p}`, t])));
+      const catalog = join(dir, "catalog");
+      const run = await spawnCli(
+        ["new", "project", "acme/forecast", "--owner", "alice", "--description", "Forecast.", "-c", catalog],
+        {
+          preload: ["test/security/fault-preload/disk-full.mjs"],
+          env: { MLCAT_FAULT_PATH: "/projects/forecast/", MLCAT_FAULT_AFTER: String(after) },
+        },
+      );
+      expectClearFailure(run, /no space left on device/i);
+      const folder = join(catalog, "orgs/acme/projects/forecast");
+      const files = existsSync(folder) ? readdirSync(folder) : [];
+      expect(files.filter((f) => f.startsWith(".") || f.endsWith(".tmp"))).toEqual([]);
+      const validate = await spawnCli(["validate", catalog]);
+      expect(validate.code, validate.stdout).toBe(0);
+    },
+  );
 });

@@ -33,22 +33,58 @@ function sampleFiles(): RawFile[] {
 }
 
 const SAMPLE = sampleFiles();
-const HAZARDS = readdirSync("test/fixtures/yaml-hazards").map((f) => readFileSync(join("test/fixtures/yaml-hazards", f)));
+const HAZARDS = readdirSync("test/fixtures/yaml-hazards").map((f) =>
+  readFileSync(join("test/fixtures/yaml-hazards", f)),
+);
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** Snippets an attacker or an accident puts into YAML. */
 const SNIPPETS = [
-  "&a [*a]", "*ref", "<<: *base", "!!binary AAAA", "!custom x", "%YAML 1.1\n---", "---\n", "...\n", "__proto__: {polluted: true}",
-  "constructor: {prototype: {x: 1}}", "? [a, b]\n: c", "{", "[", "'", '"\\u0000"', "\t", "\u202e", "\u200b", "\ufeff", "\0", "\r",
-  "name: a\nname: b", "1e999999", "-0x1", "~: null", "&x &y z", "[".repeat(200), "- ".repeat(300) + "x", "a: " + "[".repeat(70) + "]".repeat(70),
-  "key: |\n  text", "key: >-\n  folded", "members:\n  - user: ../../etc/passwd\n    role: owner", "visibility: public\n", "0: zero\n'0': zero",
+  "&a [*a]",
+  "*ref",
+  "<<: *base",
+  "!!binary AAAA",
+  "!custom x",
+  "%YAML 1.1\n---",
+  "---\n",
+  "...\n",
+  "__proto__: {polluted: true}",
+  "constructor: {prototype: {x: 1}}",
+  "? [a, b]\n: c",
+  "{",
+  "[",
+  "'",
+  '"\\u0000"',
+  "\t",
+  "\u202e",
+  "\u200b",
+  "\ufeff",
+  "\0",
+  "\r",
+  "name: a\nname: b",
+  "1e999999",
+  "-0x1",
+  "~: null",
+  "&x &y z",
+  "[".repeat(200),
+  "- ".repeat(300) + "x",
+  "a: " + "[".repeat(70) + "]".repeat(70),
+  "key: |\n  text",
+  "key: >-\n  folded",
+  "members:\n  - user: ../../etc/passwd\n    role: owner",
+  "visibility: public\n",
+  "0: zero\n'0': zero",
 ];
 
 /** One mutation of a byte array. */
 const mutation = fc.oneof(
   fc.record({ op: fc.constant("flip" as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ op: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ op: fc.constant("insert" as const), at: fc.nat(), bytes: fc.oneof(fc.constantFrom(...SNIPPETS).map(enc), fc.uint8Array({ maxLength: 64 })) }),
+  fc.record({
+    op: fc.constant("insert" as const),
+    at: fc.nat(),
+    bytes: fc.oneof(fc.constantFrom(...SNIPPETS).map(enc), fc.uint8Array({ maxLength: 64 })),
+  }),
   fc.record({ op: fc.constant("delete-line" as const), at: fc.nat() }),
   fc.record({ op: fc.constant("hazard" as const), which: fc.nat() }),
 );
@@ -84,7 +120,10 @@ function loadAndValidate(files: RawFile[]): Diagnostic[] {
   const diagnostics = [...loaded.diagnostics, ...validateCatalog(loaded.catalog)];
   for (const d of diagnostics) {
     expect(CODES, d.code).toHaveProperty([d.code]);
-    expect(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1, `${d.code} at ${d.line}:${d.column}`).toBe(true);
+    expect(
+      Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1,
+      `${d.code} at ${d.line}:${d.column}`,
+    ).toBe(true);
     expect(d.file.startsWith("catalog"), d.file).toBe(true);
     expect(d.message.length > 0 && d.hint.length > 0, d.code).toBe(true);
   }
@@ -102,51 +141,84 @@ function bounded(body: () => void, ms: number, mb: number): void {
   expect(grew, `heap grew ${grew.toFixed(0)} MiB`).toBeLessThan(mb);
 }
 
-const PATHS = ["catalog.yaml", "users/alice.yaml", "orgs/acme/organization.yaml", "orgs/acme/teams/ml.yaml", "orgs/acme/projects/p/project.yaml", "orgs/acme/components/c/versions/1.0.yaml", "orgs/acme/models/m/model.yaml", "orgs/acme/projects/p/README.md", "stray.bin"];
+const PATHS = [
+  "catalog.yaml",
+  "users/alice.yaml",
+  "orgs/acme/organization.yaml",
+  "orgs/acme/teams/ml.yaml",
+  "orgs/acme/projects/p/project.yaml",
+  "orgs/acme/components/c/versions/1.0.yaml",
+  "orgs/acme/models/m/model.yaml",
+  "orgs/acme/projects/p/README.md",
+  "stray.bin",
+];
 
 describe("the loader and validate on hostile input", () => {
   it("take arbitrary bytes under any catalog path: no throw, only diagnostics", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.uint8Array({ maxLength: 2048 })), { maxLength: 6 }), (entries) => {
-        const files = [...new Map(entries).entries()].map(([p, b]) => raw(p, b));
-        bounded(() => void loadAndValidate(files), 2000, 256);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.uint8Array({ maxLength: 2048 })), { maxLength: 6 }),
+        (entries) => {
+          const files = [...new Map(entries).entries()].map(([p, b]) => raw(p, b));
+          bounded(() => void loadAndValidate(files), 2000, 256);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it("take arbitrary text (any Unicode) as YAML", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 1024 }), fc.constantFrom(...PATHS.slice(0, 7)), (text, path) => {
-        bounded(() => void loadAndValidate([raw("catalog.yaml", enc("title: t\nadmins: []\n")), raw(path, enc(text))]), 2000, 256);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 1024 }),
+        fc.constantFrom(...PATHS.slice(0, 7)),
+        (text, path) => {
+          bounded(
+            () => void loadAndValidate([raw("catalog.yaml", enc("title: t\nadmins: []\n")), raw(path, enc(text))]),
+            2000,
+            256,
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("take the sample catalog with mutated files, and report each broken file at a position", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 4 }), (edits) => {
-        const files = SAMPLE.map((f) => ({ ...f }));
-        for (const [which, ms] of edits) {
-          const f = files[which % files.length]!;
-          f.bytes = ms.reduce(mutate, f.bytes);
-          f.size = f.bytes.length;
-        }
-        bounded(() => void loadAndValidate(files), 5000, 512);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (edits) => {
+          const files = SAMPLE.map((f) => ({ ...f }));
+          for (const [which, ms] of edits) {
+            const f = files[which % files.length]!;
+            f.bytes = ms.reduce(mutate, f.bytes);
+            f.size = f.bytes.length;
+          }
+          bounded(() => void loadAndValidate(files), 5000, 512);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it("refuse non-regular and unreadable entries with a diagnostic, never by throwing", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PATHS), fc.constantFrom("symlink", "submodule", "other", "unreadable"), (path, what) => {
-        const entry: RawFile =
-          what === "unreadable" ? { ...raw(path, new Uint8Array()), error: "EACCES: permission denied" } : { relPath: path, bytes: new Uint8Array(), type: what as RawFile["type"], size: 0 };
-        const codes = loadAndValidate([...SAMPLE.filter((f) => f.relPath !== path), entry]).map((d) => d.code);
-        expect(codes).toContain(what === "unreadable" ? "file/unreadable" : "file/not-regular");
-      }),
+      fc.property(
+        fc.constantFrom(...PATHS),
+        fc.constantFrom("symlink", "submodule", "other", "unreadable"),
+        (path, what) => {
+          const entry: RawFile =
+            what === "unreadable"
+              ? { ...raw(path, new Uint8Array()), error: "EACCES: permission denied" }
+              : { relPath: path, bytes: new Uint8Array(), type: what as RawFile["type"], size: 0 };
+          const codes = loadAndValidate([...SAMPLE.filter((f) => f.relPath !== path), entry]).map((d) => d.code);
+          expect(codes).toContain(what === "unreadable" ? "file/unreadable" : "file/not-regular");
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -16,7 +16,12 @@ import { loadFiles, type FileMap } from "../helpers/catalog.js";
 /** Allowed or not, per changed catalog-relative path. */
 export type Verdicts = Record<string, boolean>;
 
-const byPath = (files: FileMap): Map<string, Entity> => new Map(loadFiles(files).catalog.entities().map((e) => [e.source.relPath, e]));
+const byPath = (files: FileMap): Map<string, Entity> =>
+  new Map(
+    loadFiles(files)
+      .catalog.entities()
+      .map((e) => [e.source.relPath, e]),
+  );
 
 /** Judge the change from `base` to `head` (catalog-relative file maps) for `actor`, as `mlcat check` does. */
 export function judgeInMemory(base: FileMap, head: FileMap, actor: ActorInput): Verdicts {
@@ -92,14 +97,17 @@ export function grantSites(files: FileMap): GrantSite[] {
     const walk = (value: unknown, at: Array<string | number>): void => {
       if (Array.isArray(value)) {
         const key = at[at.length - 1];
-        const grants = typeof key === "string" && (GRANT_LISTS.has(key) || (key === "projects" && path.includes("/teams/")));
+        const grants =
+          typeof key === "string" && (GRANT_LISTS.has(key) || (key === "projects" && path.includes("/teams/")));
         value.forEach((item, i) => {
-          if (grants) sites.push({ path, at: [...at, i], label: `${path} ${[...at, i].join(".")} (${JSON.stringify(item)})` });
+          if (grants)
+            sites.push({ path, at: [...at, i], label: `${path} ${[...at, i].join(".")} (${JSON.stringify(item)})` });
           walk(item, [...at, i]);
         });
       } else if (value !== null && typeof value === "object") {
         for (const [k, v] of Object.entries(value)) {
-          if (k === "owner" && typeof v === "string") sites.push({ path, at: [...at, k], label: `${path} ${[...at, k].join(".")} (${v})` });
+          if (k === "owner" && typeof v === "string")
+            sites.push({ path, at: [...at, k], label: `${path} ${[...at, k].join(".")} (${v})` });
           else walk(v, [...at, k]);
         }
       }

@@ -38,30 +38,106 @@ const immutable = (file: string) => ({ code: "pr/immutable-version", file, line:
 type Row = [name: string, c: PrCase, expected: ReturnType<typeof errorsOf>, rules?: string[]];
 
 /** The verdict's errors (a deleted version also breaks references to it: validation reports those separately). */
-const verdictErrors = (result: Parameters<typeof errorsOf>[0]) => errorsOf(result).filter((e) => e.code.startsWith("pr/"));
+const verdictErrors = (result: Parameters<typeof errorsOf>[0]) =>
+  errorsOf(result).filter((e) => e.code.startsWith("pr/"));
 
 const TABLE: Row[] = [
   // A delete is judged by what it removes.
-  ["a model's admin deletes its production version", { actor: "bob", change: { [MV2]: null } }, [denied(MV2)], ["production-frozen"]],
-  ["a model's admin deletes the whole model folder", { actor: "bob", change: modelFolder }, [denied(MV2)], ["production-frozen"]],
+  [
+    "a model's admin deletes its production version",
+    { actor: "bob", change: { [MV2]: null } },
+    [denied(MV2)],
+    ["production-frozen"],
+  ],
+  [
+    "a model's admin deletes the whole model folder",
+    { actor: "bob", change: modelFolder },
+    [denied(MV2)],
+    ["production-frozen"],
+  ],
   ["a model's admin deletes a version in testing", { actor: "bob", change: { [MV1]: null } }, []],
   ["a production approver deletes the production version", { actor: "carol", change: { [MV2]: null } }, []],
-  ["an org admin deletes a published component version", { actor: "carol", change: { [CV1]: null } }, [immutable(CV1)], ["version-immutable"]],
-  ["the organization's owner deletes the whole component folder", { actor: "alice", change: componentFolder }, [immutable(CV1)], ["version-immutable"]],
-  ["an org admin deletes the mutable tag latest", { actor: "carol", change: { [LATEST]: null, [COMPONENT]: edit(COMPONENT, "  - tag: latest\n", "") } }, []],
-  ["an org admin retires a published version in its release metadata instead", { actor: "carol", change: { [COMPONENT]: edit(COMPONENT, "    stage: production", "    stage: disabled") } }, []],
+  [
+    "an org admin deletes a published component version",
+    { actor: "carol", change: { [CV1]: null } },
+    [immutable(CV1)],
+    ["version-immutable"],
+  ],
+  [
+    "the organization's owner deletes the whole component folder",
+    { actor: "alice", change: componentFolder },
+    [immutable(CV1)],
+    ["version-immutable"],
+  ],
+  [
+    "an org admin deletes the mutable tag latest",
+    { actor: "carol", change: { [LATEST]: null, [COMPONENT]: edit(COMPONENT, "  - tag: latest\n", "") } },
+    [],
+  ],
+  [
+    "an org admin retires a published version in its release metadata instead",
+    { actor: "carol", change: { [COMPONENT]: edit(COMPONENT, "    stage: production", "    stage: disabled") } },
+    [],
+  ],
 
   // Visibility widens only with an owner of the organization.
-  ["an org admin makes a private project public", { actor: "carol", change: { [LAB]: onBase(LAB).replace("visibility: private", "visibility: public") } }, [denied(LAB, 3, 13)], ["visibility-widen"]],
-  ["an org admin drops private, so the project inherits the public organization's visibility", { actor: "carol", change: { [LAB]: onBase(LAB).replace("visibility: private\n", "") } }, [denied(LAB)], ["visibility-widen"]],
-  ["the organization's owner makes a private project public", { actor: "alice", change: { [LAB]: onBase(LAB).replace("visibility: private", "visibility: public") } }, []],
-  ["an org admin makes a public project private (narrowing)", { actor: "carol", change: { [CHURN]: `${onBase(CHURN)}visibility: private\n` } }, []],
-  ["an org admin makes a model private and public again in one file: nothing widens", { actor: "carol", change: { [MODEL]: `${onBase(MODEL)}visibility: public\n` } }, []],
+  [
+    "an org admin makes a private project public",
+    { actor: "carol", change: { [LAB]: onBase(LAB).replace("visibility: private", "visibility: public") } },
+    [denied(LAB, 3, 13)],
+    ["visibility-widen"],
+  ],
+  [
+    "an org admin drops private, so the project inherits the public organization's visibility",
+    { actor: "carol", change: { [LAB]: onBase(LAB).replace("visibility: private\n", "") } },
+    [denied(LAB)],
+    ["visibility-widen"],
+  ],
+  [
+    "the organization's owner makes a private project public",
+    { actor: "alice", change: { [LAB]: onBase(LAB).replace("visibility: private", "visibility: public") } },
+    [],
+  ],
+  [
+    "an org admin makes a public project private (narrowing)",
+    { actor: "carol", change: { [CHURN]: `${onBase(CHURN)}visibility: private\n` } },
+    [],
+  ],
+  [
+    "an org admin makes a model private and public again in one file: nothing widens",
+    { actor: "carol", change: { [MODEL]: `${onBase(MODEL)}visibility: public\n` } },
+    [],
+  ],
 
   // An organization keeps an owner.
-  ["the sole owner demotes themselves", { actor: "alice", change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner", "  - user: alice\n    role: manager") } }, [denied(ORG, 5, 3)], ["org-last-owner"]],
-  ["the sole owner removes themselves", { actor: "alice", change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner\n", "") } }, [denied(ORG, 5, 3)], ["org-last-owner"]],
-  ["the sole owner hands ownership over and steps down in one pull request", { actor: "alice", change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner", "  - user: alice\n    role: manager").replace("  - user: erin\n    role: manager", "  - user: erin\n    role: owner") } }, []],
+  [
+    "the sole owner demotes themselves",
+    {
+      actor: "alice",
+      change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner", "  - user: alice\n    role: manager") },
+    },
+    [denied(ORG, 5, 3)],
+    ["org-last-owner"],
+  ],
+  [
+    "the sole owner removes themselves",
+    { actor: "alice", change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner\n", "") } },
+    [denied(ORG, 5, 3)],
+    ["org-last-owner"],
+  ],
+  [
+    "the sole owner hands ownership over and steps down in one pull request",
+    {
+      actor: "alice",
+      change: {
+        [ORG]: edit(ORG, "  - user: alice\n    role: owner", "  - user: alice\n    role: manager").replace(
+          "  - user: erin\n    role: manager",
+          "  - user: erin\n    role: owner",
+        ),
+      },
+    },
+    [],
+  ],
 ];
 
 describe("mlcat check: the review's holes", () => {
@@ -82,7 +158,10 @@ describe("mlcat check: the review's holes", () => {
   it("names the way out: retire a published version instead of deleting it; keep an owner", async () => {
     const deleted = await scenario.check({ actor: "carol", change: { [CV1]: null } });
     expect(deleted.diagnostics.find((d) => d.code === "pr/immutable-version")?.hint).toContain("releases[].deprecated");
-    const demoted = await scenario.check({ actor: "alice", change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner\n", "") } });
+    const demoted = await scenario.check({
+      actor: "alice",
+      change: { [ORG]: edit(ORG, "  - user: alice\n    role: owner\n", "") },
+    });
     expect(demoted.diagnostics.map((d) => d.hint).join("\n")).toContain("add the new owner in one pull request");
   });
 });
@@ -97,7 +176,10 @@ describe("a published tag never comes back with other bytes", () => {
   afterAll(() => scenario.remove());
 
   it("refuses the tag re-added with other content, naming the commit that deleted it", async () => {
-    const result = await scenario.check({ actor: "alice", change: { [CV1]: onBase(CV1).replace("python:3.12", "python:3.13") } });
+    const result = await scenario.check({
+      actor: "alice",
+      change: { [CV1]: onBase(CV1).replace("python:3.12", "python:3.13") },
+    });
     expect(errorsOf(result)).toEqual([immutable(CV1)]);
     const message = result.diagnostics.find((d) => d.code === "pr/immutable-version")!.message;
     expect(message).toMatch(/1\.0\.0 was published before \(deleted in commit [0-9a-f]{12}\)/);
@@ -109,8 +191,13 @@ describe("a published tag never comes back with other bytes", () => {
   });
 
   it("allows a tag the history never had", async () => {
-    const result = await scenario.check({ actor: "bob", change: { "orgs/acme/components/train/versions/1.0.1.yaml": onBase(CV1).replace("python:3.12", "python:3.13") } });
+    const result = await scenario.check({
+      actor: "bob",
+      change: { "orgs/acme/components/train/versions/1.0.1.yaml": onBase(CV1).replace("python:3.12", "python:3.13") },
+    });
     // Main itself is broken since 1.0.0 went (its references fail validation); the pull request's own change is allowed.
-    expect(result.changes.map((c) => [c.path, c.allowed])).toEqual([["catalog/orgs/acme/components/train/versions/1.0.1.yaml", true]]);
+    expect(result.changes.map((c) => [c.path, c.allowed])).toEqual([
+      ["catalog/orgs/acme/components/train/versions/1.0.1.yaml", true],
+    ]);
   });
 });

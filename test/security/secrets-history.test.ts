@@ -27,7 +27,8 @@ function prRepo(onBase: Record<string, string | Uint8Array> = {}): TestRepo {
 const scan = (r: TestRepo, extra: { allowlist?: ReturnType<typeof makeAllowlist> } = {}) =>
   scanPullRequestSecrets({ cwd: r.dir, base: r.git("rev-parse", "main"), head: r.git("rev-parse", "pr"), ...extra });
 
-const places = (ds: Awaited<ReturnType<typeof scan>>) => ds.map((d) => ({ file: d.file, line: d.line, column: d.column }));
+const places = (ds: Awaited<ReturnType<typeof scan>>) =>
+  ds.map((d) => ({ file: d.file, line: d.line, column: d.column }));
 
 describe("the pull-request secret scan reads every added line of every commit", () => {
   it("fails a secret added in one commit and removed in the next, naming the commit that added it", async () => {
@@ -44,12 +45,17 @@ describe("the pull-request secret scan reads every added line of every commit", 
 
   it("scans files outside catalog/ too, and multi-line private keys", async () => {
     const r = prRepo();
-    r.write({ "scripts/deploy.sh": `#!/bin/sh\nexport HF_TOKEN=${FAKE.huggingface}\n`, "keys/id_rsa": `${fakePem()}\n` });
+    r.write({
+      "scripts/deploy.sh": `#!/bin/sh\nexport HF_TOKEN=${FAKE.huggingface}\n`,
+      "keys/id_rsa": `${fakePem()}\n`,
+    });
     r.commit("add deploy script");
-    expect(places(await scan(r))).toEqual([
-      { file: "keys/id_rsa", line: 1, column: 1 },
-      { file: "scripts/deploy.sh", line: 2, column: 17 },
-    ].sort((a, b) => (a.file < b.file ? -1 : 1)));
+    expect(places(await scan(r))).toEqual(
+      [
+        { file: "keys/id_rsa", line: 1, column: 1 },
+        { file: "scripts/deploy.sh", line: 2, column: 17 },
+      ].sort((a, b) => (a.file < b.file ? -1 : 1)),
+    );
   });
 
   it("gives line numbers in the file after each commit, for additions in the middle of a file", async () => {
@@ -112,34 +118,90 @@ describe("the pull-request secret scan reads every added line of every commit", 
       { file: "a.txt", line: 1, column: 1 },
       { file: "b.txt", line: 1, column: 1 },
     ]);
-    expect(places(await scan(r, { allowlist: makeAllowlist([fingerprintSecret(FAKE.github)]) }))).toEqual([{ file: "b.txt", line: 1, column: 1 }]);
+    expect(places(await scan(r, { allowlist: makeAllowlist([fingerprintSecret(FAKE.github)]) }))).toEqual([
+      { file: "b.txt", line: 1, column: 1 },
+    ]);
   });
 });
 
 describe("the pull-request scan reads UTF-16 files by their byte-order mark, and every path a commit creates", () => {
   const masked = (value: string) => "*".repeat(value.length);
   type Commits = Array<Record<string, string | Uint8Array | null>>;
-  const cases: Array<[string, { onBase?: Record<string, string | Uint8Array>; commits: Commits; renames?: Array<[string, string]> }, ReturnType<typeof places>]> = [
-    ["a new UTF-16LE file (FF FE) outside the catalog, Windows line ends", { commits: [{ "notes/win.txt": utf16le(`hello\r\ntoken ${FAKE.github}\r\n`) }] }, [{ file: "notes/win.txt", line: 2, column: 7 }]],
-    ["a new UTF-16BE file (FE FF) in the catalog", { commits: [{ "catalog/orgs/acme/connections/extra.yaml": utf16be(`name: extra\nkind: s3\ntoken: ${FAKE.jwt}\n`) }] }, [{ file: "catalog/orgs/acme/connections/extra.yaml", line: 3, column: 8 }]],
+  const cases: Array<
+    [
+      string,
+      { onBase?: Record<string, string | Uint8Array>; commits: Commits; renames?: Array<[string, string]> },
+      ReturnType<typeof places>,
+    ]
+  > = [
+    [
+      "a new UTF-16LE file (FF FE) outside the catalog, Windows line ends",
+      { commits: [{ "notes/win.txt": utf16le(`hello\r\ntoken ${FAKE.github}\r\n`) }] },
+      [{ file: "notes/win.txt", line: 2, column: 7 }],
+    ],
+    [
+      "a new UTF-16BE file (FE FF) in the catalog",
+      {
+        commits: [
+          { "catalog/orgs/acme/connections/extra.yaml": utf16be(`name: extra\nkind: s3\ntoken: ${FAKE.jwt}\n`) },
+        ],
+      },
+      [{ file: "catalog/orgs/acme/connections/extra.yaml", line: 3, column: 8 }],
+    ],
     [
       "a line added to a UTF-16 file the base had: its new secret, not the base's",
-      { onBase: { "legacy/win.txt": utf16le(`title\nold: ${FAKE.slack}\n`) }, commits: [{ "legacy/win.txt": utf16le(`title\nold: ${FAKE.slack}\nnew: ${FAKE.google}\n`) }] },
+      {
+        onBase: { "legacy/win.txt": utf16le(`title\nold: ${FAKE.slack}\n`) },
+        commits: [{ "legacy/win.txt": utf16le(`title\nold: ${FAKE.slack}\nnew: ${FAKE.google}\n`) }],
+      },
       [{ file: "legacy/win.txt", line: 3, column: 6 }],
     ],
     [
       "a secret added to a UTF-16 file in one commit and removed in the next",
-      { commits: [{ "notes/win.txt": utf16le(`token: ${FAKE.openai}\n`) }, { "notes/win.txt": utf16le("token: gone\n") }] },
+      {
+        commits: [
+          { "notes/win.txt": utf16le(`token: ${FAKE.openai}\n`) },
+          { "notes/win.txt": utf16le("token: gone\n") },
+        ],
+      },
       [{ file: "notes/win.txt", line: 1, column: 8 }],
     ],
-    ["a token as a new file's name outside the catalog (an empty file)", { commits: [{ [`tmp/${FAKE.huggingface}`]: "" }] }, [{ file: `tmp/${masked(FAKE.huggingface)}`, line: 1, column: 1 }]],
-    ["a token as a file name in the catalog", { commits: [{ [`catalog/orgs/acme/${FAKE.github}.md`]: "notes\n" }] }, [{ file: `catalog/orgs/acme/${masked(FAKE.github)}.md`, line: 1, column: 1 }]],
-    ["a token as a folder name", { commits: [{ [`${FAKE.openai}/readme.txt`]: "hello\n" }] }, [{ file: `${masked(FAKE.openai)}/readme.txt`, line: 1, column: 1 }]],
-    ["a token in a renamed-to path", { onBase: { "notes.txt": "hello\n" }, commits: [], renames: [["notes.txt", `${FAKE.google}.txt`]] }, [{ file: `${masked(FAKE.google)}.txt`, line: 1, column: 1 }]],
+    [
+      "a token as a new file's name outside the catalog (an empty file)",
+      { commits: [{ [`tmp/${FAKE.huggingface}`]: "" }] },
+      [{ file: `tmp/${masked(FAKE.huggingface)}`, line: 1, column: 1 }],
+    ],
+    [
+      "a token as a file name in the catalog",
+      { commits: [{ [`catalog/orgs/acme/${FAKE.github}.md`]: "notes\n" }] },
+      [{ file: `catalog/orgs/acme/${masked(FAKE.github)}.md`, line: 1, column: 1 }],
+    ],
+    [
+      "a token as a folder name",
+      { commits: [{ [`${FAKE.openai}/readme.txt`]: "hello\n" }] },
+      [{ file: `${masked(FAKE.openai)}/readme.txt`, line: 1, column: 1 }],
+    ],
+    [
+      "a token in a renamed-to path",
+      { onBase: { "notes.txt": "hello\n" }, commits: [], renames: [["notes.txt", `${FAKE.google}.txt`]] },
+      [{ file: `${masked(FAKE.google)}.txt`, line: 1, column: 1 }],
+    ],
     // Placeholders stay allowed; other files with NUL bytes are not UTF-16.
-    ["a placeholder in a UTF-16 file", { commits: [{ "notes/win.txt": utf16le("token: <your-token>\npassword: ${DB_PASSWORD}\n") }] }, []],
+    [
+      "a placeholder in a UTF-16 file",
+      { commits: [{ "notes/win.txt": utf16le("token: <your-token>\npassword: ${DB_PASSWORD}\n") }] },
+      [],
+    ],
     ["an x-ed out token as a file name", { commits: [{ [`tmp/ghp_${"x".repeat(36)}.txt`]: "hello\n" }] }, []],
-    ["a binary file with NUL bytes and no byte-order mark", { commits: [{ "img.bin": Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0, 0, 0, 0x0d, 0x0a, 0, 0x68, 0x66]) }] }, []],
+    [
+      "a binary file with NUL bytes and no byte-order mark",
+      {
+        commits: [
+          { "img.bin": Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0, 0, 0, 0x0d, 0x0a, 0, 0x68, 0x66]) },
+        ],
+      },
+      [],
+    ],
   ];
   it.each(cases)("%s", async (_name, c, expected) => {
     const r = prRepo(c.onBase);
@@ -160,18 +222,29 @@ describe("the pull-request scan reads UTF-16 files by their byte-order mark, and
     const added = r.commit("add notes");
     const [d] = await scan(r);
     expect(JSON.stringify(d)).not.toContain(FAKE.huggingface.slice(3));
-    expect(d!.message).toBe(`the path of this file (a file or folder name) holds what looks like a Hugging Face token (hf_…, 37 characters), added in commit ${added.slice(0, 12)} ("add notes"): credentials must never be committed`);
-    expect(d!.hint).toContain("NOW, then rename the file or folder (renaming is not enough: it stays in the pull request's history");
+    expect(d!.message).toBe(
+      `the path of this file (a file or folder name) holds what looks like a Hugging Face token (hf_…, 37 characters), added in commit ${added.slice(0, 12)} ("add notes"): credentials must never be committed`,
+    );
+    expect(d!.hint).toContain(
+      "NOW, then rename the file or folder (renaming is not enough: it stays in the pull request's history",
+    );
   });
 });
 
 describe("git failures never pass the scan", () => {
   it("throws a GitError when git is missing or a revision is unknown", async () => {
     const r = prRepo();
-    const missing = await scanPullRequestSecrets({ cwd: r.dir, base: "main", head: "pr", binary: "/nonexistent/git" }).catch((e: unknown) => e);
+    const missing = await scanPullRequestSecrets({
+      cwd: r.dir,
+      base: "main",
+      head: "pr",
+      binary: "/nonexistent/git",
+    }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(GitError);
     expect((missing as GitError).message).toMatch(/git is not installed/);
-    const unknown = await scanPullRequestSecrets({ cwd: r.dir, base: "main", head: "no-such-branch" }).catch((e: unknown) => e);
+    const unknown = await scanPullRequestSecrets({ cwd: r.dir, base: "main", head: "no-such-branch" }).catch(
+      (e: unknown) => e,
+    );
     expect(unknown).toBeInstanceOf(GitError);
   });
 
@@ -182,9 +255,18 @@ describe("git failures never pass the scan", () => {
     const dir = mkdtempSync(join(tmpdir(), "mlcat-git-blob-fails-"));
     const git = join(dir, "git");
     const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    writeFileSync(git, `#!/bin/sh\nfor a in "$@"; do [ "$a" = "blob" ] && { echo "fatal: simulated failure" >&2; exit 128; }; done\nexec "${real}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      git,
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = "blob" ] && { echo "fatal: simulated failure" >&2; exit 128; }; done\nexec "${real}" "$@"\n`,
+      { mode: 0o755 },
+    );
     try {
-      const failed = await scanPullRequestSecrets({ cwd: r.dir, base: r.git("rev-parse", "main"), head: r.git("rev-parse", "pr"), binary: git }).catch((e: unknown) => e);
+      const failed = await scanPullRequestSecrets({
+        cwd: r.dir,
+        base: r.git("rev-parse", "main"),
+        head: r.git("rev-parse", "pr"),
+        binary: git,
+      }).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(GitError);
       expect((failed as GitError).message).toMatch(/^cannot read blob [0-9a-f]{40}: simulated failure$/);
     } finally {

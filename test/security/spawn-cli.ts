@@ -45,7 +45,9 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Sp
   const root = options.unprivileged === true && process.getuid?.() === 0;
   const setpriv = root ? ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p)) : undefined;
   const argv = [process.execPath, ...preload, BIN, ...args];
-  const [command, ...rest] = setpriv ? [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", ...argv] : argv;
+  const [command, ...rest] = setpriv
+    ? [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", ...argv]
+    : argv;
   const child = spawn(command!, rest, {
     cwd: options.cwd ?? process.cwd(),
     env,

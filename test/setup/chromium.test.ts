@@ -38,10 +38,14 @@ describe("finding Chromium", () => {
 
   it("looks on PATH under Chromium's and Chrome's names, then at the known places and Playwright's download", () => {
     const onPath = bin({ "chromium-browser": "exit 0" });
-    expect(findChromium({ env: { PATH: `/nonexistent:${onPath}` }, knownPaths: [] })).toBe(join(onPath, "chromium-browser"));
+    expect(findChromium({ env: { PATH: `/nonexistent:${onPath}` }, knownPaths: [] })).toBe(
+      join(onPath, "chromium-browser"),
+    );
     const known = bin({ chrome: "exit 0" });
     expect(findChromium({ env: { PATH: "" }, knownPaths: [join(known, "chrome")] })).toBe(join(known, "chrome"));
-    expect(findChromium({ env: { PATH: "" }, knownPaths: [], playwright: join(known, "chrome") })).toBe(join(known, "chrome"));
+    expect(findChromium({ env: { PATH: "" }, knownPaths: [], playwright: join(known, "chrome") })).toBe(
+      join(known, "chrome"),
+    );
     expect(findChromium({ env: { PATH: "" }, knownPaths: [], playwright: "/nonexistent/chrome" })).toBeUndefined();
   });
 });
@@ -51,10 +55,19 @@ describe("getting Chromium on a machine without one", () => {
     const tools = bin();
     const log = join(tools, "apt.log");
     // apt-get records its arguments; `install` puts a chromium on PATH, as the package does.
-    writeFileSync(join(tools, "apt-get"), `#!/bin/sh\necho "$@" >> ${log}\n[ "$1" = install ] && printf '#!/bin/sh\\n' > ${tools}/chromium && /bin/chmod +x ${tools}/chromium\nexit 0\n`);
+    writeFileSync(
+      join(tools, "apt-get"),
+      `#!/bin/sh\necho "$@" >> ${log}\n[ "$1" = install ] && printf '#!/bin/sh\\n' > ${tools}/chromium && /bin/chmod +x ${tools}/chromium\nexit 0\n`,
+    );
     chmodSync(join(tools, "apt-get"), 0o755);
     const lines: string[] = [];
-    const path = provisionChromium({ env: { PATH: tools }, knownPaths: [], root: true, playwrightCli: null, log: (l) => lines.push(l) });
+    const path = provisionChromium({
+      env: { PATH: tools },
+      knownPaths: [],
+      root: true,
+      playwrightCli: null,
+      log: (l) => lines.push(l),
+    });
     expect(path).toBe(join(tools, "chromium"));
     expect(readFileSync(log, "utf8")).toBe("update -qq\ninstall -y -qq --no-install-recommends chromium\n");
     expect(lines).toEqual([
@@ -75,7 +88,9 @@ describe("getting Chromium on a machine without one", () => {
       message = (err as Error).message;
     }
     expect(message).toContain("The site's browser tests need Chromium, and none was found");
-    expect(message).toContain("Tried to install one: Playwright's Chromium (npx playwright-core install chromium) failed (download failed: host unreachable).");
+    expect(message).toContain(
+      "Tried to install one: Playwright's Chromium (npx playwright-core install chromium) failed (download failed: host unreachable).",
+    );
     expect(message).toContain("sudo apt-get install -y chromium");
     expect(message).toContain("npx playwright-core install chromium");
     expect(message).toContain("export MLCAT_CHROMIUM=/path/to/chromium");
@@ -83,15 +98,26 @@ describe("getting Chromium on a machine without one", () => {
 
   it("installs nothing when MLCAT_CHROMIUM names a file that is not there: that is the user's choice to fix", () => {
     const tools = bin({ "apt-get": "exit 1" });
-    expect(() => provisionChromium({ env: { PATH: tools, MLCAT_CHROMIUM: "/nonexistent/chromium" }, knownPaths: [], root: true, log: quiet })).toThrow(
-      /^MLCAT_CHROMIUM is \/nonexistent\/chromium, which is not an executable file\./,
-    );
+    expect(() =>
+      provisionChromium({
+        env: { PATH: tools, MLCAT_CHROMIUM: "/nonexistent/chromium" },
+        knownPaths: [],
+        root: true,
+        log: quiet,
+      }),
+    ).toThrow(/^MLCAT_CHROMIUM is \/nonexistent\/chromium, which is not an executable file\./);
   });
 
   it("orders the ways to get one: apt-get only as root with apt-get on PATH, Playwright's download where installed", () => {
     const what = (m: Parameters<typeof installSteps>[0]) => installSteps(m).map((s) => s.what);
-    expect(what({ root: true, aptGet: true, playwrightCli: "cli.js" })).toEqual(["apt-get update", "Debian's chromium (apt-get install chromium)", "Playwright's Chromium (npx playwright-core install chromium)"]);
-    expect(what({ root: false, aptGet: true, playwrightCli: "cli.js" })).toEqual(["Playwright's Chromium (npx playwright-core install chromium)"]);
+    expect(what({ root: true, aptGet: true, playwrightCli: "cli.js" })).toEqual([
+      "apt-get update",
+      "Debian's chromium (apt-get install chromium)",
+      "Playwright's Chromium (npx playwright-core install chromium)",
+    ]);
+    expect(what({ root: false, aptGet: true, playwrightCli: "cli.js" })).toEqual([
+      "Playwright's Chromium (npx playwright-core install chromium)",
+    ]);
     expect(what({ root: true, aptGet: false })).toEqual([]);
   });
 

@@ -15,7 +15,13 @@ import { delimiter, dirname, join } from "node:path";
 const NAMES = ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "chrome"];
 
 /** Where Chromium is installed when it is not on PATH. */
-const KNOWN_PATHS = ["/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium", "/opt/google/chrome/chrome"];
+const KNOWN_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/lib/chromium/chromium",
+  "/usr/bin/chromium-browser",
+  "/snap/bin/chromium",
+  "/opt/google/chrome/chrome",
+];
 
 /** The commands that give this machine a Chromium, for the error message. */
 export const INSTALL_COMMANDS = [
@@ -54,7 +60,8 @@ export function findChromium(places: SearchPlaces): string | undefined {
   for (const dir of (places.env.PATH ?? "").split(delimiter).filter(Boolean)) {
     for (const name of NAMES) if (isExecutable(join(dir, name))) return join(dir, name);
   }
-  for (const path of [...(places.knownPaths ?? KNOWN_PATHS), ...(places.playwright ? [places.playwright] : [])]) if (isExecutable(path)) return path;
+  for (const path of [...(places.knownPaths ?? KNOWN_PATHS), ...(places.playwright ? [places.playwright] : [])])
+    if (isExecutable(path)) return path;
   return undefined;
 }
 
@@ -84,9 +91,19 @@ export function installSteps(machine: { root: boolean; aptGet: boolean; playwrig
   if (machine.root && machine.aptGet) {
     const env = { DEBIAN_FRONTEND: "noninteractive" };
     steps.push({ what: "apt-get update", command: "apt-get", args: ["update", "-qq"], env });
-    steps.push({ what: "Debian's chromium (apt-get install chromium)", command: "apt-get", args: ["install", "-y", "-qq", "--no-install-recommends", "chromium"], env });
+    steps.push({
+      what: "Debian's chromium (apt-get install chromium)",
+      command: "apt-get",
+      args: ["install", "-y", "-qq", "--no-install-recommends", "chromium"],
+      env,
+    });
   }
-  if (machine.playwrightCli) steps.push({ what: "Playwright's Chromium (npx playwright-core install chromium)", command: process.execPath, args: [machine.playwrightCli, "install", "chromium"] });
+  if (machine.playwrightCli)
+    steps.push({
+      what: "Playwright's Chromium (npx playwright-core install chromium)",
+      command: process.execPath,
+      args: [machine.playwrightCli, "install", "chromium"],
+    });
   return steps;
 }
 
@@ -135,11 +152,17 @@ export interface ProvisionOptions {
 export function provisionChromium(options: ProvisionOptions = {}): string {
   const env = options.env ?? process.env;
   const log = options.log ?? ((l: string) => void process.stderr.write(`${l}\n`));
-  const places = { env, playwright: playwrightChromium(), ...(options.knownPaths && { knownPaths: options.knownPaths }) };
+  const places = {
+    env,
+    playwright: playwrightChromium(),
+    ...(options.knownPaths && { knownPaths: options.knownPaths }),
+  };
   const found = findChromium(places);
   if (found) return found;
   if (env.MLCAT_CHROMIUM || env.CHROMIUM_PATH) {
-    throw new Error(`MLCAT_CHROMIUM is ${env.MLCAT_CHROMIUM || env.CHROMIUM_PATH}, which is not an executable file.\n${noChromiumMessage([])}`);
+    throw new Error(
+      `MLCAT_CHROMIUM is ${env.MLCAT_CHROMIUM || env.CHROMIUM_PATH}, which is not an executable file.\n${noChromiumMessage([])}`,
+    );
   }
   const cli = options.playwrightCli === undefined ? playwrightCli() : (options.playwrightCli ?? undefined);
   const root = options.root ?? process.getuid?.() === 0;
@@ -147,9 +170,16 @@ export function provisionChromium(options: ProvisionOptions = {}): string {
   const tried: string[] = [];
   for (const step of steps) {
     log(`mlcat tests: no Chromium found; installing ${step.what}...`);
-    const run = spawnSync(step.command, step.args, { env: { ...env, ...step.env }, stdio: ["ignore", "ignore", "pipe"], timeout: 15 * 60_000 });
+    const run = spawnSync(step.command, step.args, {
+      env: { ...env, ...step.env },
+      stdio: ["ignore", "ignore", "pipe"],
+      timeout: 15 * 60_000,
+    });
     if (run.status !== 0) {
-      const last = String(run.stderr ?? run.error?.message ?? "").trim().split("\n").at(-1);
+      const last = String(run.stderr ?? run.error?.message ?? "")
+        .trim()
+        .split("\n")
+        .at(-1);
       tried.push(`${step.what} failed${last ? ` (${last})` : ""}`);
       // An index that did not update still lets the next step try.
       continue;

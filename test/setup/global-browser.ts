@@ -24,7 +24,10 @@ export default function setup(project: TestProject): void {
   // The run's file filters: vitest's own field (not a public API; when it is gone, every run provisions).
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
   if (!wantsBrowser(filters)) {
-    project.provide("chromium", "error:this run's file filters leave out the browser tests, so no browser was provisioned");
+    project.provide(
+      "chromium",
+      "error:this run's file filters leave out the browser tests, so no browser was provisioned",
+    );
     return;
   }
   try {

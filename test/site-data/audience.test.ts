@@ -10,14 +10,17 @@ const spec = BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!;
 const WITH_PRIVATE: FileMap = {
   ...BASE,
   "users/zed.yaml": "name: zed\nemail: zed@secret.example\n",
-  "orgs/secret-org/organization.yaml": "name: secret-org\nvisibility: private\nmembers:\n  - user: zed\n    role: owner\n  - user: alice\n    role: viewer\n",
+  "orgs/secret-org/organization.yaml":
+    "name: secret-org\nvisibility: private\nmembers:\n  - user: zed\n    role: owner\n  - user: alice\n    role: viewer\n",
   "orgs/secret-org/components/covert/component.yaml": "name: covert\nowner: zed\n",
   "orgs/secret-org/components/covert/versions/1.0.0.yaml": spec.replace("name: train", "name: covert"),
   "orgs/acme/projects/hush/project.yaml": "name: hush\nvisibility: private\nowner: bob\n",
-  "orgs/acme/projects/hush/experiments/quiet-run.yaml": "name: quiet-run\ncomponent: acme/sealed:1.0.0\nstatus: succeeded\n",
+  "orgs/acme/projects/hush/experiments/quiet-run.yaml":
+    "name: quiet-run\ncomponent: acme/sealed:1.0.0\nstatus: succeeded\n",
   "orgs/acme/components/sealed/component.yaml": "name: sealed\nvisibility: private\nowner: alice\n",
   "orgs/acme/components/sealed/versions/1.0.0.yaml": spec.replace("name: train", "name: sealed"),
-  "orgs/acme/teams/ml.yaml": "name: ml\nmembers:\n  - user: bob\n    role: member\nprojects:\n  - project: churn\n    role: member\n  - project: hush\n    role: admin\n",
+  "orgs/acme/teams/ml.yaml":
+    "name: ml\nmembers:\n  - user: bob\n    role: member\nprojects:\n  - project: churn\n    role: member\n  - project: hush\n    role: admin\n",
   // A public experiment that ran a private component, and a public model version trained in a private project.
   "orgs/acme/projects/churn/experiments/run-2.yaml": "name: run-2\ncomponent: acme/sealed:1.0.0\nstatus: failed\n",
   "orgs/acme/models/churn-model/versions/2.0.0.yaml":
@@ -57,7 +60,15 @@ describe("the public audience", () => {
     available: true,
     byFile: {
       "orgs/acme/components/train/component.yaml": [
-        { commit: "a".repeat(40), short: "aaaaaaa", date: "2026-01-02T00:00:00.000Z", author: "Alice", message: "Move hush onto train", change: "added", file: "orgs/acme/components/train/component.yaml" },
+        {
+          commit: "a".repeat(40),
+          short: "aaaaaaa",
+          date: "2026-01-02T00:00:00.000Z",
+          author: "Alice",
+          message: "Move hush onto train",
+          change: "added",
+          file: "orgs/acme/components/train/component.yaml",
+        },
       ],
     },
   };
@@ -83,7 +94,16 @@ describe("the public audience", () => {
     const text = JSON.stringify(data);
     for (const name of PRIVATE) expect(text).not.toContain(name);
     expect(data.counts).toMatchObject({ organizations: 1, projects: 1, components: 1, experiments: 2 });
-    expect(data.components[0]!.history).toEqual([{ commit: "a".repeat(40), short: "aaaaaaa", date: "2026-01-02T00:00:00.000Z", author: "Alice", change: "added", file: "orgs/acme/components/train/component.yaml" }]);
+    expect(data.components[0]!.history).toEqual([
+      {
+        commit: "a".repeat(40),
+        short: "aaaaaaa",
+        date: "2026-01-02T00:00:00.000Z",
+        author: "Alice",
+        change: "added",
+        file: "orgs/acme/components/train/component.yaml",
+      },
+    ]);
     expect(data.users.find((u) => u.name === "alice")!.orgs.map((o) => o.org.label)).toEqual(["acme"]);
   });
 
@@ -100,18 +120,28 @@ describe("the public audience redacts private people and names wherever they app
   const files: FileMap = {
     ...WITH_PRIVATE,
     "users/zed.yaml": "name: zed\ngithub: { login: zed-gh, id: 4242 }\n",
-    "orgs/acme/projects/churn/experiments/run-3.yaml": "name: run-3\ncomponent: acme/train:1.0.0\nstatus: succeeded\ncreatedBy: zed\ndescription: Rerun of zed's sweep from secret-org, see acme/hush.\n",
+    "orgs/acme/projects/churn/experiments/run-3.yaml":
+      "name: run-3\ncomponent: acme/train:1.0.0\nstatus: succeeded\ncreatedBy: zed\ndescription: Rerun of zed's sweep from secret-org, see acme/hush.\n",
     "orgs/acme/models/churn-model/versions/2.0.0.yaml":
       'name: 2.0.0\nstage: staging\ncreatedBy: zed\nstageHistory:\n  - { stage: testing, at: "2026-01-19T00:00:00Z", by: zed, reason: "zed-gh trained it" }\n  - { stage: staging, at: "2026-01-20T00:00:00Z", by: alice, reason: test }\n',
     "orgs/acme/components/train/component.yaml":
       'name: train\ndescription: Train a model.\nowner: alice\nreleases:\n  - tag: "1.0.0"\n    stage: production\n    deprecated: { reason: "Use the other one.", replacement: "secret-org/covert:1.0.0" }\n',
-    "orgs/acme/components/train/README.md": "# Train\n\nAsk zed (or @zed-gh) about secret-org/covert; acme/hushed is another name.\n",
+    "orgs/acme/components/train/README.md":
+      "# Train\n\nAsk zed (or @zed-gh) about secret-org/covert; acme/hushed is another name.\n",
   };
   const history: CatalogHistory = {
     available: true,
     byFile: {
       "orgs/acme/projects/churn/experiments/run-3.yaml": [
-        { commit: "b".repeat(40), short: "bbbbbbb", date: "2026-01-03T00:00:00.000Z", author: "zed-gh", message: "add run-3", change: "added", file: "orgs/acme/projects/churn/experiments/run-3.yaml" },
+        {
+          commit: "b".repeat(40),
+          short: "bbbbbbb",
+          date: "2026-01-03T00:00:00.000Z",
+          author: "zed-gh",
+          message: "add run-3",
+          change: "added",
+          file: "orgs/acme/projects/churn/experiments/run-3.yaml",
+        },
       ],
     },
   };
@@ -132,8 +162,12 @@ describe("the public audience redacts private people and names wherever they app
     const text = JSON.stringify(data);
     for (const name of [...PRIVATE, "zed-gh"]) expect(text).not.toMatch(new RegExp(`(?<![\\w-])${name}(?![\\w-])`));
     const view = selectAudience(load(files), "public");
-    expect(view.get("Experiment", "acme/churn/run-3")!.data.description).toBe("Rerun of (private)'s sweep from (private), see (private).");
-    expect(view.get("Component", "acme/train")!.readme!.text).toBe("# Train\n\nAsk (private) (or @(private)) about (private); acme/hushed is another name.\n");
+    expect(view.get("Experiment", "acme/churn/run-3")!.data.description).toBe(
+      "Rerun of (private)'s sweep from (private), see (private).",
+    );
+    expect(view.get("Component", "acme/train")!.readme!.text).toBe(
+      "# Train\n\nAsk (private) (or @(private)) about (private); acme/hushed is another name.\n",
+    );
     const run = data.experiments.find((e) => e.key === "acme/churn/run-3")!;
     expect(run.history.map((h) => h.author)).toEqual(["(private)"]);
     expect(run.createdBy).toBeUndefined();

@@ -12,7 +12,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function makeRepo(): string {
   const repo = mkdtempSync(join(tmpdir(), "mlcat-history-"));
   dirs.push(repo);
-  const git = (args: string[], env: Record<string, string> = {}) => execFileSync("git", args, { cwd: repo, env: { ...process.env, ...env }, stdio: "pipe" });
+  const git = (args: string[], env: Record<string, string> = {}) =>
+    execFileSync("git", args, { cwd: repo, env: { ...process.env, ...env }, stdio: "pipe" });
   const commit = (who: string, date: string, message: string) => {
     git(["add", "-A"]);
     git(["-c", "commit.gpgsign=false", "commit", "-q", "-m", message], {
@@ -44,7 +45,14 @@ describe("readCatalogHistory", () => {
     const history = await readCatalogHistory(join(repo, "catalog"));
     expect(history.available).toBe(true);
     expect(Object.keys(history.byFile).sort()).toEqual(["users/alice.yaml", "users/bob.yaml"]);
-    expect(history.byFile["users/alice.yaml"]!.map(({ author, date, message, change }) => ({ author, date, message, change }))).toEqual([
+    expect(
+      history.byFile["users/alice.yaml"]!.map(({ author, date, message, change }) => ({
+        author,
+        date,
+        message,
+        change,
+      })),
+    ).toEqual([
       { author: "Bob", date: "2026-01-02T10:00:00.000Z", message: "Name alice", change: "modified" },
       { author: "Alice", date: "2026-01-01T10:00:00.000Z", message: "Add alice and bob", change: "added" },
     ]);
@@ -66,7 +74,10 @@ describe("parseGitLog and historyOf", () => {
   it("parses records of several files and merges an entity's files into one newest-first list", () => {
     const rec = (hash: string, date: string, subject: string, files: string[]) =>
       `\x1e${hash}\x1f${date}\x1fAnn\x1f${subject}\0\n${files.flatMap((f) => ["M", f]).join("\0")}\0`;
-    const byFile = parseGitLog(rec("b".repeat(40), "2026-01-02T00:00:00Z", "two", ["a.yaml", "README.md"]) + rec("a".repeat(40), "2026-01-01T00:00:00Z", "one", ["a.yaml"]));
+    const byFile = parseGitLog(
+      rec("b".repeat(40), "2026-01-02T00:00:00Z", "two", ["a.yaml", "README.md"]) +
+        rec("a".repeat(40), "2026-01-01T00:00:00Z", "one", ["a.yaml"]),
+    );
     expect(Object.keys(byFile)).toEqual(["a.yaml", "README.md"]);
     const merged = historyOf({ available: true, byFile }, ["a.yaml", "README.md"]);
     expect(merged.map((e) => e.message)).toEqual(["two", "one"]);

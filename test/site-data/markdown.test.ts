@@ -25,7 +25,9 @@ describe("renderMarkdown", () => {
   });
 
   it("keeps GitHub-flavoured Markdown: tables, task lists, code, safe links", () => {
-    const html = renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```yaml\nx: 1\n```\n\n[site](https://acme.example)");
+    const html = renderMarkdown(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```yaml\nx: 1\n```\n\n[site](https://acme.example)",
+    );
     expect(html).toContain("<table>");
     expect(html).toContain('<input type="checkbox" checked disabled>');
     expect(html).toContain('<code class="language-yaml">x: 1\n</code>');
@@ -33,7 +35,8 @@ describe("renderMarkdown", () => {
   });
 
   it("shifts headings under the page's own title, and drops links and images into the repository", () => {
-    expect(renderMarkdown("# Title\n\n## Part\n\n[doc](./docs/x.md) ![logo](logo.png) [top](#title)")).toMatchInlineSnapshot(`
+    expect(renderMarkdown("# Title\n\n## Part\n\n[doc](./docs/x.md) ![logo](logo.png) [top](#title)"))
+      .toMatchInlineSnapshot(`
       "<h2>Title</h2>
       <h3>Part</h3>
       <p><a>doc</a>  <a href="#title">top</a></p>"

@@ -3,7 +3,11 @@ import { readSchemaFiles, schemaDocs } from "../../src/site-data/schema-referenc
 import { Urls } from "../../src/site-data/urls.js";
 
 const common = JSON.stringify({
-  $defs: { name: { type: "string", description: "A DNS label." }, tags: { type: "array", items: { $ref: "#/$defs/tag" } }, tag: { type: "string" } },
+  $defs: {
+    name: { type: "string", description: "A DNS label." },
+    tags: { type: "array", items: { $ref: "#/$defs/tag" } },
+    tag: { type: "string" },
+  },
 });
 const thing = JSON.stringify({
   title: "Thing",
@@ -14,7 +18,10 @@ const thing = JSON.stringify({
     name: { $ref: "common.schema.json#/$defs/name", description: "Its name.", examples: ["train"] },
     tags: { $ref: "common.schema.json#/$defs/tags" },
     stage: { enum: ["testing", "production"] },
-    releases: { type: "array", items: { type: "object", required: ["tag"], properties: { tag: { type: "string" }, notes: { type: "string" } } } },
+    releases: {
+      type: "array",
+      items: { type: "object", required: ["tag"], properties: { tag: { type: "string" }, notes: { type: "string" } } },
+    },
   },
 });
 
@@ -28,7 +35,12 @@ describe("schemaDocs", () => {
       new Urls("/x/"),
     );
     expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({ file: "thing.schema.json", title: "Thing", description: "A thing.", url: "/x/schemas/thing.schema.json" });
+    expect(docs[0]).toMatchObject({
+      file: "thing.schema.json",
+      title: "Thing",
+      description: "A thing.",
+      url: "/x/schemas/thing.schema.json",
+    });
     expect(docs[0]!.properties).toEqual([
       { path: "name", type: "string", required: true, description: "Its name.", example: '"train"' },
       { path: "tags", type: "array of string", required: false },
@@ -43,9 +55,21 @@ describe("schemaDocs", () => {
   it("documents every kind from the schemas mlcat ships", async () => {
     const { docs } = schemaDocs(await readSchemaFiles(), new Urls("/"));
     const kinds = docs.flatMap((d) => d.kinds).sort();
-    expect(kinds).toEqual(
-      ["Catalog", "Component", "ComponentVersion", "Connection", "Experiment", "Model", "ModelVersion", "Operation", "Organization", "Project", "ProjectComponent", "Team", "User"],
-    );
+    expect(kinds).toEqual([
+      "Catalog",
+      "Component",
+      "ComponentVersion",
+      "Connection",
+      "Experiment",
+      "Model",
+      "ModelVersion",
+      "Operation",
+      "Organization",
+      "Project",
+      "ProjectComponent",
+      "Team",
+      "User",
+    ]);
     for (const d of docs) expect(d.properties.length).toBeGreaterThan(0);
   });
 });

@@ -15,8 +15,16 @@ describe("hub data", () => {
   it("gives a component page its inputs and outputs, a usage snippet, and who uses it", () => {
     const data = siteData();
     const page = data.components.find((c) => c.key === "acme/train")!;
-    expect(page).toMatchObject({ url: "/hub/acme/train/", stage: "production", defaultTag: "1.0.0", runKind: "job", versionCount: 1 });
-    expect(page.current!.inputs).toEqual([{ name: "lr", type: "float", default: "0.1", optional: true, list: false, flag: false }]);
+    expect(page).toMatchObject({
+      url: "/hub/acme/train/",
+      stage: "production",
+      defaultTag: "1.0.0",
+      runKind: "job",
+      versionCount: 1,
+    });
+    expect(page.current!.inputs).toEqual([
+      { name: "lr", type: "float", default: "0.1", optional: true, list: false, flag: false },
+    ]);
     expect(page.current!.outputs).toEqual([{ name: "model", type: "path", optional: false, list: false, flag: false }]);
     expect(page.current!.snippet).toMatchInlineSnapshot(`
       "version: 1.1
@@ -56,7 +64,10 @@ releases:
     const page = data.components.find((c) => c.key === "acme/train")!;
     expect(page.releases.map((r) => r.tag)).toEqual(["1.10.0", "1.2.0", "1.0.0", "latest"]);
     expect(page.defaultTag).toBe("1.0.0");
-    expect(page.releases[1]!.deprecated).toEqual({ reason: "broken", replacement: { label: "1.0.0", url: "/hub/acme/train/1.0.0/" } });
+    expect(page.releases[1]!.deprecated).toEqual({
+      reason: "broken",
+      replacement: { label: "1.0.0", url: "/hub/acme/train/1.0.0/" },
+    });
     expect(data.hub.facets.find((f) => f.id === "stage")!.values).toEqual([{ value: "production", count: 1 }]);
   });
 });
@@ -73,7 +84,9 @@ describe("registry data", () => {
       ["model-version", "/registry/acme/churn-model/1.0.0/"],
     ]);
     expect(v.lineage.edges).toContainEqual({ from: "experiment", to: "version", label: "produced" });
-    expect(v.lineage.svg).toContain('<a class="lineage-link" href="/orgs/acme/projects/churn/experiments/run-1/" data-node="experiment"');
+    expect(v.lineage.svg).toContain(
+      '<a class="lineage-link" href="/orgs/acme/projects/churn/experiments/run-1/" data-node="experiment"',
+    );
     expect(v.reproduce).toMatchInlineSnapshot(`
       "version: 1.1
       kind: operation
@@ -85,7 +98,13 @@ describe("registry data", () => {
       "
     `);
     const model = data.models[0]!;
-    expect(model).toMatchObject({ key: "acme/churn-model", stage: "testing", stages: ["testing"], latestTag: "1.0.0", metricNames: ["auc"] });
+    expect(model).toMatchObject({
+      key: "acme/churn-model",
+      stage: "testing",
+      stages: ["testing"],
+      latestTag: "1.0.0",
+      metricNames: ["auc"],
+    });
   });
 
   it("escapes what the lineage graph draws", () => {
@@ -134,7 +153,8 @@ delegations:
 `,
     });
     const { actions, rows } = data.orgs[0]!.matrix;
-    const allowed = (user: string) => actions.filter((_, i) => rows.find((r) => r.user.name === user)!.allowed[i]).map((a) => a.id);
+    const allowed = (user: string) =>
+      actions.filter((_, i) => rows.find((r) => r.user.name === user)!.allowed[i]).map((a) => a.id);
     expect(allowed("alice")).toEqual(actions.map((a) => a.id));
     expect(allowed("bob")).toEqual(["manage-registry", "add-remove", "delete-versions", "publish", "read"]);
     expect(rows.find((r) => r.user.name === "bob")!.via).toBe("delegated: registry");
@@ -218,7 +238,13 @@ describe("site-wide data", () => {
       kind: "User",
       entity: { label: "alice", url: "/users/alice/" },
     });
-    const recent = [change(" Alice Liddell ", "c1"), change("bob", "c2"), change("ALICE", "c3"), change("al-gh", "c4"), change("alice", "c5")];
+    const recent = [
+      change(" Alice Liddell ", "c1"),
+      change("bob", "c2"),
+      change("ALICE", "c3"),
+      change("al-gh", "c4"),
+      change("alice", "c5"),
+    ];
     const changes = new ChangesByAuthor(recent);
     expect(changes.of(["alice", "Alice Liddell", "al-gh"], 50).map((c) => c.commit)).toEqual(["c1", "c3", "c4", "c5"]);
     expect(changes.of(["alice", undefined, "ALICE"], 1).map((c) => c.commit)).toEqual(["c3"]);
@@ -236,7 +262,11 @@ describe("site-wide data", () => {
       kind: "Experiment",
       entity: { label: `run-${i}`, url: `/runs/${i}/` },
     });
-    const recent = [...Array.from({ length: 4000 }, (_, i) => change("big", i)), change("small", 1), change("small", 2)];
+    const recent = [
+      ...Array.from({ length: 4000 }, (_, i) => change("big", i)),
+      change("small", 1),
+      change("small", 2),
+    ];
     const commits = new ChangesByAuthor(recent).commitsOf(["alice"], 20, 8);
     expect(commits.map((c) => [c.commit, c.changes.length, c.more])).toEqual([
       ["big", 8, 3992],

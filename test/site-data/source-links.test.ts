@@ -73,7 +73,8 @@ describe("links to a catalog file", () => {
       {
         view: "https://dev.azure.com/acme/ml/_git/catalog?path=/catalog/orgs/acme/organization.yaml&version=GBmain",
         edit: "https://dev.azure.com/acme/ml/_git/catalog?path=/catalog/orgs/acme/organization.yaml&version=GBmain&_a=contents",
-        history: "https://dev.azure.com/acme/ml/_git/catalog?path=/catalog/orgs/acme/organization.yaml&version=GBmain&_a=history",
+        history:
+          "https://dev.azure.com/acme/ml/_git/catalog?path=/catalog/orgs/acme/organization.yaml&version=GBmain&_a=history",
       },
       `https://dev.azure.com/acme/ml/_git/catalog/commit/${COMMIT}`,
     ],
@@ -84,15 +85,30 @@ describe("links to a catalog file", () => {
   });
 
   it("takes the branch and folder catalog.yaml gives over git's, and a .git or trailing slash off the URL", () => {
-    const l = links({ url: "https://github.com/acme/ml-catalog.git/", branch: "release/2026", path: "/data/catalog/" }, "catalog");
-    expect(l.file("users/alice.yaml").view).toBe("https://github.com/acme/ml-catalog/blob/release/2026/data/catalog/users/alice.yaml");
-    expect(links({ url: "https://github.com/acme/ml" }).file("catalog.yaml").view).toBe("https://github.com/acme/ml/blob/main/catalog.yaml");
+    const l = links(
+      { url: "https://github.com/acme/ml-catalog.git/", branch: "release/2026", path: "/data/catalog/" },
+      "catalog",
+    );
+    expect(l.file("users/alice.yaml").view).toBe(
+      "https://github.com/acme/ml-catalog/blob/release/2026/data/catalog/users/alice.yaml",
+    );
+    expect(links({ url: "https://github.com/acme/ml" }).file("catalog.yaml").view).toBe(
+      "https://github.com/acme/ml/blob/main/catalog.yaml",
+    );
   });
 
   it("uses the host named for a self-hosted server, and the catalog's own patterns for any other", () => {
-    expect(links({ url: "https://git.acme.example/ml/catalog", host: "gitlab" }).file("a.yaml").edit).toBe("https://git.acme.example/ml/catalog/-/edit/main/a.yaml");
-    const custom = links({ url: "https://code.acme.example/ml", links: { view: "{url}/files/{branch}/{path}", commit: "https://review.acme.example/c/{commit}" } });
-    expect(custom.file("a b.yaml")).toEqual({ path: "a b.yaml", view: "https://code.acme.example/ml/files/main/a%20b.yaml" });
+    expect(links({ url: "https://git.acme.example/ml/catalog", host: "gitlab" }).file("a.yaml").edit).toBe(
+      "https://git.acme.example/ml/catalog/-/edit/main/a.yaml",
+    );
+    const custom = links({
+      url: "https://code.acme.example/ml",
+      links: { view: "{url}/files/{branch}/{path}", commit: "https://review.acme.example/c/{commit}" },
+    });
+    expect(custom.file("a b.yaml")).toEqual({
+      path: "a b.yaml",
+      view: "https://code.acme.example/ml/files/main/a%20b.yaml",
+    });
     expect(custom.commit(COMMIT)).toBe(`https://review.acme.example/c/${COMMIT}`);
     expect(hostOf("https://github.acme.example/x/y")).toBe("github");
   });
@@ -105,7 +121,9 @@ describe("links to a catalog file", () => {
 
   it("escapes what it fills in, and makes no link that is not http(s)", () => {
     const l = links({ url: "https://github.com/acme/ml", branch: "we?ird#branch" });
-    expect(l.file('orgs/a"b/<x>.yaml').view).toBe("https://github.com/acme/ml/blob/we%3Fird%23branch/orgs/a%22b/%3Cx%3E.yaml");
+    expect(l.file('orgs/a"b/<x>.yaml').view).toBe(
+      "https://github.com/acme/ml/blob/we%3Fird%23branch/orgs/a%22b/%3Cx%3E.yaml",
+    );
     expect(fillPattern("javascript:{path}", { url: "https://x.example", path: "alert(1)" })).toBeUndefined();
     expect(fillPattern("{url}/{commit}", { url: "https://x.example" })).toBeUndefined();
     expect(l.commit("not-a-commit")).toBeUndefined();
@@ -115,9 +133,13 @@ describe("links to a catalog file", () => {
 
 describe("links to a code commit", () => {
   it("follows the code repository's host, else the catalog repository's when it is on the same server", () => {
-    expect(codeCommitLink("https://github.com/acme/train", COMMIT, undefined)).toBe(`https://github.com/acme/train/commit/${COMMIT}`);
+    expect(codeCommitLink("https://github.com/acme/train", COMMIT, undefined)).toBe(
+      `https://github.com/acme/train/commit/${COMMIT}`,
+    );
     const selfHosted = links({ url: "https://git.acme.example/ml/catalog", host: "gitlab" });
-    expect(codeCommitLink("https://git.acme.example/ml/train", COMMIT, selfHosted)).toBe(`https://git.acme.example/ml/train/-/commit/${COMMIT}`);
+    expect(codeCommitLink("https://git.acme.example/ml/train", COMMIT, selfHosted)).toBe(
+      `https://git.acme.example/ml/train/-/commit/${COMMIT}`,
+    );
     expect(codeCommitLink("https://elsewhere.example/train", COMMIT, selfHosted)).toBeUndefined();
     expect(codeCommitLink("git@github.com:acme/train.git", COMMIT, selfHosted)).toBeUndefined();
   });
@@ -131,18 +153,48 @@ describe("the site data", () => {
   const history: CatalogHistory = {
     available: true,
     byFile: {
-      "orgs/acme/organization.yaml": [{ commit: COMMIT, short: COMMIT.slice(0, 7), date: "2026-01-01T00:00:00.000Z", author: "Alice", message: "start", change: "added", file: "orgs/acme/organization.yaml" }],
+      "orgs/acme/organization.yaml": [
+        {
+          commit: COMMIT,
+          short: COMMIT.slice(0, 7),
+          date: "2026-01-01T00:00:00.000Z",
+          author: "Alice",
+          message: "start",
+          change: "added",
+          file: "orgs/acme/organization.yaml",
+        },
+      ],
     },
   };
 
   it("links every entity page to its file, every commit to its commit, and an experiment's code to its commit", () => {
-    const withRepo = { ...files, "catalog.yaml": `${files["catalog.yaml"]}repository:\n  url: https://github.com/acme/ml-catalog\n` };
+    const withRepo = {
+      ...files,
+      "catalog.yaml": `${files["catalog.yaml"]}repository:\n  url: https://github.com/acme/ml-catalog\n`,
+    };
     const data = buildSiteData(catalogOf(withRepo), { history, repositoryPath: "catalog" });
-    const pages = [...data.orgs, ...data.teams, ...data.projects, ...data.experiments, ...data.components, ...data.componentVersions, ...data.models, ...data.modelVersions, ...data.users, ...data.connections, ...data.projectComponents];
+    const pages = [
+      ...data.orgs,
+      ...data.teams,
+      ...data.projects,
+      ...data.experiments,
+      ...data.components,
+      ...data.componentVersions,
+      ...data.models,
+      ...data.modelVersions,
+      ...data.users,
+      ...data.connections,
+      ...data.projectComponents,
+    ];
     expect(pages.length).toBeGreaterThan(5);
-    for (const p of pages) expect(p.source?.file.edit, p.url).toMatch(/^https:\/\/github\.com\/acme\/ml-catalog\/edit\/main\/catalog\/.+\.yaml$/);
+    for (const p of pages)
+      expect(p.source?.file.edit, p.url).toMatch(
+        /^https:\/\/github\.com\/acme\/ml-catalog\/edit\/main\/catalog\/.+\.yaml$/,
+      );
     expect(data.orgs[0]!.history[0]!.commitUrl).toBe(`https://github.com/acme/ml-catalog/commit/${COMMIT}`);
-    expect(data.experiments.find((e) => e.name === "run-1")!.code!.commitHref).toBe(`https://github.com/acme/train/commit/${COMMIT}`);
+    expect(data.experiments.find((e) => e.name === "run-1")!.code!.commitHref).toBe(
+      `https://github.com/acme/train/commit/${COMMIT}`,
+    );
     expect(data.meta.repository).toBe("https://github.com/acme/ml-catalog");
   });
 

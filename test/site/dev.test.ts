@@ -32,17 +32,24 @@ describe("mlcat dev", () => {
     // Astro turns its dev-server middleware off when it sees VITEST; this test wants the real server.
     const vitest = process.env.VITEST;
     delete process.env.VITEST;
-    const dev = await startDevServer({ dir, port: 0, history: false, onReload: ({ ok }) => reloads.push(ok) }).finally(() => {
-      process.env.VITEST = vitest;
-    });
+    const dev = await startDevServer({ dir, port: 0, history: false, onReload: ({ ok }) => reloads.push(ok) }).finally(
+      () => {
+        process.env.VITEST = vitest;
+      },
+    );
     stop = dev.stop;
     const page = new URL("hub/acme/train/", dev.url).href;
     expect(await (await fetch(page)).text()).toContain("Train a gradient-boosted model on a Parquet table.");
 
     const file = join(dir, "orgs/acme/components/train/component.yaml");
     const text = readFileSync(file, "utf8");
-    writeFileSync(file, text.replace("Train a gradient-boosted model on a Parquet table.", "Train a live-reloaded model."));
-    expect(await fetchUntil(page, (h) => h.includes("Train a live-reloaded model."))).toContain("Train a live-reloaded model.");
+    writeFileSync(
+      file,
+      text.replace("Train a gradient-boosted model on a Parquet table.", "Train a live-reloaded model."),
+    );
+    expect(await fetchUntil(page, (h) => h.includes("Train a live-reloaded model."))).toContain(
+      "Train a live-reloaded model.",
+    );
 
     writeFileSync(file, text.replace("owner: alice", "owner: nobody-at-all"));
     await fetchUntil(page, () => reloads.includes(false));

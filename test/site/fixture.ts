@@ -52,9 +52,21 @@ export function makeFixtureRepo(): string {
   git(repo, ["init", "-q", "-b", "main"]);
   const late = ["catalog/orgs/acme/components/xss-demo", "catalog/orgs/acme/models/churn-model/versions/1.1.0.yaml"];
   const early = ["catalog", ...late.map((p) => `:(exclude)${p}`)];
-  commit(repo, early, ["Alice Liddell", "alice@acme.example"], "2026-01-01T10:00:00Z", "Start the catalog with classified-proj and shadow-lab");
+  commit(
+    repo,
+    early,
+    ["Alice Liddell", "alice@acme.example"],
+    "2026-01-01T10:00:00Z",
+    "Start the catalog with classified-proj and shadow-lab",
+  );
   commit(repo, [late[1]!], ["Carol Chen", "carol@acme.example"], "2026-02-02T12:00:00Z", "Register churn-model 1.1.0");
-  commit(repo, [late[0]!], ["Alice Liddell", "alice@acme.example"], "2026-02-03T09:00:00Z", "Add the xss-demo component");
+  commit(
+    repo,
+    [late[0]!],
+    ["Alice Liddell", "alice@acme.example"],
+    "2026-02-03T09:00:00Z",
+    "Add the xss-demo component",
+  );
   return repo;
 }
 
@@ -75,8 +87,17 @@ export async function buildFixtureSites(): Promise<FixtureSites> {
   const internalDir = join(out, "internal");
   const publicDir = join(out, "public");
   const internal = await buildSite({ ...common, outDir: internalDir, audience: "internal", basePath: "/" });
-  const pub = await buildSite({ ...common, outDir: publicDir, audience: "public", basePath: "/pub/", siteUrl: "https://acme.example/pub" });
-  if (!internal.ok || !pub.ok) throw new Error(`fixture build failed: ${JSON.stringify([...internal.diagnostics, ...pub.diagnostics].slice(0, 5))}`);
+  const pub = await buildSite({
+    ...common,
+    outDir: publicDir,
+    audience: "public",
+    basePath: "/pub/",
+    siteUrl: "https://acme.example/pub",
+  });
+  if (!internal.ok || !pub.ok)
+    throw new Error(
+      `fixture build failed: ${JSON.stringify([...internal.diagnostics, ...pub.diagnostics].slice(0, 5))}`,
+    );
   return {
     repo,
     internal: { dir: internalDir, result: internal },

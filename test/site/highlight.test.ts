@@ -10,7 +10,9 @@ const highlightYaml = (code: string) => highlight(code).html;
 
 /** The text a browser shows for the HTML (tags dropped, entities read). */
 function shown(html: string): string {
-  return html.replace(/<[^>]+>/g, "").replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
 }
 
 const YAML = `# a component
@@ -41,8 +43,13 @@ describe("YAML highlighting", () => {
 
   it("colors keys, strings, numbers and comments, with a light and a dark color each", () => {
     const { html, palette } = highlight(YAML);
-    const spans = [...html.matchAll(/<span class="(hl\d+)">([^<]*)<\/span>/g)].map((m) => ({ cls: m[1]!, text: m[2]! }));
-    const colors = new Map([...palette.matchAll(/--(hl\d+)-(light|dark):(#[0-9A-F]{6})/g)].map((m) => [`${m[1]}-${m[2]}`, m[3]!]));
+    const spans = [...html.matchAll(/<span class="(hl\d+)">([^<]*)<\/span>/g)].map((m) => ({
+      cls: m[1]!,
+      text: m[2]!,
+    }));
+    const colors = new Map(
+      [...palette.matchAll(/--(hl\d+)-(light|dark):(#[0-9A-F]{6})/g)].map((m) => [`${m[1]}-${m[2]}`, m[3]!]),
+    );
     const classOf = (text: string) => spans.find((s) => s.text === text)?.cls ?? "";
     for (const text of ["version", "lr", "0.01", "true", "# a component", "component"]) {
       const cls = classOf(text);
@@ -58,7 +65,10 @@ describe("YAML highlighting", () => {
   it("gives a line seen before the same HTML, and highlights a catalog's worth of lines", () => {
     const once = highlightYaml("kind: component\nname: a\n");
     expect(highlightYaml("name: b\nkind: component\n").split("\n")[1]).toBe(once.split("\n")[0]);
-    const many = Array.from({ length: 2000 }, (_, i) => `  - name: input-${i}\n    type: str\n    value: v${i % 7}`).join("\n");
+    const many = Array.from(
+      { length: 2000 },
+      (_, i) => `  - name: input-${i}\n    type: str\n    value: v${i % 7}`,
+    ).join("\n");
     expect(shown(highlightYaml(many))).toBe(many);
   });
 });

@@ -71,7 +71,8 @@ function layoutProblems(): string[] {
   const width = document.documentElement.clientWidth;
   const problems: string[] = [];
   const name = (el: Element) => {
-    const cls = typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
+    const cls =
+      typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
     return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${cls} "${(el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50)}"`;
   };
   const scrolls = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX);
@@ -94,40 +95,61 @@ function layoutProblems(): string[] {
     if (box.right > width + 1 || box.left < -1) {
       // Inside a box that scrolls (it must show it) or clips (then the box itself is checked below), it is that box's matter.
       let parent = el.parentElement;
-      while (parent && parent !== document.body && !scrolls(parent) && !clips(getComputedStyle(parent).overflowX)) parent = parent.parentElement;
+      while (parent && parent !== document.body && !scrolls(parent) && !clips(getComputedStyle(parent).overflowX))
+        parent = parent.parentElement;
       const held = parent && parent !== document.body && (clips(getComputedStyle(parent).overflowX) || cued(parent));
-      if (!held) problems.push(`past the page's edge (${Math.round(box.left)} to ${Math.round(box.right)} of ${width}): ${name(el)}`);
+      if (!held)
+        problems.push(
+          `past the page's edge (${Math.round(box.left)} to ${Math.round(box.right)} of ${width}): ${name(el)}`,
+        );
     }
-    const marked = style.textOverflow === "ellipsis" || (style.webkitLineClamp !== "none" && style.webkitLineClamp !== "");
-    if (!marked && clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) problems.push(`cut off on the side: ${name(el)}`);
-    if (!marked && clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1) problems.push(`cut off below: ${name(el)}`);
+    const marked =
+      style.textOverflow === "ellipsis" || (style.webkitLineClamp !== "none" && style.webkitLineClamp !== "");
+    if (!marked && clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`cut off on the side: ${name(el)}`);
+    if (!marked && clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
+      problems.push(`cut off below: ${name(el)}`);
     const block = /block|flex|grid|list-item|table-cell/.test(style.display) && !/inline/.test(style.display);
-    if (block && style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) problems.push(`spills out of its box (${el.scrollWidth} in ${el.clientWidth}): ${name(el)}`);
-    if (scrolls(el) && el.scrollWidth > el.clientWidth + 1 && !cued(el)) problems.push(`scrolls sideways with no cue: ${name(el)}`);
+    if (block && style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+      problems.push(`spills out of its box (${el.scrollWidth} in ${el.clientWidth}): ${name(el)}`);
+    if (scrolls(el) && el.scrollWidth > el.clientWidth + 1 && !cued(el))
+      problems.push(`scrolls sideways with no cue: ${name(el)}`);
   }
-  if (document.documentElement.scrollWidth > width) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} of ${width})`);
+  if (document.documentElement.scrollWidth > width)
+    problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} of ${width})`);
   return problems;
 }
 
 describe.each([390, 1280])("at %i px", (width) => {
-  it.each(Object.entries(PAGES))("the %s page fits: nothing off the page, cut off or spilling, in both themes", async (kind, path) => {
-    const page = await chrome.context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-    const problems: string[] = [];
-    for (const theme of ["light", "dark"] as const) {
-      await page.goto(url);
-      await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
-      await page.goto(new URL(path, url).href);
-      if (kind === "search") await page.locator("[data-search-status]").filter({ hasText: /results? for/ }).waitFor({ timeout: 10_000 });
-      problems.push(...(await page.evaluate(layoutProblems)).map((p) => `${theme}: ${p}`));
-      await page.screenshot({ path: join(SHOTS, `${kind.replace(/ /g, "-")}-${width}-${theme}.png`), fullPage: true });
-    }
-    expect(problems).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.each(Object.entries(PAGES))(
+    "the %s page fits: nothing off the page, cut off or spilling, in both themes",
+    async (kind, path) => {
+      const page = await chrome.context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+      const problems: string[] = [];
+      for (const theme of ["light", "dark"] as const) {
+        await page.goto(url);
+        await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
+        await page.goto(new URL(path, url).href);
+        if (kind === "search")
+          await page
+            .locator("[data-search-status]")
+            .filter({ hasText: /results? for/ })
+            .waitFor({ timeout: 10_000 });
+        problems.push(...(await page.evaluate(layoutProblems)).map((p) => `${theme}: ${p}`));
+        await page.screenshot({
+          path: join(SHOTS, `${kind.replace(/ /g, "-")}-${width}-${theme}.png`),
+          fullPage: true,
+        });
+      }
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });
 
 describe("on a phone", () => {
@@ -167,7 +189,11 @@ describe("on a phone", () => {
     const box = await narrow.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(390 - 32);
     // Every node of the graph is on screen, one under the other, and the experiment's is still a link.
-    const nodes = await narrow.locator("rect.lineage-node").evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right })));
+    const nodes = await narrow
+      .locator("rect.lineage-node")
+      .evaluateAll((rects) =>
+        rects.map((r) => r.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right })),
+      );
     expect(nodes.length).toBeGreaterThan(4);
     for (const n of nodes) expect(n.left >= 0 && n.right <= 390).toBe(true);
     expect(await narrow.locator('a[data-node="experiment"]').getAttribute("href")).toMatch(/\/experiments\//);

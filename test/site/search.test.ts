@@ -35,7 +35,12 @@ let chrome: Chromium;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "mlcat-search-"));
-  site = await buildSite({ dir: SAMPLE, outDir: join(out, "site"), history: false, now: new Date("2026-02-10T00:00:00Z") });
+  site = await buildSite({
+    dir: SAMPLE,
+    outDir: join(out, "site"),
+    history: false,
+    now: new Date("2026-02-10T00:00:00Z"),
+  });
   if (!site.ok) throw new Error("the sample catalog did not build");
   // The old way: Pagefind reads every rendered page (their data-pagefind-body and -ignore markup is
   // unchanged), less the site's own words: table headers, and messages that say something is missing.
@@ -59,7 +64,10 @@ afterAll(async () => {
 /** Search on the search page and return the results' links, in order. */
 async function resultLinks(page: Page, query: string): Promise<string[]> {
   await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, url).href);
-  await page.locator("[data-search-status]").filter({ hasText: /results? for/ }).waitFor({ timeout: 10_000 });
+  await page
+    .locator("[data-search-status]")
+    .filter({ hasText: /results? for/ })
+    .waitFor({ timeout: 10_000 });
   return page.locator(".search-result-link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
 }
 
@@ -82,7 +90,9 @@ describe("search ranking", () => {
   it("still finds every version, below its component", async () => {
     const page = await chrome.context.newPage();
     const links = await resultLinks(page, "kaniko");
-    const versions = site.data!.componentVersions.filter((v) => v.component.label === "polyaxon/kaniko").map((v) => v.url);
+    const versions = site
+      .data!.componentVersions.filter((v) => v.component.label === "polyaxon/kaniko")
+      .map((v) => v.url);
     expect(versions.length).toBeGreaterThan(3);
     for (const v of versions) expect(links.indexOf(v)).toBeGreaterThan(0);
     // A version's result says whose version it is.
@@ -106,7 +116,10 @@ describe("search excerpts", () => {
 describe("the search index made from the site data", () => {
   /** The words of a text a reader would search for: letters only, three or more of them. */
   function wordsOf(text: string): string[] {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && /^\p{L}+$/u.test(w));
+    return text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2 && /^\p{L}+$/u.test(w));
   }
 
   /** Every word of the catalog's own text: the values of every file and every README, as the JSON API holds them. */
@@ -136,7 +149,8 @@ describe("the search index made from the site data", () => {
     for (const file of readdirSync(src, { recursive: true, withFileTypes: true })) {
       if (!file.isFile() || !file.name.endsWith(".astro")) continue;
       const markup = readFileSync(join(file.parentPath, file.name), "utf8").split(/^---$/m).at(-1)!;
-      for (const m of markup.matchAll(/[>}]([^<>{}]+)[<{]|"([^"{}<>]*)"/g)) for (const w of wordsOf(m[1] ?? m[2] ?? "")) words.add(w);
+      for (const m of markup.matchAll(/[>}]([^<>{}]+)[<{]|"([^"{}<>]*)"/g))
+        for (const w of wordsOf(m[1] ?? m[2] ?? "")) words.add(w);
     }
     return words;
   }
@@ -156,7 +170,11 @@ describe("the search index made from the site data", () => {
     const dir = join(site.outDir, PAGES_INDEX, "fragment");
     const pages = new Map<string, string[]>();
     for (const file of readdirSync(dir)) {
-      const { url, content } = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string };
+      const { url, content } = JSON.parse(
+        gunzipSync(readFileSync(join(dir, file)))
+          .toString("utf8")
+          .replace(/^pagefind_dcd/, ""),
+      ) as { url: string; content: string };
       pages.set(url, content.toLowerCase().split(/[^\p{L}\p{N}]+/u));
     }
     return pages;

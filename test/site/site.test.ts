@@ -120,7 +120,10 @@ describe("browsing", () => {
     for (const table of ["#inputs table", "#outputs table"]) {
       const cells = await page.locator(`${table} td.required-cell`).allInnerTexts();
       expect(cells.length).toBeGreaterThan(0);
-      expect(cells.every((c) => c === "required" || c === "optional"), `${table}: ${cells.join(", ")}`).toBe(true);
+      expect(
+        cells.every((c) => c === "required" || c === "optional"),
+        `${table}: ${cells.join(", ")}`,
+      ).toBe(true);
     }
     await shot(page, "component");
     await page.locator("#versions").getByRole("link", { name: "1.0.0", exact: true }).click();
@@ -158,11 +161,15 @@ describe("browsing", () => {
     expect(await cards.count()).toBe(2);
     await page.locator('.facets input[name="stage"][value="production"]').check();
     expect(page.url()).toMatch(/\?stage=production$/);
-    expect(await page.locator("[data-item]:visible h3").allInnerTexts()).toEqual([expect.stringContaining("acme/churn-model")]);
+    expect(await page.locator("[data-item]:visible h3").allInnerTexts()).toEqual([
+      expect.stringContaining("acme/churn-model"),
+    ]);
     expect(await page.locator("[data-result-count]").innerText()).toBe("1 of 2 shown");
     await shot(page, "registry-production");
     await page.goto(new URL("registry/?stage=testing", internalUrl).href);
-    expect(await page.locator("[data-item]:visible h3").allInnerTexts()).toEqual([expect.stringContaining("acme/stealth-model")]);
+    expect(await page.locator("[data-item]:visible h3").allInnerTexts()).toEqual([
+      expect.stringContaining("acme/stealth-model"),
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -202,15 +209,29 @@ describe("browsing", () => {
           flag: (window as unknown as { __xss?: unknown }).__xss,
           title: document.title,
           scripts: main.querySelectorAll("script").length,
-          dangerous: main.querySelectorAll(".prose iframe, .prose object, .prose embed, .prose svg, .prose form, .prose style, .prose math").length,
-          handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`)),
+          dangerous: main.querySelectorAll(
+            ".prose iframe, .prose object, .prose embed, .prose svg, .prose form, .prose style, .prose math",
+          ).length,
+          handlers: all.flatMap((el) =>
+            [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`),
+          ),
           styles: main.querySelectorAll(".prose [style]").length,
           badUrls: all.flatMap((el) =>
-            ["href", "src", "action", "data"].map((n) => el.getAttribute(n) ?? "").filter((v) => /^\s*(javascript|data|vbscript):/i.test(v)),
+            ["href", "src", "action", "data"]
+              .map((n) => el.getAttribute(n) ?? "")
+              .filter((v) => /^\s*(javascript|data|vbscript):/i.test(v)),
           ),
         };
       });
-      expect(report).toEqual({ flag: undefined, title: expect.not.stringContaining("pwned"), scripts: 0, dangerous: 0, handlers: [], styles: 0, badUrls: [] });
+      expect(report).toEqual({
+        flag: undefined,
+        title: expect.not.stringContaining("pwned"),
+        scripts: 0,
+        dangerous: 0,
+        handlers: [],
+        styles: 0,
+        badUrls: [],
+      });
       expect(page.url()).toContain(path);
       expect(errors).toEqual([]);
       await page.close();
@@ -242,7 +263,8 @@ describe("browsing", () => {
     const overflowing = await page.evaluate(() => {
       const width = window.innerWidth;
       const scrolls = (el: Element) => {
-        for (let a = el.parentElement; a; a = a.parentElement) if (["auto", "scroll", "hidden"].includes(getComputedStyle(a).overflowX)) return true;
+        for (let a = el.parentElement; a; a = a.parentElement)
+          if (["auto", "scroll", "hidden"].includes(getComputedStyle(a).overflowX)) return true;
         return false;
       };
       return Array.from(document.querySelectorAll("body *"))
@@ -254,7 +276,16 @@ describe("browsing", () => {
   });
 
   it("offers a skip link, landmarks and one h1 on every key page", async () => {
-    for (const path of ["/", "/hub/", "/registry/", "/hub/acme/train/", "/registry/acme/churn-model/", "/orgs/acme/", "/users/alice/", "/schema/"]) {
+    for (const path of [
+      "/",
+      "/hub/",
+      "/registry/",
+      "/hub/acme/train/",
+      "/registry/acme/churn-model/",
+      "/orgs/acme/",
+      "/users/alice/",
+      "/schema/",
+    ]) {
       const { page } = await open(path);
       await page.keyboard.press("Tab");
       expect(await page.locator(":focus").innerText()).toBe("Skip to content");
@@ -274,8 +305,12 @@ describe("the search page", () => {
   async function injected(page: Page) {
     return page.evaluate(() => ({
       flag: (window as unknown as { __xss?: unknown }).__xss,
-      elements: [...document.querySelectorAll("img[src='x'], main svg, iframe, object, embed, script:not([src])")].map((el) => el.outerHTML.slice(0, 80)),
-      handlers: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`)),
+      elements: [...document.querySelectorAll("img[src='x'], main svg, iframe, object, embed, script:not([src])")].map(
+        (el) => el.outerHTML.slice(0, 80),
+      ),
+      handlers: [...document.querySelectorAll("*")].flatMap((el) =>
+        [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}@${a.name}`),
+      ),
       scriptUrls: [...document.querySelectorAll("[href], [src], [action]")]
         .flatMap((el) => ["href", "src", "action"].map((n) => el.getAttribute(n) ?? ""))
         .filter((v) => /^\s*javascript:/i.test(v)),
@@ -287,21 +322,35 @@ describe("the search page", () => {
     const { page, errors } = await open("search/?q=forecast", publicUrl);
     await searchStatus(page, /results? for “forecast”\.$/);
     expect(await page.locator(".search-result-title").allInnerTexts()).toContain(MALLORY);
-    const experiment = page.locator(".search-result", { has: page.locator(".search-result-link", { hasText: "forecast-xss" }) });
-    expect(await experiment.locator(".search-result-link").getAttribute("href")).toBe("/pub/orgs/acme/projects/churn/experiments/forecast-xss/");
+    const experiment = page.locator(".search-result", {
+      has: page.locator(".search-result-link", { hasText: "forecast-xss" }),
+    });
+    expect(await experiment.locator(".search-result-link").getAttribute("href")).toBe(
+      "/pub/orgs/acme/projects/churn/experiments/forecast-xss/",
+    );
     expect(await experiment.locator(".search-result-head .badge").innerText()).toBe("Experiment");
-    expect(await experiment.locator(".search-result-excerpt").innerText()).toContain('probe <img src=x onerror=alert(document.domain)> then "><svg onload=alert(2)>');
+    expect(await experiment.locator(".search-result-excerpt").innerText()).toContain(
+      'probe <img src=x onerror=alert(document.domain)> then "><svg onload=alert(2)>',
+    );
     expect(await experiment.locator(".search-result-excerpt mark").first().innerText()).toMatch(/forecast/i);
-    const project = page.locator(".search-result", { has: page.locator(".search-result-link", { hasText: /^acme\/churn$/ }) });
-    expect(await project.locator(".search-subresult-link").first().getAttribute("href")).toMatch(/^\/pub\/orgs\/acme\/projects\/churn\/#.+/);
-    const tags = page.locator("[data-search-groups] fieldset").filter({ has: page.locator("legend", { hasText: /^Tag$/ }) });
+    const project = page.locator(".search-result", {
+      has: page.locator(".search-result-link", { hasText: /^acme\/churn$/ }),
+    });
+    expect(await project.locator(".search-subresult-link").first().getAttribute("href")).toMatch(
+      /^\/pub\/orgs\/acme\/projects\/churn\/#.+/,
+    );
+    const tags = page
+      .locator("[data-search-groups] fieldset")
+      .filter({ has: page.locator("legend", { hasText: /^Tag$/ }) });
     expect(await tags.locator(".filter-value").allInnerTexts()).toEqual(expect.arrayContaining(TAGS));
     expect(await injected(page)).toEqual(CLEAN);
 
     for (const tag of TAGS) {
       await filterBox(page, "Tag", tag).check();
       await searchStatus(page, /^1 result for “forecast” with 1 filter\.$/);
-      expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([expect.stringContaining("forecast-xss")]);
+      expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([
+        expect.stringContaining("forecast-xss"),
+      ]);
       expect(new URL(page.url()).searchParams.getAll("tag")).toEqual([tag]);
       await filterBox(page, "Tag", tag).uncheck();
       await searchStatus(page, /results? for “forecast”\.$/);
@@ -310,20 +359,29 @@ describe("the search page", () => {
     // A query whose results carry every filter: kind, organization, tag and stage.
     await page.getByLabel("Words to search for").fill("acme");
     await searchStatus(page, /results? for “acme”\.$/);
-    expect(await page.locator("[data-search-groups] legend:visible").allInnerTexts()).toEqual(["Kind", "Organization", "Tag", "Stage"]);
+    expect(await page.locator("[data-search-groups] legend:visible").allInnerTexts()).toEqual([
+      "Kind",
+      "Organization",
+      "Tag",
+      "Stage",
+    ]);
     await filterBox(page, "Kind", "Experiment").check();
     await searchStatus(page, /with 1 filter\.$/);
     await filterBox(page, "Organization", "acme").check();
     await searchStatus(page, /with 2 filters\.$/);
     await filterBox(page, "Tag", TAGS[1]!).check();
     await searchStatus(page, /^1 result for “acme” with 3 filters\.$/);
-    expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([expect.stringContaining("forecast-xss")]);
+    expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([
+      expect.stringContaining("forecast-xss"),
+    ]);
     await page.getByRole("button", { name: "Clear filters" }).click();
     await searchStatus(page, /results? for “acme”\.$/);
     await filterBox(page, "Stage", "production").check();
     await searchStatus(page, /with 1 filter\.$/);
     const kinds = new Set(await page.locator(".search-result-head .badge").allInnerTexts());
-    expect([...kinds].filter((k) => !["Component", "Component version", "Model", "Model version"].includes(k))).toEqual([]);
+    expect([...kinds].filter((k) => !["Component", "Component version", "Model", "Model version"].includes(k))).toEqual(
+      [],
+    );
     expect(await injected(page)).toEqual(CLEAN);
 
     // The query itself is shown as text too.
@@ -369,62 +427,80 @@ describe("the search page", () => {
     await bare.close();
   });
 
-  it.each([390, 1280])("at %i px wide shows results without overflowing the page, in the light and dark themes", async (width) => {
-    const { page, errors } = await open("/");
-    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-    for (const theme of ["light", "dark"] as const) {
-      await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
-      await page.goto(new URL("search/?q=forecast", internalUrl).href);
-      expect(await page.locator("html").getAttribute("data-theme")).toBe(theme);
-      await searchStatus(page, /results? for “forecast”\.$/);
-      const first = await page.locator(".search-result").first().boundingBox();
-      expect(first && first.x >= 0 && first.x + first.width <= width && first.y < 900).toBe(true);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      // The filters are open beside the results on a desktop, and one tap away above them on a phone.
-      const filters = page.locator("[data-search-filters]");
-      expect(await filters.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(width > 900);
-      if (width <= 900) await filters.locator("summary").click();
-      await filterBox(page, "Kind", "Experiment").check();
-      await searchStatus(page, /with 1 filter\.$/);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await shot(page, `search-${width}-${theme}`, true);
-    }
-    await page.evaluate(() => localStorage.removeItem("mlcat-theme"));
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each([390, 1280])(
+    "at %i px wide shows results without overflowing the page, in the light and dark themes",
+    async (width) => {
+      const { page, errors } = await open("/");
+      await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+      for (const theme of ["light", "dark"] as const) {
+        await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
+        await page.goto(new URL("search/?q=forecast", internalUrl).href);
+        expect(await page.locator("html").getAttribute("data-theme")).toBe(theme);
+        await searchStatus(page, /results? for “forecast”\.$/);
+        const first = await page.locator(".search-result").first().boundingBox();
+        expect(first && first.x >= 0 && first.x + first.width <= width && first.y < 900).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        // The filters are open beside the results on a desktop, and one tap away above them on a phone.
+        const filters = page.locator("[data-search-filters]");
+        expect(await filters.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(width > 900);
+        if (width <= 900) await filters.locator("summary").click();
+        await filterBox(page, "Kind", "Experiment").check();
+        await searchStatus(page, /with 1 filter\.$/);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await shot(page, `search-${width}-${theme}`, true);
+      }
+      await page.evaluate(() => localStorage.removeItem("mlcat-theme"));
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe("the Content-Security-Policy", () => {
-  it.each(["internal", "public"] as const)("is on every page of the %s site, first in its head, and nothing there breaks it: every script is a file under the base path's scripts/", async (audience) => {
-    const dir = audience === "internal" ? sites.internal.dir : sites.public.dir;
-    const base = audience === "internal" ? internalUrl : publicUrl;
-    const files = walk(dir).filter((f) => f.endsWith(".html")).sort();
-    expect(files.length).toBeGreaterThan(20);
-    const { page, errors } = await open("", base);
-    const problems: string[] = [];
-    for (const file of files) {
-      await page.goto(new URL(file.replace(/(^|\/)index\.html$/, "$1"), base).href);
-      const report = await page.evaluate(async ({ policy, basePath }) => {
-        await new Promise((done) => setTimeout(done, 20));
-        const head = [...document.head.children];
-        const at = head.findIndex((el) => el.getAttribute("http-equiv") === "Content-Security-Policy");
-        return {
-          policy: head[at]?.getAttribute("content") === policy,
-          first: head.slice(0, at).every((el) => el.matches("meta[charset]")),
-          scripts: [...document.scripts]
-            .filter((s) => !s.src || new URL(s.src).origin !== location.origin || !new URL(s.src).pathname.startsWith(`${basePath}scripts/`))
-            .map((s) => s.outerHTML.slice(0, 80)),
-          violations: (window as unknown as { __cspViolations: string[] }).__cspViolations,
-        };
-      }, { policy: CONTENT_SECURITY_POLICY, basePath: new URL(base).pathname });
-      if (!report.policy || !report.first || report.scripts.length > 0 || report.violations.length > 0) problems.push(`${file}: ${JSON.stringify(report)}`);
-    }
-    expect(problems).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-    // Every page of the site, one after another: minutes on a loaded machine.
-  }, 180_000);
+  it.each(["internal", "public"] as const)(
+    "is on every page of the %s site, first in its head, and nothing there breaks it: every script is a file under the base path's scripts/",
+    async (audience) => {
+      const dir = audience === "internal" ? sites.internal.dir : sites.public.dir;
+      const base = audience === "internal" ? internalUrl : publicUrl;
+      const files = walk(dir)
+        .filter((f) => f.endsWith(".html"))
+        .sort();
+      expect(files.length).toBeGreaterThan(20);
+      const { page, errors } = await open("", base);
+      const problems: string[] = [];
+      for (const file of files) {
+        await page.goto(new URL(file.replace(/(^|\/)index\.html$/, "$1"), base).href);
+        const report = await page.evaluate(
+          async ({ policy, basePath }) => {
+            await new Promise((done) => setTimeout(done, 20));
+            const head = [...document.head.children];
+            const at = head.findIndex((el) => el.getAttribute("http-equiv") === "Content-Security-Policy");
+            return {
+              policy: head[at]?.getAttribute("content") === policy,
+              first: head.slice(0, at).every((el) => el.matches("meta[charset]")),
+              scripts: [...document.scripts]
+                .filter(
+                  (s) =>
+                    !s.src ||
+                    new URL(s.src).origin !== location.origin ||
+                    !new URL(s.src).pathname.startsWith(`${basePath}scripts/`),
+                )
+                .map((s) => s.outerHTML.slice(0, 80)),
+              violations: (window as unknown as { __cspViolations: string[] }).__cspViolations,
+            };
+          },
+          { policy: CONTENT_SECURITY_POLICY, basePath: new URL(base).pathname },
+        );
+        if (!report.policy || !report.first || report.scripts.length > 0 || report.violations.length > 0)
+          problems.push(`${file}: ${JSON.stringify(report)}`);
+      }
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+      // Every page of the site, one after another: minutes on a loaded machine.
+    },
+    180_000,
+  );
 
   it("lets the site's own scripts run: the theme toggle and the copy buttons", async () => {
     const { page, errors } = await open("/hub/acme/train/");
@@ -496,7 +572,19 @@ describe("the built files", () => {
 
   it("links every entity page to its file in the repository, every commit id to its commit, and the lineage's code to its commit", () => {
     const data = sites.internal.result.data!;
-    const pages = [...data.orgs, ...data.teams, ...data.connections, ...data.projects, ...data.experiments, ...data.projectComponents, ...data.components, ...data.componentVersions, ...data.models, ...data.modelVersions, ...data.users];
+    const pages = [
+      ...data.orgs,
+      ...data.teams,
+      ...data.connections,
+      ...data.projects,
+      ...data.experiments,
+      ...data.projectComponents,
+      ...data.components,
+      ...data.componentVersions,
+      ...data.models,
+      ...data.modelVersions,
+      ...data.users,
+    ];
     expect(pages.length).toBeGreaterThan(20);
     const repo = "https://github.com/acme/ml-catalog";
     const problems: string[] = [];
@@ -504,7 +592,11 @@ describe("the built files", () => {
       const html = readFileSync(join(sites.internal.dir, p.url, "index.html"), "utf8");
       const path = p.source?.file.path ?? "";
       if (!path.startsWith("catalog/") || !path.endsWith(".yaml")) problems.push(`${p.url}: file ${path}`);
-      for (const [what, url] of [["view", `${repo}/blob/main/${path}`], ["edit", `${repo}/edit/main/${path}`], ["history", `${repo}/commits/main/${path}`]]) {
+      for (const [what, url] of [
+        ["view", `${repo}/blob/main/${path}`],
+        ["edit", `${repo}/edit/main/${path}`],
+        ["history", `${repo}/commits/main/${path}`],
+      ]) {
         if (!html.includes(`href="${url}"`)) problems.push(`${p.url}: no ${what} link`);
       }
       // Every commit id shown (history, change feeds) is a link to its commit.
@@ -514,20 +606,30 @@ describe("the built files", () => {
     const component = readFileSync(join(sites.internal.dir, "hub/acme/train/index.html"), "utf8");
     expect(component).toMatch(new RegExp(`<a href="${repo}/commit/[0-9a-f]{40}"[^>]*><code>[0-9a-f]{7}</code></a>`));
     const version = readFileSync(join(sites.internal.dir, "registry/acme/churn-model/1.0.0/index.html"), "utf8");
-    expect(version).toContain('<a class="lineage-link" href="https://github.com/acme/ml/commit/0123456789abcdef0123456789abcdef01234567"');
+    expect(version).toContain(
+      '<a class="lineage-link" href="https://github.com/acme/ml/commit/0123456789abcdef0123456789abcdef01234567"',
+    );
   });
 
   it("gives every page a link preview: its own title and description, and the site's card (a 1200×630 PNG)", () => {
-    const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    const meta = (html: string, key: string) =>
+      new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
     const component = readFileSync(join(sites.public.dir, "hub/acme/train/index.html"), "utf8");
     expect(meta(component, "og:title")).toBe("acme/train");
-    expect(meta(component, "og:description")).toBe(sites.public.result.data!.components.find((c) => c.key === "acme/train")!.description);
+    expect(meta(component, "og:description")).toBe(
+      sites.public.result.data!.components.find((c) => c.key === "acme/train")!.description,
+    );
     expect(meta(component, "og:url")).toBe("https://acme.example/pub/hub/acme/train/");
     expect(meta(component, "og:image")).toBe("https://acme.example/pub/og-card.png");
     expect(meta(component, "twitter:card")).toBe("summary_large_image");
     for (const file of walk(sites.internal.dir).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(join(sites.internal.dir, file), "utf8");
-      expect([meta(html, "og:title"), meta(html, "og:description"), meta(html, "twitter:image")].every((v) => v !== undefined && v !== ""), file).toBe(true);
+      expect(
+        [meta(html, "og:title"), meta(html, "og:description"), meta(html, "twitter:image")].every(
+          (v) => v !== undefined && v !== "",
+        ),
+        file,
+      ).toBe(true);
     }
     const png = readFileSync(join(sites.public.dir, "og-card.png"));
     expect(png.subarray(1, 4).toString()).toBe("PNG");
@@ -535,16 +637,29 @@ describe("the built files", () => {
   });
 
   it("mirrors every entity in the JSON API, and publishes the JSON Schemas", () => {
-    const index = JSON.parse(readFileSync(join(sites.internal.dir, "api/index.json"), "utf8")) as { entities: Array<{ api: string; key: string }> };
-    expect(index.entities.length).toBe(sites.internal.result.data!.files.filter((f) => f.path.startsWith("api/") && f.path !== "api/index.json").length);
+    const index = JSON.parse(readFileSync(join(sites.internal.dir, "api/index.json"), "utf8")) as {
+      entities: Array<{ api: string; key: string }>;
+    };
+    expect(index.entities.length).toBe(
+      sites.internal.result.data!.files.filter((f) => f.path.startsWith("api/") && f.path !== "api/index.json").length,
+    );
     for (const e of index.entities) expect(() => readFileSync(join(sites.internal.dir, e.api), "utf8")).not.toThrow();
-    const version = JSON.parse(readFileSync(join(sites.internal.dir, "api/orgs/acme/components/train/versions/1.0.0.json"), "utf8"));
-    expect(version).toMatchObject({ kind: "ComponentVersion", key: "acme/train:1.0.0", url: "/hub/acme/train/1.0.0/", data: { kind: "component" } });
+    const version = JSON.parse(
+      readFileSync(join(sites.internal.dir, "api/orgs/acme/components/train/versions/1.0.0.json"), "utf8"),
+    );
+    expect(version).toMatchObject({
+      kind: "ComponentVersion",
+      key: "acme/train:1.0.0",
+      url: "/hub/acme/train/1.0.0/",
+      data: { kind: "component" },
+    });
     const schemas = walk(join(sites.internal.dir, "schemas"));
     expect(schemas.length).toBe(sites.internal.result.data!.files.filter((f) => f.path.startsWith("schemas/")).length);
     expect(schemas).toContain("component.schema.json");
     expect(readFileSync(join(sites.internal.dir, "404.html"), "utf8")).toContain("Page not found");
-    expect(readFileSync(join(sites.public.dir, "hub/acme/train/index.html"), "utf8")).toContain('<link rel="canonical" href="https://acme.example/pub/hub/acme/train/">');
+    expect(readFileSync(join(sites.public.dir, "hub/acme/train/index.html"), "utf8")).toContain(
+      '<link rel="canonical" href="https://acme.example/pub/hub/acme/train/">',
+    );
   });
 
   /** Every text of a site, Pagefind's compressed index included. */
@@ -552,16 +667,21 @@ describe("the built files", () => {
     return walk(dir).map((file) => {
       const bytes = readFileSync(join(dir, file));
       let text = bytes.toString("utf8");
-      if (file.startsWith("pagefind/") && /\.pf_(fragment|index|meta|filter)$/.test(file)) text = gunzipSync(bytes).toString("utf8");
+      if (file.startsWith("pagefind/") && /\.pf_(fragment|index|meta|filter)$/.test(file))
+        text = gunzipSync(bytes).toString("utf8");
       return { file, text };
     });
   }
 
   it("the public site names nothing private: no page, API file, search index entry or sitemap line", () => {
     expect(sites.public.result.leaks).toEqual([]);
-    const leaks = allText(sites.public.dir).flatMap(({ file, text }) => PRIVATE_NAMES.filter((n) => text.includes(n)).map((n) => `${file}: ${n}`));
+    const leaks = allText(sites.public.dir).flatMap(({ file, text }) =>
+      PRIVATE_NAMES.filter((n) => text.includes(n)).map((n) => `${file}: ${n}`),
+    );
     expect(leaks).toEqual([]);
-    const inside = allText(sites.internal.dir).map((f) => f.text).join("\n");
+    const inside = allText(sites.internal.dir)
+      .map((f) => f.text)
+      .join("\n");
     for (const name of PRIVATE_NAMES) expect(inside).toContain(name);
     const home = readFileSync(join(sites.public.dir, "index.html"), "utf8");
     expect(home).toMatch(/<strong>1<\/strong><span>organizations<\/span>/);
@@ -573,7 +693,9 @@ describe("the built files", () => {
     expect(await page.locator("[data-search]").innerText()).not.toContain("hidden-kit");
     await page.getByLabel("Words to search for").fill("train");
     await searchStatus(page, /for “train”/);
-    const links = await page.locator(".search-result-link").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
+    const links = await page
+      .locator(".search-result-link")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
     expect(links.length).toBeGreaterThan(0);
     expect(links.filter((l) => !l.startsWith("/pub/"))).toEqual([]);
     expect(errors).toEqual([]);
@@ -599,7 +721,9 @@ describe("the site's source", () => {
     const src = join(import.meta.dirname, "../../site/src");
     const uses = walk(src)
       .filter((f) => f.endsWith(".astro"))
-      .flatMap((f) => [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`));
+      .flatMap((f) =>
+        [...readFileSync(join(src, f), "utf8").matchAll(/set:html=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`),
+      );
     expect(uses).toEqual([
       "components/CodeBlock.astro: highlighted.html",
       "components/Markdown.astro: html",

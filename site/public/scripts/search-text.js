@@ -28,7 +28,13 @@ export function el(tag, className, text) {
  * `&lt;` shows `<` in its excerpt; `&amp;`, `&quot;` and `&#39;` are read too
  * in case a later version escapes them.
  */
-const ENTITIES = /** @type {Record<string, string>} */ ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'" });
+const ENTITIES = /** @type {Record<string, string>} */ ({
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&quot;": '"',
+  "&#39;": "'",
+});
 
 /**
  * Append a Pagefind excerpt to `parent`: text, with the words Pagefind marked

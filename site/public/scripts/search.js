@@ -142,7 +142,8 @@ async function searchPage(root) {
     try {
       await search(index, mine);
     } catch (err) {
-      if (mine === generation) status.textContent = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
+      if (mine === generation)
+        status.textContent = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
     }
   };
 

@@ -6,8 +6,15 @@ import { syncBuiltinESMExports } from "node:module";
 
 const pattern = new RegExp(process.env.MLCAT_FAULT_PATH ?? "$^");
 let left = Number(process.env.MLCAT_FAULT_AFTER ?? "0");
-const enospc = (path) => Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: "ENOSPC", errno: -28, syscall: "write", path: String(path) });
-const half = (data) => (typeof data === "string" ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1));
+const enospc = (path) =>
+  Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
+    code: "ENOSPC",
+    errno: -28,
+    syscall: "write",
+    path: String(path),
+  });
+const half = (data) =>
+  typeof data === "string" ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1);
 const hit = (path) => pattern.test(String(path)) && left-- <= 0;
 
 const writeFile = fs.promises.writeFile;
