@@ -52,6 +52,7 @@ describe("the library's public API", () => {
         "displayPath",
         "displayRoot",
         "editYamlText",
+        "editorSettingsText",
         "entityFolder",
         "entityPath",
         "experimentPath",
