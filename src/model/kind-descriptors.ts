@@ -52,6 +52,8 @@ export interface KindDescriptor {
   key: string;
   /** The name its path gives it, which must equal `name` inside (a template). */
   name: string;
+  /** What its names must be: lowercase DNS labels, or version tags (which may hold dots). */
+  names: "dns-label" | "version-tag";
   /** Its JSON Schema file, under `schemas/`. */
   schema: string;
   /** Whose visibility it has on the public site. */
@@ -87,6 +89,7 @@ export const KIND_DESCRIPTORS = {
     path: "catalog.yaml",
     key: "catalog",
     name: "catalog",
+    names: "dns-label",
     schema: "catalog.schema.json",
     visibility: "public",
     readme: false,
@@ -102,6 +105,7 @@ export const KIND_DESCRIPTORS = {
     path: "users/{name}.yaml",
     key: "{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "user.schema.json",
     visibility: "public",
     readme: false,
@@ -117,6 +121,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/organization.yaml",
     key: "{org}",
     name: "{org}",
+    names: "dns-label",
     schema: "organization.schema.json",
     visibility: "organization",
     readme: false,
@@ -132,6 +137,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/teams/{name}.yaml",
     key: "{org}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "team.schema.json",
     visibility: "organization",
     readme: false,
@@ -147,6 +153,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/connections/{name}.yaml",
     key: "{org}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "connection.schema.json",
     visibility: "organization",
     readme: false,
@@ -162,6 +169,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/projects/{project}/project.yaml",
     key: "{org}/{project}",
     name: "{project}",
+    names: "dns-label",
     schema: "project.schema.json",
     visibility: "own",
     readme: true,
@@ -177,6 +185,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/projects/{project}/components/{name}.yaml",
     key: "{org}/{project}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "component-spec.schema.json",
     visibility: { parent: "Project", key: "{org}/{project}" },
     readme: false,
@@ -192,6 +201,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/projects/{project}/operations/{name}.yaml",
     key: "{org}/{project}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "operation.schema.json",
     visibility: { parent: "Project", key: "{org}/{project}" },
     readme: false,
@@ -207,6 +217,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/projects/{project}/experiments/{name}.yaml",
     key: "{org}/{project}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "experiment.schema.json",
     visibility: { parent: "Project", key: "{org}/{project}" },
     readme: false,
@@ -222,6 +233,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/components/{name}/component.yaml",
     key: "{org}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "component.schema.json",
     visibility: "own",
     readme: true,
@@ -237,6 +249,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/components/{parent}/versions/{name}.yaml",
     key: "{org}/{parent}:{name}",
     name: "{name}",
+    names: "version-tag",
     schema: "component-spec.schema.json",
     visibility: { parent: "Component", key: "{org}/{parent}" },
     readme: false,
@@ -252,6 +265,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/models/{name}/model.yaml",
     key: "{org}/{name}",
     name: "{name}",
+    names: "dns-label",
     schema: "model.schema.json",
     visibility: "own",
     readme: true,
@@ -267,6 +281,7 @@ export const KIND_DESCRIPTORS = {
     path: "orgs/{org}/models/{parent}/versions/{name}.yaml",
     key: "{org}/{parent}:{name}",
     name: "{name}",
+    names: "version-tag",
     schema: "model-version.schema.json",
     visibility: { parent: "Model", key: "{org}/{parent}" },
     readme: false,

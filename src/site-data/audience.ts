@@ -7,7 +7,7 @@
 import { stringify } from "yaml";
 import { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
-import { KIND_DESCRIPTORS } from "../model/kind-descriptors.js";
+import { KIND_DESCRIPTORS, kindsWhere } from "../model/kind-descriptors.js";
 import { fillTemplate } from "../model/path-template.js";
 import { parseRef } from "../model/refs.js";
 import type {
@@ -38,6 +38,9 @@ export function effectiveVisibility(catalog: Catalog, entity: Entity): Visibilit
   return own(catalog.get(rule.parent, fillTemplate(rule.key, { org: orgName, project, parent })));
 }
 
+/** The kinds with a `visibility` of their own (within their organization). */
+const OWN_VISIBILITY = kindsWhere((d) => d.visibility === "own");
+
 /**
  * The catalog an audience sees. `internal`: the catalog itself. `public`: a
  * new catalog of the public entities (and the users with a public presence),
@@ -67,7 +70,7 @@ function publicView(catalog: Catalog): { view: Catalog; hidden: HiddenNames } {
   }
   const names: string[] = [];
   for (const org of catalog.all("Organization")) if (!view.has("Organization", org.key)) names.push(org.name);
-  for (const kind of ["Project", "Component", "Model"] as const) {
+  for (const kind of OWN_VISIBILITY) {
     for (const e of catalog.all(kind)) if (!view.has(kind, e.key)) names.push(e.key);
   }
   for (const user of catalog.all("User")) {
@@ -94,7 +97,7 @@ export function hiddenNames(catalog: Catalog): HiddenNames {
 function publicUsers(view: Catalog): Set<string> {
   const users = new Set<string>(view.settings()?.admins ?? []);
   for (const org of view.all("Organization")) for (const m of org.data.members ?? []) users.add(m.user);
-  for (const kind of ["Project", "Component", "Model"] as const) {
+  for (const kind of OWN_VISIBILITY) {
     for (const e of view.all(kind)) {
       const d = e.data as { owner?: string; maintainers?: string[] };
       if (d.owner) users.add(d.owner);
