@@ -1,6 +1,7 @@
 /**
- * The kinds of entity in a catalog, and the one place that maps a file's path
- * (relative to the catalog folder, POSIX separators) to its kind and identity.
+ * The kinds of entity in a catalog, as the rest of mlcat reads them: the tables and functions derived
+ * from the descriptors (`kind-descriptors.ts`). The one place that maps a file's path (relative to the
+ * catalog folder, POSIX separators) to its kind and identity, and back.
  */
 
 import { fromDescriptors, KIND_DESCRIPTORS, type Kind, type KindWhere, type PathVar } from "./kind-descriptors.js";
