@@ -8,10 +8,11 @@ import { fromDescriptors, KIND_DESCRIPTORS, type Kind, type KindWhere, type Path
 import {
   compilePath,
   fillTemplate,
+  positionalFiller,
   segmentMatcher,
-  templateFiller,
   templateReader,
   templateVariables,
+  type SegmentMatcher,
   type TemplateSegment,
 } from "./path-template.js";
 
@@ -41,9 +42,13 @@ export interface PathInfo {
 
 interface CompiledKind {
   kind: Kind;
-  match: (segments: readonly string[]) => Record<string, string> | undefined;
-  key: (vars: Record<string, string>) => string;
-  name: (vars: Record<string, string>) => string;
+  matcher: SegmentMatcher;
+  key: (values: readonly string[]) => string;
+  name: (values: readonly string[]) => string;
+  /** Where `org`, `project` and `parent` are among the matcher's values (-1: not in the path). */
+  orgAt: number;
+  projectAt: number;
+  parentAt: number;
 }
 
 /** Every kind's path template, by its number of segments (a path is tried only against templates of its length). */
@@ -52,23 +57,29 @@ const BY_LENGTH: ReadonlyMap<number, readonly CompiledKind[]> = (() => {
   for (const kind of KINDS) {
     const d = KIND_DESCRIPTORS[kind];
     const segments = compilePath(d.path);
+    const matcher = segmentMatcher(segments);
+    const { variables } = matcher;
     const list = out.get(segments.length) ?? [];
-    list.push({ kind, match: segmentMatcher(segments), key: templateFiller(d.key), name: templateFiller(d.name) });
+    list.push({
+      kind,
+      matcher,
+      key: positionalFiller(d.key, variables),
+      name: positionalFiller(d.name, variables),
+      orgAt: variables.indexOf("org"),
+      projectAt: variables.indexOf("project"),
+      parentAt: variables.indexOf("parent"),
+    });
     out.set(segments.length, list);
   }
   return out;
 })();
 
-/** The identity a path's variables give an entity of `kind`. */
-function identity(compiled: CompiledKind, vars: Record<string, string>): PathInfo {
-  const info: PathInfo = {
-    kind: compiled.kind,
-    key: compiled.key(vars),
-    name: compiled.name(vars),
-  };
-  if (vars.org !== undefined) info.org = vars.org;
-  if (vars.project !== undefined) info.project = vars.project;
-  if (vars.parent !== undefined) info.parent = vars.parent;
+/** The identity a path's variables give an entity of its kind. */
+function identity(compiled: CompiledKind, values: readonly string[]): PathInfo {
+  const info: PathInfo = { kind: compiled.kind, key: compiled.key(values), name: compiled.name(values) };
+  if (compiled.orgAt >= 0) info.org = values[compiled.orgAt]!;
+  if (compiled.projectAt >= 0) info.project = values[compiled.projectAt]!;
+  if (compiled.parentAt >= 0) info.parent = values[compiled.parentAt]!;
   return info;
 }
 
@@ -80,8 +91,8 @@ export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
   const s = relPath.split("/");
   if (s.some((seg) => seg === "")) return undefined;
   for (const compiled of BY_LENGTH.get(s.length) ?? []) {
-    const vars = compiled.match(s);
-    if (vars !== undefined) return identity(compiled, vars);
+    const values = compiled.matcher.match(s);
+    if (values !== undefined) return identity(compiled, values);
   }
   return undefined;
 }
@@ -138,12 +149,13 @@ export interface ReadmeInfo {
 /** Each README owner's README path, as a template: its folder, then `README.md`. */
 const README_TEMPLATES: ReadonlyArray<{
   kind: ReadmeKind;
-  match: (segments: readonly string[]) => Record<string, string> | undefined;
-  key: string;
+  matcher: SegmentMatcher;
+  key: (values: readonly string[]) => string;
 }> = KINDS.filter((kind): kind is ReadmeKind => KIND_DESCRIPTORS[kind].readme).map((kind) => {
   const d = KIND_DESCRIPTORS[kind];
   const segments: TemplateSegment[] = [...compilePath(d.path).slice(0, -1), { literal: "README.md" }];
-  return { kind, match: segmentMatcher(segments), key: d.key };
+  const matcher = segmentMatcher(segments);
+  return { kind, matcher, key: positionalFiller(d.key, matcher.variables) };
 });
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */
@@ -152,8 +164,8 @@ export function classifyReadme(relPath: string): ReadmeInfo | undefined {
   const s = relPath.split("/");
   if (s.some((seg) => seg === "")) return undefined;
   for (const t of README_TEMPLATES) {
-    const vars = t.match(s);
-    if (vars !== undefined) return { ownerKind: t.kind, ownerKey: fillTemplate(t.key, vars) };
+    const values = t.matcher.match(s);
+    if (values !== undefined) return { ownerKind: t.kind, ownerKey: t.key(values) };
   }
   return undefined;
 }

@@ -19,32 +19,72 @@ export function compilePath(template: string): TemplateSegment[] {
   });
 }
 
-/**
- * A matcher of paths split on `/` against `template`: the variables, or `undefined` when the path does not
- * match. A variable takes a whole segment, less its ending, and never an empty one. Fixed segments are
- * compared first, so most paths are turned away before anything is allocated.
- */
-export function segmentMatcher(
-  template: readonly TemplateSegment[],
-): (segments: readonly string[]) => Record<string, string> | undefined {
+/** A compiled path template: its variables, and the values a path split on `/` gives them (in that order). */
+export interface SegmentMatcher {
+  variables: readonly string[];
+  /**
+   * The variables' values, or `undefined` when the path does not match. A variable takes a whole segment,
+   * less its ending, and never an empty one. Fixed segments are compared first, so most paths are turned
+   * away before anything is allocated.
+   */
+  match(segments: readonly string[]): string[] | undefined;
+}
+
+/** Compile `template` for matching (`classifyPath` runs this for every file of a catalog: plain loops, no objects). */
+export function segmentMatcher(template: readonly TemplateSegment[]): SegmentMatcher {
   const length = template.length;
-  const literals: Array<[number, string]> = [];
-  const variables: Array<[number, string, string]> = [];
+  const literalAt: number[] = [];
+  const literalText: string[] = [];
+  const variableAt: number[] = [];
+  const endings: string[] = [];
+  const variables: string[] = [];
   template.forEach((t, i) => {
-    if ("literal" in t) literals.push([i, t.literal]);
-    else variables.push([i, t.variable, t.ending]);
-  });
-  return (segments) => {
-    if (segments.length !== length) return undefined;
-    for (const [i, literal] of literals) if (segments[i] !== literal) return undefined;
-    const vars: Record<string, string> = {};
-    for (const [i, name, ending] of variables) {
-      const s = segments[i]!;
-      if (ending === "") vars[name] = s;
-      else if (s.length > ending.length && s.endsWith(ending)) vars[name] = s.slice(0, -ending.length);
-      else return undefined;
+    if ("literal" in t) {
+      literalAt.push(i);
+      literalText.push(t.literal);
+    } else {
+      variableAt.push(i);
+      endings.push(t.ending);
+      variables.push(t.variable);
     }
-    return vars;
+  });
+  return {
+    variables,
+    match(segments) {
+      if (segments.length !== length) return undefined;
+      for (let i = 0; i < literalAt.length; i++) if (segments[literalAt[i]!] !== literalText[i]) return undefined;
+      const values = new Array<string>(variableAt.length);
+      for (let i = 0; i < variableAt.length; i++) {
+        const s = segments[variableAt[i]!]!;
+        const ending = endings[i]!;
+        if (ending === "") values[i] = s;
+        else if (s.length > ending.length && s.endsWith(ending)) values[i] = s.slice(0, s.length - ending.length);
+        else return undefined;
+      }
+      return values;
+    },
+  };
+}
+
+/** A filler of `template` from values given in the order of `variables` (what `SegmentMatcher.match` gives). */
+export function positionalFiller(
+  template: string,
+  variables: readonly string[],
+): (values: readonly string[]) => string {
+  const parts = template.split(PLACEHOLDER);
+  if (parts.length === 1) return () => template;
+  const texts = parts.filter((_, i) => i % 2 === 0);
+  const at = parts
+    .filter((_, i) => i % 2 === 1)
+    .map((name) => {
+      const i = variables.indexOf(name);
+      if (i < 0) throw new Error(`template ${template}: {${name}} is not one of ${variables.join(", ")}`);
+      return i;
+    });
+  return (values) => {
+    let out = texts[0]!;
+    for (let i = 0; i < at.length; i++) out += values[at[i]!]! + texts[i + 1]!;
+    return out;
   };
 }
 
