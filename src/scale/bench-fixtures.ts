@@ -19,6 +19,9 @@ const git = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", ...env },
   }).trim();
 
+/** A top-level description, folded over several lines or not. */
+const DESCRIPTION = /^description: .*(?:\n {2,}\S.*)*$/m;
+
 /** When the benchmark's pull request is committed. */
 const PR_DATE = "2026-07-01T09:00:00Z";
 /** The pull request the benchmark checks. */
@@ -38,7 +41,7 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
   const paths = [...generated.files.keys()];
   const org = paths.find((p) => /^orgs\/[^/]+\/organization\.yaml$/.test(p))!.split("/")[1]!;
   const inOrg = (re: RegExp) => paths.filter((p) => p.startsWith(`orgs/${org}/`) && re.test(p));
-  const owner = /^- user: (\S+)\n {2}role: owner$/m.exec(generated.files.get(`orgs/${org}/organization.yaml`)!)![1]!;
+  const owner = /^ *- user: (\S+)\n *role: owner$/m.exec(generated.files.get(`orgs/${org}/organization.yaml`)!)![1]!;
   const user = generated.users.find((u) => u.name === owner)!;
   const experiment = inOrg(/\/experiments\/[^/]+\.yaml$/)[0]!;
   const version = inOrg(/\/models\/[^/]+\/versions\/[^/]+\.yaml$/).find((p) =>
@@ -61,8 +64,8 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
       .replace(/^(\s*-?\s*at:) .*$/gm, `$1 "${PR_DATE}"`)
       .replace(/^(\s*-?\s*by:) .*$/gm, `$1 ${user.name}`)
       .replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
-    [project]: read(project).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
-    [component]: read(component).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
+    [project]: read(project).replace(DESCRIPTION, "description: Updated in the benchmark's pull request."),
+    [component]: read(component).replace(DESCRIPTION, "description: Updated in the benchmark's pull request."),
   };
   git(repo, ["checkout", "-q", "-b", "bench-pr", "main"]);
   for (const [path, text] of Object.entries(changes)) {

@@ -15,8 +15,8 @@ interface DefectKind {
 const DEFECT_KINDS: readonly DefectKind[] = [
   {
     code: "ref/unknown-user",
-    applies: (p, t) => /^orgs\/[^/]+\/teams\/[^/]+\.yaml$/.test(p) && /^- user: \S+$/m.test(t),
-    edit: (t, n) => t.replace(/^- user: \S+$/m, `- user: ghost-user-${n}`),
+    applies: (p, t) => /^orgs\/[^/]+\/teams\/[^/]+\.yaml$/.test(p) && /^ *- user: \S+$/m.test(t),
+    edit: (t, n) => t.replace(/^( *)- user: \S+$/m, `$1- user: ghost-user-${n}`),
   },
   {
     code: "schema/enum",

@@ -1,6 +1,6 @@
 /** Synthetic hub components: entry (owners, releases in every stage, deprecations), versions and README. */
 import type { Stage } from "../model/types.js";
-import { emitYaml } from "./emit-yaml.js";
+import { dataYaml } from "../yaml-writer/build.js";
 import { isoTime, type GenContext, type GenComponent, type GenOrg } from "./gen-context.js";
 import { inputsOf, specYaml } from "./gen-specs.js";
 import { NamePool } from "./name-pool.js";
@@ -72,7 +72,7 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
     component.inputs.set("latest", component.inputs.get(newest)!);
     releases.push({ tag: "latest", notes: `Follows the newest release, currently ${newest}.` });
   }
-  files[`${dir}/component.yaml`] = emitYaml(
+  files[`${dir}/component.yaml`] = dataYaml(
     {
       name,
       description: `${cap(framework)} ${name.split("-").pop()} component for ${random.pick(DOMAINS)} work. ${random.pick(SENTENCES)}`,

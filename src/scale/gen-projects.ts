@@ -1,5 +1,5 @@
 /** Synthetic projects (access, connections, README), their own components, and experiments (run records). */
-import { emitYaml } from "./emit-yaml.js";
+import { dataYaml } from "../yaml-writer/build.js";
 import {
   isoTime,
   type GenContext,
@@ -39,7 +39,7 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
     random.int(0, 3),
   );
   const files: Record<string, string> = {
-    [`${dir}/project.yaml`]: emitYaml(
+    [`${dir}/project.yaml`]: dataYaml(
       {
         name,
         description: `${cap(name.replace(/-/g, " "))}. ${random.pick(SENTENCES)}`,
@@ -120,7 +120,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     const commit = random.hex(40);
     const experiment: GenExperiment = { name, component: ref, params, at, status, commit };
     project.experiments.push(experiment);
-    batch[`orgs/${org.name}/projects/${project.name}/experiments/${name}.yaml`] = emitYaml({
+    batch[`orgs/${org.name}/projects/${project.name}/experiments/${name}.yaml`] = dataYaml({
       name,
       description: `${cap(name.replace(/-/g, " "))} run of ${project.name}.`,
       component: ref,
@@ -166,7 +166,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
 function operationOf(name: string, ref: string, params: Record<string, unknown>): string {
   const component = ref.includes("/") ? { hubRef: ref } : { pathRef: `../components/${ref}.yaml` };
   const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { value: v }]));
-  return emitYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
+  return dataYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
 }
 
 function cap(s: string): string {

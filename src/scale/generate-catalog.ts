@@ -5,7 +5,7 @@
  * versions in every stage, READMEs; valid under mlcat, with a known number
  * of defects on request. The same options always give the same bytes.
  */
-import { emitYaml } from "./emit-yaml.js";
+import { dataYaml } from "../yaml-writer/build.js";
 import { GenContext, type GenEvent, type GenUser } from "./gen-context.js";
 import { generateComponent } from "./gen-hub.js";
 import { generateOrgs, generateUsers, organizationFile, teamFiles } from "./gen-people.js";
@@ -127,7 +127,7 @@ export function generateCatalog(options: GenerateOptions): GeneratedCatalog {
 }
 
 function catalogFile(users: readonly GenUser[]): string {
-  return emitYaml(
+  return dataYaml(
     {
       title: "Synthetic ML Catalog",
       description: "A generated catalog for benchmarks: realistic shapes, fictional people.",

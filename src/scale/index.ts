@@ -3,7 +3,6 @@ export * from "./generate-catalog.js";
 export * from "./write-repository.js";
 export * from "./defects.js";
 export * from "./random.js";
-export * from "./emit-yaml.js";
 export * from "./measure.js";
 export * from "./bench-fixtures.js";
 export * from "./bench-report.js";

@@ -58,14 +58,17 @@ export function buildYaml(
 /**
  * Plain data as a YAML file: block style in the data's key order, short lists
  * of names as flows, long prose folded, strings quoted where YAML could read
- * them as another type; optional comment lines on top.
+ * them as another type. `header`: comment lines on top; when its last line is
+ * empty, a blank line separates it from the data.
  */
 export function dataYaml(data: unknown, header: readonly string[] = []): string {
   const doc = new Document(data, { version: "1.2" });
-  if (header.length > 0) {
-    if (isMap(doc.contents) && doc.contents.items.length > 0 && isNode(doc.contents.items[0]!.key))
-      doc.contents.items[0]!.key.commentBefore = header.map((l) => (l === "" ? "" : ` ${l}`)).join("\n");
-    else doc.commentBefore = header.map((l) => ` ${l}`).join("\n");
+  const apart = header.at(-1) === "";
+  const lines = (apart ? header.slice(0, -1) : header).map((l) => (l === "" ? "" : ` ${l}`)).join("\n");
+  if (lines !== "") {
+    const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
+    if (!apart && isNode(first)) first.commentBefore = lines;
+    else doc.commentBefore = lines;
   }
   tidyNewDocument(doc);
   return renderYaml(doc);
