@@ -1,5 +1,5 @@
 /**
- * The one place a YAML document becomes text. Every file mlcat writes (`new`,
+ * The one place a YAML document becomes text. Every catalog file mlcat writes (`new`,
  * `promote`, `stage`, `org`, `import`, `init`, `fmt`, the scale generator)
  * comes out of `renderYaml`, so they all share one style (style.ts):
  *
