@@ -1,5 +1,5 @@
 /** Changes to a generated catalog, each altering what checks of other files find (shared by the snapshot tests). */
-import { generateCatalog } from "../../src/scale/generate-catalog.js";
+import { generateCatalog } from "../../scripts/scale/generate-catalog.ts";
 
 export type Files = Map<string, string>;
 export const GENERATED: Files = generateCatalog({ entities: 300, seed: 3 }).files;

@@ -7,10 +7,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { KIND_GLOBS, SCHEMA_FILES, schemaPath } from "../schemas/schema-files.js";
-import { KINDS, SCHEMA_FILE } from "../model/kinds.js";
-import type { GeneratedCatalog } from "./generate-catalog.js";
-import type { CommandSpec } from "./measure.js";
+import { KIND_GLOBS, SCHEMA_FILES, schemaPath } from "../../dist/schemas/schema-files.js";
+import { KINDS, SCHEMA_FILE } from "../../dist/model/kinds.js";
+import type { GeneratedCatalog } from "./generate-catalog.ts";
+import type { CommandSpec } from "./measure.ts";
 
 const git = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync("git", args, {

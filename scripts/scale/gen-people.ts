@@ -1,9 +1,9 @@
 /** Synthetic users, organizations (members, delegations, quotas), teams and connections. */
-import type { Role } from "../model/types.js";
-import { dataYaml } from "../yaml-writer/build.js";
-import { GenContext, type GenOrg, type GenUser } from "./gen-context.js";
-import { NamePool } from "./name-pool.js";
-import { DOMAINS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, SENTENCES, TEAM_WORDS } from "./words.js";
+import type { Role } from "../../dist/model/types.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { GenContext, type GenOrg, type GenUser } from "./gen-context.ts";
+import { NamePool } from "./name-pool.ts";
+import { DOMAINS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, SENTENCES, TEAM_WORDS } from "./words.ts";
 
 /** Make `count` users; returns their files. */
 export function generateUsers(ctx: GenContext, count: number): Record<string, string> {

@@ -5,12 +5,12 @@
  * that was promoted is written twice: first at its first stage, later with
  * its full history (so the history of the repository has updates too).
  */
-import type { Stage } from "../model/types.js";
-import { dataYaml } from "../yaml-writer/build.js";
-import { isoTime, type GenContext, type GenOrg } from "./gen-context.js";
-import { semverTag } from "./gen-hub.js";
-import { NamePool } from "./name-pool.js";
-import { DOMAINS, FRAMEWORKS, LICENSES, SENTENCES, TAG_VOCABULARY, TASKS } from "./words.js";
+import type { Stage } from "../../dist/model/types.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { isoTime, type GenContext, type GenOrg } from "./gen-context.ts";
+import { semverTag } from "./gen-hub.ts";
+import { NamePool } from "./name-pool.ts";
+import { DOMAINS, FRAMEWORKS, LICENSES, SENTENCES, TAG_VOCABULARY, TASKS } from "./words.ts";
 
 /** The stage path of the `i`-th of `n` versions: old ones ended disabled, one is in production, newer ones in staging or testing. */
 function pathOf(i: number, n: number): Stage[] {

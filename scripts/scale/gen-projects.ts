@@ -1,5 +1,5 @@
 /** Synthetic projects (access, connections, README), their own components, and experiments (run records). */
-import { dataYaml } from "../yaml-writer/build.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
 import {
   isoTime,
   type GenContext,
@@ -7,10 +7,10 @@ import {
   type GenExperiment,
   type GenOrg,
   type GenProject,
-} from "./gen-context.js";
-import { inputsOf, paramsFor, specYaml } from "./gen-specs.js";
-import { NamePool } from "./name-pool.js";
-import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.js";
+} from "./gen-context.ts";
+import { inputsOf, paramsFor, specYaml } from "./gen-specs.ts";
+import { NamePool } from "./name-pool.ts";
+import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.ts";
 
 /** Make one project of `org` with `componentCount` project components; records one event for it. */
 export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, componentCount: number): GenProject {

@@ -2,8 +2,8 @@
  * Known defects to sprinkle into a generated catalog: each one edits one file
  * so that `mlcat validate` reports exactly one error with a known code.
  */
-import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Random } from "./random.js";
+import type { DiagnosticCode } from "../../dist/diagnostics/codes.js";
+import type { Random } from "./random.ts";
 
 /** One kind of defect: which files it applies to and how it edits one. */
 interface DefectKind {
