@@ -105,6 +105,10 @@ describe("files written by mlcat pass fmt --check", () => {
     ])
       await runThenCheck(catalog, args);
 
+    // The model version carries the experiment's metrics as they were spelled.
+    expect(readFileSync(join(catalog, "orgs/acme/models/churn-model/versions/1.2.0.yaml"), "utf8")).toContain(
+      "metrics: {auc: 0.910, loss: 195.0}\n",
+    );
     const before = snapshot(catalog);
     expect((await runCli(["fmt", "--catalog", catalog])).code).toBe(0);
     expect(snapshot(catalog)).toEqual(before);
