@@ -1,6 +1,6 @@
 /** Synthetic projects (access, connections, README), their own components, and experiments (run records). */
-import { entityPath, entityFolder } from "../model/kinds.js";
-import { emitYaml } from "./emit-yaml.js";
+import { entityFolder, entityPath } from "../../dist/model/kinds.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
 import {
   isoTime,
   type GenContext,
@@ -8,10 +8,10 @@ import {
   type GenExperiment,
   type GenOrg,
   type GenProject,
-} from "./gen-context.js";
-import { inputsOf, paramsFor, specYaml } from "./gen-specs.js";
-import { NamePool } from "./name-pool.js";
-import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.js";
+} from "./gen-context.ts";
+import { inputsOf, paramsFor, specYaml } from "./gen-specs.ts";
+import { NamePool } from "./name-pool.ts";
+import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.ts";
 
 /** Make one project of `org` with `componentCount` project components; records one event for it. */
 export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, componentCount: number): GenProject {
@@ -40,7 +40,7 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
     random.int(0, 3),
   );
   const files: Record<string, string> = {
-    [entityPath("Project", { org: org.name, project: name })]: emitYaml(
+    [entityPath("Project", { org: org.name, project: name })]: dataYaml(
       {
         name,
         description: `${cap(name.replace(/-/g, " "))}. ${random.pick(SENTENCES)}`,
@@ -121,7 +121,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     const commit = random.hex(40);
     const experiment: GenExperiment = { name, component: ref, params, at, status, commit };
     project.experiments.push(experiment);
-    batch[entityPath("Experiment", { org: org.name, project: project.name, name })] = emitYaml({
+    batch[entityPath("Experiment", { org: org.name, project: project.name, name })] = dataYaml({
       name,
       description: `${cap(name.replace(/-/g, " "))} run of ${project.name}.`,
       component: ref,
@@ -167,7 +167,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
 function operationOf(name: string, ref: string, params: Record<string, unknown>): string {
   const component = ref.includes("/") ? { hubRef: ref } : { pathRef: `../components/${ref}.yaml` };
   const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { value: v }]));
-  return emitYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
+  return dataYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
 }
 
 function cap(s: string): string {

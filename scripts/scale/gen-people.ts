@@ -1,10 +1,10 @@
 /** Synthetic users, organizations (members, delegations, quotas), teams and connections. */
-import { entityPath } from "../model/kinds.js";
-import type { Role } from "../model/types.js";
-import { emitYaml } from "./emit-yaml.js";
-import { GenContext, type GenOrg, type GenUser } from "./gen-context.js";
-import { NamePool } from "./name-pool.js";
-import { DOMAINS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, SENTENCES, TEAM_WORDS } from "./words.js";
+import { entityPath } from "../../dist/model/kinds.js";
+import type { Role } from "../../dist/model/types.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { GenContext, type GenOrg, type GenUser } from "./gen-context.ts";
+import { NamePool } from "./name-pool.ts";
+import { DOMAINS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, SENTENCES, TEAM_WORDS } from "./words.ts";
 
 /** Make `count` users; returns their files. */
 export function generateUsers(ctx: GenContext, count: number): Record<string, string> {
@@ -23,7 +23,7 @@ export function generateUsers(ctx: GenContext, count: number): Record<string, st
       id: 1_000_000 + i * 7919,
     };
     ctx.users.push(user);
-    files[entityPath("User", { name })] = emitYaml({
+    files[entityPath("User", { name })] = dataYaml({
       name,
       displayName: user.displayName,
       github: { login: user.login, id: user.id },
@@ -96,7 +96,7 @@ export function organizationFile(ctx: GenContext, org: GenOrg, final: boolean): 
   const delegations = (["projects", "hub", "registry"] as const)
     .map((area) => ({ area, to: random.sample(admins, random.int(1, 2)) }))
     .filter((d) => d.to.length > 0);
-  return emitYaml(
+  return dataYaml(
     {
       name: org.name,
       displayName: `${org.name.split("-").map(cap).join(" ")} ML`,
@@ -157,7 +157,7 @@ function connectionFiles(ctx: GenContext, org: GenOrg): Record<string, string> {
   const files: Record<string, string> = {};
   for (const spec of specs) {
     c.all.push(spec.name);
-    files[entityPath("Connection", { org: org.name, name: spec.name })] = emitYaml(spec);
+    files[entityPath("Connection", { org: org.name, name: spec.name })] = dataYaml(spec);
   }
   return files;
 }
@@ -186,7 +186,7 @@ export function teamFiles(ctx: GenContext, org: GenOrg, final: boolean): Record<
     const teamProjects = org.projects
       .filter((p) => final && p.team === team)
       .map((p) => ({ project: p.name, role: random.pick(["admin", "member"] as const) }));
-    files[entityPath("Team", { org: org.name, name: team })] = emitYaml({
+    files[entityPath("Team", { org: org.name, name: team })] = dataYaml({
       name: team,
       description: `The ${team} team of ${org.name}: ${random.pick(SENTENCES)}`,
       members: random
