@@ -18,7 +18,7 @@ export * from "./validate.js";
 export * from "./diagnostics/codes-doc.js";
 export * from "./schemas/index.js";
 export { schemaCheck } from "./checks/schema.js";
-export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
+export { sortVersionTags, currentTag, compareVersionTags } from "./relations/version-order.js";
 export * from "./import/polyaxon-hub.js";
 export * from "./authoring/index.js";
 export {

@@ -1,41 +1,20 @@
 /**
- * Resolve what an operation runs: a `hubRef` (`[owner/]name[:tag]`, read as
- * `get_versioned_entity_info` in `cli/polyaxon/_env_vars/getters/versioned_entity.py`
- * reads it: owner `polyaxon`, Polyaxon's public hub, and tag `latest` when
- * left out) against the catalog's hub, unless its owner is an external hub
+ * Resolve what an operation runs: a `hubRef` (`[owner/]name[:tag]`, parsed in
+ * relations/hub-refs.ts) against the catalog's hub, unless its owner is an external hub
  * named in catalog.yaml; a `pathRef` to a component of the operation's
  * project; a `dagRef` or an inline `component` within a DAG.
  */
 import { posix } from "node:path";
 import type { Catalog } from "../model/catalog.js";
 import type { ComponentSpecData } from "../model/types.js";
+import { DEFAULT_HUB, hubRefKeys, parseHubRef } from "../relations/hub-refs.js";
 import { didYouMean, formatList } from "../text/suggest.js";
-
-/** The owner a `hubRef` without one names (DEFAULT_HUB in `cli/polyaxon/_constants/globals.py`). */
-export const DEFAULT_HUB = "polyaxon";
-
-/** A parsed hubRef. */
-export interface HubRef {
-  owner: string;
-  name: string;
-  tag: string;
-}
 
 /** What a reference resolved to. */
 export type Resolution =
   | { status: "resolved"; spec: ComponentSpecData; label: string }
   | { status: "external" }
   | { status: "unknown"; message: string; hint: string };
-
-/** Parse a hubRef as Polyaxon does; undefined when it is malformed. */
-export function parseHubRef(text: string): HubRef | undefined {
-  const parts = text.split(":");
-  if (parts.length > 2 || parts[0] === "") return undefined;
-  const tag = parts[1] || "latest";
-  const path = parts[0]!.replace(/\./g, "/").split("/");
-  if (path.length > 2 || path.some((p) => p === "")) return undefined;
-  return path.length === 2 ? { owner: path[0]!, name: path[1]!, tag } : { owner: DEFAULT_HUB, name: path[0]!, tag };
-}
 
 /** Resolve a hubRef against the catalog (recording the reads). */
 export function resolveHubRef(catalog: Catalog, text: string): Resolution {
@@ -48,7 +27,7 @@ export function resolveHubRef(catalog: Catalog, text: string): Resolution {
     };
   const external = catalog.settings()?.externalHubs ?? [];
   if (external.includes(ref.owner)) return { status: "external" };
-  const full = `${ref.owner}/${ref.name}:${ref.tag}`;
+  const { component, version: full } = hubRefKeys(ref);
   const implied = text.includes("/")
     ? ""
     : ` (a hubRef without an owner means Polyaxon's public hub, "${DEFAULT_HUB}")`;
@@ -62,7 +41,7 @@ export function resolveHubRef(catalog: Catalog, text: string): Resolution {
   const version = catalog.get("ComponentVersion", full);
   if (version?.schemaValid) return { status: "resolved", spec: version.data, label: full };
   if (version || catalog.has("ComponentVersion", full)) return { status: "external" };
-  const tags = catalog.versionsOf("ComponentVersion", `${ref.owner}/${ref.name}`).map((v) => v.name);
+  const tags = catalog.versionsOf("ComponentVersion", component).map((v) => v.name);
   if (tags.length === 0) {
     const names = catalog
       .keys("Component")

@@ -4,7 +4,7 @@
  * version tag (newest first) and `latest` declared mutable.
  */
 import { Document, isScalar, isSeq, visit } from "yaml";
-import { sortVersionTags } from "../checks/version-tags.js";
+import { sortVersionTags } from "../relations/version-order.js";
 import type { ComponentData } from "../model/types.js";
 import { isDnsLabel } from "../model/names.js";
 
