@@ -92,24 +92,25 @@ export interface ComponentSpec {
 }
 
 /**
- * The spec a run record's component reference names (a hub version or a
- * project component), when it resolves to a file that passed its schema.
+ * The spec a run record's component reference names (a hub version
+ * `org/name:tag`, or a component of `scope` by name), when its file exists and
+ * passed its schema. It reads only that file: whether the organization or the
+ * hub entry exists is the references check's to say (`resolveComponentRef`).
  */
 export function componentSpecOf(
   catalog: Catalog,
   text: string,
   scope: ProjectRef | null | undefined,
 ): ComponentSpec | undefined {
-  const resolution = resolveComponentRef(catalog, text, { scope });
-  if (resolution.status !== "found") return undefined;
-  const { target } = resolution;
-  if (target.kind === "Component") return undefined;
-  const entity = catalog.get(target.kind, target.key);
-  if (!entity?.schemaValid) return undefined;
-  return {
-    entity,
-    label: target.kind === "ComponentVersion" ? target.key : `component "${text}" of project ${scope!.key}`,
-  };
+  const ref = parseRef(text);
+  if (ref?.tag !== undefined) {
+    const key = stringifyRef(ref);
+    const entity = catalog.get("ComponentVersion", key);
+    return entity?.schemaValid ? { entity, label: key } : undefined;
+  }
+  if (!isDnsLabel(text) || !scope) return undefined;
+  const entity = catalog.get("ProjectComponent", `${scope.key}/${text}`);
+  return entity?.schemaValid ? { entity, label: `component "${text}" of project ${scope.key}` } : undefined;
 }
 
 /**

@@ -16,8 +16,8 @@ export interface LineageChain {
   projectText?: string;
   /** The project `lineage.project` names, when it is a project reference. */
   projectRef?: ProjectRef;
-  /** That project's entity, when it exists. */
-  project?: Entity<"Project">;
+  /** Whether that project has a file (one the loader rejected counts). */
+  projectExists: boolean;
   /**
    * Where a bare component name is looked up: the project, when it exists;
    * `null` when the lineage names no project; `undefined` when the project it
@@ -32,8 +32,6 @@ export interface LineageChain {
   componentRef?: string;
   /** Where `componentRef` was written. */
   componentFrom?: "lineage" | "experiment";
-  /** What `componentRef` resolves to (a hub component written `org/name` included). */
-  component?: ComponentResolution;
   /** `lineage.params`, else the experiment's. */
   params?: Record<string, unknown>;
   /** `lineage.code`, else the experiment's. */
@@ -45,8 +43,8 @@ export function lineageOf(catalog: Catalog, version: Entity<"ModelVersion">): Li
   const lineage = version.data.lineage;
   const projectText = typeof lineage?.project === "string" ? lineage.project : undefined;
   const projectRef = projectText === undefined ? undefined : parseProjectRef(projectText, version.org!);
-  const project = projectRef && catalog.get("Project", projectRef.key);
-  const scope = projectText === undefined ? null : project ? projectRef : undefined;
+  const projectExists = projectRef !== undefined && catalog.has("Project", projectRef.key);
+  const scope = projectText === undefined ? null : projectExists ? projectRef : undefined;
   const experimentKey =
     projectRef && typeof lineage?.experiment === "string" ? `${projectRef.key}/${lineage.experiment}` : undefined;
   const experiment = experimentKey === undefined ? undefined : catalog.get("Experiment", experimentKey);
@@ -58,18 +56,24 @@ export function lineageOf(catalog: Catalog, version: Entity<"ModelVersion">): Li
   return {
     ...(projectText !== undefined && { projectText }),
     ...(projectRef && { projectRef }),
-    ...(project && { project }),
+    projectExists,
     scope,
     ...(experimentKey !== undefined && { experimentKey }),
     ...(experiment && { experiment }),
     ...(componentRef !== undefined && {
       componentRef,
       componentFrom: own !== undefined ? "lineage" : "experiment",
-      component: resolveComponentRef(catalog, componentRef, { scope, untagged: true }),
     }),
     ...(params !== undefined && { params }),
     ...(code !== undefined && { code }),
   };
+}
+
+/** What a lineage's component reference resolves to (a hub component written `org/name` included). */
+export function lineageComponent(catalog: Catalog, chain: LineageChain): ComponentResolution | undefined {
+  return chain.componentRef === undefined
+    ? undefined
+    : resolveComponentRef(catalog, chain.componentRef, { scope: chain.scope, untagged: true });
 }
 
 /** What an experiment's `component` resolves to (a hub component written `org/name` included). */

@@ -6,7 +6,7 @@
  * Every answer is a sorted list of keys.
  */
 import type { Catalog } from "../model/catalog.js";
-import { experimentComponent, lineageOf } from "./lineage.js";
+import { experimentComponent, lineageComponent, lineageOf } from "./lineage.js";
 
 /** Reverse references of one catalog. */
 export class UsedBy {
@@ -25,9 +25,10 @@ export class UsedBy {
     }
     for (const v of catalog.all("ModelVersion")) {
       const chain = lineageOf(catalog, v);
-      if (chain.component?.status === "found") add(this.modelsByComponent, chain.component.target.key, v.key);
-      if (chain.project) add(this.modelsByProject, chain.project.key, v.key);
-      if (chain.project && chain.experiment) add(this.modelsByExperiment, chain.experiment.key, v.key);
+      const component = lineageComponent(catalog, chain);
+      if (component?.status === "found") add(this.modelsByComponent, component.target.key, v.key);
+      if (chain.projectExists) add(this.modelsByProject, chain.projectRef!.key, v.key);
+      if (chain.projectExists && chain.experiment) add(this.modelsByExperiment, chain.experiment.key, v.key);
     }
     for (const p of catalog.all("Project")) {
       for (const c of p.data.connections ?? []) add(this.projectsByConnection, `${p.org}/${c}`, p.key);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { componentSpecOf, replacementKey, resolveComponentRef } from "../../src/relations/component-refs.js";
 import { parseHubRef } from "../../src/relations/hub-refs.js";
-import { lineageOf, originOf } from "../../src/relations/lineage.js";
+import { lineageComponent, lineageOf, originOf } from "../../src/relations/lineage.js";
 import { parseProjectRef } from "../../src/relations/project-refs.js";
 import { UsedBy } from "../../src/relations/used-by.js";
 import { validateCatalog } from "../../src/validate.js";
@@ -140,9 +140,10 @@ describe("component references", () => {
   });
 });
 
-function version(files: FileMap, key: string): { chain: ReturnType<typeof lineageOf>; files: FileMap } {
+function chainOf(files: FileMap, key: string) {
   const c = loadFiles(files).catalog;
-  return { chain: lineageOf(c, c.get("ModelVersion", key)!), files };
+  const chain = lineageOf(c, c.get("ModelVersion", key)!);
+  return { chain, component: lineageComponent(c, chain) };
 }
 
 const MV = "orgs/acme/models/churn-model/versions/1.0.0.yaml";
@@ -198,10 +199,9 @@ describe("the lineage chain", () => {
     },
     { name: "no lineage", lineage: "", expected: {} },
   ])("$name", ({ lineage, expected }) => {
-    const { chain } = version({ ...FILES, [MV]: mv(lineage) }, "acme/churn-model:1.0.0");
-    const c = chain.component;
+    const { chain, component: c } = chainOf({ ...FILES, [MV]: mv(lineage) }, "acme/churn-model:1.0.0");
     expect({
-      ...(chain.project && { project: chain.project.key }),
+      ...(chain.projectExists && { project: chain.projectRef!.key }),
       ...(chain.experiment && { experiment: chain.experiment.key }),
       ...(c && { component: c.status === "found" ? c.target.key : c.status, from: chain.componentFrom }),
     }).toEqual(expected);
@@ -213,7 +213,7 @@ describe("the lineage chain", () => {
       "orgs/acme/projects/churn/experiments/run-1.yaml": `${BASE["orgs/acme/projects/churn/experiments/run-1.yaml"]}code: { commit: abc123 }\n`,
       [MV]: mv("lineage: { project: churn, experiment: run-1 }\n"),
     };
-    const { chain } = version(files, "acme/churn-model:1.0.0");
+    const { chain } = chainOf(files, "acme/churn-model:1.0.0");
     expect([chain.params, chain.code]).toEqual([{ lr: 0.1 }, { commit: "abc123" }]);
   });
 
