@@ -18,7 +18,7 @@ export * from "./validate.js";
 export * from "./diagnostics/codes-doc.js";
 export * from "./schemas/index.js";
 export { schemaCheck } from "./checks/schema.js";
-export { sortVersionTags, currentTag, compareVersionTags, newestInStage } from "./relations/version-order.js";
+export { sortVersionTags, currentTag, compareVersionTags, newestInStage, nextTag } from "./relations/version-order.js";
 export {
   resolveComponentRef,
   type ComponentResolution,

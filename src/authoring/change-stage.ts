@@ -4,6 +4,7 @@
  * Only those two places of the file change; comments and the rest stay.
  */
 import { STAGES, type Stage } from "../model/types.js";
+import { sortVersionTags } from "../relations/version-order.js";
 import { parseTaggedRef } from "./arg-names.js";
 import { modelVersionPath } from "./catalog-paths.js";
 import { refuse, refuseUsage, succeed, type Outcome } from "./outcome.js";
@@ -48,7 +49,7 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
   const entity = ws.catalog.get("ModelVersion", input.version);
   const text = readWorkspaceText(ws, relPath);
   if (!entity || text === undefined) {
-    const known = ws.catalog.versionsOf("ModelVersion", `${org}/${name}`).map((v) => v.name);
+    const known = sortVersionTags(ws.catalog.versionsOf("ModelVersion", `${org}/${name}`).map((v) => v.name));
     return refuse(
       `model version "${input.version}" does not exist (no ${displayPath(ws, relPath)})`,
       known.length

@@ -8,6 +8,7 @@ import { posix } from "node:path";
 import type { Catalog } from "../model/catalog.js";
 import type { ComponentSpecData } from "../model/types.js";
 import { DEFAULT_HUB, hubRefKeys, parseHubRef } from "../relations/hub-refs.js";
+import { sortVersionTags } from "../relations/version-order.js";
 import { didYouMean, formatList } from "../text/suggest.js";
 
 /** What a reference resolved to. */
@@ -41,7 +42,7 @@ export function resolveHubRef(catalog: Catalog, text: string): Resolution {
   const version = catalog.get("ComponentVersion", full);
   if (version?.schemaValid) return { status: "resolved", spec: version.data, label: full };
   if (version || catalog.has("ComponentVersion", full)) return { status: "external" };
-  const tags = catalog.versionsOf("ComponentVersion", component).map((v) => v.name);
+  const tags = sortVersionTags(catalog.versionsOf("ComponentVersion", component).map((v) => v.name));
   if (tags.length === 0) {
     const names = catalog
       .keys("Component")

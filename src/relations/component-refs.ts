@@ -15,6 +15,7 @@ import type { Entity } from "../model/entity.js";
 import { isDnsLabel } from "../model/names.js";
 import { parseRef, stringifyRef, type Ref } from "../model/refs.js";
 import type { ProjectRef } from "./project-refs.js";
+import { sortVersionTags } from "./version-order.js";
 
 /** What a component reference resolved to. */
 export type ComponentTarget =
@@ -27,7 +28,7 @@ export type ComponentResolution =
   | { status: "found"; target: ComponentTarget }
   /** Neither `org/name:tag` nor a component name. `hubLike`: it has a `/` or `:`, so it was read as a hub reference. */
   | { status: "syntax"; hubLike: boolean }
-  /** `org/name` without a tag, where a version is needed; `tags` are the component's. */
+  /** `org/name` without a tag, where a version is needed; `tags` are the component's, newest first. */
   | { status: "no-tag"; ref: Ref; componentKey: string; tags: string[] }
   | { status: "unknown-organization"; ref: Ref }
   | { status: "unknown-component"; ref: Ref; componentKey: string }
@@ -70,7 +71,7 @@ function resolveHubVersion(catalog: Catalog, text: string, untagged: boolean): C
   const ref = parseRef(text);
   if (!ref) return { status: "syntax", hubLike: true };
   const componentKey = stringifyRef({ org: ref.org, name: ref.name });
-  const tags = catalog.versionsOf("ComponentVersion", componentKey).map((v) => v.name);
+  const tags = sortVersionTags(catalog.versionsOf("ComponentVersion", componentKey).map((v) => v.name));
   if (ref.tag === undefined && !untagged) return { status: "no-tag", ref, componentKey, tags };
   if (!catalog.has("Organization", ref.org)) return { status: "unknown-organization", ref };
   if (ref.tag === undefined)

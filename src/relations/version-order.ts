@@ -13,6 +13,7 @@
 import type { SemVer } from "semver";
 // The functions one by one: the whole package is some fifty modules to load on every run.
 import semverCoerce from "semver/functions/coerce.js";
+import semverInc from "semver/functions/inc.js";
 import semverParse from "semver/functions/parse.js";
 import semverRcompare from "semver/functions/rcompare.js";
 import semverValid from "semver/functions/valid.js";
@@ -59,6 +60,11 @@ export function compareOldestFirst(a: string, b: string): number {
 /** `tags` in the one order (see `compareVersionTags`). Returns a new array. */
 export function sortVersionTags(tags: readonly string[]): string[] {
   return [...tags].sort(compareVersionTags);
+}
+
+/** The tag to suggest after a full semver tag (`1.2.0` -> `1.2.1`, the next patch); none for other tags. */
+export function nextTag(tag: string): string | undefined {
+  return semverValid(tag) ? (semverInc(tag, "patch") ?? undefined) : undefined;
 }
 
 /** What `currentTag` knows of a hub component besides its tags. */

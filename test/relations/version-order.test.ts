@@ -4,6 +4,7 @@ import {
   compareVersionTags,
   currentTag,
   newestInStage,
+  nextTag,
   sortModelVersions,
   sortVersionTags,
   versionOfTag,
@@ -151,5 +152,17 @@ describe("a model's versions", () => {
     { stage: "disabled" as const, expected: undefined },
   ])("the newest in $stage is $expected", ({ stage, expected }) => {
     expect(newestInStage(versions, stage)?.name).toBe(expected);
+  });
+});
+
+describe("the next tag to suggest", () => {
+  it.each([
+    { tag: "1.2.0", next: "1.2.1" },
+    { tag: "1.0.0-rc.1", next: "1.0.0" },
+    { tag: "1.2", next: undefined },
+    { tag: "latest", next: undefined },
+    { tag: "s3-path", next: undefined },
+  ])("after $tag: $next", ({ tag, next }) => {
+    expect(nextTag(tag)).toBe(next);
   });
 });
