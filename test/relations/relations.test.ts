@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { componentSpecOf, replacementKey, resolveComponentRef } from "../../src/relations/component-refs.js";
 import { parseHubRef } from "../../src/relations/hub-refs.js";
 import { lineageComponent, lineageOf, originOf } from "../../src/relations/lineage.js";
+import { resolveModelVersionRef } from "../../src/relations/model-refs.js";
 import { parseProjectRef } from "../../src/relations/project-refs.js";
 import { UsedBy } from "../../src/relations/used-by.js";
 import { validateCatalog } from "../../src/validate.js";
@@ -137,6 +138,25 @@ describe("component references", () => {
     { text: "a:b:c", ref: undefined },
   ])("hubRef $text", ({ text, ref }) => {
     expect(parseHubRef(text)).toEqual(ref);
+  });
+});
+
+describe("model version references", () => {
+  const c = loadFiles({
+    ...FILES,
+    "orgs/acme/models/churn-model/versions/1.10.0.yaml": BASE[
+      "orgs/acme/models/churn-model/versions/1.0.0.yaml"
+    ]!.replace("name: 1.0.0", "name: 1.10.0"),
+  }).catalog;
+  it.each([
+    { text: "acme/churn-model:1.0.0", expected: { status: "found", key: "acme/churn-model:1.0.0" } },
+    { text: "acme/churn-model", expected: { status: "no-tag", tags: ["1.10.0", "1.0.0"] } },
+    { text: "acme/churn-model:2.0.0", expected: { status: "unknown-version", tags: ["1.10.0", "1.0.0"] } },
+    { text: "acme/nope:1.0.0", expected: { status: "unknown-model", modelKey: "acme/nope" } },
+    { text: "nope/churn-model:1.0.0", expected: { status: "unknown-model", modelKey: "nope/churn-model" } },
+    { text: "acme/churn-model:latest!", expected: { status: "syntax" } },
+  ])("$text", ({ text, expected }) => {
+    expect(resolveModelVersionRef(c, text)).toMatchObject(expected);
   });
 });
 
