@@ -181,7 +181,7 @@ async function renderSite(
   const renderStart = performance.now();
   const rendering = (async () => {
     const { build } = await import("astro");
-    await build(astroBuildConfig({ source, location, outDir: tmp, cacheDir }));
+    await inWorkingDirectory(tmp, () => build(astroBuildConfig({ source, location, outDir: tmp, cacheDir })));
   })();
   rendering.catch(() => {});
   let side: Promise<unknown> = Promise.resolve();
@@ -245,6 +245,31 @@ async function renderSite(
     await Promise.all([rendering.catch(() => {}), side.catch(() => {})]);
     releaseDataSource(source);
     await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Run Astro's build with the output folder as the working directory. Astro
+ * writes its server bundle next to the output only when the output lies under
+ * the working directory; otherwise it writes a `.astro/` folder into the
+ * working directory and then moves the built assets from there with a rename,
+ * which fails between two file systems (EXDEV: a repository on disk, the
+ * output on a tmpfs `/tmp`) and leaves `.astro/` behind in the user's folder.
+ * Everything else the build does uses absolute paths (the catalog's texts
+ * left unread are read again from an absolute path). In a worker thread,
+ * where the working directory cannot change, Astro runs as it is.
+ */
+async function inWorkingDirectory<T>(dir: string, run: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  try {
+    process.chdir(dir);
+  } catch {
+    return run();
+  }
+  try {
+    return await run();
+  } finally {
+    process.chdir(previous);
   }
 }
 

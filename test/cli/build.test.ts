@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -98,6 +98,28 @@ describe("mlcat build, dev and preview run from a folder with no node_modules in
       "Train a gradient-boosted model on a Parquet table.",
     );
     expect(existsSync(join(cwd, "site/pagefind/pagefind.js"))).toBe(true);
+  }, 120_000);
+
+  it("writes nothing into the working folder when the site goes elsewhere (Astro's .astro/ there broke builds across file systems)", () => {
+    const out = mkdtempSync(join(tmpdir(), "mlcat-out-elsewhere-"));
+    try {
+      const before = readdirSync(cwd).sort();
+      const run = spawnSync(
+        process.execPath,
+        [BIN, "build", "--catalog", "catalog", "--out", join(out, "site"), "--no-search"],
+        { cwd, encoding: "utf8", env },
+      );
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(readdirSync(cwd).sort()).toEqual(before);
+      expect(readdirSync(out)).toEqual(["site"]);
+      expect(existsSync(join(out, "site/.prerender"))).toBe(false);
+      expect(readFileSync(join(out, "site/hub/acme/train/index.html"), "utf8")).toContain(
+        "Train a gradient-boosted model on a Parquet table.",
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it("previews the built site", async () => {
