@@ -2,10 +2,11 @@
  * "Used by": the references of a catalog read backwards, computed once. Which
  * experiments ran a component (hub version, hub component or project
  * component), which model versions' lineage leads to it, which model versions
- * a project or an experiment produced, which projects may use a connection.
- * Every answer is a sorted list of keys.
+ * a project or an experiment produced, which projects may use a connection,
+ * what names a team. Every answer is sorted by key.
  */
 import type { Catalog } from "../model/catalog.js";
+import type { Entity } from "../model/entity.js";
 import { experimentComponent, lineageComponent, lineageOf } from "./lineage.js";
 
 /** Reverse references of one catalog. */
@@ -72,6 +73,22 @@ export class UsedBy {
     const projects = new Set([...experiments].map((e) => e.split("/").slice(0, 2).join("/")));
     return { projects: sorted(projects), experiments: sorted(experiments), models: sorted(models) };
   }
+}
+
+/** The kinds that name a team as their `team`. */
+export type TeamOwnedKind = "Project" | "Component" | "Model";
+
+/**
+ * The entities of `kind` that name team `team` (an entity of organization
+ * `org`) as their `team`, in key order: what the team's page lists and its
+ * quota counts.
+ */
+export function namingTeam<K extends TeamOwnedKind>(
+  catalog: Catalog,
+  kind: K,
+  team: Pick<Entity<"Team">, "org" | "name">,
+): Entity<K>[] {
+  return catalog.inOrg(kind, team.org!).filter((e) => (e.data as { team?: unknown }).team === team.name);
 }
 
 function sorted(keys: Iterable<string> | undefined): string[] {

@@ -4,7 +4,7 @@ import { parseHubRef } from "../../src/relations/hub-refs.js";
 import { lineageComponent, lineageOf, originOf } from "../../src/relations/lineage.js";
 import { resolveModelVersionRef } from "../../src/relations/model-refs.js";
 import { parseProjectRef } from "../../src/relations/project-refs.js";
-import { UsedBy } from "../../src/relations/used-by.js";
+import { namingTeam, UsedBy } from "../../src/relations/used-by.js";
 import { validateCatalog } from "../../src/validate.js";
 import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
 
@@ -298,6 +298,15 @@ status: succeeded
     { what: "an unused version", of: (u: UsedBy) => u.experimentsOf("acme/train:9.9.9"), keys: [] },
   ])("$what", ({ of, keys }) => {
     expect(of(usedBy)).toEqual(keys);
+  });
+
+  it.each([
+    { kind: "Project" as const, keys: ["acme/churn"] },
+    { kind: "Component" as const, keys: [] },
+    { kind: "Model" as const, keys: [] },
+  ])("what names team acme/ml: $kind $keys", ({ kind, keys }) => {
+    const c = loadFiles(files).catalog;
+    expect(namingTeam(c, kind, c.get("Team", "acme/ml")!).map((e) => e.key)).toEqual(keys);
   });
 
   it("gathers every version of a hub component", () => {
