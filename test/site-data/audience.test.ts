@@ -112,7 +112,8 @@ run:
       }),
       "public",
     );
-    const ops = (view.get("ComponentVersion", "acme/pipeline:1.0.0")!.data.run as { operations: object[] }).operations;
+    const ops = (view.get("ComponentVersion", "acme/pipeline:1.0.0")!.data.run as unknown as { operations: object[] })
+      .operations;
     // kaniko:1.2 is polyaxon/kaniko, public here.
     expect(ops).toEqual([
       { name: "a", hubRef: "acme/train:1.0.0" },
