@@ -7,8 +7,7 @@
 import { posix } from "node:path";
 import type { Catalog } from "../model/catalog.js";
 import type { ComponentSpecData } from "../model/types.js";
-import { DEFAULT_HUB, hubRefKeys, parseHubRef } from "../relations/hub-refs.js";
-import { sortVersionTags } from "../relations/version-order.js";
+import { DEFAULT_HUB, resolveHubRef } from "../relations/hub-refs.js";
 import { didYouMean, formatList } from "../text/suggest.js";
 
 /** What a reference resolved to. */
@@ -17,48 +16,50 @@ export type Resolution =
   | { status: "external" }
   | { status: "unknown"; message: string; hint: string };
 
-/** Resolve a hubRef against the catalog (recording the reads). */
-export function resolveHubRef(catalog: Catalog, text: string): Resolution {
-  const ref = parseHubRef(text);
-  if (!ref)
+/** What a hubRef resolves to (relations/hub-refs.ts), with what to say when it names nothing. */
+export function judgeHubRef(catalog: Catalog, text: string): Resolution {
+  const r = resolveHubRef(catalog, text);
+  if (r.status === "malformed")
     return {
       status: "unknown",
       message: `hubRef "${text}" is not written [owner/]name[:tag]`,
       hint: "write e.g. acme/train:1.0.0, or kaniko:1.2 for Polyaxon's public hub",
     };
-  const external = catalog.settings()?.externalHubs ?? [];
-  if (external.includes(ref.owner)) return { status: "external" };
-  const { component, version: full } = hubRefKeys(ref);
+  if (r.status === "external") return { status: "external" };
+  const { ref } = r;
   const implied = text.includes("/")
     ? ""
     : ` (a hubRef without an owner means Polyaxon's public hub, "${DEFAULT_HUB}")`;
-  if (!catalog.has("Organization", ref.owner)) {
-    return {
-      status: "unknown",
-      message: `hubRef "${text}" names hub "${ref.owner}"${implied}, which is neither an organization of the catalog nor an external hub`,
-      hint: `add "${ref.owner}" to externalHubs in catalog.yaml if it lives outside this catalog, or name an organization's component as org/name:tag${didYouMean(ref.owner, catalog.keys("Organization"))}`,
-    };
+  switch (r.status) {
+    case "unknown-hub":
+      return {
+        status: "unknown",
+        message: `hubRef "${text}" names hub "${ref.owner}"${implied}, which is neither an organization of the catalog nor an external hub`,
+        hint: `add "${ref.owner}" to externalHubs in catalog.yaml if it lives outside this catalog, or name an organization's component as org/name:tag${didYouMean(ref.owner, catalog.keys("Organization"))}`,
+      };
+    case "found": {
+      const version = catalog.get("ComponentVersion", r.key);
+      // A version whose file did not load is reported where it is: its params cannot be judged.
+      return version?.schemaValid ? { status: "resolved", spec: version.data, label: r.key } : { status: "external" };
+    }
+    case "unknown-component": {
+      const names = catalog
+        .keys("Component")
+        .filter((k) => k.startsWith(`${ref.owner}/`))
+        .map((k) => k.slice(ref.owner.length + 1));
+      return {
+        status: "unknown",
+        message: `hubRef "${text}" names ${ref.owner}/${ref.name}${implied}, which the catalog's hub does not have`,
+        hint: `fix the name${didYouMean(ref.name, names)}, or publish it under orgs/${ref.owner}/components/${ref.name}/`,
+      };
+    }
+    case "unknown-version":
+      return {
+        status: "unknown",
+        message: `hubRef "${text}" names version "${ref.tag}" of ${ref.owner}/${ref.name}${text.includes(":") ? "" : " (a hubRef without a tag means latest)"}, which is not published`,
+        hint: `use one of its versions: ${formatList(r.tags, 10)}`,
+      };
   }
-  const version = catalog.get("ComponentVersion", full);
-  if (version?.schemaValid) return { status: "resolved", spec: version.data, label: full };
-  if (version || catalog.has("ComponentVersion", full)) return { status: "external" };
-  const tags = sortVersionTags(catalog.versionsOf("ComponentVersion", component).map((v) => v.name));
-  if (tags.length === 0) {
-    const names = catalog
-      .keys("Component")
-      .filter((k) => k.startsWith(`${ref.owner}/`))
-      .map((k) => k.slice(ref.owner.length + 1));
-    return {
-      status: "unknown",
-      message: `hubRef "${text}" names ${ref.owner}/${ref.name}${implied}, which the catalog's hub does not have`,
-      hint: `fix the name${didYouMean(ref.name, names)}, or publish it under orgs/${ref.owner}/components/${ref.name}/`,
-    };
-  }
-  return {
-    status: "unknown",
-    message: `hubRef "${text}" names version "${ref.tag}" of ${ref.owner}/${ref.name}${text.includes(":") ? "" : " (a hubRef without a tag means latest)"}, which is not published`,
-    hint: `use one of its versions: ${formatList(tags, 10)}`,
-  };
 }
 
 /** Resolve a pathRef written in a file of project `org/project` (relative to that file's folder, or to the project folder). */

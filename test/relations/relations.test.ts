@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { componentSpecOf, replacementKey, resolveComponentRef } from "../../src/relations/component-refs.js";
-import { parseHubRef } from "../../src/relations/hub-refs.js";
+import { parseHubRef, resolveHubRef } from "../../src/relations/hub-refs.js";
 import { lineageComponent, lineageOf, originOf } from "../../src/relations/lineage.js";
 import { resolveModelVersionRef } from "../../src/relations/model-refs.js";
 import { parseProjectRef } from "../../src/relations/project-refs.js";
@@ -138,6 +138,25 @@ describe("component references", () => {
     { text: "a:b:c", ref: undefined },
   ])("hubRef $text", ({ text, ref }) => {
     expect(parseHubRef(text)).toEqual(ref);
+  });
+});
+
+describe("hubRefs in the catalog's hub", () => {
+  const c = loadFiles({
+    ...FILES,
+    "catalog.yaml": "title: Test catalog\nadmins: [alice]\nexternalHubs: [community]\n",
+  }).catalog;
+  it.each([
+    { text: "acme/train:1.0.0", expected: { status: "found", key: "acme/train:1.0.0" } },
+    { text: "acme.train:1.0.0", expected: { status: "found", key: "acme/train:1.0.0" } },
+    { text: "acme/train", expected: { status: "unknown-version", tags: ["1.0.0"] } },
+    { text: "acme/empty:1.0.0", expected: { status: "unknown-component" } },
+    { text: "acme/nope:1.0.0", expected: { status: "unknown-component" } },
+    { text: "kaniko:1.2", expected: { status: "unknown-hub", ref: { owner: "polyaxon" } } },
+    { text: "community/thing:2", expected: { status: "external" } },
+    { text: "a/b/c", expected: { status: "malformed" } },
+  ])("$text", ({ text, expected }) => {
+    expect(resolveHubRef(c, text)).toMatchObject(expected);
   });
 });
 
