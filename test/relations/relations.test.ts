@@ -146,6 +146,8 @@ describe("hubRefs in the catalog's hub", () => {
     ...FILES,
     "catalog.yaml": "title: Test catalog\nadmins: [alice]\nexternalHubs: [community]\n",
   }).catalog;
+  // catalog.yaml's settings are read once it passed its schema.
+  validateCatalog(c);
   it.each([
     { text: "acme/train:1.0.0", expected: { status: "found", key: "acme/train:1.0.0" } },
     { text: "acme.train:1.0.0", expected: { status: "found", key: "acme/train:1.0.0" } },
