@@ -47,8 +47,8 @@ export interface BuildSiteResult {
   ms: number;
 }
 
-/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`. */
-export async function writeStaticFiles(dir: string, data: SiteData): Promise<void> {
+/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`; resolves how many were written. */
+export async function writeStaticFiles(dir: string, data: SiteData): Promise<number> {
   // A sharded build writes its part of the entities' API files; every part writes the rest (index, schemas, sitemap).
   const shard = data.meta.shard;
   const files = shard ? data.files.filter((f) => !ENTITY_FILE.test(f.path) || inShard(shard, f.path)) : data.files;
@@ -56,6 +56,7 @@ export async function writeStaticFiles(dir: string, data: SiteData): Promise<voi
   // Bounded: a catalog of any size writes with a bounded number of open files.
   await forEachBounded(folders, (f) => mkdir(f, { recursive: true }));
   await forEachBounded(files, (f) => writeFile(join(dir, f.path), f.body));
+  return files.length;
 }
 
 /** The API files of one entity each (`api/index.json` lists them all). */
@@ -214,10 +215,11 @@ async function renderSite(
       alongside(
         progress,
         async () => {
-          await writeStaticFiles(tmp, data);
+          const written = await writeStaticFiles(tmp, data);
           if (card) await writeCard(tmp, card);
+          return written;
         },
-        () => `${data.files.length} JSON API, schema and sitemap files${card ? " and the card" : ""} written`,
+        (written) => `${written} JSON API, schema and sitemap files${card ? " and the card" : ""} written`,
       ),
       // A part of a sharded build keeps its records for the join, which indexes the whole site once.
       !search
