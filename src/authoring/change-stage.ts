@@ -11,8 +11,9 @@ import { refuse, refuseUsage, succeed, type Outcome } from "./outcome.js";
 import { updateChange, type Plan } from "./plan.js";
 import type { ScaffoldContext } from "./scaffold-context.js";
 import { displayPath, readWorkspaceText } from "./workspace.js";
-import { editYamlText } from "./yaml-edit.js";
-import { quoted } from "./yaml-style.js";
+import { editYamlText } from "../yaml-writer/edit.js";
+import { KIND_SHAPES } from "./key-order.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** A stage change. */
 export interface StageChangeInput {
@@ -70,10 +71,14 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
     by: input.by,
     ...(input.reason !== undefined && input.reason !== "" && { reason: input.reason }),
   };
-  const edited = editYamlText(text, [
-    { op: "set", path: ["stage"], value: stage },
-    { op: "append", path: ["stageHistory"], value: entry },
-  ]);
+  const edited = editYamlText(
+    text,
+    [
+      { op: "set", path: ["stage"], value: stage },
+      { op: "append", path: ["stageHistory"], value: entry },
+    ],
+    { shape: KIND_SHAPES.ModelVersion },
+  );
   const from = typeof entity.data.stage === "string" ? entity.data.stage : "?";
   return succeed({ changes: [updateChange(relPath, edited)], notes: [`${input.version}: ${from} -> ${stage}`] });
 }

@@ -15,8 +15,8 @@ import { modelCard } from "./readme-templates.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { buildModelYaml } from "./scaffold-hub.js";
 import { displayPath } from "./workspace.js";
-import { buildYaml } from "./yaml-build.js";
-import { quoted } from "./yaml-style.js";
+import { buildYaml } from "../yaml-writer/build.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** What to promote, and where to. */
 export interface PromoteExperimentInput {
