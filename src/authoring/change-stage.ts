@@ -4,6 +4,7 @@
  * Only those two places of the file change; comments and the rest stay.
  */
 import { STAGES, type Stage } from "../model/types.js";
+import { resolveModelVersionRef } from "../relations/model-refs.js";
 import { parseTaggedRef } from "./arg-names.js";
 import { modelVersionPath } from "./catalog-paths.js";
 import { refuse, refuseUsage, succeed, type Outcome } from "./outcome.js";
@@ -46,10 +47,11 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
   }
   const { org, name, tag } = ref.value;
   const relPath = modelVersionPath(org, name, tag);
-  const entity = ws.catalog.get("ModelVersion", input.version);
+  const resolved = resolveModelVersionRef(ws.catalog, input.version);
+  const entity = resolved.status === "found" ? ws.catalog.get("ModelVersion", resolved.key) : undefined;
   const text = readWorkspaceText(ws, relPath);
   if (!entity || text === undefined) {
-    const known = ws.catalog.versionsOf("ModelVersion", `${org}/${name}`).map((v) => v.name);
+    const known = "tags" in resolved ? resolved.tags : [];
     return refuse(
       `model version "${input.version}" does not exist (no ${displayPath(ws, relPath)})`,
       known.length

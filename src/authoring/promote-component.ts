@@ -4,8 +4,8 @@
  * path, commit) in the release, and is created when missing. A published tag
  * is never replaced.
  */
-import semver from "semver";
 import type { Stage } from "../model/types.js";
+import { nextTag } from "../relations/version-order.js";
 import { parseNameParts, parseTaggedRef } from "./arg-names.js";
 import { componentDir, componentVersionPath, projectComponentPath } from "./catalog-paths.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
@@ -133,9 +133,4 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
     );
   }
   return succeed({ changes, notes });
-}
-
-/** The next patch tag of a semver tag (`1.2.0` -> `1.2.1`), if it is one. */
-export function nextTag(tag: string): string | undefined {
-  return semver.valid(tag) ? (semver.inc(tag, "patch") ?? undefined) : undefined;
 }

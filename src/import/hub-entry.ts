@@ -3,7 +3,7 @@
  * name, description and tags taken from its specs, the owner, one release per
  * version tag (newest first) and `latest` declared mutable.
  */
-import { sortVersionTags } from "../checks/version-tags.js";
+import { sortVersionTags } from "../relations/version-order.js";
 import type { ComponentData } from "../model/types.js";
 import { isDnsLabel } from "../model/names.js";
 import { dataYaml } from "../yaml-writer/build.js";
