@@ -115,6 +115,11 @@ export const RULES = {
     who: ["child-write"],
     needs: "member on its project",
   },
+  "operation-write": {
+    guards: "adding or updating an operation of a project",
+    who: ["child-write"],
+    needs: "member on its project",
+  },
   "project-component-write": {
     guards: "adding or updating a project component",
     who: ["child-write"],
@@ -126,6 +131,7 @@ export const RULES = {
     needs: "member on its component or model",
   },
   "experiment-delete": { guards: "deleting an experiment", who: ["child-delete"], needs: "admin on its project" },
+  "operation-delete": { guards: "deleting an operation", who: ["child-delete"], needs: "admin on its project" },
   "project-component-delete": {
     guards: "deleting a project component",
     who: ["child-delete"],
