@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { moveStage, PR_BASE, PR_TIME } from "../helpers/pr-catalog.js";
+import type { FileMap } from "../helpers/catalog.js";
 import { errorsOf, PrScenario, type PrCase } from "../helpers/pr-repo.js";
 
 const MODEL = "orgs/acme/models/churn-model/model.yaml";
@@ -22,7 +23,7 @@ signature:
   inputs: [{name: x, type: float32}]
 `;
 
-const BASE = {
+const BASE: FileMap = {
   ...PR_BASE,
   "catalog.yaml": `title: Test catalog
 admins: [alice]
