@@ -10,8 +10,9 @@ import { refuse, succeed, type Outcome } from "./outcome.js";
 import { updateChange, type Plan } from "./plan.js";
 import type { ScaffoldContext } from "./scaffold-context.js";
 import { displayPath, readWorkspaceText } from "./workspace.js";
-import { editYamlText } from "./yaml-edit.js";
-import { quoted } from "./yaml-style.js";
+import { editYamlText } from "../yaml-writer/edit.js";
+import { KIND_SHAPES } from "./key-order.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** An alias change: set `alias` to `tag`, or remove it (`tag` undefined). */
 export interface AliasChangeInput {
@@ -58,7 +59,7 @@ export function planAliasChange(ctx: ScaffoldContext, input: AliasChangeInput): 
         ? [{ op: "delete" as const, path: ["aliases"] }]
         : [{ op: "delete" as const, path: ["aliases", input.alias] }];
     return succeed({
-      changes: [updateChange(relPath, editYamlText(text, edits))],
+      changes: [updateChange(relPath, editYamlText(text, edits, { shape: KIND_SHAPES.Model! }))],
       notes: [`${key}: alias ${input.alias} removed (was ${String(current)})`],
     });
   }
@@ -78,7 +79,9 @@ export function planAliasChange(ctx: ScaffoldContext, input: AliasChangeInput): 
     return refuse(`alias ${input.alias} of ${key} already names ${input.tag}`, "nothing to change");
   // A moved alias keeps its quoting and comment (the scalar is replaced in place); a new one is quoted like a tag.
   const value = current === undefined ? quoted(input.tag) : input.tag;
-  const edited = editYamlText(text, [{ op: "set", path: ["aliases", input.alias], value }]);
+  const edited = editYamlText(text, [{ op: "set", path: ["aliases", input.alias], value }], {
+    shape: KIND_SHAPES.Model!,
+  });
   return succeed({
     changes: [updateChange(relPath, edited)],
     notes: [

@@ -149,8 +149,9 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
     case "Model": {
       // A base model in the catalog is a reference like any other; a Hugging Face id or URL names nothing of it.
       const d = data as unknown as ModelData;
-      const base = d.baseModel !== undefined ? parseRef(d.baseModel) : undefined;
-      if (base?.tag !== undefined && !view.has("ModelVersion", d.baseModel!)) delete d.baseModel;
+      // Written org/model:tag it is a catalog version; owner/name (Hugging Face) or a URL is not.
+      const catalogRef = d.baseModel !== undefined && !d.baseModel.startsWith("https://") && d.baseModel.includes(":");
+      if (catalogRef && !view.has("ModelVersion", d.baseModel!)) delete d.baseModel;
       break;
     }
     case "Experiment": {
@@ -176,7 +177,7 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
         if (!componentRefVisible(view, lineage.component, scope)) delete lineage.component;
       }
       // A serving component left out takes its params with it (they are its inputs).
-      if (d.serving && !componentRefVisible(view, org, undefined, d.serving.component)) delete d.serving;
+      if (d.serving && !componentRefVisible(view, d.serving.component, null)) delete d.serving;
       redactRuns(view, org, d.evaluation, d.lineage?.inputs);
       break;
     }
