@@ -170,6 +170,24 @@ export const RULES = {
     who: ["production-approve"],
     needs: "a production approver (below)",
   },
+  "stage-requirements": {
+    guards:
+      "moving a model version to a stage, or adding one in a stage, without what the base's `policy.stages` requires there (checksums, a flavor, a signature, an evaluation, an input example)",
+    who: ["nobody"],
+    needs: "nobody: add what is missing; the hint names the fields (`policy/stage-requirements`)",
+  },
+  "alias-change": {
+    guards: "adding, moving or removing a model alias (`aliases` in model.yaml), judged like a stage change",
+    who: ["entity-manage"],
+    needs: "admin on the model",
+  },
+  "alias-production": {
+    guards:
+      "adding, moving or removing an alias the base's `policy.productionAliases` marks as production (default `production`)",
+    who: ["production-approve"],
+    needs:
+      "a production approver (below); the version it names must also carry what production requires (`mlcat validate`'s `policy/stage-requirements`)",
+  },
   "production-frozen": {
     guards:
       "changing a production model version (other than its description), including taking it out of production and deleting it (alone, or with its model's folder)",
