@@ -28,6 +28,7 @@ describe("the library's public API", () => {
         "SCHEMA_ID_BASE",
         "SHAPE_CHECKS",
         "STAGES",
+        "STAGE_REQUIREMENTS",
         "VERSION_TAG",
         "applyPlan",
         "buildModelYaml",
