@@ -9,7 +9,7 @@ export * from "./model/entity.js";
 export * from "./model/catalog.js";
 export * from "./yaml/positions.js";
 export * from "./yaml/parse.js";
-export * from "./load/raw-file.js";
+export * from "./model/raw-file.js";
 export * from "./load/read-dir.js";
 export * from "./load/load-catalog.js";
 export * from "./checks/context.js";

@@ -5,7 +5,8 @@
  */
 import type { Entity } from "../model/entity.js";
 import { isDnsLabel, isVersionTag } from "../model/names.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import { reportNameCollisions } from "./naming-collisions.js";
 import { describeNamingPath, isNamedByFolder, KIND_LABEL, renameNamingPath } from "./naming-paths.js";
 

@@ -10,7 +10,8 @@ import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import type { Catalog } from "../model/catalog.js";
 import { Authority } from "../permissions/authority.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 
 /** The kinds whose files grant roles (with catalog.yaml): what `Authority.roleHolders` reads. */
 const GRANTING_KINDS: readonly Kind[] = ["Organization", "Team", "Project", "Component", "Model"];

@@ -4,7 +4,8 @@
  * versions' stage history. Also re-exports the version-tag order the site uses.
  */
 import type { Entity } from "../model/entity.js";
-import { forEachSubject, type Check, type CheckContext, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type CheckContext } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import { findClosest } from "../text/suggest.js";
 import { checkCopiedEntry, checkPinnedImages } from "./hub-hygiene.js";
 import { compareOldestFirst, sortVersionTags } from "./version-tags.js";

@@ -5,7 +5,8 @@
  * model license is valid SPDX, or one of `vocabularies.licenses` when that is a list.
  */
 import type { Entity } from "../model/entity.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import { KIND_LABEL } from "./naming-paths.js";
 import { findClosest } from "../text/suggest.js";
 import { checkModelLicense } from "./vocab-licenses.js";

@@ -21,14 +21,13 @@ import type { Actor, ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
-import { checkWithSnapshotsPrepared, type SnapshotRunStats } from "../incremental/validate-with-snapshots.js";
+import { checkWithSnapshotsPrepared, type SnapshotRunStats } from "../accel/validate-with-snapshots.js";
 import type { Entity } from "../model/entity.js";
-import { checksFingerprint, filesDigest } from "../incremental/snapshot-store.js";
-import { treeFiles } from "../incremental/tree-files.js";
+import { checksFingerprint, filesDigest } from "../accel/snapshot-store.js";
+import { treeFiles } from "../accel/tree-files.js";
 import { DeferredTexts } from "../git/blob-text.js";
-import { ContentCache } from "../load/content-cache.js";
-import { cacheDirOf, knownToCache } from "../load/load-fast.js";
-import { warmFileJobs } from "../load/file-job.js";
+import { Accelerator, knownToCache } from "../accel/load-fast.js";
+import { warmFileJobs } from "../accel/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
@@ -85,6 +84,13 @@ export interface CheckOptions {
   validateHead?: boolean;
   /** Also give the texts of the files the `preexisting` problems are in (for code frames: the CLI's `--all`). */
   framesForPreexisting?: boolean;
+  /**
+   * A content cache folder: files it knows stay unread, and the head is checked
+   * from a validation snapshot (the CLI passes MLCAT_CACHE_DIR). None by default.
+   */
+  cache?: string;
+  /** Worker threads for parsing: a number, or `auto` (default) for large catalogs on several cores. */
+  workers?: number | "auto";
 }
 
 /** A decision for one principal. */
@@ -194,9 +200,16 @@ interface Started {
 /** The check, once the revisions are resolved and git is at work. */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
   const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info, principals: wanted } = started;
-  // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
-  const cacheDir = cacheDirOf({});
-  const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
+  // With a content cache, files it knows stay unread and the head is checked from a validation snapshot.
+  const accelerator = new Accelerator(
+    {
+      ...(options.cache !== undefined && { cache: options.cache }),
+      ...(options.workers !== undefined && { workers: options.workers }),
+    },
+    DEFAULT_LIMITS,
+  );
+  const cache = accelerator.cache;
+  const cacheDir = cache?.dir;
   if (cache) {
     cache.warm();
     checksFingerprint(cache.folder);
@@ -241,7 +254,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, own, sizes, dir);
 
   const deferred = cache && new DeferredTexts({ ...git, reader });
-  const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
+  const reading = { ...git, reader, accelerator, ...(deferred && { texts: deferred }) };
   // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too);
   // so does a branch that does not merge cleanly.
   const counted = conflicts ? own : judged;
@@ -358,7 +371,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     ...(before && { before }),
   });
   const diagnostics: Diagnostic[] = split.own;
-  cache?.finish();
+  accelerator.finish();
   diagnostics.push(...(await secrets));
   if (merged) diagnostics.push(...mergedFileProblems(merged, after, dir, shortRev(options.base)));
   // Component versions the pull request adds under tags the base does not hold: did its history publish them once?

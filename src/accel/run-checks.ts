@@ -10,10 +10,10 @@
  * the snapshot of this run is the result either way.
  */
 import type { Check, CheckScope } from "../checks/context.js";
-import { DiagnosticCollector } from "../checks/context.js";
+import { DiagnosticCollector } from "../report/collector.js";
 import { runCheck } from "../checks/run-check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { isFromCache } from "../load/build-catalog.js";
+import { isFromCache } from "./cached-entity.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import { ColumnsBuilder, TokenTable, type CheckColumns, type Snapshot } from "./snapshot.js";
