@@ -21,6 +21,8 @@ export interface CheckScope {
   wants(subject: Entity): boolean;
   enter(subject: Entity): void;
   leave(subject: Entity): void;
+  /** The catalog with no read tracked (`ctx.catalog` tracks them), for `acrossCatalog`. */
+  untracked: Catalog;
 }
 
 /**
@@ -48,6 +50,15 @@ export function forEachSubject<E extends Entity>(
       scope.leave(subject);
     }
   }
+}
+
+/**
+ * Run a part of a check that goes across the whole catalog on every run
+ * (path names, or one kind's own files): an incremental run does not track
+ * what it reads, and runs it in full every time.
+ */
+export function acrossCatalog<T>(ctx: CheckContext, fn: (catalog: Catalog) => T): T {
+  return fn(ctx.scope?.untracked ?? ctx.catalog);
 }
 
 /** A small named unit of validation. */

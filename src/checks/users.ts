@@ -10,7 +10,7 @@ import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 import type { Catalog } from "../model/catalog.js";
 import { Authority } from "../permissions/authority.js";
-import { forEachSubject, type Check } from "./context.js";
+import { acrossCatalog, forEachSubject, type Check } from "./context.js";
 import { type DiagnosticCollector } from "../report/collector.js";
 
 /** The kinds whose files grant roles (with catalog.yaml): what `Authority.roleHolders` reads. */
@@ -38,7 +38,7 @@ export const usersCheck: Check = {
       if (roles.length > 0) reportMissingId(user, roles, report);
     });
     // Identities are compared across every user file, on every run (cheap: user files only).
-    catalog.unrecorded(() => reportDuplicates(catalog.subjects(["User"], true), report));
+    acrossCatalog(ctx, (whole) => reportDuplicates(whole.subjects(["User"], true), report));
   },
 };
 
