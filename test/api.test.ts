@@ -5,6 +5,7 @@ describe("the library's public API", () => {
   it("exports exactly these names (a change here is a change for library users: update docs/library.md)", () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "Accelerator",
         "CHECKS",
         "CODES",
         "COMMON_SCHEMA_FILE",
@@ -29,6 +30,7 @@ describe("the library's public API", () => {
         "SHAPE_CHECKS",
         "STAGES",
         "VERSION_TAG",
+        "acrossCatalog",
         "applyPlan",
         "buildModelYaml",
         "buildSite",
