@@ -47,8 +47,8 @@ export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHE
   return report.diagnostics;
 }
 
-/** Options of `validate`: where the catalog is, and how the run is sped up. */
-export type ValidateOptions = Omit<LoadOptions, "accelerator"> & AccelOptions;
+/** Options of `validate`: where the catalog is, and how the run is sped up (`cache` and `workers`, or an accelerator of your own, which `validate` finishes). */
+export type ValidateOptions = Omit<LoadOptions, "accelerator"> & AccelOptions & { accelerator?: Accelerator };
 
 /**
  * Load the catalog folder and validate it: every problem at once. Options
@@ -57,7 +57,7 @@ export type ValidateOptions = Omit<LoadOptions, "accelerator"> & AccelOptions;
  */
 export async function validate(options: ValidateOptions = {}): Promise<ValidationResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const accelerator = new Accelerator(options, limits);
+  const accelerator = options.accelerator ?? new Accelerator(options, limits);
   const loaded = await loadCatalog({ ...options, accelerator });
   const cache = accelerator.finish();
   const cacheDir = accelerator.cache?.dir;

@@ -25,7 +25,7 @@ import { blobId } from "../model/blob-id.js";
 import { ContentCache, type CacheStats } from "./content-cache.js";
 import type { FileJob, FileOutcome } from "./file-job.js";
 import type { RawFile } from "../model/raw-file.js";
-import { runFileJobs, workerCount } from "./worker-pool.js";
+import { runFileJobs, workerCount, type PoolOptions, type PoolSplit } from "./worker-pool.js";
 
 /** How loads are sped up, as the CLI or a library caller chooses. */
 export interface AccelOptions {
@@ -222,6 +222,9 @@ export class Accelerator implements LoadAccelerator {
   /** The open content cache, when a folder was given. */
   readonly cache: ContentCache | undefined;
   private readonly workers: number | "auto";
+  private readonly pool: PoolOptions;
+  /** How the last load that ran file jobs split them over the threads (for tests and benchmarks). */
+  lastSplit: PoolSplit | undefined;
   /**
    * Outcomes this run has already computed (accepted files that passed their
    * schema), by blob id, schema and limits: the sides of a pull request share
@@ -229,8 +232,9 @@ export class Accelerator implements LoadAccelerator {
    */
   private readonly memo: Memo = new Map();
 
-  constructor(options: AccelOptions & { openCache?: ContentCache }, limits: YamlLimits) {
+  constructor(options: AccelOptions & { openCache?: ContentCache; mainThreadWorks?: boolean }, limits: YamlLimits) {
     this.workers = options.workers ?? "auto";
+    this.pool = options.mainThreadWorks === false ? { mainThreadWorks: false } : {};
     this.cache =
       options.openCache ??
       (typeof options.cache === "string" && options.cache !== ""
@@ -250,12 +254,13 @@ export class Accelerator implements LoadAccelerator {
     const pending = collectJobs(files, root);
     const found = lookUp(pending, cache, limits, this.memo);
     const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
-    const computed = runFileJobs(
+    const { outcomes: computed, split } = runFileJobs(
       misses.map((i) => pending[i]!.job),
       limits,
       workerCount(misses.length, this.workers),
-      { serialize: cache !== undefined },
+      { ...this.pool, serialize: cache !== undefined },
     );
+    this.lastSplit = split;
     const outcomes: Found[] = pending.map((_, i) => found.get(i)!);
     misses.forEach((i, k) => {
       outcomes[i] = computed[k]!;

@@ -29,7 +29,6 @@ import { blobId } from "../../src/model/blob-id.js";
 import { engineFingerprint } from "../../src/accel/cache-key.js";
 import { ContentCache } from "../../src/accel/content-cache.js";
 import { Accelerator } from "../../src/accel/load-fast.js";
-import { lastPoolRun, poolSettings } from "../../src/accel/worker-pool.js";
 import { generateCatalog } from "../../src/scale/generate-catalog.js";
 import { writeCatalogFiles } from "../../src/scale/write-repository.js";
 import { validate, type ValidationResult } from "../../src/validate.js";
@@ -117,15 +116,11 @@ describe.each([
   });
 
   it("with worker threads (all batches in the workers, then shared with the main thread)", async () => {
-    poolSettings.mainThreadWorks = false;
-    try {
-      const result = await validate({ dir, limits: LIMITS, cache: false, workers: 2 });
-      expect(lastPoolRun).toMatchObject({ workers: 2, mainBatches: 0 });
-      expect(lastPoolRun.workerBatches).toBeGreaterThan(1);
-      expect(shape(result)).toEqual(plain);
-    } finally {
-      poolSettings.mainThreadWorks = true;
-    }
+    const accelerator = new Accelerator({ workers: 2, mainThreadWorks: false }, { ...DEFAULT_LIMITS, ...LIMITS });
+    const result = await validate({ dir, limits: LIMITS, accelerator });
+    expect(accelerator.lastSplit).toMatchObject({ workers: 2, mainBatches: 0 });
+    expect(accelerator.lastSplit!.workerBatches).toBeGreaterThan(1);
+    expect(shape(result)).toEqual(plain);
     expect(shape(await validate({ dir, limits: LIMITS, cache: false, workers: 1 }))).toEqual(plain);
   });
 
@@ -158,14 +153,12 @@ describe.each([
 
   it("with a cold cache filled by worker threads (which send valid values serialized), then a warm one", async () => {
     const workerCache = join(root, "worker-filled-cache");
-    poolSettings.mainThreadWorks = false;
-    let cold: ValidationResult;
-    try {
-      cold = await validate({ dir, limits: LIMITS, cache: workerCache, workers: 2 });
-      expect(lastPoolRun).toMatchObject({ workers: 2, mainBatches: 0 });
-    } finally {
-      poolSettings.mainThreadWorks = true;
-    }
+    const accelerator = new Accelerator(
+      { cache: workerCache, workers: 2, mainThreadWorks: false },
+      { ...DEFAULT_LIMITS, ...LIMITS },
+    );
+    const cold: ValidationResult = await validate({ dir, limits: LIMITS, accelerator });
+    expect(accelerator.lastSplit).toMatchObject({ workers: 2, mainBatches: 0 });
     expect(shape(cold)).toEqual(plain);
     expect(cold.cache?.writes).toBeGreaterThan(0);
     const warm = await validate({ dir, limits: LIMITS, cache: workerCache, workers: 0 });
