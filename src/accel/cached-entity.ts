@@ -7,14 +7,12 @@ import type { EntityIdentity } from "../load/build-catalog.js";
 import type { Entity, Readme, SourceFile } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
 
-const FROM_CACHE = new WeakSet<Entity>();
-
 /**
  * Whether the entity's data came from the content cache: its file passed its
  * schema in an earlier run, and nothing of it was parsed in this one.
  */
 export function isFromCache(entity: Entity): boolean {
-  return FROM_CACHE.has(entity);
+  return entity instanceof CachedEntity;
 }
 
 /**
@@ -63,7 +61,5 @@ class CachedEntity {
 
 /** The entity of a file the content cache knows: its data decoded by `decode` on first use. */
 export function cachedEntity(info: EntityIdentity, source: SourceFile, decode: () => unknown): Entity {
-  const entity = new CachedEntity(info, source, decode) as unknown as Entity;
-  FROM_CACHE.add(entity);
-  return entity;
+  return new CachedEntity(info, source, decode) as unknown as Entity;
 }
