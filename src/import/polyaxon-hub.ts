@@ -9,8 +9,9 @@ import { dirname, join, posix } from "node:path";
 import { ExitError } from "../diagnostics/diagnostic.js";
 import { isDnsLabel } from "../model/names.js";
 import type { CatalogData, OrganizationData } from "../model/types.js";
-import { isSeq, parseDocument } from "yaml";
 import { parseYamlFile } from "../yaml/parse.js";
+import { KIND_SHAPES } from "../authoring/key-order.js";
+import { editYamlText } from "../yaml-writer/edit.js";
 import { buildHubEntry, renderHubEntry, specTags, type ParsedVersion } from "./hub-entry.js";
 import { readHubSource, type ImportProblem } from "./hub-source.js";
 
@@ -153,12 +154,13 @@ async function readTagVocabulary(
     : undefined;
 }
 
-/** catalog.yaml's text with `tags` added to vocabularies.tags, comments kept. */
+/** catalog.yaml's text with `tags` added to vocabularies.tags, comments and formatting kept. */
 function extendTagVocabulary(text: string, tags: readonly string[]): string {
-  const doc = parseDocument(text);
-  const list = doc.getIn(["vocabularies", "tags"], true);
-  if (isSeq(list)) for (const t of tags) list.add(doc.createNode(t));
-  return doc.toString();
+  return editYamlText(
+    text,
+    tags.map((t) => ({ op: "append", path: ["vocabularies", "tags"], value: t })),
+    { shape: KIND_SHAPES.Catalog },
+  );
 }
 
 /** Write `bytes` at `relPath` under the catalog, unless the file exists and `force` is not set; whether it was written. */
