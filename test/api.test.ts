@@ -130,6 +130,7 @@ describe("the library's public API", () => {
         "validateKindData",
         "validatorFor",
         "validatorForFile",
+        "withCatalogSeverities",
         "writeSchemaFiles",
         "yamlSchemasSetting",
       ]

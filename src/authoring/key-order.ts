@@ -24,7 +24,17 @@ const TENSORS: Shape = { items: { keys: ["name", "type", "shape"] } };
 /** The shape of each kind that `fmt` formats. */
 export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
   Catalog: {
-    keys: ["title", "description", "siteUrl", "repository", "admins", "vocabularies", "policy", "externalHubs"],
+    keys: [
+      "title",
+      "description",
+      "siteUrl",
+      "repository",
+      "admins",
+      "vocabularies",
+      "policy",
+      "externalHubs",
+      "severity",
+    ],
     fields: {
       repository: {
         keys: ["url", "branch", "path", "host", "links"],
@@ -32,6 +42,7 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
       },
       vocabularies: { keys: ["tags", "licenses"] },
       policy: { keys: ["maxChangedFiles", "productionApprovers", "requireStageReason"] },
+      severity: { items: { keys: ["files", "codes"] } },
     },
   },
   User: { keys: ["name", "displayName", "github", "email", "bio"], fields: { github: { keys: ["login", "id"] } } },

@@ -270,6 +270,25 @@ export const CODES = {
       "A file, or a line a pull request added, holds what looks like a credential (token, key, password): revoke it, do not only delete it.",
   },
 
+  // --- severity settings (catalog.yaml `severity`) ---------------------------------
+  "severity/unknown-code": {
+    severity: "error",
+    summary: "A severity setting names a code mlcat does not have (with the closest one).",
+  },
+  "severity/fixed-code": {
+    severity: "error",
+    summary:
+      "A severity setting names a code whose severity cannot change (files, YAML, schema, names, references, users, secrets, pull-request checks).",
+  },
+  "severity/invalid-glob": {
+    severity: "error",
+    summary: "A severity setting's path glob is not one mlcat reads (empty, absolute, `..`, unbalanced brackets...).",
+  },
+  "severity/unmatched-glob": {
+    severity: "warning",
+    summary: "A severity setting's path glob matches no file of the catalog.",
+  },
+
   // --- pull-request checks -----------------------------------------------------
   "pr/permission-denied": {
     severity: "error",

@@ -32,6 +32,7 @@ import { warmFileJobs } from "../load/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
+import { applySeveritySettings, readSeveritySettings } from "../diagnostics/severity-settings.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { redactDiagnostics, redactSecrets } from "../secrets/redact.js";
 import { classifyChange, readmeOwnerFile, type ChangeAction, type PrChange } from "./classify-change.js";
@@ -325,7 +326,10 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     : undefined;
   // Feedback about the pull request: the head's problems in files it touched or that it brought; the rest were there before.
   const touched = touchedPaths([...changes, ...ownChanges]);
-  const checkProblems = checked?.diagnostics ?? [];
+  // Severities as the BASE's catalog.yaml sets them: the head's could lower those of its own problems.
+  const severities = readSeveritySettings(settings.loaded.catalog.get("Catalog", "catalog")?.data);
+  const adjust = (list: readonly Diagnostic[]) => applySeveritySettings(list, severities, dir);
+  const checkProblems = adjust(checked?.diagnostics ?? []);
   let before: Diagnostic[] | undefined;
   if (checked && needsCatalogBefore(dir, touched, checkProblems)) {
     // The catalog where the branch started: the head's, with the paths the branch touched as the merge-base has them.
@@ -338,22 +342,24 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
       include: (p) => isTouched(p, undone),
     });
     const forkFiles = treeFiles(forkEntries, dir, DEFAULT_LIMITS.maxFileBytes);
-    before = (
-      await checkHead(
-        catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone),
-        forkFiles,
-        cacheDir,
-        deferred,
-        [],
-      )
-    ).diagnostics;
+    before = adjust(
+      (
+        await checkHead(
+          catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone),
+          forkFiles,
+          cacheDir,
+          deferred,
+          [],
+        )
+      ).diagnostics,
+    );
   }
   const split = splitDiagnostics({
     dir,
     touched,
-    loaderProblems: checked
-      ? after.loaded.diagnostics
-      : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
+    loaderProblems: adjust(
+      checked ? after.loaded.diagnostics : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
+    ),
     checkProblems,
     ...(before && { before }),
   });
