@@ -196,7 +196,7 @@ export const CODES = {
   "op/unresolved-ref": {
     severity: "error",
     summary:
-      "An operation's `hubRef` names no published hub version of the catalog (nor an external hub), or its `pathRef` no component of its project.",
+      "An operation's `hubRef` names no published hub version of the catalog (nor an external hub), its `pathRef` no component of its project, or its `urlRef` is not an http(s) URL.",
   },
 
   // --- params (experiments, operations, DAG operations, lineage) ----------------
