@@ -23,7 +23,13 @@ export interface HubRef {
 
 /** What a reference resolved to. */
 export type Resolution =
-  | { status: "resolved"; spec: ComponentSpecData; label: string }
+  | {
+      status: "resolved";
+      spec: ComponentSpecData;
+      label: string;
+      /** The entity it names: a hub version or a project component. */
+      target: { kind: "ComponentVersion" | "ProjectComponent"; key: string };
+    }
   | { status: "external" }
   | { status: "unknown"; message: string; hint: string };
 
@@ -60,7 +66,8 @@ export function resolveHubRef(catalog: Catalog, text: string): Resolution {
     };
   }
   const version = catalog.get("ComponentVersion", full);
-  if (version?.schemaValid) return { status: "resolved", spec: version.data, label: full };
+  if (version?.schemaValid)
+    return { status: "resolved", spec: version.data, label: full, target: { kind: "ComponentVersion", key: full } };
   if (version || catalog.has("ComponentVersion", full)) return { status: "external" };
   const tags = catalog.versionsOf("ComponentVersion", `${ref.owner}/${ref.name}`).map((v) => v.name);
   if (tags.length === 0) {
@@ -95,7 +102,12 @@ export function resolvePathRef(
     if (!m) continue;
     const entity = catalog.get("ProjectComponent", `${org}/${project}/${m[1]}`);
     if (entity?.schemaValid)
-      return { status: "resolved", spec: entity.data, label: `component "${m[1]}" of project ${org}/${project}` };
+      return {
+        status: "resolved",
+        spec: entity.data,
+        label: `component "${m[1]}" of project ${org}/${project}`,
+        target: { kind: "ProjectComponent", key: entity.key },
+      };
     if (entity) return { status: "external" };
   }
   const names = catalog
