@@ -129,7 +129,8 @@ describe("mlcat import polyaxon-hub and the catalog's tag vocabulary", () => {
       name: "with --extend-vocabulary, they are added to catalog.yaml and kept on the entry",
       args: ["--extend-vocabulary"],
       entryTags: "tags: [dashboards, nlp]",
-      vocabulary: ["nlp", "dashboards"],
+      // A sorted vocabulary stays sorted.
+      vocabulary: ["dashboards", "nlp"],
       note: /note: added dashboards to vocabularies.tags in .*catalog\.yaml/,
     },
   ];
@@ -142,7 +143,9 @@ describe("mlcat import polyaxon-hub and the catalog's tag vocabulary", () => {
     expect(run.code).toBe(0);
     expect(readFileSync(join(catalog, "orgs/acme/components/board/component.yaml"), "utf8")).toContain(entryTags);
     const after = readFileSync(join(catalog, "catalog.yaml"), "utf8");
+    // The rest of catalog.yaml is left as it was: comments, flow lists.
     expect(after).toContain("# Keep this list short.");
+    expect(after).toContain("admins: [alice]\n");
     expect((parse(after) as { vocabularies: { tags: string[] } }).vocabularies.tags).toEqual(vocabulary);
   });
 });
