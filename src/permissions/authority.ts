@@ -4,7 +4,7 @@
  */
 import type { Catalog } from "../model/catalog.js";
 import type { Role } from "../model/types.js";
-import type { Area } from "./actions.js";
+import { AREAS, type Area } from "./actions.js";
 import { asRecord, rolesAt, stringAt, stringsAt } from "./read-data.js";
 
 /** The catalog's policy settings, with defaults filled in. */
@@ -16,8 +16,6 @@ export interface Policy {
   /** Service accounts that may record others as `createdBy` (default none). */
   recordOnBehalf: string[];
 }
-
-const AREAS: readonly Area[] = ["projects", "hub", "registry"];
 
 /** The defaults of `policy` in catalog.yaml. */
 export const DEFAULT_POLICY: Policy = {
