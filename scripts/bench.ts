@@ -3,36 +3,24 @@
 // one after another (mlcat build --shard i/N) and joins them (mlcat join), at the largest size only.
 // Generates catalogs (seeded, committed as git history), measures mlcat against its baselines in the same run,
 // prints a markdown table and writes bench/results.json and bench/results.md. Not a test: nothing here asserts timings.
-// Node 24 strips the types of this script; it uses the compiled library (npm run bench compiles first).
+// Node 24 strips the types of this script and of scripts/scale/; they use the compiled library (npm run bench compiles first).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  COMPARISONS,
-  ajvCliCommands,
-  countPages,
-  generateCatalog,
-  makePullRequest,
-  measure,
-  ratioOf,
-  renderMarkdown,
-  runCommand,
-  runSequence,
-  writeBareAstro,
-  writeCatalogRepository,
-  type Machine,
-  type Measured,
-  type SizeResult,
-} from "../dist/scale/index.js";
+import { ajvCliCommands, countPages, makePullRequest, writeBareAstro } from "./scale/bench-fixtures.ts";
+import { COMPARISONS, ratioOf, renderMarkdown, type Machine, type SizeResult } from "./scale/bench-report.ts";
+import { generateCatalog } from "./scale/generate-catalog.ts";
+import { measure, runCommand, runSequence, type Measured } from "./scale/measure.ts";
+import { writeCatalogRepository } from "./scale/write-repository.ts";
 import { readCatalogHistory } from "../dist/site-data/history.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NODE = process.execPath;
 const MLCAT = join(ROOT, "bin", "mlcat.js");
-const HOOK = join(ROOT, "dist", "scale", "rss-hook.js");
+const HOOK = join(ROOT, "scripts", "scale", "rss-hook.ts");
 const AJV_CLI = join(ROOT, "node_modules", "ajv-cli", "dist", "index.js");
 
 const { values } = parseArgs({

@@ -1,10 +1,11 @@
 // Generate a synthetic catalog: `npm run gen -- --entities N [--commits M] [--seed S] [--defects K] --out <dir>`.
 // Writes <dir>/catalog/ as a git repository of M commits (varied authors, fixed dates), or a plain
 // folder with --commits 0. The same options always give the same files and the same commit ids.
-// Node 24 strips the types of this script; it uses the compiled library (npm run gen compiles first).
+// Node 24 strips the types of this script and of scripts/scale/; they use the compiled library (npm run gen compiles first).
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { generateCatalog, writeCatalogFiles, writeCatalogRepository } from "../dist/scale/index.js";
+import { generateCatalog } from "./scale/generate-catalog.ts";
+import { writeCatalogFiles, writeCatalogRepository } from "./scale/write-repository.ts";
 
 const USAGE = "usage: npm run gen -- --entities N [--commits M] [--seed S] [--defects K] --out <dir> [--force]";
 

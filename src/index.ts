@@ -18,7 +18,15 @@ export * from "./validate.js";
 export * from "./diagnostics/codes-doc.js";
 export * from "./schemas/index.js";
 export { schemaCheck } from "./checks/schema.js";
-export { sortVersionTags, latestVersion, compareVersionTags } from "./checks/version-tags.js";
+export { sortVersionTags, currentTag, compareVersionTags, newestInStage, nextTag } from "./relations/version-order.js";
+export {
+  resolveComponentRef,
+  type ComponentResolution,
+  type ComponentTarget,
+  type ComponentRefOptions,
+} from "./relations/component-refs.js";
+export { parseProjectRef, type ProjectRef } from "./relations/project-refs.js";
+export { lineageOf, lineageComponent, originOf, type LineageChain } from "./relations/lineage.js";
 export * from "./import/polyaxon-hub.js";
 export * from "./authoring/index.js";
 export {

@@ -4,14 +4,16 @@
  * Only those two places of the file change; comments and the rest stay.
  */
 import { STAGES, type Stage } from "../model/types.js";
+import { resolveModelVersionRef } from "../relations/model-refs.js";
 import { parseTaggedRef } from "./arg-names.js";
 import { modelVersionPath } from "./catalog-paths.js";
 import { refuse, refuseUsage, succeed, type Outcome } from "./outcome.js";
 import { updateChange, type Plan } from "./plan.js";
 import type { ScaffoldContext } from "./scaffold-context.js";
 import { displayPath, readWorkspaceText } from "./workspace.js";
-import { editYamlText } from "./yaml-edit.js";
-import { quoted } from "./yaml-style.js";
+import { editYamlText } from "../yaml-writer/edit.js";
+import { KIND_SHAPES } from "./key-order.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** A stage change. */
 export interface StageChangeInput {
@@ -45,10 +47,11 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
   }
   const { org, name, tag } = ref.value;
   const relPath = modelVersionPath(org, name, tag);
-  const entity = ws.catalog.get("ModelVersion", input.version);
+  const resolved = resolveModelVersionRef(ws.catalog, input.version);
+  const entity = resolved.status === "found" ? ws.catalog.get("ModelVersion", resolved.key) : undefined;
   const text = readWorkspaceText(ws, relPath);
   if (!entity || text === undefined) {
-    const known = ws.catalog.versionsOf("ModelVersion", `${org}/${name}`).map((v) => v.name);
+    const known = "tags" in resolved ? resolved.tags : [];
     return refuse(
       `model version "${input.version}" does not exist (no ${displayPath(ws, relPath)})`,
       known.length
@@ -68,10 +71,14 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
     by: input.by,
     ...(input.reason !== undefined && input.reason !== "" && { reason: input.reason }),
   };
-  const edited = editYamlText(text, [
-    { op: "set", path: ["stage"], value: stage },
-    { op: "append", path: ["stageHistory"], value: entry },
-  ]);
+  const edited = editYamlText(
+    text,
+    [
+      { op: "set", path: ["stage"], value: stage },
+      { op: "append", path: ["stageHistory"], value: entry },
+    ],
+    { shape: KIND_SHAPES.ModelVersion },
+  );
   const from = typeof entity.data.stage === "string" ? entity.data.stage : "?";
   return succeed({ changes: [updateChange(relPath, edited)], notes: [`${input.version}: ${from} -> ${stage}`] });
 }

@@ -1,7 +1,7 @@
 /** `fmt`: which catalog files are not in canonical form, and their canonical text. */
 import { posix } from "node:path";
 import { classifyPath } from "../model/kinds.js";
-import { formatYamlText } from "./format-yaml.js";
+import { formatYamlText } from "../yaml-writer/format.js";
 import { KIND_SHAPES } from "./key-order.js";
 import { updateChange, type Plan } from "./plan.js";
 import { readWorkspaceText, type Workspace } from "./workspace.js";

@@ -5,15 +5,9 @@
  * after the known ones. Component specs are Polyaxon's and are not reordered.
  */
 import type { Kind } from "../model/kinds.js";
+import type { Shape } from "../yaml-writer/shape.js";
 
-/** The order of a mapping's keys, and the shapes of its values. */
-export interface Shape {
-  keys?: readonly string[];
-  /** Shapes of the values of some keys. */
-  fields?: Readonly<Record<string, Shape>>;
-  /** Shape of every item, when the value is a sequence. */
-  items?: Shape;
-}
+export type { Shape } from "../yaml-writer/shape.js";
 
 const MEMBERS: Shape = { items: { keys: ["user", "role"] } };
 const TEAMS: Shape = { items: { keys: ["team", "role"] } };

@@ -14,7 +14,8 @@ import { refuse, refuseUsage, succeed, type Outcome } from "./outcome.js";
 import { updateChange, type Plan } from "./plan.js";
 import { requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { displayPath, readWorkspaceText } from "./workspace.js";
-import { editYamlText } from "./yaml-edit.js";
+import { editYamlText } from "../yaml-writer/edit.js";
+import { KIND_SHAPES } from "./key-order.js";
 
 /** Who to add or remove, where. */
 export interface MemberInput {
@@ -67,15 +68,19 @@ export function planAddMember(ctx: ScaffoldContext, input: MemberInput): Outcome
         `${input.user} is already a ${role} of organization ${input.org}`,
         "nothing to change; give --role to change the role",
       );
-    const edited = editYamlText(text, [{ op: "set", path: ["members", index, "role"], value: role }]);
+    const edited = editYamlText(text, [{ op: "set", path: ["members", index, "role"], value: role }], {
+      shape: KIND_SHAPES.Organization,
+    });
     return succeed({
       changes: [updateChange(relPath, edited)],
       notes: [`${input.user}: ${String(was)} -> ${role} in organization ${input.org}`],
     });
   }
-  const edited = editYamlText(text, [
-    { op: "append", path: ["members"], value: { user: input.user, role: role as Role } },
-  ]);
+  const edited = editYamlText(
+    text,
+    [{ op: "append", path: ["members"], value: { user: input.user, role: role as Role } }],
+    { shape: KIND_SHAPES.Organization },
+  );
   return succeed({
     changes: [updateChange(relPath, edited)],
     notes: [`added ${input.user} to organization ${input.org} as ${role}`],
@@ -114,7 +119,9 @@ export function planRemoveMember(ctx: ScaffoldContext, input: MemberInput): Outc
       "remove them there first (or give what they own to someone else), then remove the membership",
     );
   }
-  const edited = editYamlText(file.value.text, [{ op: "delete", path: ["members", index] }]);
+  const edited = editYamlText(file.value.text, [{ op: "delete", path: ["members", index] }], {
+    shape: KIND_SHAPES.Organization,
+  });
   return succeed({
     changes: [updateChange(file.value.relPath, edited)],
     notes: [`removed ${input.user} from organization ${input.org}`],

@@ -4,8 +4,8 @@
  * path, commit) in the release, and is created when missing. A published tag
  * is never replaced.
  */
-import semver from "semver";
 import type { Stage } from "../model/types.js";
+import { nextTag } from "../relations/version-order.js";
 import { parseNameParts, parseTaggedRef } from "./arg-names.js";
 import { componentDir, componentVersionPath, projectComponentPath } from "./catalog-paths.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
@@ -13,9 +13,10 @@ import { createChange, updateChange, type FileChange, type Plan } from "./plan.j
 import { componentReadme } from "./readme-templates.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { displayPath, readWorkspaceText } from "./workspace.js";
-import { buildYaml } from "./yaml-build.js";
-import { editYamlText } from "./yaml-edit.js";
-import { quoted } from "./yaml-style.js";
+import { buildYaml } from "../yaml-writer/build.js";
+import { editYamlText } from "../yaml-writer/edit.js";
+import { KIND_SHAPES } from "./key-order.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** What to promote, and where to. */
 export interface PromoteComponentInput {
@@ -90,7 +91,10 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
   if (entry) {
     const text = readWorkspaceText(ws, entry.source.relPath) ?? entry.source.text;
     changes.push(
-      updateChange(entry.source.relPath, editYamlText(text, [{ op: "append", path: ["releases"], value: release }])),
+      updateChange(
+        entry.source.relPath,
+        editYamlText(text, [{ op: "append", path: ["releases"], value: release }], { shape: KIND_SHAPES.Component }),
+      ),
     );
   } else {
     const specData = ws.catalog.get("ProjectComponent", input.component)!.data;
@@ -129,9 +133,4 @@ export function planPromoteComponent(ctx: ScaffoldContext, input: PromoteCompone
     );
   }
   return succeed({ changes, notes });
-}
-
-/** The next patch tag of a semver tag (`1.2.0` -> `1.2.1`), if it is one. */
-export function nextTag(tag: string): string | undefined {
-  return semver.valid(tag) ? (semver.inc(tag, "patch") ?? undefined) : undefined;
 }

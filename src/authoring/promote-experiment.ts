@@ -7,15 +7,16 @@ import { isNode, type Node } from "yaml";
 import type { Stage } from "../model/types.js";
 import { checkTag, parseNameParts } from "./arg-names.js";
 import { experimentPath, modelDir, modelVersionPath } from "./catalog-paths.js";
-import { resolveComponentRef } from "./lineage-trace.js";
+import { resolveComponentRef } from "../relations/component-refs.js";
+import { projectOf } from "../relations/project-refs.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
 import { createChange, type FileChange, type Plan } from "./plan.js";
 import { modelCard } from "./readme-templates.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { buildModelYaml } from "./scaffold-hub.js";
 import { displayPath } from "./workspace.js";
-import { buildYaml } from "./yaml-build.js";
-import { quoted } from "./yaml-style.js";
+import { buildYaml } from "../yaml-writer/build.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** What to promote, and where to. */
 export interface PromoteExperimentInput {
@@ -70,7 +71,10 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
     );
   }
   const projectKey = `${org}/${project}`;
-  if (typeof data.component !== "string" || !resolveComponentRef(catalog, data.component, projectKey)) {
+  if (
+    typeof data.component !== "string" ||
+    resolveComponentRef(catalog, data.component, { scope: projectOf(experiment) }).status !== "found"
+  ) {
     return refuse(
       `experiment "${input.experiment}" ran component "${String(data.component)}", which does not exist in the catalog`,
       "a model version's lineage must lead to a component version: publish that version to the hub (mlcat promote component), or fix the experiment's `component`",

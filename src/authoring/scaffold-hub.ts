@@ -6,8 +6,8 @@ import { createChange, type FileChange, type Plan } from "./plan.js";
 import { componentReadme, modelCard } from "./readme-templates.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { buildSpec } from "./spec-template.js";
-import { buildYaml } from "./yaml-build.js";
-import { quoted } from "./yaml-style.js";
+import { buildYaml } from "../yaml-writer/build.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** The values of a new hub component. */
 export interface NewComponent {

@@ -7,7 +7,7 @@ import { refuse, succeed, type Outcome } from "./outcome.js";
 import { createChange, type Plan } from "./plan.js";
 import { modelineOf, requireOrg, type ScaffoldContext } from "./scaffold-context.js";
 import { scaffoldProject } from "./scaffold-project.js";
-import { buildYaml } from "./yaml-build.js";
+import { buildYaml } from "../yaml-writer/build.js";
 
 /** The values of a new user file. */
 export interface NewUser {

@@ -7,7 +7,7 @@ import { createChange, type Plan } from "./plan.js";
 import { projectReadme } from "./readme-templates.js";
 import { modelineOf, requireOrg, requireProject, type ScaffoldContext } from "./scaffold-context.js";
 import { buildSpec } from "./spec-template.js";
-import { buildYaml } from "./yaml-build.js";
+import { buildYaml } from "../yaml-writer/build.js";
 
 /** The values of a new project. */
 export interface NewProject {

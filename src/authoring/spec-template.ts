@@ -1,5 +1,5 @@
 /** A new Polyaxon component spec: for a project component, or a hub component's first version. */
-import { buildYaml } from "./yaml-build.js";
+import { buildYaml } from "../yaml-writer/build.js";
 
 /** The values of a new spec. */
 export interface NewSpec {

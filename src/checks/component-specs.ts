@@ -11,7 +11,7 @@ import type { YAMLMap } from "yaml";
 import { CODES } from "../diagnostics/codes.js";
 import type { Catalog } from "../model/catalog.js";
 import type { IoData } from "../model/types.js";
-import { resolveHubRef } from "./op-refs.js";
+import { judgeHubRef } from "./op-refs.js";
 import { editDistance } from "../text/suggest.js";
 import { checkIos } from "./spec-ios.js";
 import { forEachNestedComponent } from "./spec-nested.js";
@@ -63,7 +63,7 @@ function checkTemplates(catalog: Catalog, spec: SpecEntity, report: DiagnosticCo
   const resolveOp = (op: YAMLMap) => {
     const hubRef = op.get("hubRef");
     if (typeof hubRef !== "string") return undefined;
-    const resolved = resolveHubRef(catalog, hubRef);
+    const resolved = judgeHubRef(catalog, hubRef);
     return resolved.status === "resolved"
       ? { inputs: names(resolved.spec.inputs), outputs: names(resolved.spec.outputs) }
       : undefined;

@@ -13,7 +13,7 @@ import type { ComponentSpecData } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import type { DiagnosticCollector } from "./context.js";
 import { reportParamProblems } from "./experiments.js";
-import { resolveHubRef, resolvePathRef, type Resolution } from "./op-refs.js";
+import { judgeHubRef, resolvePathRef, type Resolution } from "./op-refs.js";
 import { checkParams } from "./params-check.js";
 import { forEachNestedComponent, isRecord } from "./spec-nested.js";
 import { didYouMean, findClosest } from "../text/suggest.js";
@@ -76,7 +76,7 @@ export function resolveOperation(
     return undefined;
   }
   let resolution: Resolution | undefined;
-  if (ref === "hubRef") resolution = resolveHubRef(scope.catalog, text);
+  if (ref === "hubRef") resolution = judgeHubRef(scope.catalog, text);
   else if (ref === "pathRef" && scope.project)
     resolution = resolvePathRef(
       scope.catalog,

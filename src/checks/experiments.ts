@@ -8,7 +8,8 @@
 import type { Entity } from "../model/entity.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import type { Catalog } from "../model/catalog.js";
-import { resolveComponentRef } from "./component-resolve.js";
+import { componentSpecOf } from "../relations/component-refs.js";
+import { projectOf } from "../relations/project-refs.js";
 import { checkParams, type ParamProblem } from "./params-check.js";
 import { usedConnections } from "./spec-connections.js";
 import { formatList } from "../text/suggest.js";
@@ -33,7 +34,7 @@ export const experimentsCheck: Check = {
 function checkExperiment(catalog: Catalog, experiment: Entity<"Experiment">, report: DiagnosticCollector): void {
   const { component, params } = experiment.data;
   if (typeof component !== "string") return;
-  const resolved = resolveComponentRef(catalog, component, experiment.org, experiment.project);
+  const resolved = componentSpecOf(catalog, component, projectOf(experiment));
   if (!resolved) return;
   const problems = checkParams(params, resolved.entity.data, {
     at: ["params"],

@@ -9,7 +9,7 @@ import type { Entity } from "../model/entity.js";
 import type { ValuePath } from "../yaml/positions.js";
 import type { DiagnosticCollector } from "./context.js";
 import { isRecord } from "./spec-nested.js";
-import { versionOfTag } from "./version-tags.js";
+import { versionOfTag } from "../relations/version-order.js";
 
 /** Report `component` when every one of its versions is a byte-identical copy of the same tag of another entry that sorts before it. */
 export function checkCopiedEntry(

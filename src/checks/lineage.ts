@@ -8,10 +8,9 @@
  */
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
-import { isDnsLabel } from "../model/names.js";
-import { parseRef } from "../model/refs.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
-import { resolveComponentRef } from "./component-resolve.js";
+import { componentSpecOf } from "../relations/component-refs.js";
+import { lineageOf } from "../relations/lineage.js";
 import { reportParamProblems } from "./experiments.js";
 import { checkParams } from "./params-check.js";
 import { isRecord } from "./spec-nested.js";
@@ -35,22 +34,13 @@ export const lineageCheck: Check = {
   },
 };
 
-/** The project a lineage names, as `org/project`. */
-function lineageProject(version: Entity<"ModelVersion">, text: unknown): { org: string; project: string } | undefined {
-  if (typeof text !== "string") return undefined;
-  if (isDnsLabel(text)) return { org: version.org!, project: text };
-  const ref = parseRef(text);
-  return ref && ref.tag === undefined ? { org: ref.org, project: ref.name } : undefined;
-}
-
 function checkLineage(catalog: Catalog, version: Entity<"ModelVersion">, report: DiagnosticCollector): void {
   const lineage = version.data.lineage;
   if (!isRecord(lineage)) return;
-  const scope = lineageProject(version, lineage.project);
+  const chain = lineageOf(catalog, version);
+  // The lineage's own component, not the experiment's: that one is the experiment's to judge.
   const component =
-    typeof lineage.component === "string"
-      ? resolveComponentRef(catalog, lineage.component, scope?.org, scope?.project)
-      : undefined;
+    chain.componentFrom === "lineage" ? componentSpecOf(catalog, chain.componentRef!, chain.scope) : undefined;
   if (component && lineage.params !== undefined) {
     const problems = checkParams(lineage.params, component.entity.data, {
       at: ["lineage", "params"],
@@ -60,10 +50,8 @@ function checkLineage(catalog: Catalog, version: Entity<"ModelVersion">, report:
     });
     reportParamProblems(version, problems, report);
   }
-  if (!scope || typeof lineage.experiment !== "string") return;
-  const experiment = catalog.get("Experiment", `${scope.org}/${scope.project}/${lineage.experiment}`);
-  if (!experiment?.schemaValid) return;
-  compareWithExperiment(version, lineage, experiment, report);
+  if (!chain.experiment?.schemaValid) return;
+  compareWithExperiment(version, lineage, chain.experiment, report);
 }
 
 function compareWithExperiment(

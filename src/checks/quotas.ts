@@ -6,6 +6,7 @@
  */
 import type { Entity } from "../model/entity.js";
 import type { Quotas } from "../model/types.js";
+import { namingTeam } from "../relations/used-by.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { formatList } from "../text/suggest.js";
 
@@ -63,10 +64,7 @@ export const quotasCheck: Check = {
     });
     forEachSubject(ctx, catalog.subjects(["Team"], true), (team) => {
       // A team's quota counts what names it as `team`: readable only in valid files.
-      const ofTeam = (kind: CountedKind): Entity[] =>
-        catalog
-          .inOrg(kind, team.org!)
-          .filter((e) => e.schemaValid && (e.data as { team?: unknown }).team === team.name);
+      const ofTeam = (kind: CountedKind): Entity[] => namingTeam(catalog, kind, team).filter((e) => e.schemaValid);
       checkQuotas(team, team.data.quotas, ofTeam, report);
     });
   },

@@ -4,11 +4,10 @@
  * experiment, component), stage-history authors, creator and artifacts.
  */
 import type { Entity } from "../model/entity.js";
-import { isDnsLabel } from "../model/names.js";
-import { parseRef } from "../model/refs.js";
 import type { ArtifactData } from "../model/types.js";
+import { parseProjectRef, projectOf, type ProjectRef } from "../relations/project-refs.js";
 import type { ValuePath } from "../yaml/positions.js";
-import { checkComponentRef, type ProjectScope } from "./refs-components.js";
+import { checkComponentRef } from "./refs-components.js";
 import type { RefChecker } from "./refs-index.js";
 import { didYouMean } from "../text/suggest.js";
 
@@ -26,7 +25,8 @@ export function checkExperiment(refs: RefChecker, entity: Entity<"Experiment">):
   const org = entity.org!;
   const { component, createdBy, artifacts } = entity.data;
   // A project folder without project.yaml is reported once as an orphan: do not look up its components.
-  const scope = refs.catalog.has("Project", `${org}/${entity.project}`) ? { org, project: entity.project! } : undefined;
+  const project = projectOf(entity)!;
+  const scope = refs.catalog.has("Project", project.key) ? project : undefined;
   if (typeof component === "string") checkComponentRef(refs, entity, ["component"], component, scope);
   if (typeof createdBy === "string") refs.expectUser(entity, ["createdBy"], createdBy, "experiment creator");
   checkArtifacts(refs, entity, artifacts, org);
@@ -41,24 +41,19 @@ function resolveLineageProject(
   refs: RefChecker,
   entity: Entity<"ModelVersion">,
   text: unknown,
-): ProjectScope | null | undefined {
+): ProjectRef | null | undefined {
   if (typeof text !== "string") return null;
   const path: ValuePath = ["lineage", "project"];
-  let scope: ProjectScope;
-  if (isDnsLabel(text)) scope = { org: entity.org!, project: text };
-  else {
-    const ref = parseRef(text);
-    if (!ref || ref.tag !== undefined) {
-      refs.report.at(
-        entity,
-        path,
-        "ref/syntax",
-        `lineage project "${text}" is not a project reference`,
-        `write a project of organization "${entity.org}" by name (churn) or any project as org/project`,
-      );
-      return undefined;
-    }
-    scope = { org: ref.org, project: ref.name };
+  const scope = parseProjectRef(text, entity.org!);
+  if (!scope) {
+    refs.report.at(
+      entity,
+      path,
+      "ref/syntax",
+      `lineage project "${text}" is not a project reference`,
+      `write a project of organization "${entity.org}" by name (churn) or any project as org/project`,
+    );
+    return undefined;
   }
   if (!refs.catalog.has("Organization", scope.org)) {
     const suggestion = didYouMean(scope.org, refs.catalog.keys("Organization"));
@@ -79,7 +74,7 @@ function checkLineageExperiment(
   refs: RefChecker,
   entity: Entity<"ModelVersion">,
   experiment: string,
-  scope: ProjectScope | null | undefined,
+  scope: ProjectRef | null | undefined,
 ): void {
   const path: ValuePath = ["lineage", "experiment"];
   if (scope === undefined) return;
@@ -93,7 +88,7 @@ function checkLineageExperiment(
     );
     return;
   }
-  const prefix = `${scope.org}/${scope.project}/`;
+  const prefix = `${scope.key}/`;
   if (refs.catalog.has("Experiment", `${prefix}${experiment}`)) return;
   const suggestion = didYouMean(experiment, refs.namesUnder("Experiment", prefix));
   refs.report.at(

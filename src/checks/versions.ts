@@ -1,21 +1,13 @@
 /**
  * Check `versions`: hub versions against their release metadata (unknown,
  * duplicate and missing releases, byte-identical versions) and model
- * versions' stage history. Also re-exports the version-tag order the site uses.
+ * versions' stage history. Tags are ordered by relations/version-order.ts.
  */
 import type { Entity } from "../model/entity.js";
 import { forEachSubject, type Check, type CheckContext, type DiagnosticCollector } from "./context.js";
 import { findClosest } from "../text/suggest.js";
 import { checkCopiedEntry, checkPinnedImages } from "./hub-hygiene.js";
-import { compareOldestFirst, sortVersionTags } from "./version-tags.js";
-
-export {
-  compareOldestFirst,
-  compareVersionTags,
-  latestVersion,
-  sortVersionTags,
-  versionOfTag,
-} from "./version-tags.js";
+import { compareOldestFirst, sortVersionTags } from "../relations/version-order.js";
 
 export const versionsCheck: Check = {
   name: "versions",

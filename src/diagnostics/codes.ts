@@ -1,7 +1,7 @@
 /**
  * The closed table of diagnostic codes. Every diagnostic mlcat reports has one
  * of these codes; docs/diagnostics.md is generated from this table
- * (`npm run docs:diagnostics`) and a test keeps the two in step.
+ * (`npm run docs`, scripts/gen-docs.ts) and a test keeps the two in step.
  */
 import type { Severity } from "./diagnostic.js";
 

@@ -1,6 +1,10 @@
-/** The git module: the only code in mlcat that talks to git. This file only re-exports. */
+/**
+ * The git module: every git process mlcat starts is started here, with the
+ * trusted-objects configuration (run-git.ts). This file only re-exports.
+ */
 export * from "./git-error.js";
 export * from "./run-git.js";
+export * from "./stream-git.js";
 export * from "./revisions.js";
 export * from "./tree.js";
 export * from "./blob-reader.js";

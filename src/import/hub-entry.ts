@@ -3,10 +3,11 @@
  * name, description and tags taken from its specs, the owner, one release per
  * version tag (newest first) and `latest` declared mutable.
  */
-import { Document, isScalar, isSeq, visit } from "yaml";
-import { sortVersionTags } from "../checks/version-tags.js";
+import { sortVersionTags } from "../relations/version-order.js";
 import type { ComponentData } from "../model/types.js";
 import { isDnsLabel } from "../model/names.js";
+import { dataYaml } from "../yaml-writer/build.js";
+import { quoted } from "../yaml-writer/style.js";
 
 /** One version's parsed spec (undefined when it could not be parsed). */
 export interface ParsedVersion {
@@ -56,18 +57,13 @@ export function buildHubEntry(input: HubEntryInput): ComponentData {
   };
 }
 
-/** The YAML text of a hub entry: tag lists in flow style, every release tag quoted. */
+/** The YAML text of a hub entry, written by mlcat's one writer (tag lists in flow style, release tags quoted). */
 export function renderHubEntry(data: ComponentData): string {
-  const doc = new Document(data);
-  doc.commentBefore = " Hub entry imported from a Polyaxon hub checkout by `mlcat import polyaxon-hub`.";
-  visit(doc, {
-    Pair(_, pair) {
-      const key = isScalar(pair.key) ? pair.key.value : undefined;
-      if ((key === "tags" || key === "mutableTags") && isSeq(pair.value)) pair.value.flow = true;
-      if (key === "tag" && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const releases = (data.releases ?? []).map((r) => ({ ...r, tag: quoted(r.tag) }));
+  return dataYaml({ ...data, releases }, [
+    "Hub entry imported from a Polyaxon hub checkout by `mlcat import polyaxon-hub`.",
+    "",
+  ]);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

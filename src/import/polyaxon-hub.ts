@@ -9,9 +9,9 @@ import { dirname, join, posix } from "node:path";
 import { ExitError } from "../diagnostics/diagnostic.js";
 import { isDnsLabel } from "../model/names.js";
 import type { CatalogData, OrganizationData } from "../model/types.js";
-import { isScalar, isSeq, parseDocument } from "yaml";
-import { EDIT_PARSE_OPTIONS, OUTPUT_OPTIONS } from "../authoring/yaml-style.js";
 import { parseYamlFile } from "../yaml/parse.js";
+import { KIND_SHAPES } from "../authoring/key-order.js";
+import { editYamlText } from "../yaml-writer/edit.js";
 import { buildHubEntry, renderHubEntry, specTags, type ParsedVersion } from "./hub-entry.js";
 import { readHubSource, type ImportProblem } from "./hub-source.js";
 
@@ -154,21 +154,13 @@ async function readTagVocabulary(
     : undefined;
 }
 
-/** catalog.yaml's text with `tags` added to vocabularies.tags, comments kept. */
+/** catalog.yaml's text with `tags` added to vocabularies.tags, comments and formatting kept. */
 function extendTagVocabulary(text: string, tags: readonly string[]): string {
-  const doc = parseDocument(text, EDIT_PARSE_OPTIONS);
-  const list = doc.getIn(["vocabularies", "tags"], true);
-  if (isSeq(list)) {
-    // A sorted list stays sorted; any other keeps its order and gets the new tags at its end.
-    const values = list.items.map((n) => String(isScalar(n) ? n.value : n));
-    const sorted = values.every((v, i) => i === 0 || values[i - 1]! <= v);
-    for (const t of tags) {
-      const at = sorted ? list.items.findIndex((n) => String(isScalar(n) ? n.value : n) > t) : -1;
-      if (at < 0) list.items.push(doc.createNode(t));
-      else list.items.splice(at, 0, doc.createNode(t));
-    }
-  }
-  return doc.toString(OUTPUT_OPTIONS);
+  return editYamlText(
+    text,
+    tags.map((t) => ({ op: "append", path: ["vocabularies", "tags"], value: t })),
+    { shape: KIND_SHAPES.Catalog },
+  );
 }
 
 /** Write `bytes` at `relPath` under the catalog, unless the file exists and `force` is not set; whether it was written. */

@@ -13,7 +13,7 @@ import { refuseUsage, succeed, type Outcome } from "../authoring/outcome.js";
 import type { ScaffoldContext } from "../authoring/scaffold-context.js";
 import { scaffoldOrganization, scaffoldUser } from "../authoring/scaffold-people.js";
 import { createFileAtomic, replaceFileAtomic } from "../authoring/write-files.js";
-import { buildYaml } from "../authoring/yaml-build.js";
+import { buildYaml } from "../yaml-writer/build.js";
 import { Catalog } from "../model/catalog.js";
 import { isDnsLabel as isValidName } from "../model/names.js";
 import { actionFromPackage, isPinnedAction } from "./action-ref.js";

@@ -1,6 +1,5 @@
 /** Rules for the component hub: hub entries and their versions, which are immutable once published. */
-import semverInc from "semver/functions/inc.js";
-import semverValid from "semver/functions/valid.js";
+import { nextTag } from "../relations/version-order.js";
 import { arrayAt, stringAt, stringsAt } from "../permissions/read-data.js";
 import { denyEveryone, requireAction } from "../permissions/requirements.js";
 import type { RuleFor } from "../permissions/rules.js";
@@ -98,7 +97,7 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
   const { ctx } = input;
   const tag = info.name;
   const mutable = mutableTags(input, scope.entity!.key).includes(tag);
-  const next = semverValid(tag) ? semverInc(tag, "patch") : undefined;
+  const next = nextTag(tag);
   const immutable = (doing: string, reason: string, hint: string, line?: number) =>
     verdict(denyEveryone(ctx, { rule: "version-immutable", doing, reason }), [], {
       code: "pr/immutable-version",

@@ -8,7 +8,6 @@ import { stringify } from "yaml";
 import { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
-import { parseRef } from "../model/refs.js";
 import type {
   ComponentData,
   ExperimentData,
@@ -17,6 +16,9 @@ import type {
   UserData,
   Visibility,
 } from "../model/types.js";
+import { replacementKey, resolveComponentRef } from "../relations/component-refs.js";
+import { hubRefKeys, parseHubRef } from "../relations/hub-refs.js";
+import { parseProjectRef, projectOf } from "../relations/project-refs.js";
 import { HiddenNames } from "./hidden-names.js";
 import type { Audience } from "./types.js";
 
@@ -136,17 +138,14 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
         if (r.source && !projectVisible(view, org, r.source.project)) delete r.source;
         // A replacement is a tag of this component or another component's version: a reference like any other.
         const replacement = r.deprecated?.replacement;
-        if (
-          replacement !== undefined &&
-          !view.has("ComponentVersion", replacement.includes(":") ? replacement : `${entity.key}:${replacement}`)
-        )
+        if (replacement !== undefined && !view.has("ComponentVersion", replacementKey(entity.key, replacement)))
           delete r.deprecated!.replacement;
       }
       break;
     }
     case "Experiment": {
       const d = data as unknown as ExperimentData;
-      if (!componentRefVisible(view, org, entity.project, d.component)) delete (d as Partial<ExperimentData>).component;
+      if (!componentRefVisible(view, d.component, projectOf(entity))) delete (d as Partial<ExperimentData>).component;
       if (d.createdBy !== undefined && !person(d.createdBy)) delete d.createdBy;
       break;
     }
@@ -162,9 +161,8 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
           delete lineage.project;
           delete lineage.experiment;
         }
-        const projectName = lineage.project?.includes("/") ? lineage.project.split("/")[1] : lineage.project;
-        if (lineage.component !== undefined && !componentRefVisible(view, org, projectName, lineage.component))
-          delete lineage.component;
+        const scope = lineage.project === undefined ? null : parseProjectRef(lineage.project, org);
+        if (!componentRefVisible(view, lineage.component, scope)) delete lineage.component;
       }
       break;
     }
@@ -197,23 +195,17 @@ function redactStrings(value: unknown, hidden: HiddenNames): unknown {
 }
 
 function projectVisible(view: Catalog, org: string, project: string): boolean {
-  return view.has("Project", project.includes("/") ? project : `${org}/${project}`);
+  const ref = parseProjectRef(project, org);
+  return ref !== undefined && view.has("Project", ref.key);
 }
 
-/** Whether a component reference (`org/name:tag` or a project component's name) points at something kept. */
-export function componentRefVisible(
+/** Whether a component reference (`org/name:tag`, `org/name` or a project component's name) points at something kept. */
+function componentRefVisible(
   view: Catalog,
-  org: string,
-  project: string | undefined,
   ref: string | undefined,
+  project: ReturnType<typeof parseProjectRef> | null,
 ): boolean {
-  if (ref === undefined) return true;
-  const parsed = parseRef(ref);
-  if (parsed)
-    return parsed.tag === undefined
-      ? view.has("Component", `${parsed.org}/${parsed.name}`)
-      : view.has("ComponentVersion", ref);
-  return project !== undefined && view.has("ProjectComponent", `${org}/${project}/${ref}`);
+  return ref === undefined || resolveComponentRef(view, ref, { scope: project, untagged: true }).status === "found";
 }
 
 /** Remove every `hubRef` (Polyaxon DAG operations) that points to a component left out. */
@@ -226,9 +218,9 @@ function redactHubRefs(value: unknown, view: Catalog): void {
   const obj = value as Record<string, unknown>;
   for (const [k, v] of Object.entries(obj)) {
     if (k === "hubRef" && typeof v === "string") {
-      const ref = parseRef(v);
-      const key = ref ? `${ref.org}/${ref.name}` : "";
-      if (!view.has("Component", key)) delete obj[k];
+      // Read as Polyaxon reads it: `kaniko:1.2` is the component polyaxon/kaniko.
+      const ref = parseHubRef(v);
+      if (!ref || !view.has("Component", hubRefKeys(ref).component)) delete obj[k];
     } else redactHubRefs(v, view);
   }
 }

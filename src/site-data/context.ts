@@ -2,7 +2,7 @@
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
-import { parseRef } from "../model/refs.js";
+import type { ComponentResolution } from "../relations/component-refs.js";
 import { historyOf, type CatalogHistory } from "./history.js";
 import { REDACTED, type HiddenNames } from "./hidden-names.js";
 import type { Urls } from "./urls.js";
@@ -96,41 +96,15 @@ export class SiteContext {
     return this.historyOf(entity, extraFiles)[0]?.date;
   }
 
-  /** A project named `name` or `org/name`, seen from organization `org`. */
-  project(org: string, name: string | undefined): Entity<"Project"> | undefined {
-    if (name === undefined) return undefined;
-    return this.catalog.get("Project", name.includes("/") ? name : `${org}/${name}`);
-  }
-
   /**
-   * Resolve a component reference as experiments and lineage write it: a hub
-   * version `org/name:tag`, a hub component `org/name`, or the name of a
-   * component of `project`. Returns the entity's kind and key when it is on the site.
+   * A link to what a component reference resolved to (relations/component-refs.ts),
+   * or just the reference's text when it has no page (never for a hidden one: the
+   * public catalog's data has those removed).
    */
-  resolveComponent(
-    org: string,
-    project: string | undefined,
-    ref: string | undefined,
-  ): { kind: Kind; key: string } | undefined {
-    if (ref === undefined) return undefined;
-    const parsed = parseRef(ref);
-    if (parsed) {
-      if (parsed.tag !== undefined && this.catalog.has("ComponentVersion", ref))
-        return { kind: "ComponentVersion", key: ref };
-      const key = `${parsed.org}/${parsed.name}`;
-      return parsed.tag === undefined && this.catalog.has("Component", key) ? { kind: "Component", key } : undefined;
-    }
-    const key = `${org}/${project}/${ref}`;
-    return project !== undefined && this.catalog.has("ProjectComponent", key)
-      ? { kind: "ProjectComponent", key }
-      : undefined;
-  }
-
-  /** A link to a component reference, or just its text when it has no page (never for a hidden one: the public catalog's data has those removed). */
-  componentLink(org: string, project: string | undefined, ref: string | undefined): { link?: Link; text?: string } {
+  componentLink(ref: string | undefined, resolution: ComponentResolution | undefined): { link?: Link; text?: string } {
     if (ref === undefined) return {};
-    const target = this.resolveComponent(org, project, ref);
-    const link = target && this.link(target.kind, target.key, ref);
+    const link =
+      resolution?.status === "found" ? this.link(resolution.target.kind, resolution.target.key, ref) : undefined;
     return link ? { link } : { text: ref };
   }
 }

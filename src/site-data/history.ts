@@ -2,8 +2,8 @@
  * Per-file history of a catalog folder from ONE `git log` pass (never one git
  * process per file): who changed each file, when, in which commit, and why.
  */
-import { execFile, spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
+import { runGit } from "../git/run-git.js";
+import { streamGit } from "../git/stream-git.js";
 import type { HistoryEntry } from "./types.js";
 
 /** Every file's changes, newest first, keyed by catalog-relative path. */
@@ -45,39 +45,19 @@ export async function readCatalogHistory(dir: string, options: { maxCommits?: nu
  * Run `git <args>` in `dir` and hand its standard output to `onRecords` in
  * whole records as it streams (the history of a large catalog is megabytes:
  * parsing while git still writes costs about nothing on top of git itself).
- * Rejects with git's first error line.
+ * Rejects with git's error output.
  */
-function streamGitOutput(dir: string, args: readonly string[], onRecords: (text: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const git = spawn("git", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    const decoder = new StringDecoder("utf8");
-    let pending = "";
-    let stderr = "";
-    let failed = false;
-    git.stdout.on("data", (chunk: Buffer) => {
-      if (failed) return;
-      pending += decoder.write(chunk);
-      // Everything before the last record separator is whole records.
-      const cut = pending.lastIndexOf(RECORD);
-      if (cut <= 0) return;
-      try {
-        onRecords(pending.slice(0, cut));
-      } catch (err) {
-        failed = true;
-        git.kill();
-        reject(err);
-      }
-      pending = pending.slice(cut);
-    });
-    git.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    git.on("error", reject);
-    git.on("close", (code) => {
-      if (failed) return;
-      if (code !== 0) return reject(new Error(stderr.trim() || `git exited with code ${code}`));
-      onRecords(pending + decoder.end());
-      resolve();
-    });
+async function streamGitOutput(dir: string, args: readonly string[], onRecords: (text: string) => void): Promise<void> {
+  let pending = "";
+  await streamGit({ cwd: dir }, args, (text) => {
+    pending += text;
+    // Everything before the last record separator is whole records.
+    const cut = pending.lastIndexOf(RECORD);
+    if (cut <= 0) return;
+    onRecords(pending.slice(0, cut));
+    pending = pending.slice(cut);
   });
+  onRecords(pending);
 }
 
 /**
@@ -86,11 +66,15 @@ function streamGitOutput(dir: string, args: readonly string[], onRecords: (text:
  * when it is not in a git repository.
  */
 export async function pathInRepository(dir: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile("git", ["rev-parse", "--show-prefix"], { cwd: dir }, (err, stdout) =>
-      resolve(err ? undefined : stdout.trim().replace(/\/$/, "")),
-    );
-  });
+  try {
+    const out = await runGit({ cwd: dir }, ["rev-parse", "--show-prefix"], {
+      what: "find the catalog folder in its repository",
+      next: "run mlcat from inside the repository",
+    });
+    return out.trim().replace(/\/$/, "");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parse the output of `git log --name-status -z` in `FORMAT`. Exported for tests. */

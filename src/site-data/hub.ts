@@ -1,7 +1,8 @@
 /** The hub's data: component summaries, component pages, version pages. */
-import semver from "semver";
 import type { Entity } from "../model/entity.js";
 import type { ComponentSpecData, ReleaseData, Stage } from "../model/types.js";
+import { replacementKey } from "../relations/component-refs.js";
+import { compareVersionTags, currentTag } from "../relations/version-order.js";
 import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
 import { renderMarkdown } from "./markdown.js";
@@ -9,17 +10,7 @@ import { specView, usageSnippet } from "./spec-view.js";
 import type { ComponentPage, ComponentSummary, ComponentVersionPage, Link, ReleaseRow } from "./types.js";
 import type { UsageIndex } from "./usage.js";
 
-/** Sort version tags newest first: semver (coerced) descending, other tags after, by name. */
-export function compareTagsDesc(a: string, b: string): number {
-  const va = semver.coerce(a, { loose: true });
-  const vb = semver.coerce(b, { loose: true });
-  if (va && vb) return semver.rcompare(va, vb) || (a < b ? 1 : a > b ? -1 : 0);
-  if (va) return -1;
-  if (vb) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A component's release rows, newest first: one per version file, with the hub entry's metadata. */
+/** A component's release rows in the one tag order (newest version first): one per version file, with the hub entry's metadata. */
 export function releaseRows(ctx: SiteContext, component: Entity<"Component">): ReleaseRow[] {
   const byTag = new Map<string, ReleaseData>((component.data.releases ?? []).map((r) => [r.tag, r]));
   const mutable = new Set(component.data.mutableTags ?? []);
@@ -31,11 +22,7 @@ export function releaseRows(ctx: SiteContext, component: Entity<"Component">): R
       const replacementLink: Link | undefined =
         replacement === undefined
           ? undefined
-          : ctx.link(
-              "ComponentVersion",
-              replacement.includes(":") ? replacement : `${component.key}:${replacement}`,
-              replacement,
-            );
+          : ctx.link("ComponentVersion", replacementKey(component.key, replacement), replacement);
       return {
         tag: v.name,
         url: ctx.urls.page("ComponentVersion", v.key),
@@ -49,14 +36,21 @@ export function releaseRows(ctx: SiteContext, component: Entity<"Component">): R
         ...(v.data.run?.kind !== undefined && { runKind: v.data.run.kind }),
       };
     })
-    .sort((a, b) => (a.mutable !== b.mutable ? (a.mutable ? 1 : -1) : compareTagsDesc(a.tag, b.tag)));
+    .sort((a, b) => compareVersionTags(a.tag, b.tag));
 }
 
-/** The release a component page shows first: the newest immutable one that is not deprecated or disabled. */
-export function defaultRelease(rows: readonly ReleaseRow[]): ReleaseRow | undefined {
-  return (
-    rows.find((r) => !r.mutable && !r.deprecated && r.stage !== "disabled") ?? rows.find((r) => !r.mutable) ?? rows[0]
+/**
+ * The release a component shows as current (its card, its page, its usage
+ * snippet): the row of `currentTag` (relations/version-order.ts), which passes
+ * over deprecated and disabled releases and prefers a fixed version to a
+ * mutable tag, and never takes a name such as `s3-path` for a version.
+ */
+export function defaultRelease(component: Entity<"Component">, rows: readonly ReleaseRow[]): ReleaseRow | undefined {
+  const tag = currentTag(
+    rows.map((r) => r.tag),
+    { releases: component.data.releases ?? [], mutableTags: component.data.mutableTags ?? [] },
   );
+  return rows.find((r) => r.tag === tag);
 }
 
 /** The page of one hub version. */
@@ -95,7 +89,7 @@ export function componentPages(
   const versions = (ctx.catalog.versionsOf("ComponentVersion", component.key) as Entity<"ComponentVersion">[]).map(
     (v) => componentVersionPage(ctx, v, rows, usage),
   );
-  const current = defaultRelease(rows);
+  const current = defaultRelease(component, rows);
   const currentPage = current && versions.find((v) => v.tag === current.tag);
   const extra = ctx.catalog.versionsOf("ComponentVersion", component.key).map((v) => v.source.relPath);
   const history = ctx.historyOf(component, extra);

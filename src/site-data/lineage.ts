@@ -5,6 +5,7 @@
  */
 import type { Entity } from "../model/entity.js";
 import { parseRef } from "../model/refs.js";
+import { lineageComponent, lineageOf } from "../relations/lineage.js";
 import type { SiteContext } from "./context.js";
 import { renderLineageSvg } from "./lineage-svg.js";
 import { isHttpUrl } from "./markdown.js";
@@ -17,17 +18,10 @@ export function resolveLineage(
   ctx: SiteContext,
   version: Entity<"ModelVersion">,
 ): { view: LineageView; reproduce?: string } {
-  const org = version.org!;
-  const lineage = version.data.lineage ?? {};
-  const project = ctx.project(org, lineage.project);
-  const experiment =
-    project && lineage.experiment !== undefined
-      ? ctx.catalog.get("Experiment", `${project.key}/${lineage.experiment}`)
-      : undefined;
-  const componentRef = lineage.component ?? experiment?.data.component;
-  const component = ctx.componentLink(project?.org ?? org, project?.name, componentRef);
-  const params = lineage.params ?? experiment?.data.params;
-  const code = lineage.code ?? experiment?.data.code;
+  const chain = lineageOf(ctx.catalog, version);
+  const { experiment, componentRef, params, code } = chain;
+  const projectKey = chain.projectExists ? chain.projectRef!.key : undefined;
+  const component = ctx.componentLink(componentRef, lineageComponent(ctx.catalog, chain));
 
   const nodes: LineageNode[] = [];
   const edges: LineageEdge[] = [];
@@ -51,12 +45,12 @@ export function resolveLineage(
     });
     edges.push({ from: "experiment", to: "version", label: "produced" });
   }
-  if (project) {
+  if (projectKey !== undefined) {
     nodes.push({
       id: "project",
       kind: "project",
-      label: project.key,
-      url: ctx.urls.page("Project", project.key),
+      label: projectKey,
+      url: ctx.urls.page("Project", projectKey),
       column: 1,
     });
     edges.push({ from: "project", to: target, label: experiment ? "contains" : "trained in" });
@@ -110,7 +104,7 @@ export function resolveLineage(
     edges.push({ from: "version", to: `artifact-${i}`, label: "artifact" });
   });
 
-  const projectLink = project && ctx.link("Project", project.key, project.key);
+  const projectLink = projectKey === undefined ? undefined : ctx.link("Project", projectKey, projectKey);
   const experimentLink = experiment && ctx.link("Experiment", experiment.key, experiment.name);
   const view: LineageView = {
     ...(projectLink && { project: projectLink }),

@@ -1,10 +1,11 @@
 /** A project's operation files (Polyaxon `kind: operation`) as the site shows them. */
-import { parseHubRef, resolveHubRef, resolvePathRef, type Resolution } from "../checks/op-refs.js";
+import { resolvePathRef } from "../checks/op-refs.js";
+import { resolveHubRef } from "../relations/hub-refs.js";
 import type { Entity } from "../model/entity.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl } from "./markdown.js";
 import { nameValues } from "./spec-view.js";
-import type { Link, OperationPage, OperationTarget } from "./types.js";
+import type { OperationPage, OperationTarget } from "./types.js";
 
 const BY = ["hubRef", "pathRef", "urlRef", "dagRef", "component"] as const;
 
@@ -32,7 +33,7 @@ export function operationPage(ctx: SiteContext, o: Entity<"Operation">): Operati
   };
 }
 
-/** What the operation runs, resolved as the operations check resolves it (the same resolver). */
+/** What the operation runs, resolved with the resolvers the operations check uses. */
 function operationTarget(ctx: SiteContext, o: Entity<"Operation">): OperationTarget {
   const d = o.data;
   const given = BY.filter((b) => d[b] !== undefined);
@@ -45,16 +46,15 @@ function operationTarget(ctx: SiteContext, o: Entity<"Operation">): OperationTar
   if (by === "urlRef")
     return { by, text, ...(isHttpUrl(text) && { href: text }), note: "a spec at a URL, read by Polyaxon's CLI" };
   if (by === "dagRef") return { by, text, note: "a dagRef names a component of a DAG" };
-  const resolution: Resolution =
-    by === "hubRef"
-      ? resolveHubRef(ctx.catalog, text)
-      : resolvePathRef(ctx.catalog, text, o.org!, o.project!, o.source.relPath.replace(/\/[^/]*$/, ""));
-  if (resolution.status === "resolved") {
-    const link: Link | undefined = ctx.link(resolution.target.kind, resolution.target.key, resolution.target.key);
+  if (by === "hubRef") {
+    const r = resolveHubRef(ctx.catalog, text);
+    const link = r.status === "found" ? ctx.link("ComponentVersion", r.key, r.key) : undefined;
+    if (link) return { by, text, link };
+    if (r.status === "external") return { by, text, note: `a component of the external hub "${r.ref.owner}"` };
+  } else {
+    const r = resolvePathRef(ctx.catalog, text, o.org!, o.project!, o.source.relPath.replace(/\/[^/]*$/, ""));
+    const link = r.status === "resolved" ? ctx.link(r.target.kind, r.target.key, r.target.key) : undefined;
     if (link) return { by, text, link };
   }
-  const owner = by === "hubRef" ? parseHubRef(text)?.owner : undefined;
-  if (owner !== undefined && ctx.catalog.settings()?.externalHubs?.includes(owner))
-    return { by, text, note: `a component of the external hub "${owner}"` };
   return { by, text, note: "not a page of this site" };
 }

@@ -2,6 +2,7 @@
 import type { Entity } from "../model/entity.js";
 import type { Quotas } from "../model/types.js";
 import { byRoleDescending } from "../permissions/roles.js";
+import { namingTeam, type TeamOwnedKind } from "../relations/used-by.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl } from "./markdown.js";
 import { permissionMatrix } from "./matrix.js";
@@ -36,13 +37,8 @@ export function quotaRows(
 /** A team's page (and summary). */
 export function teamPage(ctx: SiteContext, team: Entity<"Team">): TeamPage {
   const org = team.org!;
-  const named = (kind: "Project" | "Model" | "Component") =>
-    ctx.catalog
-      .inOrg(kind, org)
-      .filter((e) => (e.data as { team?: string }).team === team.name)
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const links = (kind: "Project" | "Model" | "Component") =>
-    named(kind).flatMap((e) => ctx.link(kind, e.key, e.key) ?? []);
+  const links = (kind: TeamOwnedKind) =>
+    namingTeam(ctx.catalog, kind, team).flatMap((e) => ctx.link(kind, e.key, e.key) ?? []);
   const namedBy = { projects: links("Project"), components: links("Component"), models: links("Model") };
   return {
     key: team.key,

@@ -1,5 +1,6 @@
 /** Projects, their experiments and their own components as the site shows them (operations: operations.ts). */
 import type { Entity } from "../model/entity.js";
+import { experimentComponent } from "../relations/lineage.js";
 import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl, renderMarkdown } from "./markdown.js";
@@ -19,7 +20,7 @@ import type { UsageIndex } from "./usage.js";
 /** An experiment's row in tables. */
 export function experimentRow(ctx: SiteContext, e: Entity<"Experiment">): ExperimentRow {
   const projectKey = `${e.org}/${e.project}`;
-  const component = ctx.componentLink(e.org!, e.project, e.data.component);
+  const component = ctx.componentLink(e.data.component, experimentComponent(ctx.catalog, e));
   return {
     key: e.key,
     name: e.name,

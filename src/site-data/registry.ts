@@ -1,9 +1,9 @@
 /** The registry's data: model summaries, model pages, model version pages. */
 import type { Entity } from "../model/entity.js";
 import type { Stage } from "../model/types.js";
+import { sortModelVersions } from "../relations/version-order.js";
 import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
-import { compareTagsDesc } from "./hub.js";
 import { resolveLineage } from "./lineage.js";
 import { renderMarkdown } from "./markdown.js";
 import { artifactRows } from "./rows.js";
@@ -70,8 +70,9 @@ export function modelPages(
   ctx: SiteContext,
   model: Entity<"Model">,
 ): { summary: ModelSummary; page: ModelPage; versions: ModelVersionPage[] } {
-  const versionEntities = (ctx.catalog.versionsOf("ModelVersion", model.key) as Entity<"ModelVersion">[]).sort((a, b) =>
-    compareTagsDesc(a.name, b.name),
+  // Newest first in the one tag order: the first is the model's latest version.
+  const versionEntities = sortModelVersions(
+    ctx.catalog.versionsOf("ModelVersion", model.key) as Entity<"ModelVersion">[],
   );
   const versions = versionEntities.map((v) => modelVersionPage(ctx, v));
   const stages = STAGE_RANK.filter((s) => versions.some((v) => v.stage === s));

@@ -1,86 +1,55 @@
 /**
- * Who uses what, computed once: which experiments ran a component version,
+ * "Used by" sections as links: which experiments ran a component version,
  * which model versions came from it, which projects those belong to, which
- * projects use a connection. Every answer is a list of links, sorted.
+ * projects use a connection. The relations are relations/used-by.ts's; this
+ * file turns their keys into links to pages of the site.
  */
+import { UsedBy } from "../relations/used-by.js";
 import type { SiteContext } from "./context.js";
 import type { Link } from "./types.js";
 
-/** Reverse references of one catalog, for "used by" sections. */
+/** Reverse references of one audience's catalog, as links. */
 export class UsageIndex {
-  private readonly experimentsByComponent = new Map<string, Set<string>>();
-  private readonly modelsByComponent = new Map<string, Set<string>>();
-  private readonly modelsByProject = new Map<string, Set<string>>();
-  private readonly modelsByExperiment = new Map<string, Set<string>>();
-  private readonly projectsByConnection = new Map<string, Set<string>>();
+  private readonly usedBy: UsedBy;
 
   constructor(private readonly ctx: SiteContext) {
-    const add = (map: Map<string, Set<string>>, key: string, value: string) =>
-      map.set(key, (map.get(key) ?? new Set()).add(value));
-    for (const e of ctx.catalog.all("Experiment")) {
-      const target = ctx.resolveComponent(e.org!, e.project, e.data.component);
-      if (target) add(this.experimentsByComponent, target.key, e.key);
-    }
-    for (const v of ctx.catalog.all("ModelVersion")) {
-      const lineage = v.data.lineage;
-      const project = ctx.project(v.org!, lineage?.project);
-      const experiment =
-        project && lineage?.experiment !== undefined
-          ? ctx.catalog.get("Experiment", `${project.key}/${lineage.experiment}`)
-          : undefined;
-      const componentRef = lineage?.component ?? experiment?.data.component;
-      const target = ctx.resolveComponent(project?.org ?? v.org!, project?.name, componentRef);
-      if (target) add(this.modelsByComponent, target.key, v.key);
-      if (project) add(this.modelsByProject, project.key, v.key);
-      if (experiment) add(this.modelsByExperiment, experiment.key, v.key);
-    }
-    for (const p of ctx.catalog.all("Project")) {
-      for (const c of p.data.connections ?? []) add(this.projectsByConnection, `${p.org}/${c}`, p.key);
-    }
+    this.usedBy = new UsedBy(ctx.catalog);
   }
 
-  private links(kind: "Experiment" | "ModelVersion" | "Project", keys: Iterable<string> | undefined): Link[] {
-    return [...(keys ?? [])]
-      .sort()
+  private links(kind: "Experiment" | "ModelVersion" | "Project", keys: readonly string[]): Link[] {
+    return keys
       .map((k) => this.ctx.link(kind, k, kind === "Experiment" ? k.split("/").slice(1).join("/") : k))
       .filter((l): l is Link => l !== undefined);
   }
 
   /** Experiments that ran a hub version (`org/name:tag`) or a project component (`org/project/name`). */
   experimentsOf(componentKey: string): Link[] {
-    return this.links("Experiment", this.experimentsByComponent.get(componentKey));
+    return this.links("Experiment", this.usedBy.experimentsOf(componentKey));
   }
 
   /** Model versions whose lineage leads to a hub version or project component. */
   modelsOf(componentKey: string): Link[] {
-    return this.links("ModelVersion", this.modelsByComponent.get(componentKey));
+    return this.links("ModelVersion", this.usedBy.modelsOf(componentKey));
   }
 
   /** Model versions trained in a project. */
   modelsOfProject(projectKey: string): Link[] {
-    return this.links("ModelVersion", this.modelsByProject.get(projectKey));
+    return this.links("ModelVersion", this.usedBy.modelsOfProject(projectKey));
   }
 
   /** Model versions an experiment produced. */
   modelsOfExperiment(experimentKey: string): Link[] {
-    return this.links("ModelVersion", this.modelsByExperiment.get(experimentKey));
+    return this.links("ModelVersion", this.usedBy.modelsOfExperiment(experimentKey));
   }
 
   /** Projects that may use a connection (`org/name`). */
   projectsOfConnection(connectionKey: string): Link[] {
-    return this.links("Project", this.projectsByConnection.get(connectionKey));
+    return this.links("Project", this.usedBy.projectsOfConnection(connectionKey));
   }
 
   /** Everything that uses any version of a hub component (`org/name`): projects, experiments, models. */
   ofComponent(componentKey: string): { projects: Link[]; experiments: Link[]; models: Link[] } {
-    const experiments = new Set<string>();
-    const models = new Set<string>();
-    const prefix = `${componentKey}:`;
-    for (const [k, v] of this.experimentsByComponent)
-      if (k === componentKey || k.startsWith(prefix)) v.forEach((e) => experiments.add(e));
-    for (const [k, v] of this.modelsByComponent)
-      if (k === componentKey || k.startsWith(prefix)) v.forEach((m) => models.add(m));
-    const projects = new Set([...experiments].map((e) => e.split("/").slice(0, 2).join("/")));
+    const { projects, experiments, models } = this.usedBy.ofComponent(componentKey);
     return {
       projects: this.links("Project", projects),
       experiments: this.links("Experiment", experiments),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatCatalog } from "../../src/authoring/format-catalog.js";
-import { formatYamlText } from "../../src/authoring/format-yaml.js";
+import { formatYamlText } from "../../src/yaml-writer/format.js";
 import { KIND_SHAPES, type Shape } from "../../src/authoring/key-order.js";
 import { SCHEMA_FILE, type Kind } from "../../src/model/kinds.js";
 import { schemaPath } from "../../src/schemas/schema-files.js";

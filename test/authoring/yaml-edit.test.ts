@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { editYamlText, type YamlEdit } from "../../src/authoring/yaml-edit.js";
-import { quoted } from "../../src/authoring/yaml-style.js";
+import { editYamlText, type YamlEdit } from "../../src/yaml-writer/edit.js";
+import { quoted } from "../../src/yaml-writer/style.js";
 
 const VERSION = `# header: why this file exists
 name: "1.0.0"

@@ -327,7 +327,7 @@ describe("references check", () => {
     expect(d!.hint).toMatchInlineSnapshot(`"add carol to orgs/acme/organization.yaml first"`);
   });
 
-  it("names the tags a hub component has when the one asked for is missing", () => {
+  it("names the tags a hub component has, newest first, when the one asked for is missing", () => {
     const files = {
       ...BASE,
       [RUN2_PATH]: EXPERIMENT("acme/train:2.0.0"),
@@ -335,7 +335,7 @@ describe("references check", () => {
     };
     const [d] = runRule(referencesCheck, files);
     expect(d!.message).toMatchInlineSnapshot(`"hub component "acme/train" has no version "2.0.0""`);
-    expect(d!.hint).toMatchInlineSnapshot(`"use one of its versions: 1.0.0, 1.1.0"`);
+    expect(d!.hint).toMatchInlineSnapshot(`"use one of its versions: 1.1.0, 1.0.0"`);
   });
 
   it("suggests the closest name for a typo", () => {

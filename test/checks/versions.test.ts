@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latestVersion, sortVersionTags, versionsCheck } from "../../src/checks/versions.js";
+import { versionsCheck } from "../../src/checks/versions.js";
 import { compareDiagnostics, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { validateCatalog } from "../../src/validate.js";
 import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
@@ -161,47 +161,5 @@ ${history}`;
         "add a stageHistory entry for "production" (with at, by and reason), or set stage back to "testing"",
       ]
     `);
-  });
-});
-
-describe("version tag order", () => {
-  it("puts semver tags newest first (1.2-style tags coerced), then other tags alphabetically", () => {
-    const corpus = ["0.19.0", "1.1.3", "1.1", "1.2", "latest", "all-spark", "3.4.0", "custom", "1.2.0-rc.1", "1.10"];
-    expect(sortVersionTags(corpus)).toEqual([
-      "3.4.0",
-      "1.10",
-      "1.2",
-      "1.2.0-rc.1",
-      "1.1.3",
-      "1.1",
-      "0.19.0",
-      "all-spark",
-      "custom",
-      "latest",
-    ]);
-  });
-
-  it("does not read words with digits as versions, and orders 1.1.0 before 1.1", () => {
-    expect(sortVersionTags(["build-7", "1.1", "1.1.0", "v2"])).toEqual(["v2", "1.1.0", "1.1", "build-7"]);
-  });
-
-  it("does not change its input", () => {
-    const tags = ["latest", "1.0.0"];
-    sortVersionTags(tags);
-    expect(tags).toEqual(["latest", "1.0.0"]);
-  });
-
-  it.each([
-    { tags: ["1.1", "latest", "1.2", "0.19.0"], releases: [], expected: "1.2" },
-    { tags: ["2.0.0-rc.1", "1.0.0"], releases: [], expected: "1.0.0" },
-    { tags: ["2.0.0-rc.1", "latest"], releases: [], expected: "2.0.0-rc.1" },
-    { tags: ["scipy", "latest", "all-spark"], releases: [], expected: "latest" },
-    { tags: ["scipy", "all-spark"], releases: [], expected: "all-spark" },
-    { tags: [], releases: [], expected: undefined },
-    { tags: ["1.0.0", "2.0.0"], releases: [{ tag: "2.0.0", deprecated: { reason: "broken" } }], expected: "1.0.0" },
-    { tags: ["1.0.0", "2.0.0"], releases: [{ tag: "2.0.0", stage: "disabled" as const }], expected: "1.0.0" },
-    { tags: ["2.0.0"], releases: [{ tag: "2.0.0", stage: "disabled" as const }], expected: "2.0.0" },
-  ])("latestVersion($tags) is $expected", ({ tags, releases, expected }) => {
-    expect(latestVersion(tags, releases)).toBe(expected);
   });
 });

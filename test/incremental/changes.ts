@@ -1,5 +1,5 @@
 /** Changes to a generated catalog, each altering what checks of other files find (shared by the snapshot tests). */
-import { generateCatalog } from "../../src/scale/generate-catalog.js";
+import { generateCatalog } from "../../scripts/scale/generate-catalog.ts";
 
 export type Files = Map<string, string>;
 export const GENERATED: Files = generateCatalog({ entities: 300, seed: 3 }).files;
@@ -48,9 +48,9 @@ export const CHANGES: Record<string, (files: Files) => void> = {
   "remove a team member from the organization": (f) => {
     const team = pick(f, /teams\/[^/]+\.yaml$/);
     const user = field(f, team, "user");
-    edit(f, pick(f, /organization\.yaml$/), new RegExp(`^- user: ${user}\\n\\s+role: \\w+\\n`, "m"), "");
+    edit(f, pick(f, /organization\.yaml$/), new RegExp(`^ *- user: ${user}\\n\\s+role: \\w+\\n`, "m"), "");
   },
-  "narrow the tag vocabulary": (f) => edit(f, "catalog.yaml", /^ {2}- batch\n/m, ""),
+  "narrow the tag vocabulary": (f) => edit(f, "catalog.yaml", /^ {4}- batch\n/m, ""),
   "break a model file's YAML": (f) => f.set(pick(f, /models\/[^/]+\/model\.yaml$/, 1), "name: [unclosed\n"),
   "add an unknown property to a project": (f) =>
     edit(f, pick(f, /project\.yaml$/, 2), /^description:/m, "colour: blue\ndescription:"),
@@ -108,7 +108,7 @@ export const CHANGES: Record<string, (files: Files) => void> = {
     for (const [path, text] of NEWCOMERS) if (!f.has(path)) f.set(path, text);
     const project = pick(f, /project\.yaml$/, 3);
     const text = f.get(project)!;
-    const entry = "- user: zz-newcomer-2\n  role: viewer\n";
+    const entry = "  - user: zz-newcomer-2\n    role: viewer\n";
     f.set(
       project,
       /^members:\n/m.test(text) ? text.replace(/^members:\n/m, `members:\n${entry}`) : `${text}members:\n${entry}`,

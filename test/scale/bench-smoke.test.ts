@@ -23,8 +23,14 @@ const node = (args: string[]) =>
   });
 
 describe("scripts", () => {
-  it("dist/ is compiled (npm test compiles first)", () => {
-    expect(existsSync(join(ROOT, "dist", "scale", "index.js"))).toBe(true);
+  it("dist/ is compiled (npm test compiles first), and the package ships neither the generator nor the benchmark", () => {
+    expect(existsSync(join(ROOT, "dist", "index.js"))).toBe(true);
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" }),
+    ) as Array<{ files: Array<{ path: string }> }>;
+    const paths = packed!.files.map((f) => f.path);
+    expect(paths).toContain("dist/index.js");
+    expect(paths.filter((p) => /^scripts\/|(^|\/)scale\/|gen-catalog|bench/.test(p))).toEqual([]);
   });
 
   it("gen-catalog writes a valid catalog as a git repository, and refuses to overwrite without --force", () => {

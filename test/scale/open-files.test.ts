@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCatalog } from "../../src/scale/generate-catalog.js";
-import { writeCatalogRepository } from "../../src/scale/write-repository.js";
+import { generateCatalog } from "../../scripts/scale/generate-catalog.ts";
+import { writeCatalogRepository } from "../../scripts/scale/write-repository.ts";
 
 const BIN = resolve("bin/mlcat.js");
 const LIMIT = 256;

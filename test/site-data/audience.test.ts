@@ -89,6 +89,41 @@ describe("the public audience", () => {
     expect(view.get("Experiment", "acme/churn/run-2")!.source.text).not.toContain("sealed");
   });
 
+  it("reads a spec's hubRefs as Polyaxon does, and drops those that name a component left out", () => {
+    const pipeline = `version: 1.1
+kind: component
+name: pipeline
+run:
+  kind: dag
+  operations:
+    - { name: a, hubRef: "acme/train:1.0.0" }
+    - { name: b, hubRef: "acme.train:1.0.0" }
+    - { name: c, hubRef: "acme/sealed:1.0.0" }
+    - { name: d, hubRef: "secret-org.covert" }
+    - { name: e, hubRef: "kaniko:1.2" }
+`;
+    const view = selectAudience(
+      load({
+        ...WITH_PRIVATE,
+        "orgs/acme/components/pipeline/component.yaml": "name: pipeline\nowner: alice\n",
+        "orgs/acme/components/pipeline/versions/1.0.0.yaml": pipeline,
+        "orgs/polyaxon/organization.yaml": "name: polyaxon\nvisibility: public\n",
+        "orgs/polyaxon/components/kaniko/component.yaml": "name: kaniko\nowner: alice\n",
+      }),
+      "public",
+    );
+    const ops = (view.get("ComponentVersion", "acme/pipeline:1.0.0")!.data.run as unknown as { operations: object[] })
+      .operations;
+    // kaniko:1.2 is polyaxon/kaniko, public here.
+    expect(ops).toEqual([
+      { name: "a", hubRef: "acme/train:1.0.0" },
+      { name: "b", hubRef: "acme.train:1.0.0" },
+      { name: "c" },
+      { name: "d" },
+      { name: "e", hubRef: "kaniko:1.2" },
+    ]);
+  });
+
   it("names nothing private anywhere in the site data, its API files or sitemap", () => {
     const data = buildSiteData(load(WITH_PRIVATE), { audience: "public", history });
     const text = JSON.stringify(data);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { historyOf, parseGitLog, readCatalogHistory } from "../../src/site-data/history.js";
+import { historyOf, parseGitLog, pathInRepository, readCatalogHistory } from "../../src/site-data/history.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -58,6 +58,40 @@ describe("readCatalogHistory", () => {
     ]);
     expect(history.byFile["users/bob.yaml"]!.map((e) => e.change)).toEqual(["deleted", "added"]);
     expect(history.byFile["users/bob.yaml"]![0]!.short).toHaveLength(7);
+  });
+
+  it("reads objects as they are: a replacement (refs/replace) of a commit does not change who made it", async () => {
+    const repo = makeRepo();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8" }).trim();
+    const head = git("rev-parse", "HEAD");
+    const forged = execFileSync("git", ["commit-tree", `${head}^{tree}`, "-p", "HEAD~1", "-m", "Forged message"], {
+      cwd: repo,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "Mallory",
+        GIT_AUTHOR_EMAIL: "m@x.test",
+        GIT_COMMITTER_NAME: "M",
+        GIT_COMMITTER_EMAIL: "m@x.test",
+      },
+    }).trim();
+    git("replace", head, forged);
+    expect(git("log", "-1", "--format=%an")).toBe("Mallory");
+    const history = await readCatalogHistory(join(repo, "catalog"));
+    expect(history.byFile["users/bob.yaml"]![0]).toMatchObject({
+      author: "Alice",
+      message: "Remove bob",
+      commit: head,
+    });
+  });
+
+  it("says where the catalog folder is in its repository", async () => {
+    const repo = makeRepo();
+    expect(await pathInRepository(join(repo, "catalog"))).toBe("catalog");
+    expect(await pathInRepository(repo)).toBe("");
+    const outside = mkdtempSync(join(tmpdir(), "mlcat-nogit-"));
+    dirs.push(outside);
+    expect(await pathInRepository(outside)).toBeUndefined();
   });
 
   it("says history is unavailable for a folder outside git, without failing", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildHubEntry, renderHubEntry } from "../../src/import/hub-entry.js";
 import { buildSiteData } from "../../src/site-data/build-site-data.js";
 import { ChangesByAuthor } from "../../src/site-data/people.js";
 import type { RecentChange } from "../../src/site-data/types.js";
@@ -42,7 +43,7 @@ describe("hub data", () => {
     });
   });
 
-  it("orders versions newest first, mutable tags last, and shows the newest release that is neither deprecated nor disabled", () => {
+  it("orders versions newest first, names such as latest after them, and shows the newest release that is neither deprecated nor disabled", () => {
     const spec = BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!;
     const data = siteData({
       "orgs/acme/components/train/component.yaml": `name: train
@@ -69,6 +70,23 @@ releases:
       replacement: { label: "1.0.0", url: "/hub/acme/train/1.0.0/" },
     });
     expect(data.hub.facets.find((f) => f.id === "stage")!.values).toEqual([{ value: "production", count: 1 }]);
+  });
+
+  it("shows latest as current for an imported component whose tags are all names (s3-path is no version 3)", () => {
+    // Like Polyaxon's tensorboard: named variants and latest, no version numbers. The hub entry is the importer's.
+    const tags = ["latest", "s3-path", "gcs-path", "py310-cuda12"];
+    const spec = BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!.replace("name: train", "name: tensorboard");
+    const entry = buildHubEntry({ name: "tensorboard", owner: "alice", versions: tags.map((tag) => ({ tag, spec })) });
+    const data = siteData({
+      "orgs/acme/components/tensorboard/component.yaml": renderHubEntry(entry),
+      ...Object.fromEntries(tags.map((tag) => [`orgs/acme/components/tensorboard/versions/${tag}.yaml`, spec])),
+    });
+    const page = data.components.find((c) => c.key === "acme/tensorboard")!;
+    expect(page.defaultTag).toBe("latest");
+    expect(page.current!.tag).toBe("latest");
+    expect(page.current!.snippet).toContain("hubRef: acme/tensorboard:latest\n");
+    expect(page.releases.map((r) => r.tag)).toEqual(["gcs-path", "latest", "py310-cuda12", "s3-path"]);
+    expect(data.hub.components.find((c) => c.key === "acme/tensorboard")!.defaultTag).toBe("latest");
   });
 });
 

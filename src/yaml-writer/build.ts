@@ -1,10 +1,13 @@
 /**
- * Build a new catalog file as a YAML document with comments: a header, then
- * fields in order, each with an optional comment above it, and optional
- * fields left as commented-out examples.
+ * New YAML files: `buildYaml` for a catalog file with comments (a header, then
+ * fields in order, each with an optional comment above it, optional fields
+ * left as commented-out examples), `dataYaml` for plain data (the scale
+ * generator, imported hub entries). Both style the values the same way
+ * (style.ts) and write through the one renderer.
  */
 import { Document, isMap, isNode } from "yaml";
-import { stringifyDocument, tidyNewDocument } from "./yaml-style.js";
+import { renderYaml } from "./render.js";
+import { tidyNewDocument } from "./style.js";
 
 /** One top-level field of a new file. */
 export interface Field {
@@ -49,7 +52,26 @@ export function buildYaml(
   }
   if (pending.length) map.comment = pending.map((l) => ` ${l}`).join("\n");
   tidyNewDocument(doc);
-  return stringifyDocument(doc).replace(/\n+$/, "\n");
+  return renderYaml(doc);
+}
+
+/**
+ * Plain data as a YAML file: block style in the data's key order, short lists
+ * of names as flows, long prose folded, strings quoted where YAML could read
+ * them as another type. `header`: comment lines on top; when its last line is
+ * empty, a blank line separates it from the data.
+ */
+export function dataYaml(data: unknown, header: readonly string[] = []): string {
+  const doc = new Document(data, { version: "1.2" });
+  const apart = header.at(-1) === "";
+  const lines = (apart ? header.slice(0, -1) : header).map((l) => (l === "" ? "" : ` ${l}`)).join("\n");
+  if (lines !== "") {
+    const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
+    if (!apart && isNode(first)) first.commentBefore = lines;
+    else doc.commentBefore = lines;
+  }
+  tidyNewDocument(doc);
+  return renderYaml(doc);
 }
 
 function commentLines(comment: string | undefined): string[] {

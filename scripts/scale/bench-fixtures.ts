@@ -7,10 +7,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { KIND_GLOBS, SCHEMA_FILES, schemaPath } from "../schemas/schema-files.js";
-import { KINDS, SCHEMA_FILE } from "../model/kinds.js";
-import type { GeneratedCatalog } from "./generate-catalog.js";
-import type { CommandSpec } from "./measure.js";
+import { KIND_GLOBS, SCHEMA_FILES, schemaPath } from "../../dist/schemas/schema-files.js";
+import { KINDS, SCHEMA_FILE } from "../../dist/model/kinds.js";
+import type { GeneratedCatalog } from "./generate-catalog.ts";
+import type { CommandSpec } from "./measure.ts";
 
 const git = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync("git", args, {
@@ -18,6 +18,9 @@ const git = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     encoding: "utf8",
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", ...env },
   }).trim();
+
+/** A top-level description, folded over several lines or not. */
+const DESCRIPTION = /^description: .*(?:\n {2,}\S.*)*$/m;
 
 /** When the benchmark's pull request is committed. */
 const PR_DATE = "2026-07-01T09:00:00Z";
@@ -38,7 +41,7 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
   const paths = [...generated.files.keys()];
   const org = paths.find((p) => /^orgs\/[^/]+\/organization\.yaml$/.test(p))!.split("/")[1]!;
   const inOrg = (re: RegExp) => paths.filter((p) => p.startsWith(`orgs/${org}/`) && re.test(p));
-  const owner = /^- user: (\S+)\n {2}role: owner$/m.exec(generated.files.get(`orgs/${org}/organization.yaml`)!)![1]!;
+  const owner = /^ *- user: (\S+)\n *role: owner$/m.exec(generated.files.get(`orgs/${org}/organization.yaml`)!)![1]!;
   const user = generated.users.find((u) => u.name === owner)!;
   const experiment = inOrg(/\/experiments\/[^/]+\.yaml$/)[0]!;
   const version = inOrg(/\/models\/[^/]+\/versions\/[^/]+\.yaml$/).find((p) =>
@@ -61,8 +64,8 @@ export function makePullRequest(repo: string, generated: GeneratedCatalog): Benc
       .replace(/^(\s*-?\s*at:) .*$/gm, `$1 "${PR_DATE}"`)
       .replace(/^(\s*-?\s*by:) .*$/gm, `$1 ${user.name}`)
       .replace(/^createdBy: .*$/m, `createdBy: ${user.name}`),
-    [project]: read(project).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
-    [component]: read(component).replace(/^description: .*$/m, "description: Updated in the benchmark's pull request."),
+    [project]: read(project).replace(DESCRIPTION, "description: Updated in the benchmark's pull request."),
+    [component]: read(component).replace(DESCRIPTION, "description: Updated in the benchmark's pull request."),
   };
   git(repo, ["checkout", "-q", "-b", "bench-pr", "main"]);
   for (const [path, text] of Object.entries(changes)) {

@@ -1,9 +1,9 @@
 /** Synthetic users, organizations (members, delegations, quotas), teams and connections. */
-import type { Role } from "../model/types.js";
-import { emitYaml } from "./emit-yaml.js";
-import { GenContext, type GenOrg, type GenUser } from "./gen-context.js";
-import { NamePool } from "./name-pool.js";
-import { DOMAINS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, SENTENCES, TEAM_WORDS } from "./words.js";
+import type { Role } from "../../dist/model/types.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { GenContext, type GenOrg, type GenUser } from "./gen-context.ts";
+import { NamePool } from "./name-pool.ts";
+import { DOMAINS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, SENTENCES, TEAM_WORDS } from "./words.ts";
 
 /** Make `count` users; returns their files. */
 export function generateUsers(ctx: GenContext, count: number): Record<string, string> {
@@ -22,7 +22,7 @@ export function generateUsers(ctx: GenContext, count: number): Record<string, st
       id: 1_000_000 + i * 7919,
     };
     ctx.users.push(user);
-    files[`users/${name}.yaml`] = emitYaml({
+    files[`users/${name}.yaml`] = dataYaml({
       name,
       displayName: user.displayName,
       github: { login: user.login, id: user.id },
@@ -95,7 +95,7 @@ export function organizationFile(ctx: GenContext, org: GenOrg, final: boolean): 
   const delegations = (["projects", "hub", "registry"] as const)
     .map((area) => ({ area, to: random.sample(admins, random.int(1, 2)) }))
     .filter((d) => d.to.length > 0);
-  return emitYaml(
+  return dataYaml(
     {
       name: org.name,
       displayName: `${org.name.split("-").map(cap).join(" ")} ML`,
@@ -156,7 +156,7 @@ function connectionFiles(ctx: GenContext, org: GenOrg): Record<string, string> {
   const files: Record<string, string> = {};
   for (const spec of specs) {
     c.all.push(spec.name);
-    files[`orgs/${org.name}/connections/${spec.name}.yaml`] = emitYaml(spec);
+    files[`orgs/${org.name}/connections/${spec.name}.yaml`] = dataYaml(spec);
   }
   return files;
 }
@@ -185,7 +185,7 @@ export function teamFiles(ctx: GenContext, org: GenOrg, final: boolean): Record<
     const teamProjects = org.projects
       .filter((p) => final && p.team === team)
       .map((p) => ({ project: p.name, role: random.pick(["admin", "member"] as const) }));
-    files[`orgs/${org.name}/teams/${team}.yaml`] = emitYaml({
+    files[`orgs/${org.name}/teams/${team}.yaml`] = dataYaml({
       name: team,
       description: `The ${team} team of ${org.name}: ${random.pick(SENTENCES)}`,
       members: random

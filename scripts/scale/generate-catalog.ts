@@ -5,17 +5,17 @@
  * versions in every stage, READMEs; valid under mlcat, with a known number
  * of defects on request. The same options always give the same bytes.
  */
-import { emitYaml } from "./emit-yaml.js";
-import { GenContext, type GenEvent, type GenUser } from "./gen-context.js";
-import { generateComponent } from "./gen-hub.js";
-import { generateOrgs, generateUsers, organizationFile, teamFiles } from "./gen-people.js";
-import { generateExperiments, generateProject } from "./gen-projects.js";
-import { generateModel, type Promotion } from "./gen-registry.js";
-import { sprinkleDefects, type Defect } from "./defects.js";
-import { NamePool } from "./name-pool.js";
-import { planOrgs, planUsers, planWork, spread } from "./plan.js";
-import { Random } from "./random.js";
-import { TAG_VOCABULARY } from "./words.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { GenContext, type GenEvent, type GenUser } from "./gen-context.ts";
+import { generateComponent } from "./gen-hub.ts";
+import { generateOrgs, generateUsers, organizationFile, teamFiles } from "./gen-people.ts";
+import { generateExperiments, generateProject } from "./gen-projects.ts";
+import { generateModel, type Promotion } from "./gen-registry.ts";
+import { sprinkleDefects, type Defect } from "./defects.ts";
+import { NamePool } from "./name-pool.ts";
+import { planOrgs, planUsers, planWork, spread } from "./plan.ts";
+import { Random } from "./random.ts";
+import { TAG_VOCABULARY } from "./words.ts";
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -127,7 +127,7 @@ export function generateCatalog(options: GenerateOptions): GeneratedCatalog {
 }
 
 function catalogFile(users: readonly GenUser[]): string {
-  return emitYaml(
+  return dataYaml(
     {
       title: "Synthetic ML Catalog",
       description: "A generated catalog for benchmarks: realistic shapes, fictional people.",

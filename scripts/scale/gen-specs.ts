@@ -3,9 +3,9 @@
  * does, outputs, and a job whose args read every input through `{{ }}`
  * templates. Each version adds an input, so no two versions are identical.
  */
-import { emitYaml } from "./emit-yaml.js";
-import type { GenIo } from "./gen-context.js";
-import type { Random } from "./random.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import type { GenIo } from "./gen-context.ts";
+import type { Random } from "./random.ts";
 
 const BASE_INPUTS: GenIo[] = [
   { name: "input_data", type: "path", description: "Parquet file or folder to read." },
@@ -60,7 +60,7 @@ export function specYaml(options: {
   module: string;
 }): string {
   const { name, description, tags, inputs, image, module } = options;
-  return emitYaml({
+  return dataYaml({
     version: 1.1,
     kind: "component",
     name,

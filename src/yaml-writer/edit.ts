@@ -4,10 +4,17 @@
  * then changed only where the edit is (a scalar replaced, an item appended), so
  * every untouched line stays byte for byte; the spliced text is parsed again
  * and must equal the Document API's result, or the whole document is written
- * by the Document API instead.
+ * by the renderer instead. New values are written by the one renderer.
+ *
+ * With a `shape`, a file that was in `fmt`'s canonical form stays in it (a key
+ * added at its canonical place); a file that was not is only spliced, so the
+ * edit's diff holds the edit alone.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from "yaml";
-import { EDIT_PARSE_OPTIONS, stringifyDocument } from "./yaml-style.js";
+import { formatYamlText } from "./format.js";
+import { renderYaml } from "./render.js";
+import type { Shape } from "./shape.js";
+import { EDIT_PARSE_OPTIONS } from "./style.js";
 
 /** One edit: set the value at `path`, append an item to the sequence at `path`, or delete the item at `path`. */
 export type YamlEdit =
@@ -22,7 +29,14 @@ interface Splice {
 }
 
 /** Apply `edits` to the YAML `text`; comments and the formatting of untouched parts survive. */
-export function editYamlText(text: string, edits: readonly YamlEdit[]): string {
+export function editYamlText(text: string, edits: readonly YamlEdit[], options: { shape?: Shape } = {}): string {
+  const edited = spliceOrRender(text, edits);
+  const shape = options.shape;
+  if (!shape || formatYamlText(text, shape) !== text) return edited;
+  return formatYamlText(edited, shape) ?? edited;
+}
+
+function spliceOrRender(text: string, edits: readonly YamlEdit[]): string {
   const target = parseDocument(text, EDIT_PARSE_OPTIONS);
   for (const edit of edits) applyWithApi(target, edit);
   const expected = JSON.stringify(target.toJS());
@@ -32,7 +46,7 @@ export function editYamlText(text: string, edits: readonly YamlEdit[]): string {
     const check = parseDocument(spliced, EDIT_PARSE_OPTIONS);
     if (check.errors.length === 0 && JSON.stringify(check.toJS()) === expected) return spliced;
   }
-  return stringifyDocument(target);
+  return renderYaml(target, text);
 }
 
 function applyWithApi(doc: Document, edit: YamlEdit): void {
@@ -87,7 +101,7 @@ function spliceSet(
   }
   if (node !== undefined || path.length !== 1 || !isMap(doc.contents) || !doc.contents.range) return undefined;
   const at = lineEndAfter(text, doc.contents.range[1]);
-  const block = stringifyDocument(newDoc({ [String(path[0])]: value }));
+  const block = renderYaml(newDoc({ [String(path[0])]: value }));
   return { at, end: at, text: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + block };
 }
 
@@ -105,7 +119,7 @@ function spliceAppend(
   const indent = text.slice(lineStart, seq.range[0]);
   if (!/^ *$/.test(indent)) return undefined;
   const at = lineEndAfter(text, seq.range[1]);
-  const item = stringifyDocument(newDoc([value]))
+  const item = renderYaml(newDoc([value]))
     .split("\n")
     .map((line) => (line === "" ? line : indent + line))
     .join("\n");
@@ -143,7 +157,7 @@ function inlineScalar(value: unknown, type: Scalar.Type | undefined): string | u
     (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE || type === Scalar.PLAIN)
   )
     node.type = type;
-  const out = stringifyDocument(newDoc(node)).replace(/\n$/, "");
+  const out = renderYaml(newDoc(node)).replace(/\n$/, "");
   return out.includes("\n") ? undefined : out;
 }
 

@@ -7,8 +7,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { GenEvent, GenUser } from "./gen-context.js";
-import type { GeneratedCatalog } from "./generate-catalog.js";
+import type { GenEvent, GenUser } from "./gen-context.ts";
+import type { GeneratedCatalog } from "./generate-catalog.ts";
 
 /** One commit of the plan: the events it gathers. */
 export interface PlannedCommit {

@@ -4,8 +4,8 @@
  * list of events (one or more files written at one moment by one person)
  * that become the repository's commits.
  */
-import type { Role } from "../model/types.js";
-import type { Random } from "./random.js";
+import type { Role } from "../../dist/model/types.js";
+import type { Random } from "./random.ts";
 
 /** A generated user. */
 export interface GenUser {
@@ -87,12 +87,11 @@ export class GenContext {
   readonly events: GenEvent[] = [];
   private now: number;
   private readonly step: number;
+  readonly random: Random;
 
   /** The clock runs from `start` and reaches about `end` after `expectedEvents` ticks. */
-  constructor(
-    readonly random: Random,
-    options: { start: number; end: number; expectedEvents: number },
-  ) {
+  constructor(random: Random, options: { start: number; end: number; expectedEvents: number }) {
+    this.random = random;
     this.now = options.start;
     this.step = Math.max(60_000, (options.end - options.start) / Math.max(1, options.expectedEvents));
   }

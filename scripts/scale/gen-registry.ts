@@ -5,12 +5,12 @@
  * that was promoted is written twice: first at its first stage, later with
  * its full history (so the history of the repository has updates too).
  */
-import type { Stage } from "../model/types.js";
-import { emitYaml } from "./emit-yaml.js";
-import { isoTime, type GenContext, type GenOrg } from "./gen-context.js";
-import { semverTag } from "./gen-hub.js";
-import { NamePool } from "./name-pool.js";
-import { DOMAINS, FRAMEWORKS, LICENSES, SENTENCES, TAG_VOCABULARY, TASKS } from "./words.js";
+import type { Stage } from "../../dist/model/types.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { isoTime, type GenContext, type GenOrg } from "./gen-context.ts";
+import { semverTag } from "./gen-hub.ts";
+import { NamePool } from "./name-pool.ts";
+import { DOMAINS, FRAMEWORKS, LICENSES, SENTENCES, TAG_VOCABULARY, TASKS } from "./words.ts";
 
 /** The stage path of the `i`-th of `n` versions: old ones ended disabled, one is in production, newer ones in staging or testing. */
 function pathOf(i: number, n: number): Stage[] {
@@ -45,7 +45,7 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
   if (team) org.owned.get(team)!.models++;
   const dir = `orgs/${org.name}/models/${name}`;
   const files: Record<string, string> = {
-    [`${dir}/model.yaml`]: emitYaml({
+    [`${dir}/model.yaml`]: dataYaml({
       name,
       description: `${task} model for ${domain}. ${random.pick(SENTENCES)}`,
       task,
@@ -116,14 +116,14 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
       createdBy: steps[0]!.by,
     });
     const file = `${dir}/versions/${tag}.yaml`;
-    files[file] = emitYaml(data(steps.slice(0, 1)));
+    files[file] = dataYaml(data(steps.slice(0, 1)));
     if (steps.length > 1) {
       const last = steps[steps.length - 1]!;
       promotions.push({
         at: Date.parse(last.at),
         author: last.by,
         path: file,
-        text: emitYaml(data(steps)),
+        text: dataYaml(data(steps)),
         message: `Move ${org.name}/${name}:${tag} to ${last.stage}`,
       });
     }

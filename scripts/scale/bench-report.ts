@@ -1,5 +1,5 @@
 /** The benchmark's results as data (bench/results.json) and as a markdown table, each comparison a ratio measured in one run. */
-import type { Measured } from "./measure.js";
+import type { Measured } from "./measure.ts";
 
 /** The machine a run was measured on. */
 export interface Machine {

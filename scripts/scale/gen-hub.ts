@@ -1,10 +1,10 @@
 /** Synthetic hub components: entry (owners, releases in every stage, deprecations), versions and README. */
-import type { Stage } from "../model/types.js";
-import { emitYaml } from "./emit-yaml.js";
-import { isoTime, type GenContext, type GenComponent, type GenOrg } from "./gen-context.js";
-import { inputsOf, specYaml } from "./gen-specs.js";
-import { NamePool } from "./name-pool.js";
-import { COMPONENT_ACTIONS, DOMAINS, FRAMEWORKS, SENTENCES, TAG_VOCABULARY } from "./words.js";
+import type { Stage } from "../../dist/model/types.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
+import { isoTime, type GenContext, type GenComponent, type GenOrg } from "./gen-context.ts";
+import { inputsOf, specYaml } from "./gen-specs.ts";
+import { NamePool } from "./name-pool.ts";
+import { COMPONENT_ACTIONS, DOMAINS, FRAMEWORKS, SENTENCES, TAG_VOCABULARY } from "./words.ts";
 
 /** The semver tag of the `i`-th release: 0.1.0, 0.2.0, 1.0.0, 1.1.0, ... */
 export function semverTag(i: number): string {
@@ -72,7 +72,7 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
     component.inputs.set("latest", component.inputs.get(newest)!);
     releases.push({ tag: "latest", notes: `Follows the newest release, currently ${newest}.` });
   }
-  files[`${dir}/component.yaml`] = emitYaml(
+  files[`${dir}/component.yaml`] = dataYaml(
     {
       name,
       description: `${cap(framework)} ${name.split("-").pop()} component for ${random.pick(DOMAINS)} work. ${random.pick(SENTENCES)}`,

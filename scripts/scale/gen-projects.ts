@@ -1,5 +1,5 @@
 /** Synthetic projects (access, connections, README), their own components, and experiments (run records). */
-import { emitYaml } from "./emit-yaml.js";
+import { dataYaml } from "../../dist/yaml-writer/build.js";
 import {
   isoTime,
   type GenContext,
@@ -7,10 +7,10 @@ import {
   type GenExperiment,
   type GenOrg,
   type GenProject,
-} from "./gen-context.js";
-import { inputsOf, paramsFor, specYaml } from "./gen-specs.js";
-import { NamePool } from "./name-pool.js";
-import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.js";
+} from "./gen-context.ts";
+import { inputsOf, paramsFor, specYaml } from "./gen-specs.ts";
+import { NamePool } from "./name-pool.ts";
+import { COMPONENT_ACTIONS, DOMAINS, EXPERIMENT_WORDS, SENTENCES, TAG_VOCABULARY } from "./words.ts";
 
 /** Make one project of `org` with `componentCount` project components; records one event for it. */
 export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, componentCount: number): GenProject {
@@ -39,7 +39,7 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
     random.int(0, 3),
   );
   const files: Record<string, string> = {
-    [`${dir}/project.yaml`]: emitYaml(
+    [`${dir}/project.yaml`]: dataYaml(
       {
         name,
         description: `${cap(name.replace(/-/g, " "))}. ${random.pick(SENTENCES)}`,
@@ -120,7 +120,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     const commit = random.hex(40);
     const experiment: GenExperiment = { name, component: ref, params, at, status, commit };
     project.experiments.push(experiment);
-    batch[`orgs/${org.name}/projects/${project.name}/experiments/${name}.yaml`] = emitYaml({
+    batch[`orgs/${org.name}/projects/${project.name}/experiments/${name}.yaml`] = dataYaml({
       name,
       description: `${cap(name.replace(/-/g, " "))} run of ${project.name}.`,
       component: ref,
@@ -166,7 +166,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
 function operationOf(name: string, ref: string, params: Record<string, unknown>): string {
   const component = ref.includes("/") ? { hubRef: ref } : { pathRef: `../components/${ref}.yaml` };
   const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { value: v }]));
-  return emitYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
+  return dataYaml({ version: 1.1, kind: "operation", name, ...component, params: values });
 }
 
 function cap(s: string): string {

@@ -2,8 +2,8 @@
  * Known defects to sprinkle into a generated catalog: each one edits one file
  * so that `mlcat validate` reports exactly one error with a known code.
  */
-import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Random } from "./random.js";
+import type { DiagnosticCode } from "../../dist/diagnostics/codes.js";
+import type { Random } from "./random.ts";
 
 /** One kind of defect: which files it applies to and how it edits one. */
 interface DefectKind {
@@ -15,8 +15,8 @@ interface DefectKind {
 const DEFECT_KINDS: readonly DefectKind[] = [
   {
     code: "ref/unknown-user",
-    applies: (p, t) => /^orgs\/[^/]+\/teams\/[^/]+\.yaml$/.test(p) && /^- user: \S+$/m.test(t),
-    edit: (t, n) => t.replace(/^- user: \S+$/m, `- user: ghost-user-${n}`),
+    applies: (p, t) => /^orgs\/[^/]+\/teams\/[^/]+\.yaml$/.test(p) && /^ *- user: \S+$/m.test(t),
+    edit: (t, n) => t.replace(/^( *)- user: \S+$/m, `$1- user: ghost-user-${n}`),
   },
   {
     code: "schema/enum",

@@ -4,8 +4,8 @@
  * (case, NFKC, look-alikes such as `1`/`l` and `rn`/`m`), so a generated
  * catalog never trips `name/collision` by accident.
  */
-import { collisionKeys } from "../checks/naming-skeleton.js";
-import { isDnsLabel } from "../model/names.js";
+import { collisionKeys } from "../../dist/checks/naming-skeleton.js";
+import { isDnsLabel } from "../../dist/model/names.js";
 
 /** Names taken in one scope. */
 export class NamePool {

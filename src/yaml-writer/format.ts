@@ -1,26 +1,16 @@
 /**
- * Canonical formatting of one catalog file: keys in canonical order (see
- * key-order.ts), two-space indentation, sequences indented under their key,
+ * Canonical formatting of one catalog file (`mlcat fmt`): keys in canonical
+ * order (the kind's Shape, authoring/key-order.ts), then the one renderer
+ * (render.ts): two-space indentation, sequences indented under their key,
  * `[a, b]` flows. Comments move with the keys they sit above; a file's leading
- * comment stays at the top; blank lines, quoting, and the line breaks of
- * folded prose (`>-`) stay as written. The result must parse to the same data,
- * or the file is left alone.
+ * comment stays at the top; blank lines, the spelling of values (`195.0`,
+ * quotes) and the line breaks of folded prose (`>-`) stay as written. The
+ * result must parse to the same data, or the file is left alone.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  Scalar,
-  visit,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-} from "yaml";
-import type { Shape } from "./key-order.js";
-import { EDIT_PARSE_OPTIONS, OUTPUT_OPTIONS } from "./yaml-style.js";
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { renderYaml } from "./render.js";
+import type { Shape } from "./shape.js";
+import { EDIT_PARSE_OPTIONS } from "./style.js";
 
 /** The formatted text, or `undefined` when the text does not parse (validate reports why) or cannot be formatted safely. */
 export function formatYamlText(text: string, shape: Shape): string | undefined {
@@ -28,9 +18,7 @@ export function formatYamlText(text: string, shape: Shape): string | undefined {
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const before = canonicalJson(doc.toJS());
   orderNode(doc.contents, shape, true);
-  const blocks = protectFoldedText(doc, text);
-  let out = doc.toString({ ...OUTPUT_OPTIONS, lineWidth: 0 });
-  out = restoreFoldedText(out, blocks).replace(/\n*$/, "\n");
+  const out = renderYaml(doc, text);
   const check = parseDocument(out, EDIT_PARSE_OPTIONS);
   if (check.errors.length > 0 || canonicalJson(check.toJS()) !== before) return undefined;
   return out;
@@ -85,51 +73,6 @@ function moveLeadingComment(from: Node, to: Node): void {
   const keep = split === -1 ? header : header.slice(0, split);
   from.commentBefore = split === -1 ? undefined : header.slice(split + 2);
   to.commentBefore = to.commentBefore ? `${keep}\n\n${to.commentBefore}` : keep;
-}
-
-interface FoldedBlock {
-  header: string;
-  /** Body lines without their common indentation. */
-  lines: string[];
-}
-
-/** Replace each folded mapping value by a placeholder, remembering its lines as written. */
-function protectFoldedText(doc: Document, text: string): Map<string, FoldedBlock> {
-  const blocks = new Map<string, FoldedBlock>();
-  let n = 0;
-  visit(doc, {
-    Pair(_key, pair) {
-      const node = pair.value;
-      if (!isScalar(node) || node.type !== Scalar.BLOCK_FOLDED || !node.range) return;
-      const [header, ...body] = text.slice(node.range[0], node.range[1]).split("\n");
-      if (header === undefined || !/^>[-+]?$/.test(header.trim())) return;
-      while (body.length && body[body.length - 1]!.trim() === "") body.pop();
-      const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-      if (!body.length || !Number.isFinite(indent)) return;
-      let token: string;
-      do token = `mlcatfoldedtext${n++}x`;
-      while (text.includes(token));
-      blocks.set(token, { header: header.trim(), lines: body.map((l) => l.slice(Math.min(indent, l.length))) });
-      pair.value = new Scalar(token);
-    },
-  });
-  return blocks;
-}
-
-/** Put the remembered folded text back, indented under its key. */
-function restoreFoldedText(out: string, blocks: Map<string, FoldedBlock>): string {
-  return out
-    .split("\n")
-    .map((line) => {
-      const m = /^( *)((?:- )*)(.*): (mlcatfoldedtext\d+x)$/.exec(line);
-      const block = m && blocks.get(m[4]!);
-      if (!m || !block) return line;
-      const pad = " ".repeat(m[1]!.length + m[2]!.length + 2);
-      return [`${m[1]}${m[2]}${m[3]}: ${block.header}`, ...block.lines.map((l) => (l === "" ? "" : pad + l))].join(
-        "\n",
-      );
-    })
-    .join("\n");
 }
 
 /** JSON with object keys sorted: equal for the same data in any key order. */
