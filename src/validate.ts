@@ -15,6 +15,7 @@ import { Accelerator, type AccelOptions } from "./accel/load-fast.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
 import { DEFAULT_LIMITS } from "./yaml/parse.js";
 import { redactDiagnostics } from "./secrets/redact.js";
+import { applySeveritySettings, readSeveritySettings } from "./diagnostics/severity-settings.js";
 import type { Catalog } from "./model/catalog.js";
 import type { Kind } from "./model/kinds.js";
 
@@ -67,8 +68,9 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
       ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits })
       : undefined;
   const checked = incremental ? incremental.diagnostics : validateCatalog(loaded.catalog);
-  // A credential held in a path or quoted in a message is reported by the secrets check, and masked everywhere.
-  const diagnostics = redactDiagnostics([...loaded.diagnostics, ...checked]).sort(compareDiagnostics);
+  // catalog.yaml's severity settings, then: a credential held in a path or quoted in a message is reported by the secrets check, and masked everywhere.
+  const adjusted = withCatalogSeverities(loaded.catalog, [...loaded.diagnostics, ...checked]);
+  const diagnostics = redactDiagnostics(adjusted).sort(compareDiagnostics);
   return {
     catalog: loaded.catalog,
     diagnostics,
@@ -76,6 +78,15 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
     ...(cache && { cache }),
     ...(incremental && { snapshot: incremental.stats }),
   };
+}
+
+/**
+ * `diagnostics` with the severity settings of the catalog's own catalog.yaml
+ * applied (`mlcat check` applies the base branch's instead).
+ */
+export function withCatalogSeverities(catalog: Catalog, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const settings = readSeveritySettings(catalog.get("Catalog", "catalog")?.data);
+  return applySeveritySettings(diagnostics, settings, catalog.root);
 }
 
 /** The summary of a run. */

@@ -142,6 +142,7 @@ describe("the library's public API", () => {
         "validateKindData",
         "validatorFor",
         "validatorForFile",
+        "withCatalogSeverities",
         "writeSchemaFiles",
         "yamlSchemasSetting",
       ]

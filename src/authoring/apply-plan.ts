@@ -7,7 +7,7 @@ import { join, posix } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadCatalogFromFiles } from "../load/load-catalog.js";
 import type { RawFile } from "../model/raw-file.js";
-import { validate, validateCatalog } from "../validate.js";
+import { validate, validateCatalog, withCatalogSeverities } from "../validate.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
 import { changeBytes, type FileChange, type Plan } from "./plan.js";
 import { createFileAtomic, isExistsError, replaceFileAtomic } from "./write-files.js";
@@ -37,7 +37,7 @@ export function previewPlan(ws: Workspace, plan: Plan): Diagnostic[] {
 function diagnosticsOf(files: RawFile[], root: string, changes: readonly FileChange[]): Diagnostic[] {
   const loaded = loadCatalogFromFiles(files, { root });
   const wanted = new Set(changes.map((c) => posix.join(root, c.relPath)));
-  return [...loaded.diagnostics, ...validateCatalog(loaded.catalog)]
+  return withCatalogSeverities(loaded.catalog, [...loaded.diagnostics, ...validateCatalog(loaded.catalog)])
     .filter((d) => wanted.has(d.file))
     .sort(compareDiagnostics);
 }

@@ -31,7 +31,17 @@ const DATA_INPUTS: Shape = {
 /** The shape of each kind that `fmt` formats: every kind whose descriptor says `format: "mlcat"`, and no other. */
 const SHAPES: Record<KindWhere<"format", "mlcat">, Shape> = {
   Catalog: {
-    keys: ["title", "description", "siteUrl", "repository", "admins", "vocabularies", "policy", "externalHubs"],
+    keys: [
+      "title",
+      "description",
+      "siteUrl",
+      "repository",
+      "admins",
+      "vocabularies",
+      "policy",
+      "externalHubs",
+      "severity",
+    ],
     fields: {
       repository: {
         keys: ["url", "branch", "path", "host", "links"],
@@ -42,6 +52,7 @@ const SHAPES: Record<KindWhere<"format", "mlcat">, Shape> = {
         keys: ["maxChangedFiles", "productionApprovers", "requireStageReason", "productionAliases", "stages"],
         fields: { stages: { keys: ["testing", "staging", "production"] } },
       },
+      severity: { items: { keys: ["files", "codes"] } },
     },
   },
   User: { keys: ["name", "displayName", "github", "email", "bio"], fields: { github: { keys: ["login", "id"] } } },

@@ -16,7 +16,8 @@ import { reportParamProblems } from "./experiments.js";
 import { judgeHubRef, resolvePathRef, type Resolution } from "./op-refs.js";
 import { checkParams } from "./params-check.js";
 import { forEachNestedComponent, isRecord } from "./spec-nested.js";
-import { findClosest } from "../text/suggest.js";
+import { didYouMean, findClosest } from "../text/suggest.js";
+import { GLOBALS_CONTEXTS } from "./polyaxon-names.js";
 
 /** What an operation check needs: the catalog, the file, and the project it sits in (for pathRefs). */
 export interface OpScope {
@@ -69,6 +70,11 @@ export function resolveOperation(
     );
     return undefined;
   }
+  if (ref === "urlRef") {
+    const problem = urlRefProblem(text);
+    if (problem) scope.report.at(scope.entity, [...at, "urlRef"], "op/unresolved-ref", problem, URL_REF_HINT);
+    return undefined;
+  }
   let resolution: Resolution | undefined;
   if (ref === "hubRef") resolution = judgeHubRef(scope.catalog, text);
   else if (ref === "pathRef" && scope.project)
@@ -82,6 +88,28 @@ export function resolveOperation(
   if (resolution?.status === "unknown")
     scope.report.at(scope.entity, [...at, ref], "op/unresolved-ref", resolution.message, resolution.hint);
   return resolution?.status === "resolved" ? resolution.spec : undefined;
+}
+
+const URL_REF_HINT =
+  "write the spec's full http(s) address, e.g. https://raw.githubusercontent.com/org/repo/main/components/train.yaml (for a component of this project, use pathRef)";
+
+/**
+ * What is wrong with a `urlRef`, if anything. Polyaxon's CLI downloads the
+ * spec from it (`collect_references` in `cli/polyaxon/_polyaxonfile/check.py`:
+ * `ConfigSpec.get_from(url_ref, "url")`), so it must be an absolute http or
+ * https URL; mlcat never fetches it, and its params are not checked.
+ */
+export function urlRefProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `urlRef "${text}" is not a URL: Polyaxon's CLI downloads the component spec from it`;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return `urlRef "${text}" is a ${url.protocol.slice(0, -1)} URL: Polyaxon's CLI downloads the component spec over http or https`;
+  if (url.hostname === "") return `urlRef "${text}" has no host`;
+  return undefined;
 }
 
 /** An operation's params against the component it runs. */
@@ -219,14 +247,8 @@ function checkParamRef(
   const value = typeof param.value === "string" ? param.value.replace(/^\{\{\s*|\s*\}\}$/g, "") : "";
   const [section, key] = value.split(".");
   if (ref === "dag") {
-    if (section === "inputs" && key !== undefined && !dagInputs.includes(key))
-      scope.report.at(
-        scope.entity,
-        [...at, "value"],
-        "dag/unknown-ref",
-        `param reads dag inputs.${key}, but the DAG declares no input "${key}"`,
-        hintFor(key, new Map(dagInputs.map((n) => [n, 0]))),
-      );
+    const problem = dagRefProblem(section ?? "", key, dagInputs);
+    if (problem) scope.report.at(scope.entity, [...at, "value"], "dag/unknown-ref", problem.message, problem.hint);
     return undefined;
   }
   if (!ref.startsWith("ops.")) return undefined;
@@ -255,6 +277,38 @@ function checkParamRef(
     );
   }
   return op;
+}
+
+/** The context Polyaxon gives `{ref: dag}` params: `dag.inputs[.<input>]`, `dag.globals[.<key>]`, `dag.artifacts` (`V1Dag.process_components`). */
+const DAG_REF_SECTIONS = ["inputs", "globals", "artifacts"];
+
+/** What is wrong with a `{ref: dag, value: <section>[.<key>]}` param, if anything. */
+function dagRefProblem(
+  section: string,
+  key: string | undefined,
+  dagInputs: string[],
+): { message: string; hint: string } | undefined {
+  if (section === "outputs")
+    return {
+      message: `param reads the DAG's own ${key === undefined ? "outputs" : `output "${key}"`}, which its operations cannot read`,
+      hint: 'read an operation\'s outputs with {ref: ops.<op>, value: outputs.<name>} ("You can not use outputs of current dag")',
+    };
+  if (!DAG_REF_SECTIONS.includes(section))
+    return {
+      message: `param reads dag ${section || "(nothing)"}, which is not in the DAG's context`,
+      hint: `read dag inputs.<name>, globals.<key> or artifacts${didYouMean(section, DAG_REF_SECTIONS)}`,
+    };
+  if (section === "inputs" && key !== undefined && !dagInputs.includes(key))
+    return {
+      message: `param reads dag inputs.${key}, but the DAG declares no input "${key}"`,
+      hint: hintFor(key, new Map(dagInputs.map((n) => [n, 0]))),
+    };
+  if (section === "globals" && key !== undefined && !GLOBALS_CONTEXTS.includes(key))
+    return {
+      message: `param reads dag globals.${key}, which is not one of the globals Polyaxon gives`,
+      hint: `use one of: ${GLOBALS_CONTEXTS.join(", ")}${didYouMean(key, GLOBALS_CONTEXTS)}`,
+    };
+  return undefined;
 }
 
 function hintFor(name: string, names: Map<string, number>): string {

@@ -17,6 +17,7 @@ import { referencesCheck } from "./references.js";
 import { schemaCheck } from "./schema.js";
 import { usersCheck } from "./users.js";
 import { secretsCheck } from "./secrets-check.js";
+import { severitySettingsCheck } from "./severity-settings.js";
 import { versionsCheck } from "./versions.js";
 import { vocabulariesCheck } from "./vocabularies.js";
 
@@ -40,6 +41,7 @@ export const RULE_CHECKS: readonly Check[] = [
   vocabulariesCheck,
   readmesCheck,
   secretsCheck,
+  severitySettingsCheck,
 ];
 
 /** Every check, in run order. */

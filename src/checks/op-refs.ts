@@ -12,7 +12,13 @@ import { didYouMean, formatList } from "../text/suggest.js";
 
 /** What a reference resolved to. */
 export type Resolution =
-  | { status: "resolved"; spec: ComponentSpecData; label: string }
+  | {
+      status: "resolved";
+      spec: ComponentSpecData;
+      label: string;
+      /** The entity it names: a hub version or a project component. */
+      target: { kind: "ComponentVersion" | "ProjectComponent"; key: string };
+    }
   | { status: "external" }
   | { status: "unknown"; message: string; hint: string };
 
@@ -40,7 +46,9 @@ export function judgeHubRef(catalog: Catalog, text: string): Resolution {
     case "found": {
       const version = catalog.get("ComponentVersion", r.key);
       // A version whose file did not load is reported where it is: its params cannot be judged.
-      return version?.schemaValid ? { status: "resolved", spec: version.data, label: r.key } : { status: "external" };
+      return version?.schemaValid
+        ? { status: "resolved", spec: version.data, label: r.key, target: { kind: "ComponentVersion", key: r.key } }
+        : { status: "external" };
     }
     case "unknown-component": {
       const names = catalog
@@ -76,7 +84,12 @@ export function resolvePathRef(
     if (!m) continue;
     const entity = catalog.get("ProjectComponent", `${org}/${project}/${m[1]}`);
     if (entity?.schemaValid)
-      return { status: "resolved", spec: entity.data, label: `component "${m[1]}" of project ${org}/${project}` };
+      return {
+        status: "resolved",
+        spec: entity.data,
+        label: `component "${m[1]}" of project ${org}/${project}`,
+        target: { kind: "ProjectComponent", key: entity.key },
+      };
     if (entity) return { status: "external" };
   }
   const names = catalog

@@ -15,3 +15,28 @@ export const RESERVED_IO_NAMES: ReadonlySet<string> = new Set(["globals", "param
 
 /** What `params.<io>` holds in a template. */
 export const PARAM_FIELDS: readonly string[] = ["value", "type", "connection", "as_str", "as_arg"];
+
+/** The globals a DAG gives its operations' `{ref: dag, value: globals.<key>}` params (GLOBALS_CONTEXTS in `cli/polyaxon/_contexts/sections.py`). */
+export const GLOBALS_CONTEXTS: readonly string[] = [
+  "owner_name",
+  "project_name",
+  "project_unique_name",
+  "project_uuid",
+  "run_info",
+  "name",
+  "uuid",
+  "status",
+  "namespace",
+  "iteration",
+  "context_path",
+  "artifacts_path",
+  "created_at",
+  "compiled_at",
+  "schedule_at",
+  "started_at",
+  "finished_at",
+  "duration",
+  "cloning_kind",
+  "original_uuid",
+  "is_independent",
+];

@@ -14,7 +14,8 @@
  * - an IO's `argFormat` is rendered alone, with only its own value
  *   (`ParamSpec.as_arg` in `cli/polyaxon/_flow/params/params.py`);
  * - a DAG operation's params may also read `dag` and `ops`
- *   (`V1Dag.process_components` in `cli/polyaxon/_flow/run/dag.py`);
+ *   (`V1Dag.process_components` in `cli/polyaxon/_flow/run/dag.py`); the
+ *   `value` of a param with a `ref` is a reference, not a template;
  * - a component nested in a DAG has its own inputs and outputs.
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from "yaml";
@@ -181,6 +182,8 @@ function walkDag(
           const k = String(field.key.value);
           if (k === "description" || k === "name") continue;
           if (k === "component" && isMap(field.value)) walkComponent(field.value, [...path, i, k], out, resolveOp);
+          else if (k === "params" && isMap(field.value))
+            walkDagParams(field.value, [...path, i, k], `run.operations[${i}].params`, io, dag, out);
           else
             collect(
               field.value,
@@ -191,6 +194,37 @@ function walkDag(
         }
       });
     } else collect(pair.value, path, { where: `run.${key}`, io, namespaces: PARAMS }, out);
+  }
+}
+
+/**
+ * A DAG operation's params. The `value` of a param with a `ref` is a reference
+ * (`{ref: dag, value: "{{ inputs.lr }}"}`, `{ref: ops.train, value: outputs.model}`),
+ * which Polyaxon reads with PARAM_REGEX and looks up among the DAG's context
+ * keys (`V1Param.get_spec`, `ParamSpec.validate_ref` in
+ * `cli/polyaxon/_flow/params/params.py`), not a template: the dags check
+ * judges it. Every other value is a template with the DAG operation's context.
+ */
+function walkDagParams(
+  params: YAMLMap,
+  base: ValuePath,
+  where: string,
+  io: string[],
+  dag: DagContext,
+  out: ContextString[],
+): void {
+  const context: TemplateContext = { where, io, namespaces: DAG_OPS, dag };
+  for (const pair of params.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) continue;
+    const path = [...base, String(pair.key.value)];
+    const param = pair.value;
+    if (!isMap(param) || !param.has("ref")) {
+      collect(param, path, context, out);
+      continue;
+    }
+    for (const field of param.items)
+      if (isPair(field) && isScalar(field.key) && field.key.value !== "value")
+        collect(field.value, [...path, String(field.key.value)], context, out);
   }
 }
 

@@ -14,6 +14,7 @@ interface ImportFlags {
   catalog: string;
   owner?: string;
   force?: boolean;
+  extendVocabulary?: boolean;
 }
 
 /**
@@ -38,17 +39,23 @@ export function registerImportCommand(
     .option("-c, --catalog <catalog-dir>", "the catalog folder", "catalog")
     .option("--owner <user>", "owner of the new hub entries (default: the organization's first owner)")
     .option("--force", "overwrite files that exist")
+    .option(
+      "--extend-vocabulary",
+      "add the specs' tags that catalog.yaml's vocabularies.tags lacks to it, instead of leaving them out of the entries",
+    )
     .addHelpText(
       "after",
       `
 Every spec is copied byte for byte to orgs/<org>/components/<component>/versions/<tag>.yaml;
 component.yaml (the hub entry) gets the specs' description and tags, the owner and one release per tag.
-Files that exist are left alone unless --force is given.
+Files that exist are left alone unless --force is given. Spec tags outside catalog.yaml's tag vocabulary
+are left out of the entries and listed, or added to the vocabulary with --extend-vocabulary.
 
 Exit codes: 0 imported, 1 something was not imported or has validation errors, 2 bad usage.
 
 Example:
-  $ mlcat import polyaxon-hub ../hub --org acme --owner alice`,
+  $ mlcat import polyaxon-hub ../hub --org acme --owner alice
+  $ mlcat import polyaxon-hub ../hub --org polyaxon --extend-vocabulary`,
     )
     .action(async (dir: string, flags: ImportFlags) => {
       const result = await importPolyaxonHub({
@@ -57,6 +64,7 @@ Example:
         catalogDir: flags.catalog,
         owner: flags.owner,
         force: flags.force,
+        extendVocabulary: flags.extendVocabulary,
       });
       io.out(formatImport(result));
       const errors = await printValidation(io, flags.catalog, flags.org, result.components);

@@ -2,6 +2,7 @@
 import { Option, type Command } from "commander";
 import { ExitError } from "../diagnostics/diagnostic.js";
 import { reportSummary } from "../report/summary.js";
+import { plural } from "../text/plural.js";
 import { validate } from "../validate.js";
 import type { CliIO } from "./io.js";
 import { FORMATS, printReport, type Format } from "./output.js";
@@ -19,6 +20,7 @@ export function registerValidateCommand(program: Command, io: CliIO, setExit: (c
       "keep the data of files that parsed cleanly and passed their schema in <dir>, keyed by content, and a snapshot of the checks' results (default: $MLCAT_CACHE_DIR)",
     )
     .option("--no-cache", "use no content cache, even when MLCAT_CACHE_DIR is set")
+    .option("-q, --quiet", "show errors only, and say how many warnings and infos were not shown")
     .option("--workers <n>", "worker threads for parsing: a number, or auto (large catalogs on several cores)", "auto")
     .addHelpText(
       "after",
@@ -29,12 +31,13 @@ Examples:
   $ mlcat validate
   $ mlcat validate --catalog path/to/catalog --format json
   $ mlcat validate --format github   # annotations, plus a job summary when GITHUB_STEP_SUMMARY is set
+  $ mlcat validate --quiet           # errors only (warnings and infos are counted, not shown)
   $ mlcat validate --cache .mlcat-cache   # warm runs parse only the files that changed, and check again only what they can alter`,
     )
     .action(
       async (
         given: string | undefined,
-        opts: { catalog?: string; format: Format; cache: string | boolean; workers: string },
+        opts: { catalog?: string; format: Format; cache: string | boolean; workers: string; quiet?: boolean },
       ) => {
         if (given !== undefined && opts.catalog !== undefined && given !== opts.catalog) {
           throw new ExitError(
@@ -53,10 +56,17 @@ Examples:
         const total = Object.values(result.summary.entities).reduce((a, b) => a + b, 0);
         // Texts for code frames, read only for the files a diagnostic is shown in.
         const sources = new Map(result.catalog.entities().map((e) => [e.source.file, e.source]));
+        // --quiet: errors only; the rest is counted in a note (and in the JSON summary).
+        const shown = opts.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics;
+        const hidden = quietNote(result.summary.warnings, result.summary.infos);
         printReport(io, {
           format: opts.format,
-          diagnostics: result.diagnostics,
-          summary: reportSummary(result.diagnostics, result.summary.files, total),
+          diagnostics: shown,
+          summary: reportSummary(shown, result.summary.files, total),
+          ...(opts.quiet && hidden !== undefined && { note: hidden }),
+          ...(opts.quiet && {
+            noProblems: `No errors in ${plural(total, "entity", "entities")} (${plural(result.summary.files, "file")}).`,
+          }),
           jsonSummary: {
             files: result.summary.files,
             entities: result.summary.entities,
@@ -70,4 +80,11 @@ Examples:
         setExit(result.summary.errors > 0 ? 1 : 0);
       },
     );
+}
+
+/** What --quiet left out, or undefined when it left out nothing. */
+function quietNote(warnings: number, infos: number): string | undefined {
+  if (warnings === 0 && infos === 0) return undefined;
+  const parts = [...(warnings > 0 ? [plural(warnings, "warning")] : []), ...(infos > 0 ? [plural(infos, "info")] : [])];
+  return `--quiet: ${parts.join(" and ")} not shown (run without --quiet to see them)`;
 }

@@ -8,6 +8,8 @@ Every problem mlcat reports is a diagnostic: \`{code, severity, file, line, colu
 \`--format github\` as annotations on the pull request's diff.
 
 Severities: **error** fails the run (exit 1); **warning** and **info** are reported but do not fail it.
+The severities below are the defaults: catalog.yaml's \`severity\` can set another per path glob, or turn a code
+off (see [checks.md](checks.md#severity-settings)).
 
 This table is generated from \`src/diagnostics/codes.ts\` by \`npm run docs\`; a test keeps it in step.
 `;

@@ -204,7 +204,7 @@ export const CODES = {
   "op/unresolved-ref": {
     severity: "error",
     summary:
-      "An operation's `hubRef` names no published hub version of the catalog (nor an external hub), or its `pathRef` no component of its project.",
+      "An operation's `hubRef` names no published hub version of the catalog (nor an external hub), its `pathRef` no component of its project, or its `urlRef` is not an http(s) URL.",
   },
 
   // --- params (experiments, operations, DAG operations, lineage) ----------------
@@ -300,6 +300,25 @@ export const CODES = {
     severity: "error",
     summary:
       "A file, or a line a pull request added, holds what looks like a credential (token, key, password): revoke it, do not only delete it.",
+  },
+
+  // --- severity settings (catalog.yaml `severity`) ---------------------------------
+  "severity/unknown-code": {
+    severity: "error",
+    summary: "A severity setting names a code mlcat does not have (with the closest one).",
+  },
+  "severity/fixed-code": {
+    severity: "error",
+    summary:
+      "A severity setting names a code whose severity cannot change (files, YAML, schema, names, references, users, secrets, pull-request checks).",
+  },
+  "severity/invalid-glob": {
+    severity: "error",
+    summary: "A severity setting's path glob is not one mlcat reads (empty, absolute, `..`, unbalanced brackets...).",
+  },
+  "severity/unmatched-glob": {
+    severity: "warning",
+    summary: "A severity setting's path glob matches no file of the catalog.",
   },
 
   // --- pull-request checks -----------------------------------------------------

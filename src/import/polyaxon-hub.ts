@@ -129,7 +129,7 @@ export async function importPolyaxonHub(options: ImportPolyaxonHubOptions): Prom
       );
     } else {
       result.notes.push(
-        `left out spec tags the catalog's tag vocabulary lacks: ${result.unknownTags.join(", ")}; add them to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")} (or import with extendVocabulary) to keep them`,
+        `left out spec tags the catalog's tag vocabulary lacks: ${result.unknownTags.join(", ")}; add them to vocabularies.tags in ${shownPath(catalogDir, "catalog.yaml")} (or import with --extend-vocabulary) to keep them`,
       );
     }
   }

@@ -69,6 +69,8 @@ export interface CatalogData {
   };
   /** Owners of Polyaxon hubs outside this catalog (e.g. `polyaxon`, Polyaxon's public hub): `hubRef`s to them are not resolved. */
   externalHubs?: string[];
+  /** Severity settings: per path glob, codes' severities (or `off`); later entries win. `mlcat check` reads them from the base only. */
+  severity?: Array<{ files: string[]; codes: Record<string, "error" | "warning" | "info" | "off"> }>;
 }
 
 /** The hosts whose URL patterns mlcat knows. */

@@ -31,6 +31,7 @@ import { warmFileJobs } from "../accel/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
+import { applySeveritySettings, readSeveritySettings } from "../diagnostics/severity-settings.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { redactDiagnostics, redactSecrets } from "../secrets/redact.js";
 import { classifyChange, type ChangeAction, type PrChange } from "./classify-change.js";
@@ -226,7 +227,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const { authority, principals, stopped } = judgeBase(onBase, judging(run));
   if (stopped) return stopped;
   const merged = scope.revisions.mergeTree !== undefined ? await readMergedSide(run) : undefined;
-  const { checked, split } = await headProblems(run, after);
+  const { checked, split } = await headProblems(run, after, onBase);
   accelerator.finish();
   const diagnostics: Diagnostic[] = [...split.own, ...(await secrets.found)];
   if (merged) diagnostics.push(...mergedFileProblems(merged, after, started.dir, shortRev(options.base)));
@@ -488,11 +489,12 @@ async function readMergedSide(run: Run): Promise<MergedFiles | undefined> {
  * The head validated with every check but secrets, its problems split: those
  * in files the pull request touched or that it brought, and those that were
  * there where the branch started (found by checking that catalog too, when
- * needed).
+ * needed). Severities are the base's settings (`onBase`'s catalog.yaml).
  */
 async function headProblems(
   run: Run,
   after: Side,
+  onBase: Side,
 ): Promise<{ checked?: { diagnostics: Diagnostic[]; stats?: SnapshotRunStats }; split: SplitDiagnostics }> {
   const { scope, started, trees, reading, options } = run;
   const { dir, base } = started;
@@ -511,7 +513,10 @@ async function headProblems(
     : undefined;
   // Feedback about the pull request: the head's problems in files it touched or that it brought; the rest were there before.
   const touched = touchedPaths([...changes, ...ownChanges]);
-  const checkProblems = checked?.diagnostics ?? [];
+  // Severities as the BASE's catalog.yaml sets them: the head's could lower those of its own problems.
+  const severities = readSeveritySettings(onBase.loaded.catalog.get("Catalog", "catalog")?.data);
+  const adjust = (list: readonly Diagnostic[]) => applySeveritySettings(list, severities, dir);
+  const checkProblems = adjust(checked?.diagnostics ?? []);
   let before: Diagnostic[] | undefined;
   if (checked && needsCatalogBefore(dir, touched, checkProblems)) {
     // The catalog where the branch started: the head's, with the paths the branch touched as the merge-base has them.
@@ -524,22 +529,24 @@ async function headProblems(
       include: (p) => isTouched(p, undone),
     });
     const forkFiles = treeFiles(trees.forkEntries, dir, DEFAULT_LIMITS.maxFileBytes);
-    before = (
-      await checkHead(
-        catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone),
-        forkFiles,
-        cacheDir,
-        deferred,
-        [],
-      )
-    ).diagnostics;
+    before = adjust(
+      (
+        await checkHead(
+          catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone),
+          forkFiles,
+          cacheDir,
+          deferred,
+          [],
+        )
+      ).diagnostics,
+    );
   }
   const split = splitDiagnostics({
     dir,
     touched,
-    loaderProblems: checked
-      ? after.loaded.diagnostics
-      : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
+    loaderProblems: adjust(
+      checked ? after.loaded.diagnostics : after.loaded.diagnostics.filter((d) => d.code !== "file/missing-catalog"),
+    ),
     checkProblems,
     ...(before && { before }),
   });

@@ -16,6 +16,7 @@ import { componentPages } from "./hub.js";
 import { orgPage, connectionPage, teamPage, teamSummary } from "./orgs.js";
 import { ChangesByAuthor, recentChanges, userPage } from "./people.js";
 import { experimentPage, projectComponentPage, projectPage, projectSummary } from "./projects.js";
+import { operationPage } from "./operations.js";
 import { modelPages } from "./registry.js";
 import { readSchemaFiles, schemaDocs } from "./schema-reference.js";
 import { sitemapFile } from "./sitemap.js";
@@ -162,6 +163,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
     projects,
     experiments: catalog.all("Experiment").map((e) => experimentPage(ctx, e, usage)),
     projectComponents: catalog.all("ProjectComponent").map((c) => projectComponentPage(ctx, c, usage)),
+    operations: catalog.all("Operation").map((o) => operationPage(ctx, o)),
     components: hub.map((h) => h.page),
     componentVersions: hub.flatMap((h) => h.versions),
     models: registry.map((r) => r.page),

@@ -1,4 +1,4 @@
-/** Projects, their experiments and their own components as the site shows them. */
+/** Projects, their experiments and their own components as the site shows them (operations: operations.ts). */
 import type { Entity } from "../model/entity.js";
 import { experimentComponent } from "../relations/lineage.js";
 import { effectiveVisibility } from "./audience.js";
@@ -94,6 +94,10 @@ export function projectPage(ctx: SiteContext, p: Entity<"Project">, usage: Usage
     .all("ProjectComponent")
     .filter((c) => c.org === org && c.project === p.name)
     .map((c) => ({ label: c.name, url: ctx.urls.page("ProjectComponent", c.key) }));
+  const operations = ctx.catalog
+    .all("Operation")
+    .filter((o) => o.org === org && o.project === p.name)
+    .map((o) => ({ label: o.name, url: ctx.urls.page("Operation", o.key) }));
   const hub = new Map<string, Link>();
   for (const e of experiments) if (e.component?.label.includes("/")) hub.set(e.component.label, e.component);
   const history = ctx.historyOf(p);
@@ -121,6 +125,7 @@ export function projectPage(ctx: SiteContext, p: Entity<"Project">, usage: Usage
     }),
     connections: (d.connections ?? []).flatMap((c) => ctx.link("Connection", `${org}/${c}`) ?? []),
     components,
+    operations,
     hubComponents: [...hub.values()].sort((a, b) => (a.label < b.label ? -1 : 1)),
     experiments,
     models: usage.modelsOfProject(p.key),

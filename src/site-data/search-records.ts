@@ -20,6 +20,7 @@ import type {
   ModelVersionPage,
   NameValue,
   OrgPage,
+  OperationPage,
   ProjectComponentPage,
   ProjectPage,
   ReleaseRow,
@@ -340,6 +341,7 @@ function projectRecord(p: ProjectPage): SearchRecordSpec {
       { id: "models-title", heading: "Model versions", lines: [labels(p.models).join(", ")] },
       { id: "hubc-title", heading: "Hub components used", lines: [labels(p.hubComponents).join(", ")] },
       { id: "pc-title", heading: "Project components", lines: [labels(p.components).join(", ")] },
+      { id: "ops-title", heading: "Operations", lines: [labels(p.operations).join(", ")] },
       { id: "conn-title", heading: "Connections", lines: [labels(p.connections).join(", ")] },
       {
         id: "access-title",
@@ -368,6 +370,25 @@ function projectComponentRecord(p: ProjectComponentPage): SearchRecordSpec {
       ...specSections(p, "pc"),
       { id: "used-title", heading: "Experiments that ran it", lines: [labels(p.usedBy).join(", ")] },
     ],
+  };
+}
+
+function operationRecord(p: OperationPage): SearchRecordSpec {
+  return {
+    url: p.url,
+    title: `${p.name} · ${p.project.label}`,
+    filters: { kind: "Operation", organization: p.org, tags: p.tags },
+    names: [p.name],
+    lead: [
+      "Operation",
+      p.description,
+      joined([
+        fact("Project", p.project.label),
+        fact("Runs", `${p.runs.by} ${p.runs.text}`),
+        fact("Run kind", p.runKind),
+      ]),
+    ],
+    sections: [{ id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) }],
   };
 }
 
@@ -480,6 +501,7 @@ export function searchRecordSpecs(data: Omit<SiteData, "files">): SearchRecordSp
     ...data.teams.map(teamRecord),
     ...data.projects.map(projectRecord),
     ...data.projectComponents.map(projectComponentRecord),
+    ...data.operations.map(operationRecord),
     ...data.experiments.map(experimentRecord),
     ...data.connections.map(connectionRecord),
     ...data.users.map(userRecord),

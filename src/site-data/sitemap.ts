@@ -13,6 +13,7 @@ export function pageUrls(data: Omit<SiteData, "files">): string[] {
     ...data.projects,
     ...data.experiments,
     ...data.projectComponents,
+    ...data.operations,
     ...data.components,
     ...data.componentVersions,
     ...data.models,

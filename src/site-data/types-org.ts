@@ -100,6 +100,8 @@ export interface ProjectPage extends ProjectSummary {
   teams: Array<{ team: Link; role: Role }>;
   connections: Link[];
   components: Link[];
+  /** The project's operation files. */
+  operations: Link[];
   hubComponents: Link[];
   experiments: ExperimentRow[];
   models: Link[];
@@ -136,6 +138,41 @@ export interface ProjectComponentPage extends SpecView {
   source?: EntitySource;
   project: Link;
   usedBy: Link[];
+  history: HistoryEntry[];
+}
+
+/** What an operation runs: its reference as written, linked when it names a page of the site. */
+export interface OperationTarget {
+  /** How it names the component. */
+  by: "hubRef" | "pathRef" | "urlRef" | "dagRef" | "component";
+  /** The reference as written (an inline component's name, or `inline`). */
+  text: string;
+  /** The hub version or project component's page, when the reference resolves in the catalog. */
+  link?: Link;
+  /** A `urlRef`'s address, when it is http(s). */
+  href?: string;
+  /** Why it has no link: an external hub, a URL, an inline component, or a name that does not resolve. */
+  note?: string;
+}
+
+/** An operation's page (`projects/<p>/operations/<op>.yaml`, a Polyaxon `kind: operation`). */
+export interface OperationPage {
+  key: string;
+  org: string;
+  name: string;
+  url: string;
+  apiUrl: string;
+  /** Links to the entity's file on the repository's host (none without catalog.yaml's `repository`). */
+  source?: EntitySource;
+  project: Link;
+  description?: string;
+  tags: string[];
+  runs: OperationTarget;
+  /** An inline component's run kind. */
+  runKind?: string;
+  params: NameValue[];
+  sourceFile: string;
+  sourceYaml: string;
   history: HistoryEntry[];
 }
 

@@ -18,6 +18,7 @@ import type {
 import type {
   ConnectionPage,
   ExperimentPage,
+  OperationPage,
   OrgPage,
   ProjectComponentPage,
   ProjectPage,
@@ -156,6 +157,7 @@ export interface SiteData {
   projects: ProjectPage[];
   experiments: ExperimentPage[];
   projectComponents: ProjectComponentPage[];
+  operations: OperationPage[];
   components: ComponentPage[];
   componentVersions: ComponentVersionPage[];
   models: ModelPage[];

@@ -80,6 +80,28 @@ describe("a DAG's operations", () => {
       PREP + "    - {name: fit, dagRef: fit, hubRef: acme/train:1.0.0}\n",
       [["op/reference-count", 12, 14]],
     ],
+    // {ref: dag}: the DAG's context is dag.inputs[.<input>], dag.globals[.<key>] and dag.artifacts (V1Dag.process_components).
+    [
+      "params read the DAG's own inputs and globals, plain or as {{ }}",
+      PREP +
+        "    - {name: fit, dagRef: fit, params: {data: {ref: dag, value: '{{ globals.artifacts_path }}'}, lr: {ref: dag, value: inputs.lr}}}\n",
+      [],
+    ],
+    [
+      "a param reads an input the DAG does not declare",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: s3://d, lr: {ref: dag, value: '{{ inputs.lrr }}'}}}\n",
+      [["dag/unknown-ref", 12, 77]],
+    ],
+    [
+      "a param reads the DAG's own outputs",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: {ref: dag, value: outputs.model}}}\n",
+      [["dag/unknown-ref", 12, 65]],
+    ],
+    [
+      "a param reads a global Polyaxon does not give",
+      PREP + "    - {name: fit, dagRef: fit, params: {data: {ref: dag, value: globals.run_uuid}}}\n",
+      [["dag/unknown-ref", 12, 65]],
+    ],
     [
       "a matrix supplies the missing inputs",
       PREP + "    - {name: fit, dagRef: fit, matrix: {kind: grid, params: {data: {kind: choice, value: [a, b]}}}}\n",
@@ -118,6 +140,20 @@ describe("hub and path references", () => {
       "a param the hub version does not have",
       "    - {name: t, hubRef: acme/train:1.0.0, params: {lrr: 0.1}}\n",
       [["param/unknown", 11, 52]],
+    ],
+    // urlRef: Polyaxon's CLI downloads the spec; mlcat checks the address and never fetches it (its params unchecked).
+    ["an https urlRef", "    - {name: t, urlRef: 'https://example.com/specs/train.yaml', params: {anything: 1}}\n", []],
+    ["an http urlRef", "    - {name: t, urlRef: 'http://specs.internal:8080/train.yaml'}\n", []],
+    ["a urlRef that is a path", "    - {name: t, urlRef: components/train.yaml}\n", [["op/unresolved-ref", 11, 25]]],
+    [
+      "a urlRef of another scheme",
+      "    - {name: t, urlRef: 's3://bucket/train.yaml'}\n",
+      [["op/unresolved-ref", 11, 25]],
+    ],
+    [
+      "a urlRef and a hubRef",
+      "    - {name: t, urlRef: 'https://example.com/t.yaml', hubRef: acme/train:1.0.0}\n",
+      [["op/reference-count", 11, 14]],
     ],
   ])("%s", (_name, ops, expected) => {
     expect(found(ops)).toEqual(expected);

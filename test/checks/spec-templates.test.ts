@@ -189,6 +189,17 @@ ${params}  components:
       `        model: {value: "{{ dag.inputs.model }}"}\n`,
       [["dag/unknown-ref", 15, 39]],
     ],
+    [
+      "may read the DAG's params by name and as params.<input>",
+      `        model: {value: "{{ lr }}-{{ params.lr.value }}-{{ dag.globals.uuid }}"}\n`,
+      [],
+    ],
+    [
+      "a ref's value is a reference, not a template (the dags check judges it)",
+      `        model: {ref: ops.train, value: "{{ outputs.model }}"}\n`,
+      [],
+    ],
+    ["a {ref: dag} value reads the DAG's context", `        model: {ref: dag, value: "{{ inputs }}"}\n`, []],
   ])("%s", (_name, params, expected) => {
     expect(found(dag(params))).toEqual(expected);
   });

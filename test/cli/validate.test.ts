@@ -80,3 +80,71 @@ describe("mlcat validate", () => {
     expect(run.stdout).toContain("Examples:");
   });
 });
+
+describe("mlcat validate with severity settings and --quiet", () => {
+  const RUN3 = "orgs/acme/projects/churn/experiments/run-3.yaml";
+  const typo = {
+    [RUN3]: "name: run-3\ncomponent: acme/train:1.0.0\nparams: { lr: 0.1, max_dept: 3 }\nstatus: failed\n",
+  };
+  const settings = (level: string) =>
+    `title: Test catalog\nadmins: [alice]\nseverity:\n  - files: ["orgs/acme/projects/*/experiments/**"]\n    codes: { param/unknown: ${level} }\n`;
+  const CASES: Array<{ name: string; args: string[]; level?: string; code: number; out: RegExp[]; not?: RegExp[] }> = [
+    {
+      name: "without settings the typo is an error",
+      args: [],
+      code: 1,
+      out: [/run-3\.yaml:3:20 - error param\/unknown/, /Found 1 error, 0 warnings/],
+    },
+    {
+      name: "a setting makes it a warning in the files it matches",
+      args: [],
+      level: "warning",
+      code: 0,
+      out: [/run-3\.yaml:3:20 - warning param\/unknown/, /Found 0 errors, 1 warning/],
+    },
+    {
+      name: "off drops it",
+      args: [],
+      level: "off",
+      code: 0,
+      out: [/No problems in/],
+      not: [/param\/unknown/],
+    },
+    {
+      name: "--quiet shows errors only and says what it left out",
+      args: ["--quiet"],
+      level: "warning",
+      code: 0,
+      out: [/No errors in \d+ entities/, /--quiet: 1 warning not shown \(run without --quiet to see them\)/],
+      not: [/param\/unknown/],
+    },
+    {
+      name: "--quiet still shows errors",
+      args: ["--quiet"],
+      code: 1,
+      out: [/error param\/unknown/, /Found 1 error, 0 warnings/],
+    },
+    {
+      name: "GitHub annotations carry the set severity",
+      args: ["--format", "github"],
+      level: "info",
+      code: 0,
+      out: [/::notice file=.*run-3\.yaml,line=3/],
+      not: [/::error/],
+    },
+  ];
+  it.each(CASES)("$name", async ({ args, level, code, out, not }) => {
+    const dir = catalogDir({ ...typo, ...(level !== undefined && { "catalog.yaml": settings(level) }) });
+    const run = await runCli(["validate", dir, ...args]);
+    expect(run.code).toBe(code);
+    for (const re of out) expect(run.stdout).toMatch(re);
+    for (const re of not ?? []) expect(run.stdout).not.toMatch(re);
+  });
+
+  it("--quiet in JSON lists errors only and counts the rest", async () => {
+    const dir = catalogDir({ ...typo, "catalog.yaml": settings("warning") });
+    const report = JSON.parse((await runCli(["validate", dir, "--quiet", "--format", "json"])).stdout);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 1 });
+  });
+});

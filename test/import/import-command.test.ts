@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { registerImportCommand } from "../../src/cli/import.js";
@@ -105,5 +107,44 @@ describe("mlcat import polyaxon-hub", () => {
   it("requires --org", async () => {
     const error = await runImport(["polyaxon-hub", CORPUS]).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe("commander.missingMandatoryOptionValue");
+  });
+});
+
+describe("mlcat import polyaxon-hub and the catalog's tag vocabulary", () => {
+  const CATALOG_YAML =
+    "title: Test catalog\nadmins: [alice]\nvocabularies:\n  # Keep this list short.\n  tags:\n    - nlp\n";
+  const spec = BASE["orgs/acme/components/train/versions/1.0.0.yaml"]!.replace(
+    "name: train",
+    "name: board\ntags: [dashboards, nlp]",
+  );
+  const CASES = [
+    {
+      name: "without --extend-vocabulary, unknown tags are left out and listed",
+      args: [],
+      entryTags: "tags: [nlp]",
+      vocabulary: ["nlp"],
+      note: /note: left out spec tags the catalog's tag vocabulary lacks: dashboards; .*--extend-vocabulary/,
+    },
+    {
+      name: "with --extend-vocabulary, they are added to catalog.yaml and kept on the entry",
+      args: ["--extend-vocabulary"],
+      entryTags: "tags: [dashboards, nlp]",
+      vocabulary: ["nlp", "dashboards"],
+      note: /note: added dashboards to vocabularies.tags in .*catalog\.yaml/,
+    },
+  ];
+  it.each(CASES)("$name", async ({ args, entryTags, vocabulary, note }) => {
+    const root = tree({ "catalog/catalog.yaml": CATALOG_YAML, "hub/board/1.0.0.yaml": spec });
+    const catalog = join(root, "catalog");
+    const run = await runImport(["polyaxon-hub", join(root, "hub"), "--org", "acme", "--catalog", catalog, ...args]);
+    expect(run.stdout).toMatch(note);
+    expect(run.stdout).toMatch(/Whole catalog .*: 0 errors/);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(catalog, "orgs/acme/components/board/component.yaml"), "utf8")).toContain(entryTags);
+    const after = readFileSync(join(catalog, "catalog.yaml"), "utf8");
+    // The rest of catalog.yaml is left as it was: comments, flow lists.
+    expect(after).toContain("# Keep this list short.");
+    expect(after).toContain("admins: [alice]\n");
+    expect((parse(after) as { vocabularies: { tags: string[] } }).vocabularies.tags).toEqual(vocabulary);
   });
 });

@@ -39,6 +39,7 @@ const CONTRACT: Record<string, Record<string, "required" | "optional">> = {
     vocabularies: "optional",
     policy: "optional",
     externalHubs: "optional",
+    severity: "optional",
   } satisfies Shape<CatalogData>,
   "catalog.schema.json#/properties/repository": {
     url: "required",

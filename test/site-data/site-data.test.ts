@@ -328,3 +328,81 @@ describe("site-wide data", () => {
     expect(new ChangesByAuthor(recent).commitsOf(["alice"], 1, 8).map((c) => c.commit)).toEqual(["big"]);
   });
 });
+
+describe("operation data", () => {
+  const OPS = "orgs/acme/projects/churn/operations";
+  const op = (ref: string) => `version: 1.1\nkind: operation\ndescription: Nightly run.\n${ref}\nparams:\n  lr: 0.05\n`;
+  const CATALOG = "title: Test catalog\nadmins: [alice]\nexternalHubs: [polyaxon]\n";
+  const CASES: Array<{ name: string; ref: string; runs: Record<string, unknown> }> = [
+    {
+      name: "a hubRef to a published version links its page",
+      ref: "hubRef: acme/train:1.0.0",
+      runs: {
+        by: "hubRef",
+        text: "acme/train:1.0.0",
+        link: { label: "acme/train:1.0.0", url: "/hub/acme/train/1.0.0/" },
+      },
+    },
+    {
+      name: "a hubRef to an external hub says so",
+      ref: "hubRef: kaniko:1.2",
+      runs: { by: "hubRef", text: "kaniko:1.2", note: 'a component of the external hub "polyaxon"' },
+    },
+    {
+      name: "a pathRef to a project component links its page",
+      ref: "pathRef: ../components/prep.yaml",
+      runs: {
+        by: "pathRef",
+        text: "../components/prep.yaml",
+        link: { label: "acme/churn/prep", url: "/orgs/acme/projects/churn/components/prep/" },
+      },
+    },
+    {
+      name: "a urlRef links the address",
+      ref: "urlRef: https://example.com/specs/train.yaml",
+      runs: {
+        by: "urlRef",
+        text: "https://example.com/specs/train.yaml",
+        href: "https://example.com/specs/train.yaml",
+        note: "a spec at a URL, read by Polyaxon's CLI",
+      },
+    },
+  ];
+  it.each(CASES)("$name", ({ ref, runs }) => {
+    // As after validation: references resolve among entities that passed their schema.
+    const { catalog, diagnostics } = loadFiles({
+      ...BASE,
+      "catalog.yaml": CATALOG,
+      "orgs/acme/projects/churn/components/prep.yaml": "version: 1.1\nkind: component\nrun: {kind: job}\n",
+      [`${OPS}/nightly.yaml`]: op(ref),
+    });
+    expect(diagnostics).toEqual([]);
+    for (const e of catalog.entities()) e.schemaValid = true;
+    const data = buildSiteData(catalog, { now: new Date("2026-02-01T00:00:00Z") });
+    const page = data.operations.find((o) => o.key === "acme/churn/nightly")!;
+    expect(page).toMatchObject({
+      url: "/orgs/acme/projects/churn/operations/nightly/",
+      apiUrl: "/api/orgs/acme/projects/churn/operations/nightly.json",
+      project: { label: "acme/churn", url: "/orgs/acme/projects/churn/" },
+      description: "Nightly run.",
+      params: [{ name: "lr", value: "0.05" }],
+      sourceFile: `${OPS}/nightly.yaml`,
+    });
+    expect(page.runs).toEqual(runs);
+    // The project lists it, the sitemap and the JSON API have it.
+    const project = data.projects.find((p) => p.key === "acme/churn")!;
+    expect(project.operations).toEqual([{ label: "nightly", url: page.url }]);
+    expect(data.files.find((f) => f.path === "sitemap.xml")!.body).toContain(
+      "/orgs/acme/projects/churn/operations/nightly/",
+    );
+    const api = JSON.parse(
+      data.files.find((f) => f.path === "api/orgs/acme/projects/churn/operations/nightly.json")!.body,
+    );
+    expect(api).toMatchObject({
+      kind: "Operation",
+      key: "acme/churn/nightly",
+      url: page.url,
+      data: { params: { lr: 0.05 } },
+    });
+  });
+});

@@ -136,6 +136,20 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("goes from a project to its operation, and from there to the hub version it runs", async () => {
+    const { page, errors } = await open("/orgs/acme/projects/churn/");
+    await page.getByRole("region", { name: "Operations" }).getByRole("link", { name: "nightly", exact: true }).click();
+    await page.waitForURL(/\/orgs\/acme\/projects\/churn\/operations\/nightly\/$/);
+    expect(await page.locator("h1").innerText()).toBe("nightly");
+    expect(await page.locator(".lead").innerText()).toBe("Retrain the churn model every night on the day's table.");
+    expect(await page.locator("#params-title + * ").innerText()).toContain("s3://acme-data/churn/daily.parquet");
+    expect(await page.locator("main").innerText()).toContain("kind: operation");
+    await page.locator(".operation-runs").getByRole("link", { name: "acme/train:1.1.0" }).click();
+    await page.waitForURL(/\/hub\/acme\/train\/1\.1\.0\/$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("finds a component with search, filterable by kind", async () => {
     const { page, errors } = await open("/search/");
     await page.getByLabel("Words to search for").fill("train");
@@ -579,6 +593,7 @@ describe("the built files", () => {
       ...data.projects,
       ...data.experiments,
       ...data.projectComponents,
+      ...data.operations,
       ...data.components,
       ...data.componentVersions,
       ...data.models,
