@@ -15,7 +15,7 @@ import { Accelerator, type AccelOptions } from "./accel/load-fast.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
 import { DEFAULT_LIMITS } from "./yaml/parse.js";
 import { redactDiagnostics } from "./secrets/redact.js";
-import { applySeveritySettings, readSeveritySettings } from "./diagnostics/severity-settings.js";
+import { applySeveritySettings, readSeveritySettings } from "./report/severity-settings.js";
 import type { Catalog } from "./model/catalog.js";
 import type { Kind } from "./model/kinds.js";
 

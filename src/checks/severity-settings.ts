@@ -4,7 +4,7 @@
  * settings themselves are applied to every run's diagnostics by
  * `applySeveritySettings` (validate, build, check), not here.
  */
-import { readSeveritySettings } from "../diagnostics/severity-settings.js";
+import { readSeveritySettings } from "../report/severity-settings.js";
 import type { Catalog } from "../model/catalog.js";
 import type { DiagnosticCollector } from "../report/collector.js";
 import { acrossCatalog, type Check } from "./context.js";

@@ -31,7 +31,7 @@ import { warmFileJobs } from "../accel/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
-import { applySeveritySettings, readSeveritySettings } from "../diagnostics/severity-settings.js";
+import { applySeveritySettings, readSeveritySettings } from "../report/severity-settings.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { redactDiagnostics, redactSecrets } from "../secrets/redact.js";
 import { classifyChange, type ChangeAction, type PrChange } from "./classify-change.js";

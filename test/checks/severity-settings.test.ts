@@ -4,7 +4,7 @@ import {
   applySeveritySettings,
   readSeveritySettings,
   relativeToCatalog,
-} from "../../src/diagnostics/severity-settings.js";
+} from "../../src/report/severity-settings.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { compileGlob } from "../../src/text/path-glob.js";
 import { BASE } from "../helpers/catalog.js";

@@ -14,8 +14,8 @@
  * request cannot lower the severity of its own problems.
  */
 import { posix } from "node:path";
-import { CODES, type DiagnosticCode } from "./codes.js";
-import type { Diagnostic, Severity } from "./diagnostic.js";
+import { CODES, type DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { compileGlob } from "../text/path-glob.js";
 import { didYouMean } from "../text/suggest.js";
 import type { ValuePath } from "../yaml/positions.js";
