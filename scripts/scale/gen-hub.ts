@@ -1,4 +1,5 @@
 /** Synthetic hub components: entry (owners, releases in every stage, deprecations), versions and README. */
+import { entityFolder, entityPath } from "../../dist/model/kinds.js";
 import type { Stage } from "../../dist/model/types.js";
 import { dataYaml } from "../../dist/yaml-writer/build.js";
 import { isoTime, type GenContext, type GenComponent, type GenOrg } from "./gen-context.ts";
@@ -35,7 +36,8 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
   const component: GenComponent = { org: org.name, name, versions: [], inputs: new Map() };
   const author = owner;
   const files: Record<string, string> = {};
-  const dir = `orgs/${org.name}/components/${name}`;
+  const dir = entityFolder("Component", { org: org.name, name });
+  const versionPath = (tag: string) => entityPath("ComponentVersion", { org: org.name, parent: name, name: tag });
   const stages = stagesOf(versionCount);
   const hasLatest = versionCount >= 2 && random.chance(0.2);
   const releases: Record<string, unknown>[] = [];
@@ -45,7 +47,7 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
     const inputs = inputsOf(i, offset);
     component.versions.push(tag);
     component.inputs.set(tag, inputs);
-    files[`${dir}/versions/${tag}.yaml`] = specYaml({
+    files[versionPath(tag)] = specYaml({
       name,
       description: `${cap(framework)} ${name.split("-").pop()} step, release ${tag}.`,
       tags: random.sample(TAG_VOCABULARY, 2),
@@ -68,11 +70,11 @@ export function generateComponent(ctx: GenContext, org: GenOrg, pool: NamePool, 
   }
   if (hasLatest) {
     const newest = component.versions[component.versions.length - 1]!;
-    files[`${dir}/versions/latest.yaml`] = files[`${dir}/versions/${newest}.yaml`]!;
+    files[versionPath("latest")] = files[versionPath(newest)]!;
     component.inputs.set("latest", component.inputs.get(newest)!);
     releases.push({ tag: "latest", notes: `Follows the newest release, currently ${newest}.` });
   }
-  files[`${dir}/component.yaml`] = dataYaml(
+  files[entityPath("Component", { org: org.name, name })] = dataYaml(
     {
       name,
       description: `${cap(framework)} ${name.split("-").pop()} component for ${random.pick(DOMAINS)} work. ${random.pick(SENTENCES)}`,

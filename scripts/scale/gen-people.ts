@@ -1,4 +1,5 @@
 /** Synthetic users, organizations (members, delegations, quotas), teams and connections. */
+import { entityPath } from "../../dist/model/kinds.js";
 import type { Role } from "../../dist/model/types.js";
 import { dataYaml } from "../../dist/yaml-writer/build.js";
 import { GenContext, type GenOrg, type GenUser } from "./gen-context.ts";
@@ -22,7 +23,7 @@ export function generateUsers(ctx: GenContext, count: number): Record<string, st
       id: 1_000_000 + i * 7919,
     };
     ctx.users.push(user);
-    files[`users/${name}.yaml`] = dataYaml({
+    files[entityPath("User", { name })] = dataYaml({
       name,
       displayName: user.displayName,
       github: { login: user.login, id: user.id },
@@ -79,7 +80,7 @@ export function generateOrgs(ctx: GenContext, count: number): Record<string, str
     nameTeams(ctx, org);
     Object.assign(
       files,
-      { [`orgs/${name}/organization.yaml`]: organizationFile(ctx, org, false) },
+      { [entityPath("Organization", { org: name })]: organizationFile(ctx, org, false) },
       connectionFiles(ctx, org),
       teamFiles(ctx, org, false),
     );
@@ -156,7 +157,7 @@ function connectionFiles(ctx: GenContext, org: GenOrg): Record<string, string> {
   const files: Record<string, string> = {};
   for (const spec of specs) {
     c.all.push(spec.name);
-    files[`orgs/${org.name}/connections/${spec.name}.yaml`] = dataYaml(spec);
+    files[entityPath("Connection", { org: org.name, name: spec.name })] = dataYaml(spec);
   }
   return files;
 }
@@ -185,7 +186,7 @@ export function teamFiles(ctx: GenContext, org: GenOrg, final: boolean): Record<
     const teamProjects = org.projects
       .filter((p) => final && p.team === team)
       .map((p) => ({ project: p.name, role: random.pick(["admin", "member"] as const) }));
-    files[`orgs/${org.name}/teams/${team}.yaml`] = dataYaml({
+    files[entityPath("Team", { org: org.name, name: team })] = dataYaml({
       name: team,
       description: `The ${team} team of ${org.name}: ${random.pick(SENTENCES)}`,
       members: random

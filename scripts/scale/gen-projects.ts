@@ -1,4 +1,5 @@
 /** Synthetic projects (access, connections, README), their own components, and experiments (run records). */
+import { entityFolder, entityPath } from "../../dist/model/kinds.js";
 import { dataYaml } from "../../dist/yaml-writer/build.js";
 import {
   isoTime,
@@ -29,7 +30,7 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
     components: [],
     experiments: [],
   };
-  const dir = `orgs/${org.name}/projects/${name}`;
+  const dir = entityFolder("Project", { org: org.name, project: name });
   const otherTeams = random.sample(
     org.teams.filter((t) => t !== team),
     random.int(0, 2),
@@ -39,7 +40,7 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
     random.int(0, 3),
   );
   const files: Record<string, string> = {
-    [`${dir}/project.yaml`]: dataYaml(
+    [entityPath("Project", { org: org.name, project: name })]: dataYaml(
       {
         name,
         description: `${cap(name.replace(/-/g, " "))}. ${random.pick(SENTENCES)}`,
@@ -66,7 +67,7 @@ export function generateProject(ctx: GenContext, org: GenOrg, pool: NamePool, co
     const cname = componentPool.take(`${random.pick(COMPONENT_ACTIONS)}-step`);
     const inputs = inputsOf(random.int(0, 3), random.int(0, 11));
     const component: GenComponent = { org: org.name, name: cname, versions: [], inputs: new Map([["", inputs]]) };
-    files[`${dir}/components/${cname}.yaml`] = specYaml({
+    files[entityPath("ProjectComponent", { org: org.name, project: name, name: cname })] = specYaml({
       name: cname,
       description: `The ${name} project's own ${cname.replace(/-/g, " ")}.`,
       tags: random.sample(TAG_VOCABULARY, 1),
@@ -120,7 +121,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     const commit = random.hex(40);
     const experiment: GenExperiment = { name, component: ref, params, at, status, commit };
     project.experiments.push(experiment);
-    batch[`orgs/${org.name}/projects/${project.name}/experiments/${name}.yaml`] = dataYaml({
+    batch[entityPath("Experiment", { org: org.name, project: project.name, name })] = dataYaml({
       name,
       description: `${cap(name.replace(/-/g, " "))} run of ${project.name}.`,
       component: ref,
@@ -145,7 +146,7 @@ export function generateExperiments(ctx: GenContext, org: GenOrg, project: GenPr
     });
     // The project's first run is also kept as an operation file, to run again as it was.
     if (i === 0)
-      batch[`orgs/${org.name}/projects/${project.name}/operations/${name}-again.yaml`] = operationOf(
+      batch[entityPath("Operation", { org: org.name, project: project.name, name: `${name}-again` })] = operationOf(
         `${name}-again`,
         ref,
         params,

@@ -5,6 +5,7 @@
  * that was promoted is written twice: first at its first stage, later with
  * its full history (so the history of the repository has updates too).
  */
+import { entityFolder, entityPath } from "../../dist/model/kinds.js";
 import type { Stage } from "../../dist/model/types.js";
 import { dataYaml } from "../../dist/yaml-writer/build.js";
 import { isoTime, type GenContext, type GenOrg } from "./gen-context.ts";
@@ -43,9 +44,9 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
   const owner = random.pick(admins.length > 0 ? admins : members);
   const team = random.chance(0.8) ? random.pick(org.teams) : undefined;
   if (team) org.owned.get(team)!.models++;
-  const dir = `orgs/${org.name}/models/${name}`;
+  const dir = entityFolder("Model", { org: org.name, name });
   const files: Record<string, string> = {
-    [`${dir}/model.yaml`]: dataYaml({
+    [entityPath("Model", { org: org.name, name })]: dataYaml({
       name,
       description: `${task} model for ${domain}. ${random.pick(SENTENCES)}`,
       task,
@@ -115,7 +116,7 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
       createdAt: steps[0]!.at,
       createdBy: steps[0]!.by,
     });
-    const file = `${dir}/versions/${tag}.yaml`;
+    const file = entityPath("ModelVersion", { org: org.name, parent: name, name: tag });
     files[file] = dataYaml(data(steps.slice(0, 1)));
     if (steps.length > 1) {
       const last = steps[steps.length - 1]!;

@@ -5,6 +5,7 @@
  * versions in every stage, READMEs; valid under mlcat, with a known number
  * of defects on request. The same options always give the same bytes.
  */
+import { entityPath } from "../../dist/model/kinds.js";
 import { dataYaml } from "../../dist/yaml-writer/build.js";
 import { GenContext, type GenEvent, type GenUser } from "./gen-context.ts";
 import { generateComponent } from "./gen-hub.ts";
@@ -104,7 +105,7 @@ export function generateCatalog(options: GenerateOptions): GeneratedCatalog {
     ctx.tick();
     const owner = ctx.membersOf(org, ["owner"])[0] ?? ctx.users[0]!.name;
     ctx.emit(owner, `Set the quotas and project access of ${org.name}'s teams`, {
-      [`orgs/${org.name}/organization.yaml`]: organizationFile(ctx, org, true),
+      [entityPath("Organization", { org: org.name })]: organizationFile(ctx, org, true),
       ...teamFiles(ctx, org, true),
     });
   }

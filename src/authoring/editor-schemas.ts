@@ -25,6 +25,21 @@ export function yamlSchemasSetting(schemasDir: string, catalogDir: string): Reco
   return out;
 }
 
+/**
+ * A `.vscode/settings.json` for a workspace holding a catalog: the `yaml.schemas` mapping, with
+ * validation, hovers and completion on. The repository's own file is this, written by `npm run docs`
+ * (a test keeps the two in step).
+ */
+export function editorSettingsText(schemasDir: string, catalogDir: string): string {
+  const settings = {
+    "yaml.schemas": yamlSchemasSetting(schemasDir, catalogDir),
+    "yaml.validate": true,
+    "yaml.hover": true,
+    "yaml.completion": true,
+  };
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
 /** What `writeSchemaFiles` did to each file. */
 export interface SchemaWrite {
   file: string;

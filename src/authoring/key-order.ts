@@ -2,8 +2,9 @@
  * The canonical key order of each kind of file, and of the mappings inside
  * them: identity first, then description, then the rest as the data contract
  * (src/model/types.ts) lists it. Keys a shape does not know keep their order,
- * after the known ones. Component specs are Polyaxon's and are not reordered.
+ * after the known ones. Polyaxon's files (component specs, operations) are not reordered.
  */
+import type { KindWhere } from "../model/kind-descriptors.js";
 import type { Kind } from "../model/kinds.js";
 import type { Shape } from "../yaml-writer/shape.js";
 
@@ -15,8 +16,8 @@ const QUOTAS: Shape = { keys: ["projects", "models", "components", "resources"] 
 const ARTIFACTS: Shape = { items: { keys: ["name", "uri", "kind", "connection", "size", "sha256"] } };
 const TENSORS: Shape = { items: { keys: ["name", "type", "shape"] } };
 
-/** The shape of each kind that `fmt` formats. */
-export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
+/** The shape of each kind that `fmt` formats: every kind whose descriptor says `format: "mlcat"`, and no other. */
+const SHAPES: Record<KindWhere<"format", "mlcat">, Shape> = {
   Catalog: {
     keys: ["title", "description", "siteUrl", "repository", "admins", "vocabularies", "policy", "externalHubs"],
     fields: {
@@ -127,3 +128,6 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
     fields: { artifacts: ARTIFACTS, code: { keys: ["repo", "commit", "branch"] } },
   },
 };
+
+/** The shape of each kind that `fmt` formats (Polyaxon's files have none: they are left as written). */
+export const KIND_SHAPES: Partial<Record<Kind, Shape>> = SHAPES;

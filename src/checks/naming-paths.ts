@@ -1,15 +1,12 @@
 /** How the naming rules talk about an entity: its label and the file or folder that names it. */
 import { posix } from "node:path";
 import type { Entity } from "../model/entity.js";
-import type { Kind } from "../model/kinds.js";
+import { isNamedByFolder as kindNamedByFolder, nameScopeOf } from "../model/kinds.js";
 export { KIND_LABEL } from "../model/kinds.js";
 
-/** Kinds whose name comes from a folder (`orgs/<org>/organization.yaml`) rather than a file. */
-const FOLDER_KINDS: ReadonlySet<Kind> = new Set(["Organization", "Project", "Component", "Model"]);
-
-/** Whether the entity's name comes from its folder. */
+/** Whether the entity's name comes from its folder (`orgs/<org>/organization.yaml`) rather than a file. */
 export function isNamedByFolder(entity: Entity): boolean {
-  return FOLDER_KINDS.has(entity.kind);
+  return kindNamedByFolder(entity.kind);
 }
 
 /** The catalog-relative file or folder that gives the entity its name: `users/alice.yaml`, `orgs/acme/`. */
@@ -24,26 +21,11 @@ export function renameNamingPath(entity: Entity, name: string): string {
 }
 
 /**
- * The scope in which the entity's name must be unique, as text: users, organizations;
- * per organization teams, connections, projects, hub components, models; per project
- * components and experiments; per component or model its version tags.
+ * The scope in which the entity's name must be unique, as text: the kind, then the path's other names
+ * (users and organizations catalog-wide; teams, connections, projects, hub components and models per
+ * organization; project components, operations and experiments per project; versions per component or model).
  */
 export function scopeOf(entity: Entity): string {
-  switch (entity.kind) {
-    case "ProjectComponent":
-    case "Operation":
-    case "Experiment":
-      return `${entity.kind} ${entity.org}/${entity.project}`;
-    case "ComponentVersion":
-    case "ModelVersion":
-      return `${entity.kind} ${entity.org}/${entity.parent}`;
-    case "Team":
-    case "Connection":
-    case "Project":
-    case "Component":
-    case "Model":
-      return `${entity.kind} ${entity.org}`;
-    default:
-      return entity.kind;
-  }
+  const within = nameScopeOf(entity.kind).map((variable) => entity[variable]);
+  return within.length === 0 ? entity.kind : `${entity.kind} ${within.join("/")}`;
 }

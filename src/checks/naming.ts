@@ -4,6 +4,7 @@
  * scope collide after case folding, NFKC normalization or confusable skeletons.
  */
 import type { Entity } from "../model/entity.js";
+import { KIND_DESCRIPTORS } from "../model/kind-descriptors.js";
 import { isDnsLabel, isVersionTag } from "../model/names.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { reportNameCollisions } from "./naming-collisions.js";
@@ -14,7 +15,7 @@ const TAG_RULE = "lowercase letters, digits, dots and hyphens, at most 63, start
 
 /** Whether the kind's names are version tags rather than DNS labels. */
 function isTagKind(entity: Entity): boolean {
-  return entity.kind === "ComponentVersion" || entity.kind === "ModelVersion";
+  return KIND_DESCRIPTORS[entity.kind].names === "version-tag";
 }
 
 function isValidName(entity: Entity, name: string): boolean {

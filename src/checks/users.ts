@@ -7,13 +7,14 @@
  * every check fail closed.
  */
 import type { Entity } from "../model/entity.js";
+import { kindsWhere } from "../model/kind-descriptors.js";
 import type { Kind } from "../model/kinds.js";
 import type { Catalog } from "../model/catalog.js";
 import { Authority } from "../permissions/authority.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 
 /** The kinds whose files grant roles (with catalog.yaml): what `Authority.roleHolders` reads. */
-const GRANTING_KINDS: readonly Kind[] = ["Organization", "Team", "Project", "Component", "Model"];
+const GRANTING_KINDS: readonly Kind[] = kindsWhere((d) => d.authority === "roles");
 
 /** Where to find one's numeric GitHub id. */
 const ID_SOURCE = (login: string) => `https://api.github.com/users/${login}`;

@@ -1,10 +1,12 @@
 /**
  * Check `vocabularies`: when catalog.yaml has `vocabularies.tags`, every tag
- * of projects, hub components, models, experiments and connections is in it
+ * of the kinds it governs (`tagged` in their descriptors: projects, hub components,
+ * models, experiments and connections) is in it
  * (component specs are unchanged Polyaxon files and are left alone); every
  * model license is valid SPDX, or one of `vocabularies.licenses` when that is a list.
  */
 import type { Entity } from "../model/entity.js";
+import { kindsWhere } from "../model/kind-descriptors.js";
 import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
 import { KIND_LABEL } from "./naming-paths.js";
 import { findClosest } from "../text/suggest.js";
@@ -12,7 +14,7 @@ import { checkModelLicense } from "./vocab-licenses.js";
 import { loadSpdxParser } from "./vocab-spdx.js";
 
 /** The kinds whose `tags` the vocabulary governs. */
-const TAGGED_KINDS = ["Project", "Component", "Model", "Experiment", "Connection"] as const;
+const TAGGED_KINDS = kindsWhere((d) => d.tagged);
 
 /** Report each tag of `entity` that is not in `vocabulary`. */
 function checkTags(

@@ -1,74 +1,31 @@
 /**
- * The kinds of entity in a catalog, and the one place that maps a file's path
- * (relative to the catalog folder, POSIX separators) to its kind and identity.
+ * The kinds of entity in a catalog, as the rest of mlcat reads them: the tables and functions derived
+ * from the descriptors (`kind-descriptors.ts`). The one place that maps a file's path (relative to the
+ * catalog folder, POSIX separators) to its kind and identity, and back.
  */
 
-/** Every kind of catalog file. */
-export type Kind =
-  | "Catalog"
-  | "User"
-  | "Organization"
-  | "Team"
-  | "Connection"
-  | "Project"
-  | "ProjectComponent"
-  | "Operation"
-  | "Experiment"
-  | "Component"
-  | "ComponentVersion"
-  | "Model"
-  | "ModelVersion";
+import { fromDescriptors, KIND_DESCRIPTORS, type Kind, type KindWhere, type PathVar } from "./kind-descriptors.js";
+import {
+  compilePath,
+  fillTemplate,
+  positionalFiller,
+  segmentMatcher,
+  templateReader,
+  templateVariables,
+  type SegmentMatcher,
+  type TemplateSegment,
+} from "./path-template.js";
+
+export type { Kind } from "./kind-descriptors.js";
 
 /** All kinds, in the order summaries list them. */
-export const KINDS: readonly Kind[] = [
-  "Catalog",
-  "User",
-  "Organization",
-  "Team",
-  "Connection",
-  "Project",
-  "ProjectComponent",
-  "Operation",
-  "Experiment",
-  "Component",
-  "ComponentVersion",
-  "Model",
-  "ModelVersion",
-];
+export const KINDS: readonly Kind[] = Object.keys(KIND_DESCRIPTORS) as Kind[];
 
 /** How messages name each kind ("user", "hub component", ...). */
-export const KIND_LABEL: Record<Kind, string> = {
-  Catalog: "catalog",
-  User: "user",
-  Organization: "organization",
-  Team: "team",
-  Connection: "connection",
-  Project: "project",
-  ProjectComponent: "project component",
-  Operation: "operation",
-  Experiment: "experiment",
-  Component: "hub component",
-  ComponentVersion: "component version",
-  Model: "model",
-  ModelVersion: "model version",
-};
+export const KIND_LABEL: Record<Kind, string> = fromDescriptors((d) => d.label);
 
 /** The JSON Schema file (under `schemas/`) that describes each kind. */
-export const SCHEMA_FILE: Record<Kind, string> = {
-  Catalog: "catalog.schema.json",
-  User: "user.schema.json",
-  Organization: "organization.schema.json",
-  Team: "team.schema.json",
-  Connection: "connection.schema.json",
-  Project: "project.schema.json",
-  ProjectComponent: "component-spec.schema.json",
-  Operation: "operation.schema.json",
-  Experiment: "experiment.schema.json",
-  Component: "component.schema.json",
-  ComponentVersion: "component-spec.schema.json",
-  Model: "model.schema.json",
-  ModelVersion: "model-version.schema.json",
-};
+export const SCHEMA_FILE: Record<Kind, string> = fromDescriptors((d) => d.schema);
 
 /** Where a path sits in the catalog: its kind and the names its path gives it. */
 export interface PathInfo {
@@ -83,22 +40,47 @@ export interface PathInfo {
   parent?: string;
 }
 
-/** A README.md that belongs to a project, hub component or model. */
-export interface ReadmeInfo {
-  ownerKind: "Project" | "Component" | "Model";
-  ownerKey: string;
+interface CompiledKind {
+  kind: Kind;
+  matcher: SegmentMatcher;
+  key: (values: readonly string[]) => string;
+  name: (values: readonly string[]) => string;
+  /** Where `org`, `project` and `parent` are among the matcher's values (-1: not in the path). */
+  orgAt: number;
+  projectAt: number;
+  parentAt: number;
 }
 
-/**
- * The catalog layout, segment by segment: `users/<u>.yaml`,
- * `orgs/<o>/teams/<t>.yaml`... Every `<...>` is a non-empty segment; a file
- * segment is a non-empty name followed by `.yaml` (the test compares this
- * with the layout's regular expressions).
- */
-function stemOf(segment: string | undefined, ext: string): string | undefined {
-  return segment !== undefined && segment.length > ext.length && segment.endsWith(ext)
-    ? segment.slice(0, -ext.length)
-    : undefined;
+/** Every kind's path template, by its number of segments (a path is tried only against templates of its length). */
+const BY_LENGTH: ReadonlyMap<number, readonly CompiledKind[]> = (() => {
+  const out = new Map<number, CompiledKind[]>();
+  for (const kind of KINDS) {
+    const d = KIND_DESCRIPTORS[kind];
+    const segments = compilePath(d.path);
+    const matcher = segmentMatcher(segments);
+    const { variables } = matcher;
+    const list = out.get(segments.length) ?? [];
+    list.push({
+      kind,
+      matcher,
+      key: positionalFiller(d.key, variables),
+      name: positionalFiller(d.name, variables),
+      orgAt: variables.indexOf("org"),
+      projectAt: variables.indexOf("project"),
+      parentAt: variables.indexOf("parent"),
+    });
+    out.set(segments.length, list);
+  }
+  return out;
+})();
+
+/** The identity a path's variables give an entity of its kind. */
+function identity(compiled: CompiledKind, values: readonly string[]): PathInfo {
+  const info: PathInfo = { kind: compiled.kind, key: compiled.key(values), name: compiled.name(values) };
+  if (compiled.orgAt >= 0) info.org = values[compiled.orgAt]!;
+  if (compiled.projectAt >= 0) info.project = values[compiled.projectAt]!;
+  if (compiled.parentAt >= 0) info.parent = values[compiled.parentAt]!;
+  return info;
 }
 
 /**
@@ -106,71 +88,124 @@ function stemOf(segment: string | undefined, ext: string): string | undefined {
  * splitting a path costs less than looking it up in a memo of the catalog's paths (measured).
  */
 export function classifyPath(relPath: string): Readonly<PathInfo> | undefined {
-  if (relPath === "catalog.yaml") return { kind: "Catalog", key: "catalog", name: "catalog" };
   const s = relPath.split("/");
   if (s.some((seg) => seg === "")) return undefined;
-  if (s.length === 2) {
-    const u = s[0] === "users" ? stemOf(s[1], ".yaml") : undefined;
-    return u === undefined ? undefined : { kind: "User", key: u, name: u };
+  for (const compiled of BY_LENGTH.get(s.length) ?? []) {
+    const values = compiled.matcher.match(s);
+    if (values !== undefined) return identity(compiled, values);
   }
-  if (s[0] !== "orgs") return undefined;
-  const o = s[1]!;
-  switch (s.length) {
-    case 3:
-      return s[2] === "organization.yaml" ? { kind: "Organization", key: o, name: o, org: o } : undefined;
-    case 4: {
-      const n = stemOf(s[3], ".yaml");
-      if (n === undefined) return undefined;
-      if (s[2] === "teams") return { kind: "Team", key: `${o}/${n}`, name: n, org: o };
-      if (s[2] === "connections") return { kind: "Connection", key: `${o}/${n}`, name: n, org: o };
-      return undefined;
-    }
-    case 5: {
-      const [, , area, x, file] = s as [string, string, string, string, string];
-      if (area === "projects" && file === "project.yaml")
-        return { kind: "Project", key: `${o}/${x}`, name: x, org: o, project: x };
-      if (area === "components" && file === "component.yaml")
-        return { kind: "Component", key: `${o}/${x}`, name: x, org: o };
-      if (area === "models" && file === "model.yaml") return { kind: "Model", key: `${o}/${x}`, name: x, org: o };
-      return undefined;
-    }
-    case 6: {
-      const [, , area, x, sub] = s as [string, string, string, string, string];
-      const n = stemOf(s[5], ".yaml");
-      if (n === undefined) return undefined;
-      if (area === "projects" && sub === "components")
-        return { kind: "ProjectComponent", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
-      if (area === "projects" && sub === "experiments")
-        return { kind: "Experiment", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
-      if (area === "projects" && sub === "operations")
-        return { kind: "Operation", key: `${o}/${x}/${n}`, name: n, org: o, project: x };
-      if (area === "components" && sub === "versions")
-        return { kind: "ComponentVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
-      if (area === "models" && sub === "versions")
-        return { kind: "ModelVersion", key: `${o}/${x}:${n}`, name: n, org: o, parent: x };
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
+  return undefined;
 }
 
-const README_OWNERS: Readonly<Record<string, ReadmeInfo["ownerKind"]>> = {
-  projects: "Project",
-  components: "Component",
-  models: "Model",
-};
+/** The variables of a path: what `entityPath` needs to build the path of an entity of `kind`. */
+export type PathIds = Partial<Record<PathVar, string>>;
+
+/**
+ * The catalog-relative path of the entity of `kind` with these variables: the inverse of `classifyPath`
+ * (`entityPath("Team", {org: "acme", name: "ml"})` is `orgs/acme/teams/ml.yaml`).
+ */
+export function entityPath(kind: Kind, ids: PathIds): string {
+  return fillTemplate(KIND_DESCRIPTORS[kind].path, ids);
+}
+
+/** The folder of an entity named by its folder (`orgs/acme/projects/churn`); its file for any other kind. */
+export function entityFolder(kind: Kind, ids: PathIds): string {
+  const path = entityPath(kind, ids);
+  return isNamedByFolder(kind) ? path.slice(0, path.lastIndexOf("/")) : path;
+}
+
+/**
+ * The variables of a kind's path other than its own name, in path order: the scope its name is unique in
+ * (`[]` catalog-wide, `["org"]` per organization, `["org", "project"]` per project, `["org", "parent"]` per component or model).
+ */
+export function nameScopeOf(kind: Kind): ReadonlyArray<Exclude<PathVar, "name">> {
+  return NAME_SCOPES[kind];
+}
+
+const NAME_SCOPES = fromDescriptors((d) => {
+  const own = templateVariables(d.name);
+  return templateVariables(d.path).filter((v): v is Exclude<PathVar, "name"> => v !== "name" && !own.includes(v));
+});
+
+/** Whether an entity of `kind` takes its name from a folder (`orgs/<org>/organization.yaml`) rather than its file. */
+export function isNamedByFolder(kind: Kind): boolean {
+  return NAMED_BY_FOLDER[kind];
+}
+
+const NAMED_BY_FOLDER = fromDescriptors((d) => {
+  const segments = compilePath(d.path);
+  return segments.length > 1 && "literal" in segments[segments.length - 1]!;
+});
+
+/** The kinds a README.md beside their file belongs to. */
+export type ReadmeKind = KindWhere<"readme", true>;
+
+/** A README.md that belongs to a project, hub component or model. */
+export interface ReadmeInfo {
+  ownerKind: ReadmeKind;
+  ownerKey: string;
+}
+
+/** Each README owner's README path, as a template: its folder, then `README.md`. */
+const README_TEMPLATES: ReadonlyArray<{
+  kind: ReadmeKind;
+  matcher: SegmentMatcher;
+  key: (values: readonly string[]) => string;
+}> = KINDS.filter((kind): kind is ReadmeKind => KIND_DESCRIPTORS[kind].readme).map((kind) => {
+  const d = KIND_DESCRIPTORS[kind];
+  const segments: TemplateSegment[] = [...compilePath(d.path).slice(0, -1), { literal: "README.md" }];
+  const matcher = segmentMatcher(segments);
+  return { kind, matcher, key: positionalFiller(d.key, matcher.variables) };
+});
 
 /** The owner of a catalog-relative README path, or `undefined` if it is not a README the catalog knows. */
 export function classifyReadme(relPath: string): ReadmeInfo | undefined {
-  if (!relPath.endsWith("/README.md") || !relPath.startsWith("orgs/")) return undefined;
+  if (!relPath.endsWith("/README.md")) return undefined;
   const s = relPath.split("/");
-  if (s.length !== 5 || s[1] === "" || s[3] === "" || !Object.hasOwn(README_OWNERS, s[2]!)) return undefined;
-  return { ownerKind: README_OWNERS[s[2]!]!, ownerKey: `${s[1]}/${s[3]}` };
+  if (s.some((seg) => seg === "")) return undefined;
+  for (const t of README_TEMPLATES) {
+    const values = t.matcher.match(s);
+    if (values !== undefined) return { ownerKind: t.kind, ownerKey: t.key(values) };
+  }
+  return undefined;
 }
 
-/** The catalog layout, for hints: where each kind of file goes. */
-export const LAYOUT_HINT =
-  "catalog files go in catalog.yaml, users/<user>.yaml, orgs/<org>/organization.yaml, orgs/<org>/teams/<team>.yaml, " +
-  "orgs/<org>/connections/<conn>.yaml, orgs/<org>/projects/<p>/project.yaml (+ README.md, components/<c>.yaml, operations/<op>.yaml, experiments/<run>.yaml), " +
-  "orgs/<org>/components/<c>/component.yaml (+ README.md, versions/<tag>.yaml), orgs/<org>/models/<m>/model.yaml (+ README.md, versions/<tag>.yaml)";
+/** The catalog-relative path of the file a README belongs to (`orgs/acme/projects/churn/project.yaml`). */
+export function readmeOwnerPath(readme: ReadmeInfo): string {
+  const read = templateReader(KIND_DESCRIPTORS[readme.ownerKind].key);
+  return entityPath(readme.ownerKind, read(readme.ownerKey) ?? {});
+}
+
+/** The catalog layout, for hints: where each kind of file goes (a README owner's folder lists what it holds). */
+export const LAYOUT_HINT = `catalog files go in ${layoutText()}`;
+
+function layoutText(): string {
+  const shown = (template: string) => template.replace(/\{([a-z]+)\}/g, "<$1>");
+  const folders = KINDS.filter((kind) => KIND_DESCRIPTORS[kind].readme).map((kind) => {
+    const path = KIND_DESCRIPTORS[kind].path;
+    return { kind, folder: path.slice(0, path.lastIndexOf("/") + 1) };
+  });
+  const glob = (template: string) => template.replace(/\{[a-z]+\}/g, "*");
+  const inside = new Map<Kind, string[]>(folders.map((f) => [f.kind, ["README.md"]]));
+  const top: Kind[] = [];
+  for (const kind of KINDS) {
+    const path = KIND_DESCRIPTORS[kind].path;
+    const owner = folders.find((f) => f.kind !== kind && glob(path).startsWith(glob(f.folder)));
+    if (owner === undefined) top.push(kind);
+    else
+      inside.get(owner.kind)!.push(
+        shown(
+          path
+            .split("/")
+            .slice(owner.folder.split("/").length - 1)
+            .join("/"),
+        ),
+      );
+  }
+  return top
+    .map((kind) => {
+      const more = inside.get(kind);
+      return shown(KIND_DESCRIPTORS[kind].path) + (more ? ` (+ ${more.join(", ")})` : "");
+    })
+    .join(", ");
+}

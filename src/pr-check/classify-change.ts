@@ -59,14 +59,6 @@ export function classifyChange(file: ChangedFile, dir: string): PrChange {
   return change;
 }
 
-/** The catalog-relative path of the file a README belongs to (`orgs/acme/projects/churn/project.yaml`). */
-export function readmeOwnerFile(readme: ReadmeInfo): string {
-  const [org, name] = readme.ownerKey.split("/") as [string, string];
-  if (readme.ownerKind === "Project") return `orgs/${org}/projects/${name}/project.yaml`;
-  if (readme.ownerKind === "Component") return `orgs/${org}/components/${name}/component.yaml`;
-  return `orgs/${org}/models/${name}/model.yaml`;
-}
-
 /** `experiment acme/churn/run-1`, `README of project acme/churn`: what a change is about, for messages. */
 export function describeTarget(change: PrChange): string {
   if (change.readme) return `the README of ${KIND_LABEL[change.readme.ownerKind]} ${change.readme.ownerKey}`;

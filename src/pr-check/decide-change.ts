@@ -1,8 +1,8 @@
 /** Decide one change: which rules apply to its path, on which sides, and what they say. */
 import type { Entity } from "../model/entity.js";
-import { classifyPath, type Kind, type PathInfo } from "../model/kinds.js";
+import { classifyPath, readmeOwnerPath, type Kind, type PathInfo } from "../model/kinds.js";
 import { denyEveryone, requireAction, requireCatalogAdmin, type DecideContext } from "../permissions/requirements.js";
-import { describeTarget, readmeOwnerFile, type ChangeAction, type PrChange } from "./classify-change.js";
+import { describeTarget, type ChangeAction, type PrChange } from "./classify-change.js";
 import { judgeComponent, judgeComponentVersion } from "./rules-hub.js";
 import { judgeProject, judgeProjectChild } from "./rules-projects.js";
 import { judgeModel, judgeModelVersion } from "./rules-registry.js";
@@ -102,7 +102,7 @@ const CREATE_RULE = { Project: "project-create", Component: "component-create", 
 /** A README belongs to its project, component or model: changing it is managing that entity. */
 function judgeReadme(ctx: DecideContext, change: PrChange): Verdict {
   const { ownerKind, ownerKey } = change.readme!;
-  const info = classifyPath(readmeOwnerFile(change.readme!)) as PathInfo;
+  const info = classifyPath(readmeOwnerPath(change.readme!)) as PathInfo;
   const exists = ctx.authority.entityData(ownerKind, ownerKey) !== undefined;
   const verb = change.action === "create" ? "adding" : change.action === "delete" ? "deleting" : "changing";
   return verdict(

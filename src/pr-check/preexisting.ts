@@ -9,8 +9,8 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Catalog } from "../model/catalog.js";
-import { classifyPath, classifyReadme } from "../model/kinds.js";
-import { readmeOwnerFile, type PrChange } from "./classify-change.js";
+import { classifyPath, classifyReadme, readmeOwnerPath } from "../model/kinds.js";
+import type { PrChange } from "./classify-change.js";
 
 /** The head's problems, split. */
 export interface SplitDiagnostics {
@@ -30,7 +30,7 @@ export function touchedPaths(changes: readonly PrChange[]): Set<string> {
   for (const c of changes) {
     if (c.relPath === undefined) continue;
     out.add(c.relPath);
-    if (c.readme) out.add(readmeOwnerFile(c.readme));
+    if (c.readme) out.add(readmeOwnerPath(c.readme));
     const info = c.info;
     if (info && (info.kind === "Project" || info.kind === "Component" || info.kind === "Model"))
       out.add(c.relPath.replace(/[^/]+$/, "README.md"));
@@ -42,7 +42,7 @@ export function touchedPaths(changes: readonly PrChange[]): Set<string> {
 export function isTouched(relPath: string, paths: ReadonlySet<string>): boolean {
   if (paths.has(relPath)) return true;
   const readme = classifyReadme(relPath);
-  return readme !== undefined && paths.has(readmeOwnerFile(readme));
+  return readme !== undefined && paths.has(readmeOwnerPath(readme));
 }
 
 /**

@@ -8,19 +8,12 @@ import type { DeferredTexts } from "../git/blob-text.js";
 import type { ContentCache } from "../load/content-cache.js";
 import { entityFromCache, knownToCache } from "../load/load-fast.js";
 import { isFromCache } from "../load/build-catalog.js";
+import { kindsWhere } from "../model/kind-descriptors.js";
 import { classifyPath, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 
 /** The kinds roles, delegations and policy are read from. */
-export const AUTHORITY_KINDS: ReadonlySet<Kind> = new Set([
-  "Catalog",
-  "User",
-  "Organization",
-  "Team",
-  "Project",
-  "Component",
-  "Model",
-]);
+export const AUTHORITY_KINDS: ReadonlySet<Kind> = new Set(kindsWhere((d) => d.authority !== "none"));
 
 /** A loaded side and its entities by catalog-relative path. */
 export interface Side {

@@ -1,10 +1,11 @@
 /** What every rule receives and returns, and the helpers rules share. */
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Entity } from "../model/entity.js";
+import { KIND_DESCRIPTORS } from "../model/kind-descriptors.js";
 import type { PathInfo } from "../model/kinds.js";
-import type { Area } from "../permissions/actions.js";
+import { fillTemplate } from "../model/path-template.js";
 import type { Decision } from "../permissions/decision.js";
-import type { RoleBearingKind, Scope } from "../permissions/effective-role.js";
+import type { Scope } from "../permissions/effective-role.js";
 import type { DecideContext } from "../permissions/requirements.js";
 import type { ValuePath } from "../yaml/positions.js";
 import type { ChangeAction, PrChange } from "./classify-change.js";
@@ -60,24 +61,13 @@ export function verdict(
   };
 }
 
-const AREA: Partial<Record<PathInfo["kind"], [Area, RoleBearingKind]>> = {
-  Project: ["projects", "Project"],
-  ProjectComponent: ["projects", "Project"],
-  Experiment: ["projects", "Project"],
-  Component: ["hub", "Component"],
-  ComponentVersion: ["hub", "Component"],
-  Model: ["registry", "Model"],
-  ModelVersion: ["registry", "Model"],
-};
-
-/** The scope whose roles govern a path: its project, hub component or model (with its area), or its organization. */
+/** The scope whose roles govern a path: its project, hub component or model (with its area), or its organization (its kind says which). */
 export function scopeOf(info: PathInfo): Scope {
   const org = info.org!;
-  const area = AREA[info.kind];
-  if (!area) return { org };
-  const [areaName, kind] = area;
-  const name = kind === "Project" ? info.project! : (info.parent ?? info.name);
-  return { org, area: areaName, entity: { kind, key: `${org}/${name}`, name } };
+  const rules = KIND_DESCRIPTORS[info.kind].rules;
+  if (typeof rules === "string") return { org };
+  const key = fillTemplate(rules.key, { org, project: info.project, parent: info.parent, name: info.name });
+  return { org, area: rules.area, entity: { kind: rules.entity, key, name: key.slice(org.length + 1) } };
 }
 
 /** The organization-level scope of an area (for creating a project, component or model). */

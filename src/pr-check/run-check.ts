@@ -15,7 +15,7 @@ import { newBlobsOf, oldBlobsOf, treeBefore } from "../git/derive-tree.js";
 import type { ConflictedPath } from "../git/merge-tree.js";
 import { lastDeletions } from "../git/deleted-paths.js";
 import { committerTime } from "../git/commit-time.js";
-import { SCHEMA_FILE } from "../model/kinds.js";
+import { readmeOwnerPath, SCHEMA_FILE } from "../model/kinds.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Actor, ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
@@ -34,7 +34,7 @@ import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
 import { scanPullRequestSecrets } from "../secrets/scan-pull-request.js";
 import { redactDiagnostics, redactSecrets } from "../secrets/redact.js";
-import { classifyChange, readmeOwnerFile, type ChangeAction, type PrChange } from "./classify-change.js";
+import { classifyChange, type ChangeAction, type PrChange } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
 import { Denials, dedupeByPlace } from "./denials.js";
 import { failClosed } from "./fail-closed.js";
@@ -277,7 +277,7 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
   secrets.catch(() => {});
   const full = options.validateHead !== false;
-  const owners = new Set(ownChanges.flatMap((c) => (c.readme ? [readmeOwnerFile(c.readme)] : [])));
+  const owners = new Set(ownChanges.flatMap((c) => (c.readme ? [readmeOwnerPath(c.readme)] : [])));
   // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
   const after = await readSide({
     ...reading,

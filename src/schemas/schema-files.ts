@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { SCHEMA_DIR } from "../runtime/locations.js";
+import { fromDescriptors } from "../model/kind-descriptors.js";
 import { KINDS, SCHEMA_FILE, type Kind } from "../model/kinds.js";
 
 /** Absolute path of the folder holding the schema files (ends without a separator). */
@@ -29,21 +30,7 @@ export function schemaId(file: string): string {
 }
 
 /** Where each kind's files sit, as a glob relative to the catalog folder (for editors' schema mappings). */
-export const KIND_GLOBS: Record<Kind, string> = {
-  Catalog: "catalog.yaml",
-  User: "users/*.yaml",
-  Organization: "orgs/*/organization.yaml",
-  Team: "orgs/*/teams/*.yaml",
-  Connection: "orgs/*/connections/*.yaml",
-  Project: "orgs/*/projects/*/project.yaml",
-  ProjectComponent: "orgs/*/projects/*/components/*.yaml",
-  Operation: "orgs/*/projects/*/operations/*.yaml",
-  Experiment: "orgs/*/projects/*/experiments/*.yaml",
-  Component: "orgs/*/components/*/component.yaml",
-  ComponentVersion: "orgs/*/components/*/versions/*.yaml",
-  Model: "orgs/*/models/*/model.yaml",
-  ModelVersion: "orgs/*/models/*/versions/*.yaml",
-};
+export const KIND_GLOBS: Record<Kind, string> = fromDescriptors((d) => d.path.replace(/\{[a-z]+\}/g, "*"));
 
 /** One kind's schema file and where it is, for editors and the site. */
 export interface KindSchemaFile {

@@ -7,7 +7,8 @@
 import { stringify } from "yaml";
 import { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
-import type { Kind } from "../model/kinds.js";
+import { KIND_DESCRIPTORS, kindsWhere } from "../model/kind-descriptors.js";
+import { fillTemplate } from "../model/path-template.js";
 import type {
   ComponentData,
   ExperimentData,
@@ -22,9 +23,10 @@ import { parseProjectRef, projectOf } from "../relations/project-refs.js";
 import { HiddenNames } from "./hidden-names.js";
 import type { Audience } from "./types.js";
 
-/** The visibility an entity has in effect: its own, narrowed by its organization's and its parent's. */
+/** The visibility an entity has in effect: its own, narrowed by its organization's and its parent's (its kind says which). */
 export function effectiveVisibility(catalog: Catalog, entity: Entity): Visibility {
-  if (entity.kind === "Catalog" || entity.kind === "User") return "public";
+  const rule = KIND_DESCRIPTORS[entity.kind].visibility;
+  if (rule === "public") return "public";
   const org = entity.org === undefined ? undefined : catalog.get("Organization", entity.org);
   const orgVisibility: Visibility = org?.data.visibility === "public" ? "public" : "private";
   if (orgVisibility === "private") return "private";
@@ -32,25 +34,14 @@ export function effectiveVisibility(catalog: Catalog, entity: Entity): Visibilit
     const v = (e?.data as { visibility?: Visibility } | undefined)?.visibility;
     return e === undefined ? "private" : (v ?? orgVisibility);
   };
-  switch (entity.kind) {
-    case "Organization":
-    case "Team":
-    case "Connection":
-      return orgVisibility;
-    case "Project":
-    case "Component":
-    case "Model":
-      return own(entity);
-    case "ProjectComponent":
-    case "Operation":
-    case "Experiment":
-      return own(catalog.get("Project", `${entity.org}/${entity.project}`));
-    case "ComponentVersion":
-      return own(catalog.get("Component", `${entity.org}/${entity.parent}`));
-    case "ModelVersion":
-      return own(catalog.get("Model", `${entity.org}/${entity.parent}`));
-  }
+  if (rule === "organization") return orgVisibility;
+  if (rule === "own") return own(entity);
+  const { org: orgName, project, parent } = entity;
+  return own(catalog.get(rule.parent, fillTemplate(rule.key, { org: orgName, project, parent })));
 }
+
+/** The kinds with a `visibility` of their own (within their organization). */
+const OWN_VISIBILITY = kindsWhere((d) => d.visibility === "own");
 
 /**
  * The catalog an audience sees. `internal`: the catalog itself. `public`: a
@@ -81,7 +72,7 @@ function publicView(catalog: Catalog): { view: Catalog; hidden: HiddenNames } {
   }
   const names: string[] = [];
   for (const org of catalog.all("Organization")) if (!view.has("Organization", org.key)) names.push(org.name);
-  for (const kind of ["Project", "Component", "Model"] as const) {
+  for (const kind of OWN_VISIBILITY) {
     for (const e of catalog.all(kind)) if (!view.has(kind, e.key)) names.push(e.key);
   }
   for (const user of catalog.all("User")) {
@@ -108,7 +99,7 @@ export function hiddenNames(catalog: Catalog): HiddenNames {
 function publicUsers(view: Catalog): Set<string> {
   const users = new Set<string>(view.settings()?.admins ?? []);
   for (const org of view.all("Organization")) for (const m of org.data.members ?? []) users.add(m.user);
-  for (const kind of ["Project", "Component", "Model"] as const) {
+  for (const kind of OWN_VISIBILITY) {
     for (const e of view.all(kind)) {
       const d = e.data as { owner?: string; maintainers?: string[] };
       if (d.owner) users.add(d.owner);
@@ -166,8 +157,18 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
       }
       break;
     }
+    case "Catalog":
+    case "Organization":
+    case "Connection":
+    case "Project":
+    case "ProjectComponent":
+    case "Operation":
+    case "ComponentVersion":
+    case "Model":
+      break; // nothing of its own to redact: the hub references and free text below
     default:
-      break;
+      // A new kind decides here what its public copy leaves out.
+      return entity.kind satisfies never;
   }
   redactHubRefs(data, view);
   // Free text too (descriptions, notes, reasons, READMEs): a private name typed into it is replaced.
@@ -224,6 +225,3 @@ function redactHubRefs(value: unknown, view: Catalog): void {
     } else redactHubRefs(v, view);
   }
 }
-
-/** Kinds that carry their own `visibility`. */
-export const VISIBILITY_KINDS: readonly Kind[] = ["Organization", "Project", "Component", "Model"];

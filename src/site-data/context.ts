@@ -1,6 +1,7 @@
 /** What every page deriver shares: the audience's catalog, URLs, history, and link helpers. */
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
+import { KIND_DESCRIPTORS } from "../model/kind-descriptors.js";
 import type { Kind } from "../model/kinds.js";
 import type { ComponentResolution } from "../relations/component-refs.js";
 import { historyOf, type CatalogHistory } from "./history.js";
@@ -9,20 +10,11 @@ import type { Urls } from "./urls.js";
 import type { SourceLinks } from "./source-links.js";
 import type { Audience, EntitySource, HistoryEntry, Link, UserRef } from "./types.js";
 
-/** The label of an entity in links: its key, or a version's `name:tag`. */
+/** The label of an entity in links: its key (a version's `org/name:tag`), or its key less the organization. */
 export function labelOf(kind: Kind, key: string): string {
-  switch (kind) {
-    case "Team":
-    case "Connection":
-    case "Project":
-      return key.split("/")[1] ?? key;
-    case "ProjectComponent":
-    case "Operation":
-    case "Experiment":
-      return key.split("/").slice(1).join("/");
-    default:
-      return key;
-  }
+  if (KIND_DESCRIPTORS[kind].linkLabel === "key") return key;
+  const slash = key.indexOf("/");
+  return slash < 0 ? key : key.slice(slash + 1);
 }
 
 /** Shared state of one site-data build. */

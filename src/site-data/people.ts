@@ -1,8 +1,6 @@
 /** Users' pages and the catalog's recent changes. */
 import type { Entity } from "../model/entity.js";
-import type { Kind } from "../model/kinds.js";
 import type { SiteContext } from "./context.js";
-import { labelOf } from "./context.js";
 import type { CommitChanges, RecentChange, UserPage } from "./types.js";
 
 /** Every change of every entity on the site, newest first (one entry per commit and entity). */
@@ -10,15 +8,11 @@ export function recentChanges(ctx: SiteContext): RecentChange[] {
   const out: RecentChange[] = [];
   for (const e of ctx.catalog.entities()) {
     if (e.kind === "Catalog") continue;
-    const link = ctx.link(e.kind, e.key, linkLabel(e));
+    const link = ctx.link(e.kind, e.key);
     if (!link) continue;
     for (const h of ctx.historyOf(e)) out.push({ ...h, kind: e.kind, entity: link });
   }
   return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.entity.label < b.entity.label ? -1 : 1));
-}
-
-function linkLabel(e: Entity): string {
-  return e.kind === "ComponentVersion" || e.kind === "ModelVersion" ? e.key : labelOf(e.kind as Kind, e.key);
 }
 
 /**

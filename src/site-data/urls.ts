@@ -1,6 +1,8 @@
 /** Where each entity lives on the site and in the JSON API, base path included. */
 import type { Entity } from "../model/entity.js";
+import { fromDescriptors } from "../model/kind-descriptors.js";
 import type { Kind } from "../model/kinds.js";
+import { templateFiller, templateReader, templateVariables } from "../model/path-template.js";
 
 /** Normalize a base path to `/` or `/x/y/`. */
 export function normalizeBasePath(base: string | undefined): string {
@@ -23,55 +25,20 @@ export function normalizeSiteUrl(url: string | undefined): string {
 
 /** The page path (under the base path) of an entity of `kind` with `key`, e.g. `hub/acme/train/1.0.0/`. */
 export function pagePath(kind: Kind, key: string): string {
-  const [org = "", rest = ""] = splitOrg(key);
-  switch (kind) {
-    case "Catalog":
-      return "";
-    case "User":
-      return `users/${key}/`;
-    case "Organization":
-      return `orgs/${key}/`;
-    case "Team":
-      return `orgs/${org}/teams/${rest}/`;
-    case "Connection":
-      return `orgs/${org}/connections/${rest}/`;
-    case "Project":
-      return `orgs/${org}/projects/${rest}/`;
-    case "ProjectComponent": {
-      const [project, name] = rest.split("/");
-      return `orgs/${org}/projects/${project}/components/${name}/`;
-    }
-    case "Experiment": {
-      const [project, name] = rest.split("/");
-      return `orgs/${org}/projects/${project}/experiments/${name}/`;
-    }
-    case "Operation": {
-      const [project, name] = rest.split("/");
-      return `orgs/${org}/projects/${project}/operations/${name}/`;
-    }
-    case "Component":
-      return `hub/${org}/${rest}/`;
-    case "ComponentVersion": {
-      const [name, tag] = rest.split(":");
-      return `hub/${org}/${name}/${tag}/`;
-    }
-    case "Model":
-      return `registry/${org}/${rest}/`;
-    case "ModelVersion": {
-      const [name, tag] = rest.split(":");
-      return `registry/${org}/${name}/${tag}/`;
-    }
-  }
+  return PAGES[kind](key);
 }
+
+/** Each kind's page, from the variables its key holds (a key that does not fit gives them empty). */
+const PAGES: Record<Kind, (key: string) => string> = fromDescriptors((d) => {
+  const read = templateReader(d.key);
+  const fill = templateFiller(d.page);
+  const empty = Object.fromEntries(templateVariables(d.key).map((v) => [v, ""]));
+  return (key) => fill(read(key) ?? empty);
+});
 
 /** The API file path (under the base path) of an entity: its catalog path, `.yaml` made `.json`. */
 export function apiPath(entity: Pick<Entity, "source">): string {
   return `api/${entity.source.relPath.replace(/\.yaml$/, ".json")}`;
-}
-
-function splitOrg(key: string): [string, string] {
-  const i = key.indexOf("/");
-  return i < 0 ? [key, ""] : [key.slice(0, i), key.slice(i + 1)];
 }
 
 /** Builds final URLs (base path prefixed) for one site. */

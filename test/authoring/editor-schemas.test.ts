@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { writeSchemaFiles, yamlSchemasSetting } from "../../src/authoring/editor-schemas.js";
+import { editorSettingsText, writeSchemaFiles, yamlSchemasSetting } from "../../src/authoring/editor-schemas.js";
 import { KIND_GLOBS } from "../../src/schemas/schema-files.js";
 import { modelineFor } from "../../src/authoring/modeline.js";
 import { classifyPath, KINDS, SCHEMA_FILE } from "../../src/model/kinds.js";
@@ -16,12 +16,15 @@ describe("editor support", () => {
     for (const kind of KINDS) expect(classifyPath(KIND_GLOBS[kind].replaceAll("*", "x"))?.kind).toBe(kind);
   });
 
-  it(".vscode/settings.json maps the schemas to the catalog's globs, as mlcat computes them", () => {
-    const settings = JSON.parse(readFileSync(join(REPO, ".vscode/settings.json"), "utf8")) as {
-      "yaml.schemas": Record<string, string[]>;
-    };
+  it(".vscode/settings.json is what the kinds' descriptors give (npm run docs writes it)", () => {
+    const text = readFileSync(join(REPO, ".vscode/settings.json"), "utf8");
+    expect(text).toBe(editorSettingsText("./schemas", "catalog"));
+    const settings = JSON.parse(text) as { "yaml.schemas": Record<string, string[]> };
     expect(settings["yaml.schemas"]).toEqual(yamlSchemasSetting("./schemas", "catalog"));
     for (const schema of Object.keys(settings["yaml.schemas"])) expect(existsSync(join(REPO, schema))).toBe(true);
+    // Every kind is mapped: its glob under its schema file.
+    for (const kind of KINDS)
+      expect(settings["yaml.schemas"][`./schemas/${SCHEMA_FILE[kind]}`]).toContain(`catalog/${KIND_GLOBS[kind]}`);
   });
 
   it("a modeline points from the file to its kind's schema", () => {
