@@ -210,7 +210,7 @@ export const KIND_DESCRIPTORS = {
     format: "polyaxon",
     tagged: false,
     authority: "none",
-    rules: "organization",
+    rules: PROJECT_RULES,
   },
   Experiment: {
     label: "experiment",

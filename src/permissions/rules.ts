@@ -115,6 +115,11 @@ export const RULES = {
     who: ["child-write"],
     needs: "member on its project",
   },
+  "operation-write": {
+    guards: "adding or updating an operation of a project",
+    who: ["child-write"],
+    needs: "member on its project",
+  },
   "project-component-write": {
     guards: "adding or updating a project component",
     who: ["child-write"],
@@ -126,6 +131,7 @@ export const RULES = {
     needs: "member on its component or model",
   },
   "experiment-delete": { guards: "deleting an experiment", who: ["child-delete"], needs: "admin on its project" },
+  "operation-delete": { guards: "deleting an operation", who: ["child-delete"], needs: "admin on its project" },
   "project-component-delete": {
     guards: "deleting a project component",
     who: ["child-delete"],
@@ -163,6 +169,24 @@ export const RULES = {
     guards: "moving a model version to `production`, or adding one there",
     who: ["production-approve"],
     needs: "a production approver (below)",
+  },
+  "stage-requirements": {
+    guards:
+      "moving a model version to a stage, or adding one in a stage, without what the base's `policy.stages` requires there (checksums, a flavor, a signature, an evaluation, an input example)",
+    who: ["nobody"],
+    needs: "nobody: add what is missing; the hint names the fields (`policy/stage-requirements`)",
+  },
+  "alias-change": {
+    guards: "adding, moving or removing a model alias (`aliases` in model.yaml), judged like a stage change",
+    who: ["entity-manage"],
+    needs: "admin on the model",
+  },
+  "alias-production": {
+    guards:
+      "adding, moving or removing an alias the base's `policy.productionAliases` marks as production (default `production`)",
+    who: ["production-approve"],
+    needs:
+      "a production approver (below); the version it names must also carry what production requires (`mlcat validate`'s `policy/stage-requirements`)",
   },
   "production-frozen": {
     guards:

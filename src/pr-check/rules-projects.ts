@@ -49,17 +49,18 @@ export function judgeProject(input: RuleInput): Verdict[] {
   return out;
 }
 
-/** Experiments and project components: members add and update them, admins delete them. */
+/** Experiments, operations and project components: members of the project add and update them, its admins delete them. */
 export function judgeProjectChild(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
   const experiment = info.kind === "Experiment";
+  const operation = info.kind === "Operation";
   const scope = scopeOf(info);
   if (input.action === "delete") {
     return [
       verdict(
         requireAction(input.ctx, {
-          rule: experiment ? "experiment-delete" : "project-component-delete",
+          rule: experiment ? "experiment-delete" : operation ? "operation-delete" : "project-component-delete",
           scope,
           action: "child-delete",
           doing: `deleting ${label}`,
@@ -71,7 +72,7 @@ export function judgeProjectChild(input: RuleInput): Verdict[] {
   const verb = input.action === "create" ? "adding" : "changing";
   const write = verdict(
     requireAction(input.ctx, {
-      rule: experiment ? "experiment-write" : "project-component-write",
+      rule: experiment ? "experiment-write" : operation ? "operation-write" : "project-component-write",
       scope,
       action: "child-write",
       doing: `${verb} ${label}`,

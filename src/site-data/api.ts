@@ -4,6 +4,7 @@
  * (`api/orgs/acme/components/train/versions/1.0.0.json`).
  */
 import type { Catalog } from "../model/catalog.js";
+import type { ModelData } from "../model/types.js";
 import type { SiteContext } from "./context.js";
 import type { Counts, StaticFile } from "./types.js";
 import { apiPath } from "./urls.js";
@@ -30,6 +31,8 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
         name: e.name,
         ...(e.org !== undefined && { org: e.org }),
         url,
+        // A model version names the aliases that point at it (model.yaml holds them).
+        ...(e.kind === "ModelVersion" && { aliases: aliasesOf(catalog, e.org!, e.parent!, e.name) }),
         data: e.data,
         ...(e.readme && { readme: e.readme.text }),
       }),
@@ -46,4 +49,12 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
     }),
   });
   return files;
+}
+
+/** The aliases of model `org/model` that name version `tag`, in the order model.yaml lists them. */
+export function aliasesOf(catalog: Catalog, org: string, model: string, tag: string): string[] {
+  const aliases = (catalog.get("Model", `${org}/${model}`)?.data as ModelData | undefined)?.aliases ?? {};
+  return Object.entries(aliases)
+    .filter(([, t]) => t === tag)
+    .map(([alias]) => alias);
 }

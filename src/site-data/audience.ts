@@ -11,7 +11,10 @@ import { KIND_DESCRIPTORS, kindsWhere } from "../model/kind-descriptors.js";
 import { fillTemplate } from "../model/path-template.js";
 import type {
   ComponentData,
+  DataInputData,
+  EvaluationData,
   ExperimentData,
+  ModelData,
   ModelVersionData,
   TeamData,
   UserData,
@@ -134,10 +137,19 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
       }
       break;
     }
+    case "Model": {
+      // A base model in the catalog is a reference like any other; a Hugging Face id or URL names nothing of it.
+      const d = data as unknown as ModelData;
+      // Written org/model:tag it is a catalog version; owner/name (Hugging Face) or a URL is not.
+      const catalogRef = d.baseModel !== undefined && !d.baseModel.startsWith("https://") && d.baseModel.includes(":");
+      if (catalogRef && !view.has("ModelVersion", d.baseModel!)) delete d.baseModel;
+      break;
+    }
     case "Experiment": {
       const d = data as unknown as ExperimentData;
       if (!componentRefVisible(view, d.component, projectOf(entity))) delete (d as Partial<ExperimentData>).component;
       if (d.createdBy !== undefined && !person(d.createdBy)) delete d.createdBy;
+      redactRuns(view, org, d.evaluation, d.inputs);
       break;
     }
     case "ModelVersion": {
@@ -155,6 +167,9 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
         const scope = lineage.project === undefined ? null : parseProjectRef(lineage.project, org);
         if (!componentRefVisible(view, lineage.component, scope)) delete lineage.component;
       }
+      // A serving component left out takes its params with it (they are its inputs).
+      if (d.serving && !componentRefVisible(view, d.serving.component, null)) delete d.serving;
+      redactRuns(view, org, d.evaluation, d.lineage?.inputs);
       break;
     }
     case "Catalog":
@@ -183,6 +198,22 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
     source: { ...entity.source, text },
     ...(readme && { readme }),
   };
+}
+
+/** Evaluation results and data inputs keep their data, not the runs (`<project>/<experiment>`) of projects left out. */
+function redactRuns(
+  view: Catalog,
+  org: string,
+  evaluation: EvaluationData[] | undefined,
+  inputs: DataInputData[] | undefined,
+): void {
+  const hiddenRun = (run: string | undefined) => run !== undefined && !projectVisible(view, org, run.split("/")[0]!);
+  for (const result of evaluation ?? []) if (hiddenRun(result.experiment)) delete result.experiment;
+  for (const input of inputs ?? []) {
+    if (!hiddenRun(input.experiment)) continue;
+    delete input.experiment;
+    delete input.artifact;
+  }
 }
 
 /** `value` with every string in it (not the keys) redacted of `hidden`. */

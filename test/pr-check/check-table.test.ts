@@ -23,6 +23,13 @@ const newVersion = (by: string) =>
     `at: "${PR_TIME}"\n    by: ${by}`,
   );
 const experiment = (name: string) => `name: ${name}\ncomponent: acme/train:1.0.0\nstatus: created\n`;
+const OP = "orgs/acme/projects/churn/operations/nightly.yaml";
+const OP_FORECAST = "orgs/acme/projects/forecast/operations/nightly.yaml";
+const operationNamed = (name: string) =>
+  `version: 1.1\nkind: operation\nname: ${name}\nhubRef: acme/train:1.0.0\nparams:\n  lr: { value: 0.05 }\n`;
+const operation = operationNamed("nightly");
+/** An operation the base already has. */
+const WEEKLY = "orgs/acme/projects/churn/operations/weekly.yaml";
 const denied = (file: string, line = 1, column = 1) => ({ code: "pr/permission-denied", file, line, column });
 
 type Row = [name: string, c: PrCase, expected: Array<Partial<ReturnType<typeof errorsOf>[number]>>];
@@ -117,6 +124,17 @@ const TABLE: Row[] = [
     [],
   ],
   ["a member deletes an experiment", { actor: "bob", change: { [RUN2]: null } }, [denied(RUN2)]],
+
+  // operations: judged on the project, as experiments are
+  ["a member (through team ml) adds an operation to churn", { actor: "bob", change: { [OP]: operation } }, []],
+  ["a viewer adds an operation to churn", { actor: "dave", change: { [OP]: operation } }, [denied(OP)]],
+  [
+    "a viewer made member of forecast adds an operation there",
+    { actor: "dave", change: { [OP_FORECAST]: operation } },
+    [],
+  ],
+  ["a member deletes an operation", { actor: "bob", change: { [WEEKLY]: null } }, [denied(WEEKLY)]],
+  ["the project's owner deletes an operation", { actor: "alice", change: { [WEEKLY]: null } }, []],
   ["the project's owner deletes an experiment", { actor: "alice", change: { [RUN2]: null } }, []],
   [
     "a member moves an experiment to another project",
@@ -418,7 +436,7 @@ const TABLE: Row[] = [
 describe("mlcat check: actor x change -> verdict", () => {
   let scenario: PrScenario;
   beforeAll(() => {
-    scenario = new PrScenario();
+    scenario = new PrScenario({ ...PR_BASE, [WEEKLY]: operationNamed("weekly") });
   });
   afterAll(() => scenario.remove());
 
