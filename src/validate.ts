@@ -1,11 +1,17 @@
-/** Load and validate a catalog: the library's main entry points. */
+/**
+ * Load and validate a catalog: the library's main entry points. The plain
+ * path reads, parses, builds the catalog, runs the checks and reports; with a
+ * content cache or worker threads (src/accel/) the load and the checks are
+ * sped up behind their seams, with the same diagnostics.
+ */
 import { CHECKS } from "./checks/index.js";
-import { DiagnosticCollector, type Check } from "./checks/context.js";
+import type { Check } from "./checks/context.js";
+import { DiagnosticCollector } from "./report/collector.js";
 import { runCheck } from "./checks/run-check.js";
 import { compareDiagnostics, countBySeverity, type Diagnostic } from "./diagnostics/diagnostic.js";
-import type { CacheStats } from "./load/content-cache.js";
-import { checkWithSnapshots, type SnapshotRunStats } from "./incremental/validate-with-snapshots.js";
-import { cacheDirOf } from "./load/load-fast.js";
+import type { CacheStats } from "./accel/content-cache.js";
+import { checkWithSnapshots, type SnapshotRunStats } from "./accel/validate-with-snapshots.js";
+import { Accelerator, type AccelOptions } from "./accel/load-fast.js";
 import { loadCatalog, type LoadOptions } from "./load/load-catalog.js";
 import { DEFAULT_LIMITS } from "./yaml/parse.js";
 import { redactDiagnostics } from "./secrets/redact.js";
@@ -41,21 +47,24 @@ export function validateCatalog(catalog: Catalog, checks: readonly Check[] = CHE
   return report.diagnostics;
 }
 
+/** Options of `validate`: where the catalog is, and how the run is sped up (`cache` and `workers`, or an accelerator of your own, which `validate` finishes). */
+export type ValidateOptions = Omit<LoadOptions, "accelerator"> & AccelOptions & { accelerator?: Accelerator };
+
 /**
  * Load the catalog folder and validate it: every problem at once. Options
- * choose the content cache (`cache`) and worker threads (`workers`); the
- * diagnostics are the same with or without them.
+ * choose the content cache (`cache`, a folder) and worker threads
+ * (`workers`); the diagnostics are the same with or without them.
  */
-export async function validate(options: LoadOptions = {}): Promise<ValidationResult> {
-  const loaded = await loadCatalog(options);
-  const cacheDir = cacheDirOf(options);
+export async function validate(options: ValidateOptions = {}): Promise<ValidationResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const accelerator = options.accelerator ?? new Accelerator(options, limits);
+  const loaded = await loadCatalog({ ...options, accelerator });
+  const cache = accelerator.finish();
+  const cacheDir = accelerator.cache?.dir;
   // With a cache, the checks start from the snapshot of an earlier run and check again only what the changes can alter.
   const incremental =
     cacheDir !== undefined && loaded.oids
-      ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, {
-          cacheDir,
-          limits: { ...DEFAULT_LIMITS, ...options.limits },
-        })
+      ? checkWithSnapshots(loaded.catalog, CHECKS, loaded.oids, { cacheDir, limits })
       : undefined;
   const checked = incremental ? incremental.diagnostics : validateCatalog(loaded.catalog);
   // A credential held in a path or quoted in a message is reported by the secrets check, and masked everywhere.
@@ -64,7 +73,7 @@ export async function validate(options: LoadOptions = {}): Promise<ValidationRes
     catalog: loaded.catalog,
     diagnostics,
     summary: summarize(loaded.catalog, diagnostics, loaded.files),
-    ...(loaded.cache && { cache: loaded.cache }),
+    ...(cache && { cache }),
     ...(incremental && { snapshot: incremental.stats }),
   };
 }

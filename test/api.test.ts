@@ -5,6 +5,7 @@ describe("the library's public API", () => {
   it("exports exactly these names (a change here is a change for library users: update docs/library.md)", () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "Accelerator",
         "CHECKS",
         "CODES",
         "COMMON_SCHEMA_FILE",
@@ -28,7 +29,9 @@ describe("the library's public API", () => {
         "SCHEMA_ID_BASE",
         "SHAPE_CHECKS",
         "STAGES",
+        "STAGE_REQUIREMENTS",
         "VERSION_TAG",
+        "acrossCatalog",
         "applyPlan",
         "buildModelYaml",
         "buildSite",

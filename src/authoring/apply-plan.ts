@@ -6,7 +6,7 @@
 import { join, posix } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadCatalogFromFiles } from "../load/load-catalog.js";
-import type { RawFile } from "../load/raw-file.js";
+import type { RawFile } from "../model/raw-file.js";
 import { validate, validateCatalog } from "../validate.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
 import { changeBytes, type FileChange, type Plan } from "./plan.js";

@@ -5,7 +5,7 @@
 import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadCatalogFromFiles } from "../load/load-catalog.js";
-import type { RawFile } from "../load/raw-file.js";
+import type { RawFile } from "../model/raw-file.js";
 import { isCatalogDir, readCatalogDir } from "../load/read-dir.js";
 import type { Catalog } from "../model/catalog.js";
 import { refuseUsage, succeed, type Outcome } from "./outcome.js";

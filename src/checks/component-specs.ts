@@ -6,7 +6,8 @@
  * name against its hub entry.
  */
 import type { Entity } from "../model/entity.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import type { YAMLMap } from "yaml";
 import { CODES } from "../diagnostics/codes.js";
 import type { Catalog } from "../model/catalog.js";

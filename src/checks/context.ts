@@ -1,67 +1,8 @@
 /** What every check receives: the catalog and a way to report problems at a value's position. */
-import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { CODES, type DiagnosticCode } from "../diagnostics/codes.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
-import { positionOf, type PositionTarget, type ValuePath } from "../yaml/positions.js";
-
-/** Options of one report. */
-export interface ReportOptions {
-  /** Point at the key of the last path segment instead of its value. */
-  target?: PositionTarget;
-  /** Override the code's default severity. */
-  severity?: Severity;
-}
-
-/** Collects diagnostics; checks never throw for bad input. */
-export class DiagnosticCollector {
-  readonly diagnostics: Diagnostic[] = [];
-
-  /** Add a ready-made diagnostic. */
-  push(d: Diagnostic): void {
-    this.diagnostics.push(d);
-  }
-
-  /** Report `code` at the value `path` of `entity`. */
-  at(
-    entity: Entity,
-    path: ValuePath,
-    code: DiagnosticCode,
-    message: string,
-    hint: string,
-    options: ReportOptions = {},
-  ): void {
-    const { line, column } = positionOf(entity.source, path, options.target);
-    this.push({
-      code,
-      severity: options.severity ?? CODES[code].severity,
-      file: entity.source.file,
-      line,
-      column,
-      message,
-      hint,
-    });
-  }
-
-  /** Report `code` about a whole file (line 1, column 1 unless given). */
-  atFile(
-    file: string,
-    code: DiagnosticCode,
-    message: string,
-    hint: string,
-    options: { line?: number; column?: number; severity?: Severity } = {},
-  ): void {
-    this.push({
-      code,
-      severity: options.severity ?? CODES[code].severity,
-      file,
-      line: options.line ?? 1,
-      column: options.column ?? 1,
-      message,
-      hint,
-    });
-  }
-}
 
 /** The input of a check. */
 export interface CheckContext {
@@ -80,6 +21,8 @@ export interface CheckScope {
   wants(subject: Entity): boolean;
   enter(subject: Entity): void;
   leave(subject: Entity): void;
+  /** The catalog with no read tracked (`ctx.catalog` tracks them), for `acrossCatalog`. */
+  untracked: Catalog;
 }
 
 /**
@@ -107,6 +50,15 @@ export function forEachSubject<E extends Entity>(
       scope.leave(subject);
     }
   }
+}
+
+/**
+ * Run a part of a check that goes across the whole catalog on every run
+ * (path names, or one kind's own files): an incremental run does not track
+ * what it reads, and runs it in full every time.
+ */
+export function acrossCatalog<T>(ctx: CheckContext, fn: (catalog: Catalog) => T): T {
+  return fn(ctx.scope?.untracked ?? ctx.catalog);
 }
 
 /** A small named unit of validation. */

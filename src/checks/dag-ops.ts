@@ -11,7 +11,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { ComponentSpecData } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { reportParamProblems } from "./experiments.js";
 import { judgeHubRef, resolvePathRef, type Resolution } from "./op-refs.js";
 import { checkParams } from "./params-check.js";

@@ -6,7 +6,8 @@
  * reference that does not resolve is the references check's.
  */
 import type { Entity } from "../model/entity.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import type { Catalog } from "../model/catalog.js";
 import { componentSpecOf } from "../relations/component-refs.js";
 import { projectOf } from "../relations/project-refs.js";

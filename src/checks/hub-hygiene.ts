@@ -7,7 +7,7 @@
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { ValuePath } from "../yaml/positions.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { isRecord } from "./spec-nested.js";
 import { versionOfTag } from "../relations/version-order.js";
 

@@ -16,7 +16,7 @@ import { stagePolicyCheck } from "./stage-policy.js";
 import { referencesCheck } from "./references.js";
 import { schemaCheck } from "./schema.js";
 import { usersCheck } from "./users.js";
-import { secretsCheck } from "../secrets/secrets-check.js";
+import { secretsCheck } from "./secrets-check.js";
 import { versionsCheck } from "./versions.js";
 import { vocabulariesCheck } from "./vocabularies.js";
 

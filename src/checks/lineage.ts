@@ -8,7 +8,8 @@
  */
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { componentSpecOf } from "../relations/component-refs.js";
 import { lineageOf } from "../relations/lineage.js";
 import { reportParamProblems } from "./experiments.js";

@@ -1,6 +1,6 @@
 /** `name/collision`: two names in one scope that fold or look the same. */
 import type { Entity } from "../model/entity.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { describeNamingPath, KIND_LABEL, scopeOf } from "./naming-paths.js";
 import { collisionKeys, explainCollision, type CollisionReason } from "./naming-skeleton.js";
 

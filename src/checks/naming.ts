@@ -6,7 +6,8 @@
 import type { Entity } from "../model/entity.js";
 import { KIND_DESCRIPTORS } from "../model/kind-descriptors.js";
 import { isDnsLabel, isVersionTag } from "../model/names.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { acrossCatalog, forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import { reportNameCollisions } from "./naming-collisions.js";
 import { describeNamingPath, isNamedByFolder, KIND_LABEL, renameNamingPath } from "./naming-paths.js";
 
@@ -98,6 +99,6 @@ export const namingCheck: Check = {
       else checkNameField(entity, report);
     });
     // Path names only, always compared across the whole catalog (cheap: no file is read).
-    catalog.unrecorded(() => reportNameCollisions(catalog.subjects(undefined, false), report));
+    acrossCatalog(ctx, (whole) => reportNameCollisions(whole.subjects(undefined, false), report));
   },
 };

@@ -7,7 +7,8 @@
 import type { Entity } from "../model/entity.js";
 import type { Quotas } from "../model/types.js";
 import { namingTeam } from "../relations/used-by.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { formatList } from "../text/suggest.js";
 
 /** The kinds a count quota may count. */

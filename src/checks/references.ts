@@ -4,7 +4,7 @@
  * component versions; repeats in lists; files whose parent folder has no file.
  * Data is read only from schema-valid entities; targets only need to exist.
  */
-import { forEachSubject, type Check } from "./context.js";
+import { acrossCatalog, forEachSubject, type Check } from "./context.js";
 import { checkExperiment, checkModelVersion } from "./refs-lineage.js";
 import { checkExperimentRegistryRefs, checkModelRefs, checkModelVersionRegistryRefs } from "./refs-registry.js";
 import { RefChecker } from "./refs-index.js";
@@ -45,6 +45,6 @@ export const referencesCheck: Check = {
       checkModelVersionRegistryRefs(refs, e);
     });
     // Missing parents are found from paths alone, across the whole catalog.
-    catalog.unrecorded(() => reportOrphans(catalog, report));
+    acrossCatalog(ctx, (whole) => reportOrphans(whole, report));
   },
 };

@@ -9,7 +9,7 @@ import type { Kind } from "../model/kinds.js";
 import type { Role } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { positionOf } from "../yaml/positions.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { didYouMean } from "../text/suggest.js";
 
 /** Resolves names against the catalog and reports what does not resolve. */

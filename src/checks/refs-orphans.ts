@@ -8,7 +8,7 @@ import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { Kind } from "../model/kinds.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { didYouMean } from "../text/suggest.js";
 
 /** A parent an entity's path implies. */

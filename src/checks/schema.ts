@@ -1,13 +1,13 @@
 /**
  * Check `schema`: shape first. Every entity's data is validated against its
  * kind's JSON Schema (one Ajv instance, each schema compiled once); each
- * entity is marked `schemaValid`, and every problem becomes a diagnostic at
+ * entity is marked `schemaValid` (one the loader found valid already is not
+ * validated again), and every problem becomes a diagnostic at
  * the line and column of the value (or key) it is about.
  */
-import { KIND_LABEL, SCHEMA_FILE } from "../model/kinds.js";
+import { KIND_LABEL } from "../model/kinds.js";
 import type { Entity } from "../model/entity.js";
 import { explainSchemaErrors } from "../schemas/explain-errors.js";
-import { isMarkedSchemaValid } from "../schemas/known-valid.js";
 import { validateKindData } from "../schemas/validators.js";
 import { positionOf, type ValuePath } from "../yaml/positions.js";
 import { forEachSubject, type Check } from "./context.js";
@@ -37,11 +37,8 @@ export const schemaCheck: Check = {
   run(ctx) {
     const { report } = ctx;
     forEachSubject(ctx, ctx.catalog.subjects(undefined, false), (entity) => {
-      // Validated already by the loader's fast path (a worker thread or the content cache), and valid.
-      if (isMarkedSchemaValid(entity.data, SCHEMA_FILE[entity.kind])) {
-        entity.schemaValid = true;
-        return;
-      }
+      // Found valid already where it was loaded (a worker thread, or an earlier run): not validated again.
+      if (entity.schemaValid) return;
       const errors = validateKindData(entity.kind, entity.data);
       entity.schemaValid = errors.length === 0;
       if (entity.schemaValid) return;

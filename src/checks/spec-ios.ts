@@ -10,7 +10,7 @@
 import type { Entity } from "../model/entity.js";
 import type { IoData } from "../model/types.js";
 import { positionOf, type ValuePath } from "../yaml/positions.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { effectiveValidation, validationFailure } from "./io-validation.js";
 import { RESERVED_IO_NAMES } from "./polyaxon-names.js";
 import {

@@ -5,7 +5,7 @@
  */
 import type { Entity } from "../model/entity.js";
 import type { ValuePath } from "../yaml/positions.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { forEachNestedComponent, isRecord } from "./spec-nested.js";
 import { LEGACY_RUN_KINDS, POLYAXON_RELEASE, SPEC_VERSION, isLegacyRunKind } from "./polyaxon-release.js";
 

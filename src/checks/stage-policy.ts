@@ -8,7 +8,8 @@
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { CatalogData, ModelVersionData, Stage, StageRequirement } from "../model/types.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { isRecord } from "./spec-nested.js";
 
 /** Aliases that mean production when the policy names none. */

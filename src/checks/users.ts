@@ -11,7 +11,8 @@ import { kindsWhere } from "../model/kind-descriptors.js";
 import type { Kind } from "../model/kinds.js";
 import type { Catalog } from "../model/catalog.js";
 import { Authority } from "../permissions/authority.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { acrossCatalog, forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 
 /** The kinds whose files grant roles (with catalog.yaml): what `Authority.roleHolders` reads. */
 const GRANTING_KINDS: readonly Kind[] = kindsWhere((d) => d.authority === "roles");
@@ -38,7 +39,7 @@ export const usersCheck: Check = {
       if (roles.length > 0) reportMissingId(user, roles, report);
     });
     // Identities are compared across every user file, on every run (cheap: user files only).
-    catalog.unrecorded(() => reportDuplicates(catalog.subjects(["User"], true), report));
+    acrossCatalog(ctx, (whole) => reportDuplicates(whole.subjects(["User"], true), report));
   },
 };
 

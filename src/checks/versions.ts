@@ -4,7 +4,8 @@
  * versions' stage history. Tags are ordered by relations/version-order.ts.
  */
 import type { Entity } from "../model/entity.js";
-import { forEachSubject, type Check, type CheckContext, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check, type CheckContext } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import { findClosest } from "../text/suggest.js";
 import { checkCopiedEntry, checkPinnedImages } from "./hub-hygiene.js";
 import { compareOldestFirst, sortVersionTags } from "../relations/version-order.js";

@@ -5,7 +5,7 @@
  */
 import type { Entity } from "../model/entity.js";
 import type { CatalogData } from "../model/types.js";
-import type { DiagnosticCollector } from "./context.js";
+import type { DiagnosticCollector } from "../report/collector.js";
 import { didYouMean, findClosest, formatList } from "../text/suggest.js";
 import type { LicenseExpressionParser } from "./vocab-spdx.js";
 

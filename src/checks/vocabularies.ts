@@ -7,7 +7,8 @@
  */
 import type { Entity } from "../model/entity.js";
 import { kindsWhere } from "../model/kind-descriptors.js";
-import { forEachSubject, type Check, type DiagnosticCollector } from "./context.js";
+import { forEachSubject, type Check } from "./context.js";
+import { type DiagnosticCollector } from "../report/collector.js";
 import { KIND_LABEL } from "./naming-paths.js";
 import { findClosest } from "../text/suggest.js";
 import { checkModelLicense } from "./vocab-licenses.js";

@@ -93,6 +93,7 @@ Examples:
         ...(shard && { shard }),
         ...(now && { now }),
         search: opts.search,
+        ...(io.env.MLCAT_CACHE_DIR && { cache: io.env.MLCAT_CACHE_DIR }),
         progress: (line) => io.out(`${line}\n`),
       });
       const problems = result.diagnostics.filter((d) => d.severity !== "info");

@@ -100,6 +100,8 @@ Examples:
           actor: { login: flags.actor, ...(actorId !== undefined && { id: actorId }) },
           principals: pushers,
           framesForPreexisting: flags.all === true,
+          // The content cache is the environment's choice, made here: the library reads no environment.
+          ...(io.env.MLCAT_CACHE_DIR && { cache: io.env.MLCAT_CACHE_DIR }),
         });
       } catch (err) {
         if (err instanceof GitError) throw new ExitError(2, `${err.message}\n  hint: ${err.hint}`);

@@ -47,7 +47,8 @@ Examples:
         if (workers !== "auto" && !(Number.isInteger(workers) && workers >= 0))
           throw new ExitError(2, `--workers must be auto or a whole number, not ${JSON.stringify(opts.workers)}`);
         // --cache <dir> names the folder; --no-cache turns it off; neither leaves it to MLCAT_CACHE_DIR.
-        const cache = typeof opts.cache === "string" ? opts.cache : opts.cache === false ? false : undefined;
+        const cache =
+          typeof opts.cache === "string" ? opts.cache : opts.cache === false ? false : io.env.MLCAT_CACHE_DIR;
         const result = await validate({ dir, workers, ...(cache !== undefined && { cache }) });
         const total = Object.values(result.summary.entities).reduce((a, b) => a + b, 0);
         // Texts for code frames, read only for the files a diagnostic is shown in.

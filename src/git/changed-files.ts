@@ -2,7 +2,7 @@
 import { assertRevision, runGit, type GitOptions } from "./run-git.js";
 import { fetchHint } from "./revisions.js";
 import { entryTypeOfMode, refuseDuplicatePaths } from "./tree.js";
-import type { EntryType } from "../load/raw-file.js";
+import type { EntryType } from "../model/raw-file.js";
 
 /** How a file changed: added, deleted, modified, or its type changed (e.g. file to symlink). */
 export type ChangeStatus = "added" | "deleted" | "modified" | "type-changed";

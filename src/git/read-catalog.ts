@@ -1,6 +1,6 @@
 /** A catalog folder as raw files, read from git objects at a revision (not the working tree), with file modes. */
-import { NO_BYTES } from "../load/no-bytes.js";
-import type { RawFile } from "../load/raw-file.js";
+import { NO_BYTES } from "../model/no-bytes.js";
+import type { RawFile } from "../model/raw-file.js";
 import type { Entity } from "../model/entity.js";
 import { BlobReader } from "./blob-reader.js";
 import type { GitOptions } from "./run-git.js";

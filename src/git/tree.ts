@@ -1,5 +1,5 @@
 /** The files of a revision, with their modes, from `git ls-tree` (git objects, never the working tree). */
-import type { EntryType } from "../load/raw-file.js";
+import type { EntryType } from "../model/raw-file.js";
 import { assertRevision, runGit, type GitOptions } from "./run-git.js";
 import { fetchHint } from "./revisions.js";
 import { GitError } from "./git-error.js";

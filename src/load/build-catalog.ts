@@ -1,20 +1,18 @@
 /**
  * The catalog builder: classify each raw file by its path, parse the YAML
- * entity files (with a pluggable parse step: plain, cached or in worker
- * threads), index the entities, attach the READMEs.
+ * entity files (with a pluggable parse step: plain here, or one of src/accel/),
+ * index the entities, attach the READMEs.
  */
 import { posix } from "node:path";
-import { DiagnosticCollector } from "../checks/context.js";
+import { DiagnosticCollector } from "../report/collector.js";
 import { InternalError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { Catalog, type CatalogFile } from "../model/catalog.js";
 import type { Entity, Readme, SourceFile } from "../model/entity.js";
-import { classifyPath, classifyReadme, LAYOUT_HINT, SCHEMA_FILE, type PathInfo } from "../model/kinds.js";
-import { markSchemaValid } from "../schemas/known-valid.js";
+import { classifyPath, classifyReadme, LAYOUT_HINT, type PathInfo } from "../model/kinds.js";
 import { parseYamlFile, type YamlLimits } from "../yaml/parse.js";
 import { decodeUtf8, notUtf8Hint } from "../yaml/utf8.js";
 import { decodeFileText } from "../text/file-text.js";
-import type { CacheStats } from "./content-cache.js";
-import type { RawFile } from "./raw-file.js";
+import type { RawFile } from "../model/raw-file.js";
 import { displayPath } from "./display-path.js";
 
 /** A loaded catalog and the problems found while loading it. */
@@ -23,9 +21,7 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Number of files read (including rejected ones). */
   files: number;
-  /** What the content cache did, when one was used. */
-  cache?: CacheStats;
-  /** Every file's git blob id (or a marker for entries that are not readable files), when the fast path computed them. */
+  /** Every file's git blob id (or a marker for entries that are not readable files), when the load computed them. */
   oids?: Map<string, string>;
 }
 
@@ -37,9 +33,13 @@ export interface LoadResult {
 export interface ParsedFile {
   source?: SourceFile;
   value?: unknown;
-  /** Set instead of `value` for a file whose data comes from the content cache: decodes it on first use (the file passed its schema). */
-  cachedValue?: () => unknown;
+  /** Whether the data passed its kind's JSON Schema already (the schema check then does not validate it again). */
   schemaValid?: boolean;
+  /**
+   * Set instead of `value` by a parse step that builds the entity itself (its
+   * data decoded on first use): given the fields its path gives and its source.
+   */
+  entity?: (identity: EntityIdentity, source: SourceFile) => Entity;
   diagnostics: Diagnostic[];
 }
 
@@ -143,12 +143,16 @@ export function buildCatalog(
       continue;
     }
     catalog.addFile({ file, relPath: raw.relPath });
-    if (parsed.cachedValue) {
-      catalog.add(cachedEntity(info, parsed.source, parsed.cachedValue));
+    if (parsed.entity) {
+      catalog.add(parsed.entity(identity(info), parsed.source));
       continue;
     }
-    if (parsed.schemaValid === true) markSchemaValid(parsed.value, SCHEMA_FILE[info.kind]);
-    catalog.add({ ...identity(info), data: parsed.value as Entity["data"], source: parsed.source, schemaValid: false });
+    catalog.add({
+      ...identity(info),
+      data: parsed.value as Entity["data"],
+      source: parsed.source,
+      schemaValid: parsed.schemaValid === true,
+    });
   }
 
   for (const { ownerKind, ownerKey, readme } of readmes) {
@@ -178,18 +182,10 @@ export function buildCatalog(
   return { catalog, diagnostics: report.diagnostics, files: files.length };
 }
 
-const FROM_CACHE = new WeakSet<Entity>();
-
-/**
- * Whether the entity's data came from the content cache: its file passed its
- * schema in an earlier run, and nothing of it was parsed in this one.
- */
-export function isFromCache(entity: Entity): boolean {
-  return FROM_CACHE.has(entity);
-}
-
 /** The fields of an entity its path gives. */
-function identity(info: PathInfo): Pick<Entity, "kind" | "key" | "name" | "org" | "project" | "parent"> {
+export type EntityIdentity = Pick<Entity, "kind" | "key" | "name" | "org" | "project" | "parent">;
+
+function identity(info: PathInfo): EntityIdentity {
   return {
     kind: info.kind,
     key: info.key,
@@ -198,58 +194,6 @@ function identity(info: PathInfo): Pick<Entity, "kind" | "key" | "name" | "org" 
     ...(info.project !== undefined && { project: info.project }),
     ...(info.parent !== undefined && { parent: info.parent }),
   };
-}
-
-/**
- * An entity whose data is decoded from the cache on first use; schema-valid
- * from the start. A class: the accessor lives on the prototype, so each of
- * the many entities a large catalog has costs one small object.
- */
-class CachedEntity {
-  declare org?: string;
-  declare project?: string;
-  declare parent?: string;
-  declare readme?: Readme;
-  readonly kind: PathInfo["kind"];
-  readonly key: string;
-  readonly name: string;
-  readonly source: SourceFile;
-  schemaValid = true;
-  #decode: (() => unknown) | undefined;
-  #value: unknown;
-
-  constructor(info: PathInfo, source: SourceFile, decode: () => unknown) {
-    this.kind = info.kind;
-    this.key = info.key;
-    this.name = info.name;
-    if (info.org !== undefined) this.org = info.org;
-    if (info.project !== undefined) this.project = info.project;
-    if (info.parent !== undefined) this.parent = info.parent;
-    this.source = source;
-    this.#decode = decode;
-  }
-
-  get data(): unknown {
-    const decode = this.#decode;
-    if (decode) {
-      this.#value = decode();
-      this.#decode = undefined;
-      markSchemaValid(this.#value, SCHEMA_FILE[this.kind]);
-    }
-    return this.#value;
-  }
-
-  set data(value: unknown) {
-    this.#value = value;
-    this.#decode = undefined;
-  }
-}
-
-/** The entity of a file the content cache knows: its data decoded by `decode` on first use. */
-export function cachedEntity(info: PathInfo, source: SourceFile, decode: () => unknown): Entity {
-  const entity = new CachedEntity(info, source, decode) as unknown as Entity;
-  FROM_CACHE.add(entity);
-  return entity;
 }
 
 /** The record of a file that became no entity and no README: its text is decoded for the secret scan when read (none for a file over the size cap, left unread). */

@@ -6,11 +6,11 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from "node:fs";
 import { ExitError } from "../diagnostics/diagnostic.js";
 import { decodeUtf8 } from "../yaml/utf8.js";
-import { blobId } from "./cache-key.js";
+import { blobId } from "../model/blob-id.js";
 import { lstat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { NO_BYTES } from "./no-bytes.js";
-import type { EntryType, RawFile } from "./raw-file.js";
+import { NO_BYTES } from "../model/no-bytes.js";
+import type { EntryType, RawFile } from "../model/raw-file.js";
 
 /** Open flags: read only, and never through a symlink swapped in after the folder was listed (where the OS has the flag). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);

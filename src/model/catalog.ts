@@ -4,17 +4,6 @@ import type { Kind } from "./kinds.js";
 import { KINDS } from "./kinds.js";
 import type { CatalogData } from "./types.js";
 
-/**
- * Watches what a check reads of the catalog, so an incremental run knows
- * which results a change can affect. Tokens: `Kind|key` (one entity's data),
- * `?Kind|key` (whether its file exists), `Kind|*` (every entity of a kind),
- * `?Kind|*` (the keys of a kind), `Kind|@org` (a kind in one organization),
- * `Kind|^org/name` (the versions of one component or model), `*` (everything).
- */
-export interface AccessRecorder {
-  note(token: string): void;
-}
-
 /** A file the loader saw under the catalog folder (any file: entity, README, rejected, at a path of no kind, not regular). */
 export interface CatalogFile {
   /** Path as shown to the user, e.g. `catalog/orgs/acme/notes.txt`. */
@@ -31,8 +20,6 @@ export interface CatalogFile {
 
 /** Entities of every kind, indexed by kind and key. Built once by `loadCatalog`. */
 export class Catalog {
-  /** Set while an incremental run records what each check reads. */
-  recorder: AccessRecorder | undefined;
   /** Display path of the catalog folder, e.g. `catalog`. */
   readonly root: string;
   private readonly byKind = new Map<Kind, Map<string, Entity>>();
@@ -63,7 +50,6 @@ export class Catalog {
 
   /** The entity of `kind` with `key`, if any. */
   get<K extends Kind>(kind: K, key: string): Entity<K> | undefined {
-    this.recorder?.note(`${kind}|${key}`);
     return this.byKind.get(kind)!.get(key) as Entity<K> | undefined;
   }
 
@@ -72,7 +58,6 @@ export class Catalog {
    * loader rejected: a reference to it is then not reported a second time.
    */
   has(kind: Kind, key: string): boolean {
-    this.recorder?.note(`?${kind}|${key}`);
     return this.byKind.get(kind)!.has(key) || this.rejected.has(`${kind}:${key}`);
   }
 
@@ -96,8 +81,8 @@ export class Catalog {
 
   /**
    * Every file the loader saw: their paths, and the text of those that became
-   * no entity and no README. Not recorded as a read: a check that reads them
-   * runs that part every time (like the loader, which reports them every time).
+   * no entity and no README. A check that reads them runs that part every
+   * time (like the loader, which reports them every time).
    */
   files(): readonly CatalogFile[] {
     return this.fileList;
@@ -105,13 +90,11 @@ export class Catalog {
 
   /** The keys of the entities of `kind`, in key order (for suggestions: reads no entity's data). */
   keys(kind: Kind): string[] {
-    this.recorder?.note(`?${kind}|*`);
     return this.indexOf(kind).all.map((e) => e.key);
   }
 
   /** All entities of `kind`, in key order (a new array each call). */
   all<K extends Kind>(kind: K): Entity<K>[] {
-    this.recorder?.note(`${kind}|*`);
     return this.indexOf(kind).all.slice() as Entity<K>[];
   }
 
@@ -137,31 +120,19 @@ export class Catalog {
 
   /** Every entity, kinds in `KINDS` order. */
   entities(): Entity[] {
-    this.recorder?.note("*");
     return KINDS.flatMap((k) => this.all(k));
   }
 
   /**
    * The entities a check goes through, of `kinds` in order (every kind when
-   * omitted), only schema-valid ones when `validOnly`: not recorded as a read,
-   * since which entities are checked depends only on each one's own file.
+   * omitted), only schema-valid ones when `validOnly` (which entities are
+   * checked depends only on each one's own file).
    */
   subjects<K extends Kind>(kinds: readonly K[] | undefined, validOnly: boolean): Entity<K>[] {
     const out: Entity<K>[] = [];
     for (const kind of kinds ?? (KINDS as readonly K[]))
       for (const e of this.indexOf(kind).all) if (!validOnly || e.schemaValid) out.push(e as Entity<K>);
     return out;
-  }
-
-  /** Run `fn` without recording its reads (parts that look only at paths and are always run). */
-  unrecorded<T>(fn: () => T): T {
-    const recorder = this.recorder;
-    this.recorder = undefined;
-    try {
-      return fn();
-    } finally {
-      this.recorder = recorder;
-    }
   }
 
   /** Number of entities per kind. */
@@ -179,13 +150,11 @@ export class Catalog {
 
   /** Entities of `kind` in organization `org`, in key order. */
   inOrg<K extends Kind>(kind: K, org: string): Entity<K>[] {
-    this.recorder?.note(`${kind}|@${org}`);
     return (this.indexOf(kind).byOrg.get(org)?.slice() ?? []) as Entity<K>[];
   }
 
   /** Versions of a hub component (`org/name`) or model, in key order. */
   versionsOf(kind: "ComponentVersion" | "ModelVersion", parentKey: string): Entity[] {
-    this.recorder?.note(`${kind}|^${parentKey}`);
     return this.indexOf(kind).byParent.get(parentKey)?.slice() ?? [];
   }
 }

@@ -1,7 +1,7 @@
 /** What a changed path is for the pull-request check: create, update or delete of which kind of catalog file. */
 import type { ChangedFile } from "../git/changed-files.js";
 import { entryTypeOfMode } from "../git/tree.js";
-import type { EntryType } from "../load/raw-file.js";
+import type { EntryType } from "../model/raw-file.js";
 import {
   classifyPath,
   classifyReadme,

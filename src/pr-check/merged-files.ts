@@ -25,8 +25,8 @@ export interface MergedFiles {
 
 /** What `readMerged` needs. */
 export interface ReadMergedOptions {
-  /** How to read git objects (and the content cache). */
-  reading: Pick<ReadSideOptions, "cwd" | "binary" | "reader" | "cache" | "texts">;
+  /** How to read git objects (and the accelerator: worker threads, the content cache). */
+  reading: Pick<ReadSideOptions, "cwd" | "binary" | "reader" | "accelerator" | "texts">;
   /** The catalog folder from the repository root. */
   dir: string;
   /** The merge result's tree. */

@@ -5,9 +5,8 @@ import { listTreeAt, type TreeEntry } from "../git/tree.js";
 import { loadCatalogFromFiles, type LoadResult } from "../load/load-catalog.js";
 import type { Entity } from "../model/entity.js";
 import type { DeferredTexts } from "../git/blob-text.js";
-import type { ContentCache } from "../load/content-cache.js";
-import { entityFromCache, knownToCache } from "../load/load-fast.js";
-import { isFromCache } from "../load/build-catalog.js";
+import { entityFromCache, knownToCache, type Accelerator } from "../accel/load-fast.js";
+import { isFromCache } from "../accel/cached-entity.js";
 import { kindsWhere } from "../model/kind-descriptors.js";
 import { classifyPath, type Kind } from "../model/kinds.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
@@ -35,8 +34,12 @@ export interface ReadSideOptions {
   include?: (relPath: string) => boolean;
   /** The side's tree under `dir`, when listed already. */
   entries?: TreeEntry[];
-  /** An open content cache: files it knows are left unread until something needs their text (read through `texts`). */
-  cache?: ContentCache;
+  /**
+   * Who does the per-file work (worker threads, the content cache); with a
+   * cache, files it knows are left unread until something needs their text
+   * (read through `texts`).
+   */
+  accelerator?: Accelerator;
   texts?: DeferredTexts;
   /**
    * A side loaded already (the head): its entities that came from the content
@@ -52,7 +55,8 @@ export async function readSide(options: ReadSideOptions): Promise<Side> {
   const entries =
     options.entries ??
     (await listTreeAt({ cwd: options.cwd, binary: options.binary, rev: options.rev, dir: options.dir }));
-  const { cache, texts } = options;
+  const { accelerator, texts } = options;
+  const cache = accelerator?.cache;
   const deferred =
     cache &&
     texts &&
@@ -78,7 +82,7 @@ export async function readSide(options: ReadSideOptions): Promise<Side> {
     ...(deferred && { deferred }),
     ...(built && { built }),
   });
-  const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(cache && { openCache: cache }) });
+  const loaded = loadCatalogFromFiles(files, { root: options.dir, ...(accelerator && { accelerator }) });
   const byPath = new Map(loaded.catalog.entities().map((e) => [e.source.relPath, e]));
   return { loaded, byPath, entries };
 }

@@ -21,14 +21,13 @@ import type { Actor, ActorInput } from "../permissions/actor.js";
 import { Authority } from "../permissions/authority.js";
 import type { Decision } from "../permissions/decision.js";
 import { validateCatalog } from "../validate.js";
-import { checkWithSnapshotsPrepared, type SnapshotRunStats } from "../incremental/validate-with-snapshots.js";
+import { checkWithSnapshotsPrepared, type SnapshotRunStats } from "../accel/validate-with-snapshots.js";
 import type { Entity } from "../model/entity.js";
-import { checksFingerprint, filesDigest } from "../incremental/snapshot-store.js";
-import { treeFiles } from "../incremental/tree-files.js";
+import { checksFingerprint, filesDigest } from "../accel/snapshot-store.js";
+import { treeFiles } from "../accel/tree-files.js";
 import { DeferredTexts } from "../git/blob-text.js";
-import { ContentCache } from "../load/content-cache.js";
-import { cacheDirOf, knownToCache } from "../load/load-fast.js";
-import { warmFileJobs } from "../load/file-job.js";
+import { Accelerator, knownToCache } from "../accel/load-fast.js";
+import { warmFileJobs } from "../accel/file-job.js";
 import { DEFAULT_LIMITS } from "../yaml/parse.js";
 import { CHECKS } from "../checks/index.js";
 import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
@@ -38,7 +37,7 @@ import { classifyChange, type ChangeAction, type PrChange } from "./classify-cha
 import { decideChange } from "./decide-change.js";
 import { Denials, dedupeByPlace } from "./denials.js";
 import { failClosed } from "./fail-closed.js";
-import { mergedFileProblems, readMerged } from "./merged-files.js";
+import { mergedFileProblems, readMerged, type MergedFiles } from "./merged-files.js";
 import { pullRequestDiffs } from "./pr-diffs.js";
 import {
   principalLabel,
@@ -48,9 +47,16 @@ import {
   type PrincipalInput,
   type PrincipalRole,
 } from "./principals.js";
-import { authorityFilter, baseProblems, readSide, type Side } from "./read-sides.js";
+import { authorityFilter, baseProblems, readSide, type ReadSideOptions, type Side } from "./read-sides.js";
 import { reportVerdict } from "./verdict-report.js";
-import { catalogBefore, isTouched, needsCatalogBefore, splitDiagnostics, touchedPaths } from "./preexisting.js";
+import {
+  catalogBefore,
+  isTouched,
+  needsCatalogBefore,
+  splitDiagnostics,
+  touchedPaths,
+  type SplitDiagnostics,
+} from "./preexisting.js";
 import { mentionsOf } from "../permissions/mentions.js";
 import type { Catalog } from "../model/catalog.js";
 
@@ -85,6 +91,13 @@ export interface CheckOptions {
   validateHead?: boolean;
   /** Also give the texts of the files the `preexisting` problems are in (for code frames: the CLI's `--all`). */
   framesForPreexisting?: boolean;
+  /**
+   * A content cache folder: files it knows stay unread, and the head is checked
+   * from a validation snapshot (the CLI passes MLCAT_CACHE_DIR). None by default.
+   */
+  cache?: string;
+  /** Worker threads for parsing: a number, or `auto` (default) for large catalogs on several cores. */
+  workers?: number | "auto";
 }
 
 /** A decision for one principal. */
@@ -191,20 +204,106 @@ interface Started {
   principals: PrincipalInput[];
 }
 
-/** The check, once the revisions are resolved and git is at work. */
+/**
+ * The check, once the revisions are resolved and git is at work: its stages,
+ * in the order they run. Each stage is a function below; the security
+ * decisions are `stopBeforeReading`, `judgeBase`, `headProblems` and
+ * `decideChanges`; the rest reads (`judgedChanges`, `sideTrees`, `readSides`,
+ * `readMerged`, `frameTexts`) or only schedules work early (`openAcceleration`,
+ * `warmParser`).
+ */
 async function checkWith(options: CheckOptions, started: Started): Promise<CheckResult> {
-  const { git, dir, base, head, headTree, forkFound, sinceBase, reader, info, principals: wanted } = started;
-  // With a content cache (MLCAT_CACHE_DIR), files it knows stay unread and the head is checked from a validation snapshot.
-  const cacheDir = cacheDirOf({});
-  const cache = cacheDir === undefined ? undefined : new ContentCache(cacheDir, DEFAULT_LIMITS);
-  if (cache) {
-    cache.warm();
-    checksFingerprint(cache.folder);
+  const accelerator = openAcceleration(options);
+  const scope = await judgedChanges(started);
+  warmParser(scope.changes, accelerator);
+  const trees = await sideTrees(started, scope);
+  const run: Run = { options, started, scope, trees, reading: readingFor(started, accelerator) };
+  const stoppedEarly = await stopBeforeReading(run);
+  if (stoppedEarly) return stoppedEarly;
+  const secrets = startSecretsScan(started);
+  const { after, onBase } = await readSides(run);
+  secrets.giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
+  const { authority, principals, stopped } = judgeBase(onBase, judging(run));
+  if (stopped) return stopped;
+  const merged = scope.revisions.mergeTree !== undefined ? await readMergedSide(run) : undefined;
+  const { checked, split } = await headProblems(run, after);
+  accelerator.finish();
+  const diagnostics: Diagnostic[] = [...split.own, ...(await secrets.found)];
+  if (merged) diagnostics.push(...mergedFileProblems(merged, after, started.dir, shortRev(options.base)));
+  const { decided, reported } = await decideChanges(run, { after, onBase, merged, authority, principals, diagnostics });
+  const entities = after.loaded.catalog.entities();
+  const flagged = new Set([...reported, ...(options.framesForPreexisting ? split.preexisting : [])].map((d) => d.file));
+  const texts = await frameTexts(run, { after, onBase, merged, entities, flagged });
+  return {
+    diagnostics: reported.sort(compareDiagnostics),
+    preexisting: split.preexisting.sort(compareDiagnostics),
+    changes: decided,
+    revisions: scope.revisions,
+    actor: principals[0]!,
+    principals,
+    files: after.loaded.files,
+    entities: entities.length,
+    texts,
+    ...(checked?.stats && { snapshot: checked.stats }),
+  };
+}
+
+/** What every stage after the first few reads: the options, what was started, what is judged and the sides' trees. */
+interface Run {
+  options: CheckOptions;
+  started: Started;
+  scope: JudgedChanges;
+  trees: SideTrees;
+  /** How sides are read: git objects, and the accelerator (with a cache, the texts of files left unread). */
+  reading: Omit<ReadSideOptions, "rev" | "dir">;
+}
+
+/**
+ * The accelerator every load of the check shares (worker threads; with a
+ * content cache, files it knows stay unread and the head is checked from a
+ * validation snapshot). The cache's newest pack and the code's fingerprint
+ * are read now, while git works.
+ */
+function openAcceleration(options: CheckOptions): Accelerator {
+  const accelerator = new Accelerator(
+    {
+      ...(options.cache !== undefined && { cache: options.cache }),
+      ...(options.workers !== undefined && { workers: options.workers }),
+    },
+    DEFAULT_LIMITS,
+  );
+  if (accelerator.cache) {
+    accelerator.cache.warm();
+    checksFingerprint(accelerator.cache.folder);
   }
-  const fork = await forkFound;
+  return accelerator;
+}
+
+/** What the check judges: the diffs, the changes classified, and the revisions. */
+interface JudgedChanges {
+  fork: string;
+  baseDiff: ChangedFile[];
+  own: ChangedFile[];
+  judged: ChangedFile[];
+  conflicts: ConflictedPath[] | undefined;
+  revisions: CheckResult["revisions"];
+  /** The judged changes, and the head's own (the same list when the base has not moved). */
+  changes: PrChange[];
+  ownChanges: PrChange[];
+  /** Catalog-relative paths of both. */
+  changedRel: Set<string>;
+  ownRel: Set<string>;
+  /** Organizations either touches. */
+  touchedOrgs: Set<string>;
+}
+
+/** The pull request's changes: what merging the head into the base would change, and the head's own since the fork. */
+async function judgedChanges(started: Started): Promise<JudgedChanges> {
+  const { git, dir, base, head } = started;
+  const fork = await started.forkFound;
   // The base's and merge-base's trees are the head's with these diffs undone, the merge result's the base's with the judged
   // diff applied: the head is listed once.
-  const baseDiff = await sinceBase;
+  const baseDiff = await started.sinceBase;
   const diffs = await pullRequestDiffs({ ...git, base, head, fork, sinceBase: baseDiff });
   const { own, judged, conflicts } = diffs;
   const revisions = {
@@ -216,110 +315,197 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const changes = judged.map((f) => classifyChange(f, dir));
   const ownChanges = own === judged ? changes : own.map((f) => classifyChange(f, dir));
   const relPaths = (list: PrChange[]) => new Set(list.flatMap((c) => (c.relPath === undefined ? [] : [c.relPath])));
-  const changedRel = relPaths(changes);
-  const ownRel = relPaths(ownChanges);
   const touchedOrgs = new Set(
     [...changes, ...ownChanges]
       .map((c) => c.info?.org ?? c.readme?.ownerKey.split("/")[0])
       .filter((o): o is string => o !== undefined),
   );
-  // The changed files the cache does not know will be parsed: load the parser and their validators while git lists the tree.
+  return {
+    fork,
+    baseDiff,
+    own,
+    judged,
+    conflicts,
+    revisions,
+    changes,
+    ownChanges,
+    changedRel: relPaths(changes),
+    ownRel: relPaths(ownChanges),
+    touchedOrgs,
+  };
+}
+
+/** Scheduling only: the changed files the cache does not know will be parsed; load the parser and their validators while git lists the tree. */
+function warmParser(changes: readonly PrChange[], accelerator: Accelerator): void {
+  const cache = accelerator.cache;
   const toParse = changes.flatMap((c) =>
     c.info && c.newType === "file" && c.newOid !== undefined && !(cache && knownToCache(cache, c.relPath!, c.newOid))
       ? [SCHEMA_FILE[c.info.kind]]
       : [],
   );
   if (toParse.length > 0) warmFileJobs(toParse, DEFAULT_LIMITS);
-  const headEntries = await headTree;
-  const merging = revisions.mergeTree !== undefined;
+}
+
+/** The trees of the head, the base and the merge-base under the catalog folder, and the sizes of the old blobs. */
+interface SideTrees {
+  headEntries: TreeEntry[];
+  baseEntries: TreeEntry[];
+  forkEntries: TreeEntry[];
+  sizes: Map<string, number>;
+}
+
+/** The head's tree as git lists it; the base's and the merge-base's derived from it with the diffs undone. */
+async function sideTrees(started: Started, scope: JudgedChanges): Promise<SideTrees> {
+  const { dir, base, info } = started;
+  const { own, baseDiff, judged, fork, revisions } = scope;
+  const headEntries = await started.headTree;
   const sizes = await blobSizesOf(info, [
     ...oldBlobsOf(own, dir),
     ...oldBlobsOf(baseDiff, dir),
-    ...(merging ? newBlobsOf(judged, dir) : []),
+    ...(revisions.mergeTree !== undefined ? newBlobsOf(judged, dir) : []),
   ]);
   const baseEntries = treeBefore(headEntries, baseDiff, sizes, dir);
   const forkEntries = fork === base ? baseEntries : treeBefore(headEntries, own, sizes, dir);
+  return { headEntries, baseEntries, forkEntries, sizes };
+}
 
-  const deferred = cache && new DeferredTexts({ ...git, reader });
-  const reading = { ...git, reader, ...(cache && deferred && { cache, texts: deferred }) };
-  // Over the base's cap on changed files the check stops before reading the head or the history (the cap is a resource guard too);
-  // so does a branch that does not merge cleanly.
-  const counted = conflicts ? own : judged;
+/** How sides are read: from git objects, through the accelerator; with a cache, texts of files left unread come in batches. */
+function readingFor(started: Started, accelerator: Accelerator): Run["reading"] {
+  const { git, reader } = started;
+  const deferred = accelerator.cache && new DeferredTexts({ ...git, reader });
+  return { ...git, reader, accelerator, ...(deferred && { texts: deferred }) };
+}
+
+/** The changed files counted against the base's cap: the head's own when the branch does not merge cleanly. */
+function counted(scope: JudgedChanges): readonly ChangedFile[] {
+  return scope.conflicts ? scope.own : scope.judged;
+}
+
+/** What `judgeBase` is told of the run. */
+function judging(run: Run, merge?: { conflicts: ConflictedPath[]; baseName: string }): Parameters<typeof judgeBase>[1] {
+  const { scope, started } = run;
+  return {
+    dir: started.dir,
+    changed: counted(scope),
+    touchedOrgs: scope.touchedOrgs,
+    revisions: scope.revisions,
+    principals: started.principals,
+    ...(merge && { merge }),
+  };
+}
+
+/**
+ * Fail closed before the head or the history is read: over the base's cap on
+ * changed files (the cap is a resource guard too), or a branch that does not
+ * merge cleanly. Only the base's catalog.yaml is read to know the cap.
+ */
+async function stopBeforeReading(run: Run): Promise<CheckResult | undefined> {
+  const { scope, started, trees, reading, options } = run;
+  const { base, dir } = started;
   const settings = await readSide({
     ...reading,
     rev: base,
     dir,
-    entries: baseEntries,
+    entries: trees.baseEntries,
     include: (p) => p === "catalog.yaml",
   });
-  if (conflicts || counted.length > new Authority(settings.loaded.catalog).policy().maxChangedFiles) {
-    const onBase = await readSide({
-      ...reading,
-      rev: base,
-      dir,
-      entries: baseEntries,
-      include: authorityFilter(new Set([...changedRel, ...ownRel])),
-    });
-    const merge = conflicts && { conflicts, baseName: shortRev(options.base) };
-    const { stopped } = judgeBase(onBase, {
-      dir,
-      changed: counted,
-      touchedOrgs,
-      revisions,
-      principals: wanted,
-      ...(merge && { merge }),
-    });
-    if (stopped) return stopped;
-  }
-  // Secrets: every line any commit of the pull request added, with the BASE's allowlist (the head's could allowlist its own secret), given once the base is read.
+  const cap = new Authority(settings.loaded.catalog).policy().maxChangedFiles;
+  if (!scope.conflicts && counted(scope).length <= cap) return undefined;
+  const onBase = await readSide({
+    ...reading,
+    rev: base,
+    dir,
+    entries: trees.baseEntries,
+    include: authorityFilter(new Set([...scope.changedRel, ...scope.ownRel])),
+  });
+  const merge = scope.conflicts && { conflicts: scope.conflicts, baseName: shortRev(options.base) };
+  return judgeBase(onBase, judging(run, merge || undefined)).stopped;
+}
+
+/**
+ * Secrets: every line any commit of the pull request added, scanned with the
+ * BASE's allowlist (the head's could allowlist its own secret), given once the
+ * base is read.
+ */
+function startSecretsScan(started: Started): {
+  giveAllowlist: (allowlist: SecretsAllowlist) => void;
+  found: Promise<Diagnostic[]>;
+} {
+  const { git, base, head } = started;
   let giveAllowlist: (allowlist: SecretsAllowlist) => void = () => {};
   const allowlist = new Promise<SecretsAllowlist>((resolve) => (giveAllowlist = resolve));
-  const secrets = scanPullRequestSecrets({ ...git, base, head, allowlist });
-  secrets.catch(() => {});
+  const found = scanPullRequestSecrets({ ...git, base, head, allowlist });
+  found.catch(() => {});
+  return { giveAllowlist, found };
+}
+
+/**
+ * The head (every file, or with `validateHead: false` only the changed ones),
+ * then the base's authority files and changed files: the base's entities that
+ * the cache gave the head are taken as they are.
+ */
+async function readSides(run: Run): Promise<{ after: Side; onBase: Side }> {
+  const { scope, started, trees, reading, options } = run;
+  const { dir, head, base } = started;
   const full = options.validateHead !== false;
-  const owners = new Set(ownChanges.flatMap((c) => (c.readme ? [readmeOwnerPath(c.readme)] : [])));
+  const owners = new Set(scope.ownChanges.flatMap((c) => (c.readme ? [readmeOwnerPath(c.readme)] : [])));
   // The head first: the base's and merge-base's entities that the cache gave the head are theirs too, as they are.
   const after = await readSide({
     ...reading,
-    entries: headEntries,
+    entries: trees.headEntries,
     rev: head,
     dir,
-    ...(!full && { include: (p: string) => ownRel.has(p) || changedRel.has(p) || owners.has(p) }),
+    ...(!full && { include: (p: string) => scope.ownRel.has(p) || scope.changedRel.has(p) || owners.has(p) }),
   });
   const onBase = await readSide({
     ...reading,
     rev: base,
     dir,
-    entries: baseEntries,
-    include: authorityFilter(changedRel),
+    entries: trees.baseEntries,
+    include: authorityFilter(scope.changedRel),
     reuse: after,
   });
-  giveAllowlist(readSecretsAllowlist(onBase.loaded.catalog.get("Catalog", "catalog")?.data));
-  const { authority, principals, stopped } = judgeBase(onBase, {
-    dir,
-    changed: counted,
-    touchedOrgs,
-    revisions,
-    principals: wanted,
-  });
-  if (stopped) return stopped;
-  // A file the merge leaves with other content than the head's (both sides changed it) is judged as the merge leaves it.
-  const merged = merging
-    ? await readMerged({
-        reading,
-        dir,
-        tree: revisions.mergeTree!,
-        baseEntries,
-        judged,
-        sizes,
-        headEntries,
-        own,
-        changes,
-      })
-    : undefined;
+  return { after, onBase };
+}
 
+/** A file the merge leaves with other content than the head's (both sides changed it) is judged as the merge leaves it. */
+async function readMergedSide(run: Run): Promise<MergedFiles | undefined> {
+  const { scope, started, trees, reading } = run;
+  return readMerged({
+    reading,
+    dir: started.dir,
+    tree: scope.revisions.mergeTree!,
+    baseEntries: trees.baseEntries,
+    judged: scope.judged,
+    sizes: trees.sizes,
+    headEntries: trees.headEntries,
+    own: scope.own,
+    changes: scope.changes,
+  });
+}
+
+/**
+ * The head validated with every check but secrets, its problems split: those
+ * in files the pull request touched or that it brought, and those that were
+ * there where the branch started (found by checking that catalog too, when
+ * needed).
+ */
+async function headProblems(
+  run: Run,
+  after: Side,
+): Promise<{ checked?: { diagnostics: Diagnostic[]; stats?: SnapshotRunStats }; split: SplitDiagnostics }> {
+  const { scope, started, trees, reading, options } = run;
+  const { dir, base } = started;
+  const { fork, changes, ownChanges } = scope;
+  const full = options.validateHead !== false;
+  const cacheDir = reading.accelerator?.cache?.dir;
+  const deferred = reading.texts;
   const digestOf = (entries: TreeEntry[]) => filesDigest(treeFiles(entries, dir, DEFAULT_LIMITS.maxFileBytes));
-  const prefer = full ? (fork === base ? [digestOf(baseEntries)] : [digestOf(baseEntries), digestOf(forkEntries)]) : [];
+  const prefer = full
+    ? fork === base
+      ? [digestOf(trees.baseEntries)]
+      : [digestOf(trees.baseEntries), digestOf(trees.forkEntries)]
+    : [];
   const checked = full
     ? await checkHead(after.loaded.catalog, after.loaded.oids, cacheDir, deferred, prefer)
     : undefined;
@@ -334,10 +520,10 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
       ...reading,
       rev: fork,
       dir,
-      entries: forkEntries,
+      entries: trees.forkEntries,
       include: (p) => isTouched(p, undone),
     });
-    const forkFiles = treeFiles(forkEntries, dir, DEFAULT_LIMITS.maxFileBytes);
+    const forkFiles = treeFiles(trees.forkEntries, dir, DEFAULT_LIMITS.maxFileBytes);
     before = (
       await checkHead(
         catalogBefore(after.loaded.catalog, forkPart.loaded.catalog, undone),
@@ -357,10 +543,30 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     checkProblems,
     ...(before && { before }),
   });
-  const diagnostics: Diagnostic[] = split.own;
-  cache?.finish();
-  diagnostics.push(...(await secrets));
-  if (merged) diagnostics.push(...mergedFileProblems(merged, after, dir, shortRev(options.base)));
+  return { ...(checked && { checked }), split };
+}
+
+/**
+ * Every change decided for every principal, with the base's authority:
+ * denials become diagnostics in the changed file (a merged file's in the
+ * head's, where the contributor edited it).
+ */
+async function decideChanges(
+  run: Run,
+  input: {
+    after: Side;
+    onBase: Side;
+    merged: MergedFiles | undefined;
+    authority: Authority;
+    principals: Principal[];
+    /** The problems found so far: a denial at the same place as one of them is not reported twice. */
+    diagnostics: Diagnostic[];
+  },
+): Promise<{ decided: ChangeDecision[]; reported: Diagnostic[] }> {
+  const { started, scope } = run;
+  const { git, base, reader } = started;
+  const { after, onBase, merged, authority, principals } = input;
+  const { changes, fork } = scope;
   // Component versions the pull request adds under tags the base does not hold: did its history publish them once?
   const readded = changes.filter(
     (c) => c.action === "create" && c.info?.kind === "ComponentVersion" && !onBase.byPath.has(c.relPath!),
@@ -368,13 +574,13 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   const tombstones = await lastDeletions({ ...git, rev: base, paths: readded.map((c) => c.path) });
   // The pull request's time, for the records it writes: from its fork point's commit to its head's (never later than now),
   // and whom they may name: everyone the check judges.
-  const [forkTime, headTime] = await Promise.all([committerTime(reader, fork), committerTime(reader, head)]);
+  const [forkTime, headTime] = await Promise.all([committerTime(reader, fork), committerTime(reader, started.head)]);
   const window = { from: forkTime, to: Math.min(headTime, Date.now()) };
   const recorders = principals.flatMap((p) => (p.user === undefined ? [] : [p.user]));
   const decided: ChangeDecision[] = [];
   // Whom to ask, as GitHub @logins: the handles review is requested from.
   const mention = (users: readonly string[]) => mentionsOf(authority, users);
-  const denials = new Denials(dedupeByPlace(diagnostics));
+  const denials = new Denials(dedupeByPlace(input.diagnostics));
   const several = principals.length > 1;
   for (const change of changes) {
     const rel = change.relPath;
@@ -410,12 +616,25 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
     }
     decided.push({ path: change.path, action: change.action, allowed: decisions.every((d) => d.allowed), decisions });
   }
-  const reported = denials.all();
-  const entities = after.loaded.catalog.entities();
-  // Texts for code frames: the files with a diagnostic (files left unread stay unread).
+  return { decided, reported: denials.all() };
+}
+
+/** Texts for code frames: the files with a diagnostic (`flagged`; files left unread are read now, in one batch). */
+async function frameTexts(
+  run: Run,
+  input: {
+    after: Side;
+    onBase: Side;
+    merged: MergedFiles | undefined;
+    entities: Entity[];
+    flagged: ReadonlySet<string>;
+  },
+): Promise<Map<string, string>> {
+  const { after, onBase, merged, entities, flagged } = input;
+  const dir = run.started.dir;
   const texts = new Map<string, string>();
-  const flagged = new Set([...reported, ...(options.framesForPreexisting ? split.preexisting : [])].map((d) => d.file));
   const oids = after.loaded.oids;
+  const deferred = run.reading.texts;
   if (deferred && oids) {
     const prefix = `${dir}/`;
     await deferred.prefetch(
@@ -432,23 +651,12 @@ async function checkWith(options: CheckOptions, started: Started): Promise<Check
   for (const e of merged?.side.loaded.catalog.entities() ?? [])
     if (flagged.has(e.source.file) && !texts.has(e.source.file)) texts.set(e.source.file, e.source.text);
   // A deleted file's frame shows what was deleted.
-  for (const c of changes)
+  for (const c of run.scope.changes)
     if (c.action === "delete" && c.relPath !== undefined) {
       const gone = onBase.byPath.get(c.relPath);
       if (gone) texts.set(c.path, gone.source.text);
     }
-  return {
-    diagnostics: reported.sort(compareDiagnostics),
-    preexisting: split.preexisting.sort(compareDiagnostics),
-    changes: decided,
-    revisions,
-    actor: principals[0]!,
-    principals,
-    files: after.loaded.files,
-    entities: entities.length,
-    texts,
-    ...(checked?.stats && { snapshot: checked.stats }),
-  };
+  return texts;
 }
 
 /**

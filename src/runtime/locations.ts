@@ -31,7 +31,7 @@ export const SITE_DIR: string = join(PACKAGE_ROOT, "site");
 export const GENERATED_VALIDATORS_PATH: string = join(CODE_ROOT, "schemas", "validators.generated.cjs");
 
 /** The parse worker's script: always the compiled one (a worker thread cannot run the TypeScript sources). */
-export const PARSE_WORKER_PATH: string = join(PACKAGE_ROOT, "dist", "load", "parse-worker.js");
+export const PARSE_WORKER_PATH: string = join(PACKAGE_ROOT, "dist", "accel", "parse-worker.js");
 
 /** The folder of the bundled CLI `npm run compile` writes. */
 export const BUNDLE_DIR: string = join(PACKAGE_ROOT, "dist", "bundle");

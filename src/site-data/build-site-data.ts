@@ -180,6 +180,8 @@ export interface LoadSiteDataOptions extends Omit<SiteDataOptions, "history" | "
   history?: boolean;
   /** Where the JSON Schemas are (default: the ones mlcat ships). */
   schemasDir?: string;
+  /** A content cache folder for the validation (the CLI passes MLCAT_CACHE_DIR); none by default. */
+  cache?: string;
 }
 
 /** What `loadSiteData` returns: the data when the catalog has no errors, and every diagnostic either way. */
@@ -208,7 +210,7 @@ export interface ValidatedSite {
 /** Validate the catalog folder and, when it has no errors, read its history and the schemas the data is computed from. */
 export async function validateSite(options: LoadSiteDataOptions = {}): Promise<ValidatedSite> {
   const dir = options.dir ?? "catalog";
-  const result = await validate({ dir });
+  const result = await validate({ dir, ...(options.cache !== undefined && { cache: options.cache }) });
   const base = {
     catalog: result.catalog,
     diagnostics: result.diagnostics,

@@ -135,10 +135,10 @@ describe("README templates", () => {
 
 describe("the command line", () => {
   it("names an unknown command and exits 2, also with --help", async () => {
-    const run = await runCli(["alias", "--help"]);
+    const run = await runCli(["deploy", "--help"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^mlcat: unknown command 'alias'\n  hint: the commands are init, validate, /);
+    expect(run.stderr).toMatch(/^mlcat: unknown command 'deploy'\n  hint: the commands are init, validate, /);
     expect((await runCli(["valdate"])).stderr).toContain(`unknown command 'valdate' (did you mean "validate"?)`);
   });
 

@@ -1,6 +1,6 @@
 /** Test helpers: build a catalog from in-memory YAML texts, without touching disk. */
 import { loadCatalogFromFiles, type LoadResult } from "../../src/load/load-catalog.js";
-import type { RawFile } from "../../src/load/raw-file.js";
+import type { RawFile } from "../../src/model/raw-file.js";
 import { validateCatalog } from "../../src/validate.js";
 import { compareDiagnostics, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Check } from "../../src/checks/context.js";

@@ -1,5 +1,5 @@
 /**
- * `mlcat check` with a content cache (MLCAT_CACHE_DIR) decides exactly what it
+ * `mlcat check` with a content cache (the CLI's MLCAT_CACHE_DIR) decides exactly what it
  * decides without one: the cache left by `mlcat validate` on main, an empty
  * cache, and the head's own snapshot (a re-run) all give the same
  * diagnostics, decisions and code-frame texts, on real temporary repositories,
@@ -47,20 +47,13 @@ function seen(result: CheckResult) {
 }
 
 async function checkWith(branch: string, cacheDir: string | undefined): Promise<CheckResult> {
-  const before = process.env.MLCAT_CACHE_DIR;
-  if (cacheDir === undefined) delete process.env.MLCAT_CACHE_DIR;
-  else process.env.MLCAT_CACHE_DIR = cacheDir;
-  try {
-    return await checkPullRequest({
-      cwd: scenario.repo.dir,
-      base: "main",
-      head: branch,
-      actor: { login: login(ADMIN) },
-    });
-  } finally {
-    if (before === undefined) delete process.env.MLCAT_CACHE_DIR;
-    else process.env.MLCAT_CACHE_DIR = before;
-  }
+  return await checkPullRequest({
+    cwd: scenario.repo.dir,
+    base: "main",
+    head: branch,
+    actor: { login: login(ADMIN) },
+    ...(cacheDir !== undefined && { cache: cacheDir }),
+  });
 }
 
 let cases = 0;

@@ -13,8 +13,9 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHANGES, GENERATED, type Files } from "./changes.js";
 import { CHECKS } from "../../src/checks/index.js";
-import { checkWithSnapshots } from "../../src/incremental/validate-with-snapshots.js";
+import { checkWithSnapshots } from "../../src/accel/validate-with-snapshots.js";
 import { loadCatalog } from "../../src/load/load-catalog.js";
+import { Accelerator } from "../../src/accel/load-fast.js";
 import { validate } from "../../src/validate.js";
 import { DEFAULT_LIMITS } from "../../src/yaml/parse.js";
 
@@ -140,7 +141,7 @@ describe("snapshots on disk", () => {
   it("runs with different sets of checks on the same files keep each other's results", async () => {
     const cache = join(root, "cache-check-sets");
     const dir = writeCatalog(GENERATED);
-    const loaded = await loadCatalog({ dir, cache, workers: 0 });
+    const loaded = await loadCatalog({ dir, accelerator: new Accelerator({ cache, workers: 0 }, DEFAULT_LIMITS) });
     const run = (checks: typeof CHECKS) =>
       checkWithSnapshots(loaded.catalog, checks, loaded.oids!, { cacheDir: cache, limits: DEFAULT_LIMITS }).stats;
     const withoutSecrets = CHECKS.filter((c) => c.name !== "secrets");

@@ -20,8 +20,8 @@ import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINE_PACKAGES } from "../../src/load/cache-key.js";
-import { CHECK_PACKAGES, modulesDigest, SETTLED_MS } from "../../src/incremental/snapshot-store.js";
+import { ENGINE_PACKAGES } from "../../src/accel/cache-key.js";
+import { CHECK_PACKAGES, modulesDigest, SETTLED_MS } from "../../src/accel/snapshot-store.js";
 
 /** The packages the modules under `src/` import or require (subpaths folded into their package). */
 function packagesUsed(dir: string): Set<string> {

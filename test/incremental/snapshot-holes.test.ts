@@ -11,7 +11,7 @@ import { dirname, join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GENERATED, type Files } from "./changes.js";
 import { validate } from "../../src/validate.js";
-import { fromStored, toStored, type Snapshot } from "../../src/incremental/snapshot.js";
+import { fromStored, toStored, type Snapshot } from "../../src/accel/snapshot.js";
 
 const root = mkdtempSync(join(tmpdir(), "mlcat-snapshot-holes-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

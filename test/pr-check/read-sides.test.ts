@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BlobReader } from "../../src/git/blob-reader.js";
 import { DeferredTexts } from "../../src/git/blob-text.js";
 import { listTreeAt } from "../../src/git/tree.js";
-import { ContentCache } from "../../src/load/content-cache.js";
+import { Accelerator } from "../../src/accel/load-fast.js";
 import { authorityFilter, readSide } from "../../src/pr-check/read-sides.js";
 import { validate } from "../../src/validate.js";
 import { DEFAULT_LIMITS } from "../../src/yaml/parse.js";
@@ -35,9 +35,9 @@ async function sides(change: Record<string, string>) {
   repo.commit("change");
   const reader = BlobReader.open({ cwd: repo.dir });
   cleanups.push(() => void reader.close());
-  const cache = new ContentCache(cacheDir, DEFAULT_LIMITS);
+  const accelerator = new Accelerator({ cache: cacheDir }, DEFAULT_LIMITS);
   const texts = new DeferredTexts({ cwd: repo.dir, reader });
-  const reading = { cwd: repo.dir, reader, dir: "catalog", cache, texts };
+  const reading = { cwd: repo.dir, reader, dir: "catalog", accelerator, texts };
   const head = await readSide({ ...reading, rev: "pr" });
   const entries = await listTreeAt({ cwd: repo.dir, rev: "main", dir: "catalog" });
   const base = await readSide({

@@ -6,6 +6,7 @@
  * stale and stays within its bound.
  */
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -24,9 +25,10 @@ import { findTemplateProblems } from "../../src/checks/spec-templates.js";
 import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
 import { classifyPath } from "../../src/model/kinds.js";
 import { readCatalogDir } from "../../src/load/read-dir.js";
-import { blobId, engineFingerprint } from "../../src/load/cache-key.js";
-import { ContentCache } from "../../src/load/content-cache.js";
-import { lastPoolRun, poolSettings } from "../../src/load/worker-pool.js";
+import { blobId } from "../../src/model/blob-id.js";
+import { engineFingerprint } from "../../src/accel/cache-key.js";
+import { ContentCache } from "../../src/accel/content-cache.js";
+import { Accelerator } from "../../src/accel/load-fast.js";
 import { generateCatalog } from "../../scripts/scale/generate-catalog.ts";
 import { writeCatalogFiles } from "../../scripts/scale/write-repository.ts";
 import { validate, type ValidationResult } from "../../src/validate.js";
@@ -114,15 +116,11 @@ describe.each([
   });
 
   it("with worker threads (all batches in the workers, then shared with the main thread)", async () => {
-    poolSettings.mainThreadWorks = false;
-    try {
-      const result = await validate({ dir, limits: LIMITS, cache: false, workers: 2 });
-      expect(lastPoolRun).toMatchObject({ workers: 2, mainBatches: 0 });
-      expect(lastPoolRun.workerBatches).toBeGreaterThan(1);
-      expect(shape(result)).toEqual(plain);
-    } finally {
-      poolSettings.mainThreadWorks = true;
-    }
+    const accelerator = new Accelerator({ workers: 2, mainThreadWorks: false }, { ...DEFAULT_LIMITS, ...LIMITS });
+    const result = await validate({ dir, limits: LIMITS, accelerator });
+    expect(accelerator.lastSplit).toMatchObject({ workers: 2, mainBatches: 0 });
+    expect(accelerator.lastSplit!.workerBatches).toBeGreaterThan(1);
+    expect(shape(result)).toEqual(plain);
     expect(shape(await validate({ dir, limits: LIMITS, cache: false, workers: 1 }))).toEqual(plain);
   });
 
@@ -155,14 +153,12 @@ describe.each([
 
   it("with a cold cache filled by worker threads (which send valid values serialized), then a warm one", async () => {
     const workerCache = join(root, "worker-filled-cache");
-    poolSettings.mainThreadWorks = false;
-    let cold: ValidationResult;
-    try {
-      cold = await validate({ dir, limits: LIMITS, cache: workerCache, workers: 2 });
-      expect(lastPoolRun).toMatchObject({ workers: 2, mainBatches: 0 });
-    } finally {
-      poolSettings.mainThreadWorks = true;
-    }
+    const accelerator = new Accelerator(
+      { cache: workerCache, workers: 2, mainThreadWorks: false },
+      { ...DEFAULT_LIMITS, ...LIMITS },
+    );
+    const cold: ValidationResult = await validate({ dir, limits: LIMITS, accelerator });
+    expect(accelerator.lastSplit).toMatchObject({ workers: 2, mainBatches: 0 });
     expect(shape(cold)).toEqual(plain);
     expect(cold.cache?.writes).toBeGreaterThan(0);
     const warm = await validate({ dir, limits: LIMITS, cache: workerCache, workers: 0 });
@@ -172,9 +168,10 @@ describe.each([
 
   it("from raw files, synchronously, with the cache", async () => {
     const files = await readCatalogDir(dir, LIMITS);
-    const a = loadCatalogFromFiles(files, { root: dir, limits: LIMITS, cache: false });
-    const b = loadCatalogFromFiles(files, { root: dir, limits: LIMITS, cache });
-    expect(b.cache?.hits).toBeGreaterThan(0);
+    const a = loadCatalogFromFiles(files, { root: dir, limits: LIMITS });
+    const accelerator = new Accelerator({ cache }, { ...DEFAULT_LIMITS, ...LIMITS });
+    const b = loadCatalogFromFiles(files, { root: dir, limits: LIMITS, accelerator });
+    expect(accelerator.finish()?.hits).toBeGreaterThan(0);
     expect(b.diagnostics).toEqual(a.diagnostics);
   });
 });
@@ -332,15 +329,20 @@ describe("the content cache", () => {
     expect(readdirSync(join(cache, ns!)).filter((f) => f.endsWith(".pack"))).toHaveLength(1);
   });
 
-  it("is taken from MLCAT_CACHE_DIR unless the caller says cache: false", async () => {
+  it("is the caller's choice: the library never takes MLCAT_CACHE_DIR (the CLI does)", async () => {
     const files = await readCatalogDir(dir);
     const saved = process.env.MLCAT_CACHE_DIR;
-    process.env.MLCAT_CACHE_DIR = join(root, "env-cache");
+    const fromEnv = join(root, "env-cache");
+    process.env.MLCAT_CACHE_DIR = fromEnv;
     try {
-      expect(loadCatalogFromFiles(files).cache).toMatchObject({
-        misses: files.filter((f) => f.relPath.endsWith(".yaml")).length,
-      });
-      expect(loadCatalogFromFiles(files, { cache: false }).cache).toBeUndefined();
+      const accelerator = new Accelerator({}, DEFAULT_LIMITS);
+      loadCatalogFromFiles(files, { accelerator });
+      await validate({ dir, workers: 0 });
+      expect(accelerator.finish()).toBeUndefined();
+      expect(existsSync(fromEnv)).toBe(false);
+      const given = new Accelerator({ cache: join(root, "given-cache") }, DEFAULT_LIMITS);
+      loadCatalogFromFiles(files, { accelerator: given });
+      expect(given.finish()).toMatchObject({ misses: files.filter((f) => f.relPath.endsWith(".yaml")).length });
     } finally {
       if (saved === undefined) delete process.env.MLCAT_CACHE_DIR;
       else process.env.MLCAT_CACHE_DIR = saved;

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { CODES } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { loadCatalogFromFiles } from "../../src/load/load-catalog.js";
-import type { RawFile } from "../../src/load/raw-file.js";
+import type { RawFile } from "../../src/model/raw-file.js";
 import { validateCatalog } from "../../src/validate.js";
 
 /** Every file of the sample catalog, as raw files. */

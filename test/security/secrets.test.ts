@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fingerprintSecret, makeAllowlist, readSecretsAllowlist } from "../../src/secrets/allowlist.js";
 import { isPlaceholder, looksRandom } from "../../src/secrets/placeholders.js";
 import { scanText } from "../../src/secrets/scan-text.js";
-import { secretsCheck } from "../../src/secrets/secrets-check.js";
+import { secretsCheck } from "../../src/checks/secrets-check.js";
 import { CHECKS } from "../../src/checks/index.js";
 import { BASE, validateFiles, where } from "../helpers/catalog.js";
 import { FAKE, fakePem, randomChars, utf16be, utf16le } from "./fake-secrets.js";

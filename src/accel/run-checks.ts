@@ -10,14 +10,15 @@
  * the snapshot of this run is the result either way.
  */
 import type { Check, CheckScope } from "../checks/context.js";
-import { DiagnosticCollector } from "../checks/context.js";
+import { DiagnosticCollector } from "../report/collector.js";
 import { runCheck } from "../checks/run-check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { isFromCache } from "../load/build-catalog.js";
+import { isFromCache } from "./cached-entity.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import { ColumnsBuilder, TokenTable, type CheckColumns, type Snapshot } from "./snapshot.js";
 import { invalidatedBy } from "./tokens.js";
+import { recordingCatalog } from "./recording-catalog.js";
 
 /** What an incremental run did. */
 export interface IncrementalStats {
@@ -128,7 +129,7 @@ export function runChecksIncrementally(
     const done = new Set<string>();
     let reads: Set<string> | undefined;
     let start = 0;
-    const scope: CheckScope = {
+    const scope: Omit<CheckScope, "untracked"> = {
       wants: stale,
       enter: () => {
         reads = new Set();
@@ -148,12 +149,8 @@ export function runChecksIncrementally(
         stats.checked++;
       },
     };
-    catalog.recorder = { note: (t) => (reads ?? globals).add(t) };
-    try {
-      runCheck(check, { catalog, report, scope });
-    } finally {
-      catalog.recorder = undefined;
-    }
+    const recorded = recordingCatalog(catalog, (t) => (reads ?? globals).add(t));
+    runCheck(check, { catalog: recorded, report, scope: { ...scope, untracked: catalog } });
     const builder = new ColumnsBuilder(table);
     for (const [id, result] of computed) builder.add(id, result.reads, result.diagnostics);
     if (!full && before) {

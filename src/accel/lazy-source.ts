@@ -8,7 +8,7 @@
  */
 import { LineCounter, type Document } from "yaml";
 import type { SourceFile } from "../model/entity.js";
-import { composeDocuments, lexTokens } from "./parse.js";
+import { composeDocuments, lexTokens } from "../yaml/parse.js";
 
 /** A SourceFile whose `doc` and `lineCounter` are computed on first access. */
 class LazySourceFile implements SourceFile {

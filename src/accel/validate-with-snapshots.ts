@@ -7,7 +7,7 @@
  */
 import type { Check } from "../checks/context.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { engineFolder } from "../load/content-cache.js";
+import { engineFolder } from "./content-cache.js";
 import type { Catalog } from "../model/catalog.js";
 import type { YamlLimits } from "../yaml/parse.js";
 import type { Entity } from "../model/entity.js";

@@ -1,6 +1,6 @@
 /**
- * What a changed file can alter, as the read tokens of `AccessRecorder`
- * (see model/catalog.ts): a check result that read any of them must be
+ * What a changed file can alter, as the read tokens of a recording catalog
+ * (see recording-catalog.ts): a check result that read any of them must be
  * computed again. `=Kind|key` stands for the subject's own file (and its README).
  */
 import { classifyPath, classifyReadme } from "../model/kinds.js";

@@ -7,10 +7,10 @@
  * `mlcat check` runs without this check and scans the pull request's added
  * lines and paths with the base's allowlist instead.
  */
-import { forEachSubject, type Check } from "../checks/context.js";
-import { readSecretsAllowlist, type SecretsAllowlist } from "./allowlist.js";
-import { scanText } from "./scan-text.js";
-import { secretDiagnostic } from "./secret-diagnostic.js";
+import { forEachSubject, type Check } from "./context.js";
+import { readSecretsAllowlist, type SecretsAllowlist } from "../secrets/allowlist.js";
+import { scanText } from "../secrets/scan-text.js";
+import { secretDiagnostic } from "../secrets/secret-diagnostic.js";
 
 /** A secrets check with a fixed allowlist (default: the one in the catalog it runs on). */
 export function makeSecretsCheck(allowlist?: SecretsAllowlist): Check {

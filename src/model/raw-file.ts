@@ -1,5 +1,5 @@
 /** A file of the catalog as bytes, from the working tree or from git objects. */
-import type { Entity } from "../model/entity.js";
+import type { Entity } from "./entity.js";
 
 /** What sort of entry a path is. Only `file` entries are ever parsed. */
 export type EntryType = "file" | "symlink" | "submodule" | "other";

@@ -29,7 +29,7 @@ export interface CheckColumns {
 export interface Snapshot {
   /** Every file of the catalog: its blob id, or a marker for entries that are not readable files. */
   files: Map<string, string>;
-  /** The read tokens (see `AccessRecorder`) the checks' token ids stand for. */
+  /** The read tokens (see recording-catalog.ts) the checks' token ids stand for. */
   tokens: readonly string[];
   checks: Map<string, CheckColumns>;
 }

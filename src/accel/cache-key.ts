@@ -18,14 +18,9 @@ import type { YamlLimits } from "../yaml/parse.js";
 /** Bump when the layout or meaning of entries changes. */
 export const CACHE_FORMAT = "mlcat-content-cache/2";
 
-/** The git blob id of `bytes`. */
-export function blobId(bytes: Uint8Array): string {
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
 /** The folders whose code decides a file's outcome (parse and schema validation). */
 const CODE_DIRS = [join(CODE_ROOT, "yaml"), join(CODE_ROOT, "schemas")];
-const CODE_FILES = [join(CODE_ROOT, "load", `file-job${MODULE_EXT}`)];
+const CODE_FILES = [join(CODE_ROOT, "accel", `file-job${MODULE_EXT}`)];
 
 /** The packages whose version is part of the engine's fingerprint: they parse files and judge them against the schemas. */
 export const ENGINE_PACKAGES: readonly string[] = ["yaml", "ajv", "ajv-formats"];

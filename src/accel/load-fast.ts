@@ -7,44 +7,34 @@
  * document is composed again only if a diagnostic needs a position in them.
  */
 import { SCHEMA_FILE, classifyPath, classifyReadme } from "../model/kinds.js";
-import { createLazySource } from "../yaml/lazy-source.js";
+import { createLazySource } from "./lazy-source.js";
 import type { YamlLimits } from "../yaml/parse.js";
 import { decodeUtf8 } from "../yaml/utf8.js";
-import { displayPath } from "./display-path.js";
+import { displayPath } from "../load/display-path.js";
 import type { Entity } from "../model/entity.js";
-import { buildCatalog, cachedEntity, type LoadResult, type ParsedFile, type ParseStep } from "./build-catalog.js";
-import { blobId } from "./cache-key.js";
-import { ContentCache } from "./content-cache.js";
+import {
+  buildCatalog,
+  plainParseStep,
+  type LoadResult,
+  type ParsedFile,
+  type ParseStep,
+} from "../load/build-catalog.js";
+import type { LoadAccelerator } from "../load/load-catalog.js";
+import { cachedEntity } from "./cached-entity.js";
+import { blobId } from "../model/blob-id.js";
+import { ContentCache, type CacheStats } from "./content-cache.js";
 import type { FileJob, FileOutcome } from "./file-job.js";
-import type { RawFile } from "./raw-file.js";
-import { runFileJobs, workerCount } from "./worker-pool.js";
+import type { RawFile } from "../model/raw-file.js";
+import { runFileJobs, workerCount, type PoolOptions, type PoolSplit } from "./worker-pool.js";
 
-/** Options of the fast paths. */
-export interface FastOptions {
-  /**
-   * The content cache folder; `false` for none. Default: the MLCAT_CACHE_DIR
-   * environment variable when it is set, else none.
-   */
+/** How loads are sped up, as the CLI or a library caller chooses. */
+export interface AccelOptions {
+  /** The content cache folder; none when omitted or `false`. */
   cache?: string | false;
   /** The cache folder's bound in bytes (default 512 MiB). */
   cacheMaxBytes?: number;
   /** Worker threads for parsing: a number, or `auto` (default) for large catalogs on several cores. */
   workers?: number | "auto";
-  /** An open content cache shared by several loads (instead of `cache`); its owner calls `finish` once at the end. */
-  openCache?: ContentCache;
-}
-
-/** The cache folder the options ask for, if any. */
-export function cacheDirOf(options: FastOptions): string | undefined {
-  if (options.openCache) return options.openCache.dir;
-  if (options.cache === false) return undefined;
-  const dir = options.cache ?? process.env.MLCAT_CACHE_DIR;
-  return dir === undefined || dir === "" ? undefined : dir;
-}
-
-/** Whether a load of `files` files takes a fast path: with a cache, or with worker threads. */
-export function wantsFastPath(options: FastOptions, files: number): boolean {
-  return cacheDirOf(options) !== undefined || workerCount(files, options.workers) > 0;
 }
 
 /** A YAML entity file to parse: those, and only those, the builder hands to its parse step. */
@@ -88,7 +78,7 @@ function toParsed(pending: Pending, outcome: Found): ParsedFile {
   if ("cached" in outcome)
     return {
       source: createLazySource(pending.job.file, pending.job.relPath, textOf(pending.raw, pending.job.file)),
-      cachedValue: outcome.cached,
+      entity: (identity, source) => cachedEntity(identity, source, outcome.cached),
       diagnostics: [],
     };
   if (!outcome.accepted) return { diagnostics: outcome.diagnostics };
@@ -101,20 +91,21 @@ function toParsed(pending: Pending, outcome: Found): ParsedFile {
   };
 }
 
-/**
- * Outcomes this process has already computed (accepted files that passed
- * their schema), by blob id, schema and limits: the sides of a pull request
- * share most of their files, and each is parsed once. Bounded in entries.
- */
-const memo = new Map<string, unknown>();
+/** Outcomes an accelerator computed already, by `memoKey` (see `Accelerator`). */
+type Memo = Map<string, unknown>;
 const MEMO_MAX = 100_000;
 
 function memoKey(p: Pending, limits: YamlLimits): string {
   return `${limits.maxFileBytes}:${limits.maxDepth}:${p.oid}.${p.job.schemaFile}`;
 }
 
-/** Look every job up in the cache folder, then in this process's memo; returns the outcomes found (by job index). */
-function lookUp(pending: Pending[], cache: ContentCache | undefined, limits: YamlLimits): Map<number, Found> {
+/** Look every job up in the cache folder, then in the run's memo; returns the outcomes found (by job index). */
+function lookUp(
+  pending: Pending[],
+  cache: ContentCache | undefined,
+  limits: YamlLimits,
+  memo: Memo,
+): Map<number, Found> {
   const found = new Map<number, Found>();
   pending.forEach((p, i) => {
     // A file over the size cap was not read: nothing to look up.
@@ -136,7 +127,13 @@ function lookUp(pending: Pending[], cache: ContentCache | undefined, limits: Yam
 }
 
 /** Keep what is safe to keep: files that parsed cleanly and passed their schema. */
-function remember(pending: Pending, outcome: FileOutcome, cache: ContentCache | undefined, limits: YamlLimits): void {
+function remember(
+  pending: Pending,
+  outcome: FileOutcome,
+  cache: ContentCache | undefined,
+  limits: YamlLimits,
+  memo: Memo,
+): void {
   if (pending.oid === undefined || !outcome.accepted || !outcome.schemaValid) return;
   cache?.put(pending.oid, pending.job.schemaFile, outcome.value, outcome.serialized);
   if (memo.size >= MEMO_MAX) memo.clear();
@@ -150,7 +147,6 @@ function finish(
   pending: Pending[],
   outcomes: Found[],
   cache: ContentCache | undefined,
-  options: FastOptions,
 ): LoadResult {
   const byPath = new Map<string, ParsedFile>();
   pending.forEach((p, i) => byPath.set(p.raw.relPath, toParsed(p, outcomes[i]!)));
@@ -160,10 +156,6 @@ function finish(
   for (const p of pending) if (p.oid !== undefined) oids.set(p.raw.relPath, p.oid);
   for (const raw of files) if (!oids.has(raw.relPath)) oids.set(raw.relPath, fileIdentity(raw, cache, limits));
   result.oids = oids;
-  if (cache) {
-    if (cache !== options.openCache) cache.finish();
-    result.cache = { ...cache.stats };
-  }
   return result;
 }
 
@@ -220,46 +212,67 @@ function fileIdentity(raw: RawFile, cache: ContentCache | undefined, limits: Yam
   return oid;
 }
 
-function openCache(options: FastOptions, limits: YamlLimits): ContentCache | undefined {
-  if (options.openCache) return options.openCache;
-  const dir = cacheDirOf(options);
-  return dir === undefined ? undefined : new ContentCache(dir, limits, options.cacheMaxBytes);
-}
-
 /**
- * The fast path: cache hits first, then the misses over worker threads and
- * the main thread (synchronous: the main thread waits for the workers).
+ * The loader's accelerator: cache hits first, then the misses over worker
+ * threads and the main thread (synchronously: the main thread waits for the
+ * workers). One accelerator serves every load of a run (a pull request's
+ * sides share its cache and what it parsed); `finish` once at the end.
  */
-export function loadFastSync(
-  files: readonly RawFile[],
-  root: string,
-  limits: YamlLimits,
-  options: FastOptions,
-): LoadResult {
-  const cache = openCache(options, limits);
-  const pending = collectJobs(files, root);
-  const found = lookUp(pending, cache, limits);
-  const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
-  const computed = runFileJobs(
-    misses.map((i) => pending[i]!.job),
-    limits,
-    workerCount(misses.length, options.workers),
-    { serialize: cache !== undefined },
-  );
-  const outcomes: Found[] = pending.map((_, i) => found.get(i)!);
-  misses.forEach((i, k) => {
-    outcomes[i] = computed[k]!;
-    remember(pending[i]!, computed[k]!, cache, limits);
-  });
-  return finish(files, root, limits, pending, outcomes, cache, options);
-}
+export class Accelerator implements LoadAccelerator {
+  /** The open content cache, when a folder was given. */
+  readonly cache: ContentCache | undefined;
+  private readonly workers: number | "auto";
+  private readonly pool: PoolOptions;
+  /** How the last load that ran file jobs split them over the threads (for tests and benchmarks). */
+  lastSplit: PoolSplit | undefined;
+  /**
+   * Outcomes this run has already computed (accepted files that passed their
+   * schema), by blob id, schema and limits: the sides of a pull request share
+   * most of their files, and each is parsed once. Bounded in entries.
+   */
+  private readonly memo: Memo = new Map();
 
-/** `loadFastSync` for asynchronous callers. */
-export async function loadFast(
-  files: readonly RawFile[],
-  root: string,
-  limits: YamlLimits,
-  options: FastOptions,
-): Promise<LoadResult> {
-  return loadFastSync(files, root, limits, options);
+  constructor(options: AccelOptions & { openCache?: ContentCache; mainThreadWorks?: boolean }, limits: YamlLimits) {
+    this.workers = options.workers ?? "auto";
+    this.pool = options.mainThreadWorks === false ? { mainThreadWorks: false } : {};
+    this.cache =
+      options.openCache ??
+      (typeof options.cache === "string" && options.cache !== ""
+        ? new ContentCache(options.cache, limits, options.cacheMaxBytes)
+        : undefined);
+  }
+
+  /** With a cache, files it knows are hashed as they are read and their bytes let go (read again only if a text is needed). */
+  defer(relPath: string, oid: string): boolean {
+    return this.cache !== undefined && knownToCache(this.cache, relPath, oid);
+  }
+
+  load(files: readonly RawFile[], root: string, limits: YamlLimits): LoadResult {
+    const cache = this.cache;
+    if (!cache && workerCount(files.length, this.workers) === 0)
+      return buildCatalog(files, root, limits, plainParseStep(limits));
+    const pending = collectJobs(files, root);
+    const found = lookUp(pending, cache, limits, this.memo);
+    const misses = pending.map((_, i) => i).filter((i) => !found.has(i));
+    const { outcomes: computed, split } = runFileJobs(
+      misses.map((i) => pending[i]!.job),
+      limits,
+      workerCount(misses.length, this.workers),
+      { ...this.pool, serialize: cache !== undefined },
+    );
+    this.lastSplit = split;
+    const outcomes: Found[] = pending.map((_, i) => found.get(i)!);
+    misses.forEach((i, k) => {
+      outcomes[i] = computed[k]!;
+      remember(pending[i]!, computed[k]!, cache, limits, this.memo);
+    });
+    return finish(files, root, limits, pending, outcomes, cache);
+  }
+
+  /** After the run's loads: the cache writes what it learned; what it did. */
+  finish(): CacheStats | undefined {
+    if (!this.cache) return undefined;
+    this.cache.finish();
+    return { ...this.cache.stats };
+  }
 }

@@ -33,11 +33,20 @@ function workerScript(): URL | undefined {
   return existsSync(PARSE_WORKER_PATH) ? pathToFileURL(PARSE_WORKER_PATH) : undefined;
 }
 
-/** Whether the main thread takes batches too (tests turn it off to make sure the workers' outcomes are used). */
-export const poolSettings = { mainThreadWorks: true };
+/** How a run of `runFileJobs` split its work (for tests and benchmarks). */
+export interface PoolSplit {
+  workers: number;
+  workerBatches: number;
+  mainBatches: number;
+}
 
-/** How the last run of `runFileJobs` split its work (for tests and benchmarks). */
-export const lastPoolRun = { workers: 0, workerBatches: 0, mainBatches: 0 };
+/** Options of `runFileJobs`. */
+export interface PoolOptions {
+  /** Send valid values serialized (for the content cache). */
+  serialize?: boolean;
+  /** Whether the main thread takes batches too (default true; tests turn it off to make sure the workers' outcomes are used). */
+  mainThreadWorks?: boolean;
+}
 
 /**
  * Worker threads kept for the next load of this process: started once, they
@@ -69,11 +78,11 @@ export function runFileJobs(
   jobs: readonly FileJob[],
   limits: YamlLimits,
   workers: number,
-  options: { serialize?: boolean } = {},
-): FileOutcome[] {
+  options: PoolOptions = {},
+): { outcomes: FileOutcome[]; split: PoolSplit } {
   const script = workers > 0 && jobs.length > 0 ? workerScript() : undefined;
-  Object.assign(lastPoolRun, { workers: script ? workers : 0, workerBatches: 0, mainBatches: 0 });
-  if (!script) return jobs.map((job) => runFileJob(job, limits));
+  const split: PoolSplit = { workers: script ? workers : 0, workerBatches: 0, mainBatches: 0 };
+  if (!script) return { outcomes: jobs.map((job) => runFileJob(job, limits)), split };
 
   const size = Math.max(16, Math.min(128, Math.ceil(jobs.length / ((workers + 1) * 16))));
   const batches = Math.ceil(jobs.length / size);
@@ -91,7 +100,7 @@ export function runFileJobs(
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const mine = new Set<number>();
   const store = ({ batch, outcomes: found }: BatchResult) => found.forEach((o, k) => (outcomes[batch * size + k] = o));
-  if (poolSettings.mainThreadWorks) {
+  if (options.mainThreadWorks !== false) {
     workOnBatches(setup, (result) => {
       mine.add(result.batch);
       store(result);
@@ -119,10 +128,10 @@ export function runFileJobs(
       const result = fromWire(m.message as { batch: number; outcomes: WireOutcome[] });
       if (mine.has(result.batch)) continue;
       store(result);
-      lastPoolRun.workerBatches++;
+      split.workerBatches++;
     }
     port.close();
   }
-  lastPoolRun.mainBatches = mine.size;
-  return outcomes;
+  split.mainBatches = mine.size;
+  return { outcomes, split };
 }

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import { dirname, join, relative } from "node:path";
 import { CODE_ROOT } from "../runtime/locations.js";
 import { deserialize, serialize } from "node:v8";
-import { hashFiles, moduleFiles, packageVersion } from "../load/cache-key.js";
+import { hashFiles, moduleFiles, packageVersion } from "./cache-key.js";
 import { fromStored, toStored, type Snapshot } from "./snapshot.js";
 
 /** The digest of a catalog state: its files' paths and identities. */
