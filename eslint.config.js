@@ -25,6 +25,8 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/await-thenable": "error",
+      // A case listed twice never runs the second time (a merge of two kinds' redactions did that).
+      "no-duplicate-case": "error",
       // Unused values are errors, but a leading underscore says "ignored on purpose".
       "@typescript-eslint/no-unused-vars": [
         "error",

@@ -86,11 +86,6 @@ export function lowestRole(action: RoleActionId): Role {
   return ACTIONS[action].lowest;
 }
 
-/** The table's wording of `action`. */
-export function describeAction(action: ActionId): string {
-  return ACTIONS[action].description;
-}
-
 /** The parts of an organization whose management owners and managers may delegate to named admins. */
 export type Area = "projects" | "hub" | "registry";
 

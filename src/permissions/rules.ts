@@ -244,8 +244,3 @@ export const RULE_IDS = Object.keys(RULES) as RuleId[];
 export type RuleFor<W extends ActionId | Principal> = {
   [R in RuleId]: W extends (typeof RULES)[R]["who"][number] ? R : never;
 }[RuleId];
-
-/** Whether `value` is a rule id of the table. */
-export function isRuleId(value: string): value is RuleId {
-  return Object.hasOwn(RULES, value);
-}

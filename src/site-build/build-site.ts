@@ -96,8 +96,22 @@ async function alongside<T>(
   return value;
 }
 
-/** Build the site of a catalog folder. Resolves `ok: false` (and writes nothing) when the catalog has errors. */
-export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+/** The builds of this process, one after another (see `buildSite`). */
+let building: Promise<unknown> = Promise.resolve();
+
+/**
+ * Build the site of a catalog folder. Resolves `ok: false` (and writes nothing) when the catalog has errors.
+ * Astro renders with the output folder as the process's working directory (`inWorkingDirectory`), so builds
+ * started together in one process run one after another: each reads its relative folders against the
+ * working directory the caller set, and the last leaves it as it was.
+ */
+export function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+  const run = building.then(() => buildSiteNow(options));
+  building = run.catch(() => {});
+  return run;
+}
+
+async function buildSiteNow(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const start = performance.now();
   const progress = options.progress ?? (() => {});
   const outDir = options.outDir ?? "site-dist";

@@ -179,7 +179,6 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
     case "ProjectComponent":
     case "Operation":
     case "ComponentVersion":
-    case "Model":
       break; // nothing of its own to redact: the hub references and free text below
     default:
       // A new kind decides here what its public copy leaves out.
