@@ -20,6 +20,18 @@ const TEAMS: Shape = { items: { keys: ["team", "role"] } };
 const QUOTAS: Shape = { keys: ["projects", "models", "components", "resources"] };
 const ARTIFACTS: Shape = { items: { keys: ["name", "uri", "kind", "connection", "size", "sha256"] } };
 const TENSORS: Shape = { items: { keys: ["name", "type", "shape"] } };
+const FLAVORS: Shape = {
+  items: { keys: ["name", "artifact", "format", "framework", "frameworkVersion", "load", "requirements", "image"] },
+};
+const EVALUATION: Shape = {
+  items: {
+    keys: ["task", "dataset", "metric", "value", "experiment"],
+    fields: { dataset: { keys: ["name", "version", "revision", "split", "uri"] } },
+  },
+};
+const DATA_INPUTS: Shape = {
+  items: { keys: ["name", "uri", "version", "sha256", "connection", "experiment", "artifact"] },
+};
 
 /** The shape of each kind that `fmt` formats. */
 export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
@@ -31,7 +43,10 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
         fields: { links: { keys: ["view", "edit", "history", "commit"] } },
       },
       vocabularies: { keys: ["tags", "licenses"] },
-      policy: { keys: ["maxChangedFiles", "productionApprovers", "requireStageReason"] },
+      policy: {
+        keys: ["maxChangedFiles", "productionApprovers", "requireStageReason", "productionAliases", "stages"],
+        fields: { stages: { keys: ["testing", "staging", "production"] } },
+      },
     },
   },
   User: { keys: ["name", "displayName", "github", "email", "bio"], fields: { github: { keys: ["login", "id"] } } },
@@ -84,6 +99,9 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
       "framework",
       "license",
       "tags",
+      "aliases",
+      "datasets",
+      "baseModel",
       "visibility",
       "owner",
       "team",
@@ -98,20 +116,29 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
       "description",
       "stage",
       "stageHistory",
+      "tags",
       "lineage",
       "artifacts",
+      "flavors",
+      "serving",
       "metrics",
+      "evaluation",
       "signature",
+      "inputExample",
       "createdAt",
       "createdBy",
     ],
     fields: {
       stageHistory: { items: { keys: ["stage", "at", "by", "reason"] } },
       lineage: {
-        keys: ["project", "experiment", "component", "params", "code"],
-        fields: { code: { keys: ["repo", "commit"] } },
+        keys: ["project", "experiment", "component", "params", "code", "inputs"],
+        fields: { code: { keys: ["repo", "commit"] }, inputs: DATA_INPUTS },
       },
       artifacts: ARTIFACTS,
+      flavors: FLAVORS,
+      serving: { keys: ["component", "params"] },
+      evaluation: EVALUATION,
+      inputExample: { keys: ["artifact", "value"] },
       signature: { keys: ["inputs", "outputs"], fields: { inputs: TENSORS, outputs: TENSORS } },
     },
   },
@@ -121,8 +148,11 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
       "description",
       "component",
       "params",
+      "inputs",
       "metrics",
+      "evaluation",
       "artifacts",
+      "flavors",
       "code",
       "status",
       "startedAt",
@@ -130,6 +160,12 @@ export const KIND_SHAPES: Partial<Record<Kind, Shape>> = {
       "createdBy",
       "tags",
     ],
-    fields: { artifacts: ARTIFACTS, code: { keys: ["repo", "commit", "branch"] } },
+    fields: {
+      inputs: DATA_INPUTS,
+      evaluation: EVALUATION,
+      artifacts: ARTIFACTS,
+      flavors: FLAVORS,
+      code: { keys: ["repo", "commit", "branch"] },
+    },
   },
 };

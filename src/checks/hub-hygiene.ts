@@ -44,10 +44,8 @@ export function checkPinnedImages(
   if (!(component.data.releases ?? []).some((r) => r?.tag === version.name)) return;
   if ((component.data.mutableTags ?? []).includes(version.name)) return;
   visitImages((version.data as { run?: unknown }).run, ["run"], (image, path) => {
-    if (image.includes("{{") || image.includes("{%") || image.includes("@sha256:")) return;
-    const last = image.slice(image.lastIndexOf("/") + 1);
-    const tag = last.includes(":") ? last.slice(last.indexOf(":") + 1) : undefined;
-    if (tag !== undefined && tag !== "latest") return;
+    if (image.includes("{{") || image.includes("{%") || isPinnedImage(image)) return;
+    const tag = imageTag(image);
     report.at(
       version,
       path,
@@ -56,6 +54,19 @@ export function checkPinnedImages(
       `pin the image to a tag (or a digest @sha256:...) so that ${version.name} runs what it ran when released`,
     );
   });
+}
+
+/** The tag of an image reference (`undefined` when it has none). */
+export function imageTag(image: string): string | undefined {
+  const last = image.slice(image.lastIndexOf("/") + 1);
+  return last.includes(":") ? last.slice(last.indexOf(":") + 1) : undefined;
+}
+
+/** Whether an image is pinned: by a digest (`@sha256:...`) or by a tag other than `latest`. */
+export function isPinnedImage(image: string): boolean {
+  if (image.includes("@sha256:")) return true;
+  const tag = imageTag(image);
+  return tag !== undefined && tag !== "latest";
 }
 
 function visitImages(node: unknown, path: ValuePath, fn: (image: string, path: ValuePath) => void): void {

@@ -11,6 +11,8 @@ import type { Check } from "./context.js";
 import { namingCheck } from "./naming.js";
 import { quotasCheck } from "./quotas.js";
 import { readmesCheck } from "./readmes.js";
+import { registryCheck } from "./registry.js";
+import { stagePolicyCheck } from "./stage-policy.js";
 import { referencesCheck } from "./references.js";
 import { schemaCheck } from "./schema.js";
 import { usersCheck } from "./users.js";
@@ -31,6 +33,8 @@ export const RULE_CHECKS: readonly Check[] = [
   operationsCheck,
   experimentsCheck,
   lineageCheck,
+  registryCheck,
+  stagePolicyCheck,
   versionsCheck,
   quotasCheck,
   vocabulariesCheck,

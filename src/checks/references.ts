@@ -6,6 +6,7 @@
  */
 import { forEachSubject, type Check } from "./context.js";
 import { checkExperiment, checkModelVersion } from "./refs-lineage.js";
+import { checkExperimentRegistryRefs, checkModelRefs, checkModelVersionRegistryRefs } from "./refs-registry.js";
 import { RefChecker } from "./refs-index.js";
 import { reportOrphans } from "./refs-orphans.js";
 import { checkAccess, checkCatalogAdmins, checkOrganization, checkTeam } from "./refs-people.js";
@@ -23,6 +24,7 @@ export const referencesCheck: Check = {
     "ref/unknown-component",
     "ref/unknown-organization",
     "ref/unknown-model",
+    "ref/unknown-model-version",
     "ref/duplicate",
     "ref/role-too-low",
   ],
@@ -33,8 +35,15 @@ export const referencesCheck: Check = {
     forEachSubject(ctx, catalog.subjects(["Organization"], true), (e) => checkOrganization(refs, e));
     forEachSubject(ctx, catalog.subjects(["Team"], true), (e) => checkTeam(refs, e));
     forEachSubject(ctx, catalog.subjects(["Project", "Component", "Model"], true), (e) => checkAccess(refs, e));
-    forEachSubject(ctx, catalog.subjects(["Experiment"], true), (e) => checkExperiment(refs, e));
-    forEachSubject(ctx, catalog.subjects(["ModelVersion"], true), (e) => checkModelVersion(refs, e));
+    forEachSubject(ctx, catalog.subjects(["Model"], true), (e) => checkModelRefs(refs, e));
+    forEachSubject(ctx, catalog.subjects(["Experiment"], true), (e) => {
+      checkExperiment(refs, e);
+      checkExperimentRegistryRefs(refs, e);
+    });
+    forEachSubject(ctx, catalog.subjects(["ModelVersion"], true), (e) => {
+      checkModelVersion(refs, e);
+      checkModelVersionRegistryRefs(refs, e);
+    });
     // Missing parents are found from paths alone, across the whole catalog.
     catalog.unrecorded(() => reportOrphans(catalog, report));
   },

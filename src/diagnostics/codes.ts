@@ -88,6 +88,14 @@ export const CODES = {
     severity: "error",
     summary: "A model version sits in the folder of a model that has no model.yaml.",
   },
+  "ref/unknown-model-version": {
+    severity: "error",
+    summary: "A model alias or base model names a model version the catalog does not have.",
+  },
+  "ref/unknown-artifact": {
+    severity: "error",
+    summary: "A flavor, input example or lineage input names an artifact the version or run does not list.",
+  },
   "ref/role-too-low": {
     severity: "error",
     summary: "A delegation names a member whose organization role is below admin.",
@@ -246,6 +254,30 @@ export const CODES = {
     severity: "error",
     summary:
       "A model version's stage differs from the last entry of its stage history, or the history goes back in time.",
+  },
+
+  // --- the model registry: deployment, evaluation, data, policy -------------------
+  "registry/alias-is-tag": {
+    severity: "error",
+    summary: "A model's alias is also one of its version tags, so `org/model:<name>` would mean two things.",
+  },
+  "registry/flavor-incomplete": {
+    severity: "error",
+    summary: "A flavor says neither what it needs (`requirements`) nor what serves it (`image`).",
+  },
+  "registry/unpinned-image": {
+    severity: "error",
+    summary: "A flavor's image is not pinned by a version tag or a digest (`:latest`, or no tag).",
+  },
+  "registry/unpinned-data": {
+    severity: "error",
+    summary:
+      "An evaluation dataset has no version or revision, or a data input is neither a URI with a version or checksum nor another run's artifact.",
+  },
+  "policy/stage-requirements": {
+    severity: "error",
+    summary:
+      "A model version is in a stage (or named by a production alias) without what catalog.yaml's `policy.stages` requires there.",
   },
 
   // --- READMEs ----------------------------------------------------------------------

@@ -62,6 +62,10 @@ export interface CatalogData {
     requireStageReason?: boolean;
     /** Values that look like credentials but are not (public examples), by fingerprint; `mlcat check` reads it from the base only. */
     secretsAllowlist?: Array<{ fingerprint: string; reason: string }>;
+    /** What a model version must have to be in a stage. */
+    stages?: Partial<Record<Stage, { require: StageRequirement[] }>>;
+    /** Model aliases that mean production: moving one needs the production approvers (default `[production]`). */
+    productionAliases?: string[];
   };
   /** Owners of Polyaxon hubs outside this catalog (e.g. `polyaxon`, Polyaxon's public hub): `hubRef`s to them are not resolved. */
   externalHubs?: string[];
@@ -225,6 +229,16 @@ export interface ComponentData {
   releases?: ReleaseData[];
 }
 
+/** What a stage's policy may require of a model version (catalog.yaml `policy.stages`). */
+export type StageRequirement = "checksums" | "flavor" | "signature" | "evaluation" | "inputExample";
+export const STAGE_REQUIREMENTS: readonly StageRequirement[] = [
+  "checksums",
+  "flavor",
+  "signature",
+  "evaluation",
+  "inputExample",
+];
+
 /** `.../models/<m>/model.yaml`: the registry entry. */
 export interface ModelData {
   name: string;
@@ -234,6 +248,12 @@ export interface ModelData {
   /** SPDX expression. */
   license?: string;
   tags?: string[];
+  /** Alias name -> version tag of this model (`champion: "2.0.0"`). */
+  aliases?: Record<string, string>;
+  /** Hugging Face dataset ids (`owner/name`) or https URLs. */
+  datasets?: string[];
+  /** A catalog version `org/model:tag`, an https URL or a Hugging Face model id `owner/name`. */
+  baseModel?: string;
   visibility?: Visibility;
   owner: string;
   team?: string;
@@ -251,6 +271,62 @@ export interface ArtifactData {
   sha256?: string;
 }
 
+/** The file formats a flavor's artifact may have (closed list). */
+export type FlavorFormat =
+  | "onnx"
+  | "torchscript"
+  | "pytorch-state-dict"
+  | "safetensors"
+  | "savedmodel"
+  | "keras"
+  | "tflite"
+  | "xgboost-json"
+  | "xgboost-ubj"
+  | "lightgbm-text"
+  | "catboost-cbm"
+  | "sklearn-pickle"
+  | "joblib"
+  | "mlflow-pyfunc"
+  | "gguf"
+  | "custom";
+
+/** One way to deploy a model version (or a run's model): an artifact, its format, how to load it, what it needs. */
+export interface FlavorData {
+  name: string;
+  /** The name of one of the version's (or run's) artifacts. */
+  artifact: string;
+  format: FlavorFormat;
+  framework?: string;
+  frameworkVersion?: string;
+  /** A short code snippet. */
+  load?: string;
+  requirements?: string[];
+  /** A serving image pinned by a version tag or a digest. */
+  image?: string;
+}
+
+/** One structured evaluation result (after Hugging Face's model-index). */
+export interface EvaluationData {
+  task: string;
+  dataset: { name: string; version?: string; revision?: string; split: string; uri?: string };
+  metric: string;
+  value: number;
+  /** `<project>/<experiment>` in the same organization. */
+  experiment?: string;
+}
+
+/** Data a run read: a pinned URI, or another run's artifact. */
+export interface DataInputData {
+  name: string;
+  uri?: string;
+  version?: string;
+  sha256?: string;
+  connection?: string;
+  /** `<project>/<experiment>` in the same organization (with `artifact`). */
+  experiment?: string;
+  artifact?: string;
+}
+
 /** `.../models/<m>/versions/<tag>.yaml`. */
 export interface ModelVersionData {
   /** The version tag (file name). */
@@ -258,6 +334,8 @@ export interface ModelVersionData {
   description?: string;
   stage: Stage;
   stageHistory: Array<{ stage: Stage; at: string; by: string; reason?: string }>;
+  /** Free tags (names), not checked against the tag vocabulary. */
+  tags?: string[];
   lineage?: {
     /** Project in the same organization (`churn`) or `org/project`. */
     project?: string;
@@ -267,13 +345,21 @@ export interface ModelVersionData {
     component?: string;
     params?: Record<string, unknown>;
     code?: { repo?: string; commit?: string };
+    /** The data the run read. */
+    inputs?: DataInputData[];
   };
   artifacts?: ArtifactData[];
+  flavors?: FlavorData[];
+  /** The hub component version that serves it, and its params. */
+  serving?: { component: string; params?: Record<string, unknown> };
   metrics?: Record<string, number>;
+  evaluation?: EvaluationData[];
   signature?: {
     inputs?: Array<{ name: string; type: string; shape?: Array<number | null> }>;
     outputs?: Array<{ name: string; type: string; shape?: Array<number | null> }>;
   };
+  /** Exactly one of an artifact name or a JSON value. */
+  inputExample?: { artifact?: string; value?: unknown };
   createdAt?: string;
   createdBy?: string;
 }
@@ -287,8 +373,12 @@ export interface ExperimentData {
   /** Hub component version `org/name:tag`, or the name of a component of this project. */
   component: string;
   params?: Record<string, unknown>;
+  /** The data the run read. */
+  inputs?: DataInputData[];
   metrics?: Record<string, number>;
+  evaluation?: EvaluationData[];
   artifacts?: ArtifactData[];
+  flavors?: FlavorData[];
   code?: { repo?: string; commit?: string; branch?: string };
   status: ExperimentStatus;
   startedAt?: string;
