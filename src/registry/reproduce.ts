@@ -13,23 +13,11 @@ import type { Catalog } from "../model/catalog.js";
 import type { Entity } from "../model/entity.js";
 import { isDnsLabel } from "../model/names.js";
 import { parseRef } from "../model/refs.js";
-import type { ArtifactData, ComponentSpecData, IoData } from "../model/types.js";
+import type { ArtifactData, ComponentSpecData, DataInputData, IoData } from "../model/types.js";
 import { checkParams } from "../checks/params-check.js";
 import { isRecord } from "../checks/spec-nested.js";
 import { flowYaml, writtenFlowYaml } from "../yaml/source-flow.js";
 import type { ValuePath } from "../yaml/positions.js";
-
-/** Data a run read, as a model version's lineage or an experiment records it. */
-export interface RecordedInput {
-  name: string;
-  uri?: string;
-  version?: string;
-  sha256?: string;
-  connection?: string;
-  /** `<project>/<experiment>` of the same organization, with `artifact`: another run's output. */
-  experiment?: string;
-  artifact?: string;
-}
 
 /** What reproduces a model version, or why nothing can. */
 export type Reproduction =
@@ -82,7 +70,7 @@ interface Sources {
   paramsFrom: { entity: Entity; path: ValuePath } | undefined;
   component: string | undefined;
   code: { repo?: string; commit?: string } | undefined;
-  inputs: RecordedInput[] | undefined;
+  inputs: DataInputData[] | undefined;
 }
 
 /** The experiment a lineage names, or why it cannot be used. */
@@ -122,7 +110,7 @@ function lineageExperiment(
 /** The run's params, component, code and inputs: the version's lineage, checked against its experiment's record. */
 function runSources(version: Entity<"ModelVersion">, experiment: Entity<"Experiment"> | undefined, missing: string[]) {
   const lineage = version.data.lineage ?? {};
-  const lineageInputs = (lineage as { inputs?: RecordedInput[] }).inputs;
+  const lineageInputs = lineage.inputs;
   const out: Sources = {
     params: lineage.params,
     paramsFrom: lineage.params !== undefined ? { entity: version, path: ["lineage", "params"] } : undefined,
@@ -147,7 +135,7 @@ function runSources(version: Entity<"ModelVersion">, experiment: Entity<"Experim
     missing.push(`lineage.code.commit is ${commit}, but experiment ${experiment.key} ran ${run.code.commit}`);
   out.code = { ...run.code, ...lineage.code };
   if (out.code.commit === undefined && run.code?.commit !== undefined) out.code.commit = run.code.commit;
-  out.inputs = lineageInputs ?? (run as { inputs?: RecordedInput[] }).inputs;
+  out.inputs = lineageInputs ?? run.inputs;
   return out;
 }
 
@@ -184,14 +172,29 @@ function hubVersion(
   return entity;
 }
 
+/** A recorded input the catalog pins, and how it says so. */
+interface PinnedInput {
+  name: string;
+  uri: string;
+  text: string;
+}
+
+/** Whether `input` is the data a param's value names: the same name, the same URI, or a path under it. */
+function covers(input: PinnedInput, name: string, value: unknown): boolean {
+  if (input.name === name) return true;
+  if (typeof value !== "string") return false;
+  const prefix = input.uri.endsWith("/") ? input.uri : `${input.uri}/`;
+  return value === input.uri || value.startsWith(prefix);
+}
+
 /** The data of each recorded input, or why it is not pinned. */
 function describeInputs(
   catalog: Catalog,
   org: string,
-  inputs: readonly RecordedInput[] | undefined,
+  inputs: readonly DataInputData[] | undefined,
   missing: string[],
-): Map<string, string> {
-  const out = new Map<string, string>();
+): PinnedInput[] {
+  const out: PinnedInput[] = [];
   for (const input of inputs ?? []) {
     if (!isRecord(input) || typeof input.name !== "string") continue;
     if (input.experiment !== undefined || input.artifact !== undefined) {
@@ -209,7 +212,11 @@ function describeInputs(
         continue;
       }
       const pin = artifact.sha256 !== undefined ? `, sha256 ${artifact.sha256}` : "";
-      out.set(input.name, `artifact "${artifact.name}" of run ${run.key} (${artifact.uri}${pin})`);
+      out.push({
+        name: input.name,
+        uri: artifact.uri,
+        text: `artifact "${artifact.name}" of run ${run.key} (${artifact.uri}${pin})`,
+      });
       continue;
     }
     if (typeof input.uri !== "string") {
@@ -224,7 +231,7 @@ function describeInputs(
       missing.push(`input "${input.name}": ${input.uri} has no version or checksum`);
       continue;
     }
-    out.set(input.name, `${input.uri} (${pins.join(", ")})`);
+    out.push({ name: input.name, uri: input.uri, text: `${input.uri} (${pins.join(", ")})` });
   }
   return out;
 }
@@ -307,9 +314,16 @@ export function reproduceVersion(catalog: Catalog, version: Entity<"ModelVersion
   const inputsByName = new Map<string, IoData>((spec.inputs ?? []).map((i) => [i.name, i]));
   const params = Object.entries(src.params ?? {});
   const unpinned = params
-    .filter(([name]) => DATA_TYPES.has(inputsByName.get(name)?.type ?? "") && !pinned.has(name))
+    .filter(
+      ([name, value]) =>
+        DATA_TYPES.has(inputsByName.get(name)?.type ?? "") && !pinned.some((input) => covers(input, name, value)),
+    )
     .map(([name]) => name);
-  const dataLines = [...pinned].map(([name, what]) => `#   ${name}: ${what}`);
+  const dataLines = pinned.map((input) => {
+    const fed = params.filter(([name, value]) => covers(input, name, value)).map(([name]) => name);
+    const into = fed.length > 0 && (fed.length > 1 || fed[0] !== input.name) ? ` -> ${fed.join(", ")}` : "";
+    return `#   ${input.name}: ${input.text}${into}`;
+  });
 
   const lines = [
     `# Reproduces model version ${version.key} (${version.data.stage}): run ${experiment.key} (${experiment.data.status}).`,
@@ -368,7 +382,7 @@ export function findVersion(
         hint: "check the organization and model name",
         usage: false,
       };
-    const aliases = (model.data as { aliases?: Record<string, string> }).aliases ?? {};
+    const aliases = model.data.aliases ?? {};
     const tag = Object.hasOwn(aliases, name!) ? aliases[name!] : undefined;
     if (tag === undefined)
       return {

@@ -171,15 +171,17 @@ component: acme/train:1.0.0
 params: { data: s3://acme-data/raw/ }
 artifacts:
   - name: features
-    uri: s3://acme-data/churn/v3/
+    uri: s3://acme-data/churn
 status: succeeded
 `,
       [VERSION]: VERSION_FILE.replace(
         "  component: acme/train:1.0.0\n",
-        "  component: acme/train:1.0.0\n  inputs:\n    - name: data\n      experiment: churn/prep\n      artifact: features\n",
+        "  component: acme/train:1.0.0\n  inputs:\n    - name: churn-features\n      experiment: churn/prep\n      artifact: features\n",
       ),
     });
-    expect(fromRun).toContain(`#   data: artifact "features" of run acme/churn/prep (s3://acme-data/churn/v3/)\n`);
+    // The input feeds the params under its URI, whatever its name.
+    expect(fromRun).toContain(`#   churn-features: artifact "features" of run acme/churn/prep (s3://acme-data/churn) -> data\n`);
+    expect(fromRun).not.toContain("Not pinned");
   });
 
   it("clones without a connection when no git connection of the organization has the repository's URL", () => {
