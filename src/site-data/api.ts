@@ -1,10 +1,13 @@
 /**
  * The static JSON API: `api/index.json` lists every entity on the site; each
  * entity has a file at its catalog path with `.json` for `.yaml`
- * (`api/orgs/acme/components/train/versions/1.0.0.json`).
+ * (`api/orgs/acme/components/train/versions/1.0.0.json`). A model version's
+ * file also names the aliases that point to it (`aliases`), as its pages do.
  */
 import type { Catalog } from "../model/catalog.js";
+import type { Entity } from "../model/entity.js";
 import type { SiteContext } from "./context.js";
+import { aliasesByTag } from "./registry.js";
 import type { Counts, StaticFile } from "./types.js";
 import { apiPath } from "./urls.js";
 
@@ -31,6 +34,7 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
         ...(e.org !== undefined && { org: e.org }),
         url,
         data: e.data,
+        ...(e.kind === "ModelVersion" && { aliases: versionAliases(catalog, e as Entity<"ModelVersion">) }),
         ...(e.readme && { readme: e.readme.text }),
       }),
     });
@@ -46,4 +50,9 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
     }),
   });
   return files;
+}
+
+/** The aliases of a version's model that point to it. */
+function versionAliases(catalog: Catalog, v: Entity<"ModelVersion">): string[] {
+  return aliasesByTag(catalog.get("Model", `${v.org}/${v.parent}`)).get(v.name) ?? [];
 }
