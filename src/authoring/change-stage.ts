@@ -3,6 +3,7 @@
  * stage history (who, when, why), the way Polyaxon records stage conditions.
  * Only those two places of the file change; comments and the rest stay.
  */
+import { describeMissing, missingRequirements, stageRequirements } from "../checks/stage-policy.js";
 import { STAGES, type Stage } from "../model/types.js";
 import { parseTaggedRef } from "./arg-names.js";
 import { modelVersionPath } from "./catalog-paths.js";
@@ -60,6 +61,14 @@ export function planStageChange(ctx: ScaffoldContext, input: StageChangeInput): 
     return refuse(
       `model version "${input.version}" is already in stage "${stage}"`,
       `choose another stage: ${STAGES.filter((s) => s !== stage).join(", ")}`,
+    );
+  }
+  const settings = ws.catalog.get("Catalog", "catalog")?.data;
+  const missing = missingRequirements(entity.data, stageRequirements(settings, stage));
+  if (missing.length > 0) {
+    return refuse(
+      `the catalog's policy requires of a ${stage} version what ${input.version} lacks: ${missing.map((m) => m.requirement).join(", ")}`,
+      `add ${describeMissing(missing)} to ${displayPath(ws, relPath)} first (catalog.yaml policy.stages.${stage})`,
     );
   }
   const entry = {

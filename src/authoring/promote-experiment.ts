@@ -1,10 +1,13 @@
 /**
  * `promote experiment`: write a model version from a succeeded experiment,
  * with its full lineage (project, experiment, component version, parameters,
- * code commit), its metrics and artifacts, creating the model entry if needed.
+ * code commit, input data), its metrics, evaluation, artifacts and flavors,
+ * creating the model entry if needed; and say what is left to fill for the
+ * stages the catalog's policy governs.
  */
-import { isNode, type Node } from "yaml";
-import type { Stage } from "../model/types.js";
+import { isMap, isNode, isSeq, type Node } from "yaml";
+import { describeMissing, missingRequirements, stageRequirements } from "../checks/stage-policy.js";
+import { STAGES, type ModelVersionData, type Stage } from "../model/types.js";
 import { checkTag, parseNameParts } from "./arg-names.js";
 import { experimentPath, modelDir, modelVersionPath } from "./catalog-paths.js";
 import { resolveComponentRef } from "./lineage-trace.js";
@@ -120,7 +123,27 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
     component: data.component,
     ...(data.params !== undefined && { params: node("params") }),
     ...(code && Object.keys(code).length > 0 && { code }),
+    // Inputs from another run name it as <project>/<experiment> of the run's organization.
+    ...(data.inputs !== undefined && modelOrg === org && { inputs: node("inputs") }),
   };
+  // Each result says which run measured it: this one, unless it names another (same organization only).
+  const evaluation = data.evaluation !== undefined && modelOrg === org ? node("evaluation") : undefined;
+  if (isSeq(evaluation))
+    for (const item of evaluation.items)
+      if (isMap(item) && !item.has("experiment")) item.set("experiment", `${project}/${name}`);
+  const version: Partial<ModelVersionData> = {
+    artifacts: data.artifacts,
+    ...(data.flavors !== undefined && { flavors: data.flavors }),
+    ...(evaluation !== undefined && { evaluation: data.evaluation }),
+  };
+  const settings = catalog.get("Catalog", "catalog")?.data;
+  const missingNow = missingRequirements(version, stageRequirements(settings, input.stage));
+  if (missingNow.length > 0) {
+    return refuse(
+      `the catalog's policy requires of a ${input.stage} version what experiment "${input.experiment}" does not record: ${describeMissing(missingNow)}`,
+      `promote it to testing (--stage testing), fill in ${describeMissing(missingNow)}, then mlcat stage it`,
+    );
+  }
   const text = buildYaml(
     "A model version: its stage, every stage change (who, when, why), and the\nlineage that made it. Written by `mlcat promote experiment`.",
     [
@@ -140,12 +163,46 @@ export function planPromoteExperiment(ctx: ScaffoldContext, input: PromoteExperi
       },
       { key: "lineage", value: lineage },
       { key: "artifacts", value: data.artifacts !== undefined ? node("artifacts") : undefined },
+      { key: "flavors", value: data.flavors !== undefined ? node("flavors") : undefined },
       { key: "metrics", value: data.metrics !== undefined ? node("metrics") : undefined },
+      { key: "evaluation", value: evaluation },
       { key: "createdAt", value: quoted(input.now) },
       { key: "createdBy", value: input.by },
     ],
     { modeline: modelineOf(ctx, "ModelVersion", relPath) },
   );
   changes.push(createChange(relPath, text));
+  notes.push(...leftToFill(settings, version, input.stage, data.inputs !== undefined && modelOrg === org));
   return succeed({ changes, notes });
+}
+
+/** What the run did not record that the version still needs: for each later stage the policy governs, then the rest of the registry's fields. */
+function leftToFill(
+  settings: Parameters<typeof stageRequirements>[0],
+  version: Partial<ModelVersionData>,
+  stage: Stage,
+  inputsCopied: boolean,
+): string[] {
+  const notes: string[] = [];
+  const named = new Set<string>();
+  const later = STAGES.slice(STAGES.indexOf(stage) + 1).filter((s) => s !== "disabled");
+  for (const next of later) {
+    const missing = missingRequirements(version, stageRequirements(settings, next)).filter(
+      (m) => !named.has(m.requirement),
+    );
+    for (const m of missing) named.add(m.requirement);
+    if (missing.length > 0)
+      notes.push(`left to fill before ${next} (catalog.yaml policy.stages.${next}): ${describeMissing(missing)}`);
+  }
+  const rest = [
+    ["flavor", version.flavors === undefined, "flavors (how to load each artifact)"],
+    ["signature", true, "signature"],
+    ["inputExample", true, "inputExample"],
+    ["evaluation", version.evaluation === undefined, "evaluation (task, dataset with version, split, metric, value)"],
+    ["inputs", !inputsCopied, "lineage.inputs (the data the run read, pinned by a version or checksum)"],
+  ] as const;
+  const open = rest.filter(([key, missing]) => missing && !named.has(key)).map(([, , text]) => text);
+  if (open.length > 0)
+    notes.push(`the run does not record ${open.join(", ")}: add them to the version where they apply`);
+  return notes;
 }

@@ -8,7 +8,7 @@ import { ExitError } from "../diagnostics/diagnostic.js";
 import { decodeUtf8 } from "../yaml/utf8.js";
 import { blobId } from "./cache-key.js";
 import { lstat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { NO_BYTES } from "./no-bytes.js";
 import type { EntryType, RawFile } from "./raw-file.js";
 
@@ -22,7 +22,11 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
  */
 export async function readCatalogDir(dir: string, options: ReadDirOptions = {}): Promise<RawFile[]> {
   const out: RawFile[] = [];
-  walk(dir, "", out, { maxBytes: options.maxFileBytes ?? Infinity, ...(options.defer && { defer: options.defer }) });
+  // From an absolute path: a text left unread is read again later, whatever the working directory is then.
+  walk(resolve(dir), "", out, {
+    maxBytes: options.maxFileBytes ?? Infinity,
+    ...(options.defer && { defer: options.defer }),
+  });
   return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 

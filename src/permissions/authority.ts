@@ -3,7 +3,7 @@
  * request (never the head's), the working tree's for `mlcat explain`.
  */
 import type { Catalog } from "../model/catalog.js";
-import type { Role } from "../model/types.js";
+import { STAGE_REQUIREMENTS, STAGES, type Role, type Stage, type StageRequirement } from "../model/types.js";
 import type { Area } from "./actions.js";
 import { asRecord, rolesAt, stringAt, stringsAt } from "./read-data.js";
 
@@ -15,6 +15,10 @@ export interface Policy {
   productionApprovers: "registry-admins" | "owners";
   /** Service accounts that may record others as `createdBy` (default none). */
   recordOnBehalf: string[];
+  /** What a model version must carry in each stage (`policy.stages`; default nothing). */
+  stageRequirements: Partial<Record<Stage, StageRequirement[]>>;
+  /** Model aliases that mean production (default `[production]`). */
+  productionAliases: string[];
 }
 
 const AREAS: readonly Area[] = ["projects", "hub", "registry"];
@@ -24,6 +28,8 @@ export const DEFAULT_POLICY: Policy = {
   maxChangedFiles: 500,
   productionApprovers: "registry-admins",
   recordOnBehalf: [],
+  stageRequirements: {},
+  productionAliases: ["production"],
 };
 
 /** A named role holder (a user, or a team on an entity). */
@@ -61,6 +67,10 @@ export class Authority {
         typeof cap === "number" && Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_POLICY.maxChangedFiles,
       productionApprovers: approvers === undefined || approvers === "registry-admins" ? "registry-admins" : "owners",
       recordOnBehalf: stringsAt(policy, "recordOnBehalf"),
+      stageRequirements: readStageRequirements(asRecord(policy?.stages)),
+      productionAliases: Array.isArray(policy?.productionAliases)
+        ? stringsAt(policy, "productionAliases")
+        : DEFAULT_POLICY.productionAliases,
     };
   }
 
@@ -168,4 +178,18 @@ export class Authority {
       return { name: u.name, ...(login !== undefined && { login }), ...(id !== undefined && { id }) };
     });
   }
+}
+
+/** `policy.stages`, keeping the requirement names mlcat knows (the schema refuses others). */
+function readStageRequirements(
+  stages: Record<string, unknown> | undefined,
+): Partial<Record<Stage, StageRequirement[]>> {
+  const out: Partial<Record<Stage, StageRequirement[]>> = {};
+  for (const stage of STAGES) {
+    const require = stringsAt(asRecord(stages?.[stage]), "require").filter((r): r is StageRequirement =>
+      (STAGE_REQUIREMENTS as readonly string[]).includes(r),
+    );
+    if (require.length > 0) out[stage] = require;
+  }
+  return out;
 }

@@ -1,10 +1,14 @@
 /**
  * Rules for the model registry: models, and model versions whose stage moves
  * only forward through an append-only history; production needs the
- * registry's production approvers.
+ * registry's production approvers. Moving an alias is judged like a stage
+ * change (a production alias needs the production approvers), and a version
+ * staged without what the base's `policy.stages` requires there is denied.
  */
+import { describeMissing, missingRequirements } from "../checks/stage-policy.js";
+import type { ModelVersionData, Stage } from "../model/types.js";
 import { lowestRole } from "../permissions/actions.js";
-import { arrayAt, stringAt } from "../permissions/read-data.js";
+import { arrayAt, asRecord, stringAt } from "../permissions/read-data.js";
 import { denyEveryone, requireProductionApprover, requireRole } from "../permissions/requirements.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { describeTarget } from "./classify-change.js";
@@ -37,7 +41,10 @@ export function judgeModel(input: RuleInput): Verdict[] {
   const out = judgeOwnership(input, scope, label);
   const widened = widensVisibility(input, scope.org);
   if (widened) out.push(judgeWidening(input, scope, label));
-  const rest = [...groups.entries()].filter(([k]) => k !== "owner" && k !== "team" && !(widened && k === "visibility"));
+  if (groups.has("aliases")) out.push(...judgeAliases(input, scope, label));
+  const rest = [...groups.entries()].filter(
+    ([k]) => k !== "owner" && k !== "team" && k !== "aliases" && !(widened && k === "visibility"),
+  );
   if (rest.length > 0 || groups.size === 0) {
     const what = rest.map(([k]) => k).join(", ") || "the file of";
     out.push(
@@ -48,6 +55,53 @@ export function judgeModel(input: RuleInput): Verdict[] {
     );
   }
   return out;
+}
+
+/**
+ * Aliases added, moved or removed: each is a stage change (admin on the model);
+ * one the base's policy marks as production needs a production approver.
+ */
+function judgeAliases(input: RuleInput, scope: ReturnType<typeof scopeOf>, label: string): Verdict[] {
+  const before = asRecord(asRecord(input.before?.data)?.aliases) ?? {};
+  const after = asRecord(asRecord(input.after?.data)?.aliases) ?? {};
+  const production = input.ctx.authority.policy().productionAliases;
+  const out: Verdict[] = [];
+  for (const alias of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const from = before[alias];
+    const to = after[alias];
+    if (from === to) continue;
+    const doing =
+      to === undefined
+        ? `removing alias ${alias} (${String(from)}) of ${label}`
+        : from === undefined
+          ? `adding alias ${alias} -> ${String(to)} to ${label}`
+          : `moving alias ${alias} of ${label} from ${String(from)} to ${String(to)}`;
+    const path: ValuePath = to === undefined ? ["aliases"] : ["aliases", alias];
+    out.push(
+      production.includes(alias)
+        ? verdict(requireProductionApprover(input.ctx, { rule: "alias-production", org: scope.org, doing }), path)
+        : verdict(
+            requireRole(input.ctx, { rule: "alias-change", scope, role: lowestRole("entity-manage"), doing }),
+            path,
+          ),
+    );
+  }
+  return out;
+}
+
+/** A version entering `stage` carries what the base's policy requires there; nothing when it does. */
+function judgeStageRequirements(input: RuleInput, stage: string | undefined, doing: string): Verdict[] {
+  const required = input.ctx.authority.policy().stageRequirements[stage as Stage] ?? [];
+  const data = (asRecord(input.after?.data) ?? {}) as Partial<ModelVersionData>;
+  const missing = missingRequirements(data, required);
+  if (missing.length === 0) return [];
+  const reason = `the catalog's policy (catalog.yaml policy.stages.${stage}) requires ${missing.map((m) => m.requirement).join(", ")}, which the version lacks`;
+  return [
+    verdict(denyEveryone(input.ctx, { rule: "stage-requirements", doing, reason }), ["stage"], {
+      code: "policy/stage-requirements",
+      hint: `add ${describeMissing(missing)} to the version in this pull request`,
+    }),
+  ];
 }
 
 /** A model version: see the module comment. */
@@ -86,6 +140,7 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
     const stages = [stage, ...arrayAt(input.after?.data, "stageHistory").map((e) => stringAt(e, "stage"))].filter(
       (x) => x !== undefined,
     );
+    out.push(...judgeStageRequirements(input, stage, `adding ${label} in ${stage ?? "no stage"}`));
     if (stages.includes("production"))
       out.push(production("stage-production", `adding ${label} straight to production`, ["stage"]));
     else if (stages.some((x) => x !== "testing")) {
@@ -129,6 +184,7 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const appended = newHistory.slice(oldHistory.length).map((e) => stringAt(e, "stage"));
   if (oldStage !== newStage || appended.length > 0) {
     const doing = `moving ${label} from ${oldStage ?? "no stage"} to ${newStage ?? "no stage"}`;
+    if (oldStage !== newStage) out.push(...judgeStageRequirements(input, newStage, doing));
     if (newStage === "production" || appended.includes("production"))
       out.push(production("stage-production", doing, ["stage"]));
     else {

@@ -1,7 +1,9 @@
 /**
- * Synthetic registry models: entry (license, task, owners), model card, and
- * versions in every stage with a stage history that moves forward in time
- * and lineage back to a real experiment and component version. A version
+ * Synthetic registry models: entry (license, task, owners, aliases), model
+ * card, and versions in every stage with a stage history that moves forward
+ * in time, lineage back to a real experiment and component version with
+ * pinned input data, and what the stage policy asks of production: checksums,
+ * a flavor, a signature, an evaluation and an input example. A version
  * that was promoted is written twice: first at its first stage, later with
  * its full history (so the history of the repository has updates too).
  */
@@ -18,6 +20,24 @@ function pathOf(i: number, n: number): Stage[] {
   if (i === n - 2) return ["testing", "staging", "production"];
   if (i === n - 3) return ["testing", "staging"];
   return ["testing", "staging", "production", "disabled"];
+}
+
+/** The artifact format and the package that loads it, per framework. */
+const FLAVORS: Record<string, [format: string, pkg: string, version: string]> = {
+  xgboost: ["xgboost-json", "xgboost", "2.1.3"],
+  pytorch: ["torchscript", "torch", "2.3.1"],
+  sklearn: ["sklearn-pickle", "scikit-learn", "1.5.2"],
+  lightgbm: ["lightgbm-text", "lightgbm", "4.5.0"],
+  tensorflow: ["savedmodel", "tensorflow", "2.17.0"],
+  jax: ["safetensors", "safetensors", "0.4.5"],
+  onnx: ["onnx", "onnxruntime", "1.19.2"],
+  spark: ["mlflow-pyfunc", "mlflow", "2.16.2"],
+};
+
+/** Aliases of a model with `n` versions: champion on the production one, challenger on the newest. */
+function aliasesOf(n: number): Record<string, string> | undefined {
+  if (n < 2) return undefined;
+  return { champion: semverTag(n - 2), challenger: semverTag(n - 1) };
 }
 
 /** A later write of a version: its full stage history. */
@@ -44,14 +64,17 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
   const team = random.chance(0.8) ? random.pick(org.teams) : undefined;
   if (team) org.owned.get(team)!.models++;
   const dir = `orgs/${org.name}/models/${name}`;
+  const framework = random.pick(FRAMEWORKS);
+  const aliases = aliasesOf(versionCount);
   const files: Record<string, string> = {
     [`${dir}/model.yaml`]: emitYaml({
       name,
       description: `${task} model for ${domain}. ${random.pick(SENTENCES)}`,
       task,
-      framework: random.pick(FRAMEWORKS),
+      framework,
       license: random.pick(LICENSES),
       tags: random.sample(TAG_VOCABULARY, random.int(1, 3)),
+      ...(aliases && { aliases }),
       owner,
       ...(team !== undefined && { team }),
       ...(random.chance(0.4) && {
@@ -92,6 +115,7 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
             component: experiment.component,
             params: experiment.params,
             code: { repo: `https://github.com/${org.name}/ml-monorepo`, commit: experiment.commit },
+            inputs: [{ name: "train_data", uri: `s3://${org.name}-datalake/${domain}/${tag}/train/`, version: tag }],
           }
         : undefined;
     const artifacts = [
@@ -101,9 +125,35 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
         kind: "model",
         connection: org.connections.artifacts,
         size: random.int(1_000_000, 900_000_000),
+        sha256: random.hex(64),
       },
     ];
+    const [format, pkg, pkgVersion] = FLAVORS[framework] ?? ["custom", framework, "1.0.0"];
+    const flavors = [
+      {
+        name: "python",
+        artifact: "model",
+        format,
+        framework: pkg,
+        frameworkVersion: pkgVersion,
+        requirements: [`${pkg}==${pkgVersion}`],
+        image: `ghcr.io/${org.name}/model-serve:1.0.0`,
+      },
+    ];
+    const width = random.int(4, 64);
+    const signature = {
+      inputs: [{ name: "features", type: "float32", shape: [null, width] }],
+      outputs: [{ name: "score", type: "float32", shape: [null, 1] }],
+    };
     const metrics = { auc: random.float(0.7, 0.99), latency_ms: random.float(2, 80, 1) };
+    const evaluation = [
+      {
+        task,
+        dataset: { name: `${domain}-holdout`, version: tag, split: "test" },
+        metric: "auc",
+        value: metrics.auc,
+      },
+    ];
     const data = (history: typeof steps) => ({
       name: tag,
       description: `Release ${tag} of ${name}.`,
@@ -111,7 +161,11 @@ export function generateModel(ctx: GenContext, org: GenOrg, pool: NamePool, vers
       stageHistory: history,
       ...(lineage && { lineage }),
       artifacts,
+      flavors,
       metrics,
+      evaluation,
+      signature,
+      inputExample: { value: { features: Array.from({ length: Math.min(width, 4) }, (_, k) => k / 4) } },
       createdAt: steps[0]!.at,
       createdBy: steps[0]!.by,
     });

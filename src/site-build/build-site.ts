@@ -47,8 +47,8 @@ export interface BuildSiteResult {
   ms: number;
 }
 
-/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`. */
-export async function writeStaticFiles(dir: string, data: SiteData): Promise<void> {
+/** Write the static files the data carries (JSON API, schemas, sitemap) under `dir`; resolves how many were written. */
+export async function writeStaticFiles(dir: string, data: SiteData): Promise<number> {
   // A sharded build writes its part of the entities' API files; every part writes the rest (index, schemas, sitemap).
   const shard = data.meta.shard;
   const files = shard ? data.files.filter((f) => !ENTITY_FILE.test(f.path) || inShard(shard, f.path)) : data.files;
@@ -56,6 +56,7 @@ export async function writeStaticFiles(dir: string, data: SiteData): Promise<voi
   // Bounded: a catalog of any size writes with a bounded number of open files.
   await forEachBounded(folders, (f) => mkdir(f, { recursive: true }));
   await forEachBounded(files, (f) => writeFile(join(dir, f.path), f.body));
+  return files.length;
 }
 
 /** The API files of one entity each (`api/index.json` lists them all). */
@@ -181,7 +182,7 @@ async function renderSite(
   const renderStart = performance.now();
   const rendering = (async () => {
     const { build } = await import("astro");
-    await build(astroBuildConfig({ source, location, outDir: tmp, cacheDir }));
+    await inWorkingDirectory(tmp, () => build(astroBuildConfig({ source, location, outDir: tmp, cacheDir })));
   })();
   rendering.catch(() => {});
   let side: Promise<unknown> = Promise.resolve();
@@ -214,10 +215,11 @@ async function renderSite(
       alongside(
         progress,
         async () => {
-          await writeStaticFiles(tmp, data);
+          const written = await writeStaticFiles(tmp, data);
           if (card) await writeCard(tmp, card);
+          return written;
         },
-        () => `${data.files.length} JSON API, schema and sitemap files${card ? " and the card" : ""} written`,
+        (written) => `${written} JSON API, schema and sitemap files${card ? " and the card" : ""} written`,
       ),
       // A part of a sharded build keeps its records for the join, which indexes the whole site once.
       !search
@@ -245,6 +247,31 @@ async function renderSite(
     await Promise.all([rendering.catch(() => {}), side.catch(() => {})]);
     releaseDataSource(source);
     await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Run Astro's build with the output folder as the working directory. Astro
+ * writes its server bundle next to the output only when the output lies under
+ * the working directory; otherwise it writes a `.astro/` folder into the
+ * working directory and then moves the built assets from there with a rename,
+ * which fails between two file systems (EXDEV: a repository on disk, the
+ * output on a tmpfs `/tmp`) and leaves `.astro/` behind in the user's folder.
+ * Everything else the build does uses absolute paths (the catalog's texts
+ * left unread are read again from an absolute path). In a worker thread,
+ * where the working directory cannot change, Astro runs as it is.
+ */
+async function inWorkingDirectory<T>(dir: string, run: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  try {
+    process.chdir(dir);
+  } catch {
+    return run();
+  }
+  try {
+    return await run();
+  } finally {
+    process.chdir(previous);
   }
 }
 

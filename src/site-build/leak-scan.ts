@@ -7,7 +7,7 @@
  * warning.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { hiddenNames } from "../site-data/audience.js";
 import { HiddenNames } from "../site-data/hidden-names.js";
@@ -26,6 +26,15 @@ export function privateNames(catalog: Catalog): string[] {
 
 /** Files made from catalog data: pages, API and schema files, the sitemap, and Pagefind's own files (`.pf_*`). */
 const DERIVED = /\.(html|json|xml|txt|pf_fragment|pf_meta|pf_index|pf_filter)$/;
+
+/**
+ * Files of mlcat's own text, not the catalog's: the JSON Schemas it ships and
+ * the schema reference page made from them alone (its header and footer come
+ * from catalog.yaml, as every other page's do, and are scanned there). Their
+ * examples name `acme`, `ml`, `churn`: a private organization of that name
+ * must not stop the public site.
+ */
+const MLCAT_TEXT = /^(?:schemas\/[^/]+\.schema\.json|schema\/index\.html)$/;
 
 /** A file's text: Pagefind's files are gzip-compressed (fragments start with a `pagefind_dcd` signature once inflated). */
 function textOf(bytes: Buffer): string {
@@ -48,6 +57,7 @@ export async function scanForNames(dir: string, names: readonly string[] | Hidde
   for (const entry of entries) {
     if (!entry.isFile() || !DERIVED.test(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
+    if (MLCAT_TEXT.test(relative(dir, path).split(sep).join("/"))) continue;
     const name = hidden.find(textOf(await readFile(path)));
     if (name !== undefined) leaks.push({ file: relative(dir, path), name });
   }

@@ -1,13 +1,11 @@
 /**
  * The static JSON API: `api/index.json` lists every entity on the site; each
  * entity has a file at its catalog path with `.json` for `.yaml`
- * (`api/orgs/acme/components/train/versions/1.0.0.json`). A model version's
- * file also names the aliases that point to it (`aliases`), as its pages do.
+ * (`api/orgs/acme/components/train/versions/1.0.0.json`).
  */
 import type { Catalog } from "../model/catalog.js";
-import type { Entity } from "../model/entity.js";
+import type { ModelData } from "../model/types.js";
 import type { SiteContext } from "./context.js";
-import { aliasesByTag } from "./registry.js";
 import type { Counts, StaticFile } from "./types.js";
 import { apiPath } from "./urls.js";
 
@@ -33,8 +31,9 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
         name: e.name,
         ...(e.org !== undefined && { org: e.org }),
         url,
+        // A model version names the aliases that point at it (model.yaml holds them).
+        ...(e.kind === "ModelVersion" && { aliases: aliasesOf(catalog, e.org!, e.parent!, e.name) }),
         data: e.data,
-        ...(e.kind === "ModelVersion" && { aliases: versionAliases(catalog, e as Entity<"ModelVersion">) }),
         ...(e.readme && { readme: e.readme.text }),
       }),
     });
@@ -52,7 +51,10 @@ export function apiFiles(ctx: SiteContext, meta: { title: string; generatedAt: s
   return files;
 }
 
-/** The aliases of a version's model that point to it. */
-function versionAliases(catalog: Catalog, v: Entity<"ModelVersion">): string[] {
-  return aliasesByTag(catalog.get("Model", `${v.org}/${v.parent}`)).get(v.name) ?? [];
+/** The aliases of model `org/model` that name version `tag`, in the order model.yaml lists them. */
+export function aliasesOf(catalog: Catalog, org: string, model: string, tag: string): string[] {
+  const aliases = (catalog.get("Model", `${org}/${model}`)?.data as ModelData | undefined)?.aliases ?? {};
+  return Object.entries(aliases)
+    .filter(([, t]) => t === tag)
+    .map(([alias]) => alias);
 }

@@ -11,7 +11,10 @@ import type { Kind } from "../model/kinds.js";
 import { parseRef } from "../model/refs.js";
 import type {
   ComponentData,
+  DataInputData,
+  EvaluationData,
   ExperimentData,
+  ModelData,
   ModelVersionData,
   TeamData,
   UserData,
@@ -144,10 +147,18 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
       }
       break;
     }
+    case "Model": {
+      // A base model in the catalog is a reference like any other; a Hugging Face id or URL names nothing of it.
+      const d = data as unknown as ModelData;
+      const base = d.baseModel !== undefined ? parseRef(d.baseModel) : undefined;
+      if (base?.tag !== undefined && !view.has("ModelVersion", d.baseModel!)) delete d.baseModel;
+      break;
+    }
     case "Experiment": {
       const d = data as unknown as ExperimentData;
       if (!componentRefVisible(view, org, entity.project, d.component)) delete (d as Partial<ExperimentData>).component;
       if (d.createdBy !== undefined && !person(d.createdBy)) delete d.createdBy;
+      redactRuns(view, org, d.evaluation, d.inputs);
       break;
     }
     case "ModelVersion": {
@@ -166,6 +177,9 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
         if (lineage.component !== undefined && !componentRefVisible(view, org, projectName, lineage.component))
           delete lineage.component;
       }
+      // A serving component left out takes its params with it (they are its inputs).
+      if (d.serving && !componentRefVisible(view, org, undefined, d.serving.component)) delete d.serving;
+      redactRuns(view, org, d.evaluation, d.lineage?.inputs);
       break;
     }
     default:
@@ -184,6 +198,22 @@ function redactEntity(entity: Entity, view: Catalog, hidden: HiddenNames): Entit
     source: { ...entity.source, text },
     ...(readme && { readme }),
   };
+}
+
+/** Evaluation results and data inputs keep their data, not the runs (`<project>/<experiment>`) of projects left out. */
+function redactRuns(
+  view: Catalog,
+  org: string,
+  evaluation: EvaluationData[] | undefined,
+  inputs: DataInputData[] | undefined,
+): void {
+  const hiddenRun = (run: string | undefined) => run !== undefined && !projectVisible(view, org, run.split("/")[0]!);
+  for (const result of evaluation ?? []) if (hiddenRun(result.experiment)) delete result.experiment;
+  for (const input of inputs ?? []) {
+    if (!hiddenRun(input.experiment)) continue;
+    delete input.experiment;
+    delete input.artifact;
+  }
 }
 
 /** `value` with every string in it (not the keys) redacted of `hidden`. */

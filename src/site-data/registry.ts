@@ -34,7 +34,7 @@ function versionDate(v: Entity<"ModelVersion">): string | undefined {
 }
 
 /** Alias names by the version tag they point to, each list in name order. */
-export function aliasesByTag(model: Entity<"Model"> | undefined): Map<string, string[]> {
+function aliasesByTag(model: Entity<"Model"> | undefined): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [name, tag] of Object.entries(model?.data.aliases ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     out.set(tag, [...(out.get(tag) ?? []), name]);

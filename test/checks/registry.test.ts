@@ -8,6 +8,7 @@ import { referencesCheck } from "../../src/checks/references.js";
 import { registryCheck } from "../../src/checks/registry.js";
 import { missingRequirements, stagePolicyCheck } from "../../src/checks/stage-policy.js";
 import type { Check } from "../../src/checks/context.js";
+import type { ModelVersionData, StageRequirement } from "../../src/model/types.js";
 import { BASE, type FileMap } from "../helpers/catalog.js";
 import { runRule } from "./run-rule.js";
 
@@ -231,7 +232,10 @@ describe("the stage policy", () => {
     ],
     ["an empty signature", { signature: {} }, ["signature"], "signature (inputs and outputs)"],
     ["no flavors", { flavors: [] }, ["flavor"], "flavors (at least one)"],
-  ] as const)("missingRequirements: %s", (_name, data, required, fields) => {
-    expect(missingRequirements(data, required)).toEqual([{ requirement: required[0], fields }]);
-  });
+  ] as Array<[string, Partial<ModelVersionData>, StageRequirement[], string]>)(
+    "missingRequirements: %s",
+    (_name, data, required, fields) => {
+      expect(missingRequirements(data, required)).toEqual([{ requirement: required[0], fields }]);
+    },
+  );
 });

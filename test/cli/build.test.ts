@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -100,6 +100,28 @@ describe("mlcat build, dev and preview run from a folder with no node_modules in
     expect(existsSync(join(cwd, "site/pagefind/pagefind.js"))).toBe(true);
   }, 120_000);
 
+  it("writes nothing into the working folder when the site goes elsewhere (Astro's .astro/ there broke builds across file systems)", () => {
+    const out = mkdtempSync(join(tmpdir(), "mlcat-out-elsewhere-"));
+    try {
+      const before = readdirSync(cwd).sort();
+      const run = spawnSync(
+        process.execPath,
+        [BIN, "build", "--catalog", "catalog", "--out", join(out, "site"), "--no-search"],
+        { cwd, encoding: "utf8", env },
+      );
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(readdirSync(cwd).sort()).toEqual(before);
+      expect(readdirSync(out)).toEqual(["site"]);
+      expect(existsSync(join(out, "site/.prerender"))).toBe(false);
+      expect(readFileSync(join(out, "site/hub/acme/train/index.html"), "utf8")).toContain(
+        "Train a gradient-boosted model on a Parquet table.",
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("previews the built site", async () => {
     const page = await fetchServed(["preview", "--out", "site"], "hub/acme/train/");
     expect(page.status).toBe(200);
@@ -169,6 +191,34 @@ describe("mlcat preview's file resolution", () => {
 });
 
 describe("the public build's leak scan", () => {
+  it("builds the public site of a catalog whose private organization has a name the schema examples use", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mlcat-private-sandbox-"));
+    try {
+      cpSync(FIXTURE, join(dir, "catalog"), { recursive: true });
+      mkdirSync(join(dir, "catalog/orgs/sandbox"));
+      writeFileSync(
+        join(dir, "catalog/orgs/sandbox/organization.yaml"),
+        "name: sandbox\nvisibility: private\nmembers:\n  - user: alice\n    role: owner\n",
+      );
+      const run = await runCli([
+        "build",
+        "--catalog",
+        join(dir, "catalog"),
+        "--out",
+        join(dir, "site"),
+        "--audience",
+        "public",
+        "--no-search",
+      ]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(readFileSync(join(dir, "site/schema/index.html"), "utf8")).toMatch(/\bsandbox\b/);
+      expect(existsSync(join(dir, "site/orgs/sandbox"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("lists private organizations and the keys of private things in public ones", async () => {
     const { loadFiles } = await import("../helpers/catalog.js");
     const { catalog } = loadFiles({
@@ -192,6 +242,10 @@ describe("the public build's leak scan", () => {
       "sitemap.xml": "<loc>https://x.example/orgs/Secret-Org/</loc>",
       "pagefind/x.pf_fragment": "secret-org",
       "_astro/app.js": "const secret_org = 'secret-org';",
+      // mlcat's own text: the schemas it ships and the reference page made from them.
+      "schemas/project.schema.json": '{"examples": ["secret-org"]}',
+      "schema/index.html": "<code>secret-org</code>",
+      "orgs/schemas/x.schema.json": '{"readme": "secret-org"}',
     });
     writeFileSync(
       join(dir, "pagefind/y.pf_fragment"),
@@ -200,6 +254,7 @@ describe("the public build's leak scan", () => {
     expect(await scanForNames(dir, ["acme/hush", "secret-org"])).toEqual([
       { file: "api/orgs/acme/project.json", name: "secret-org" },
       { file: "hub/acme/train/index.html", name: "acme/hush" },
+      { file: "orgs/schemas/x.schema.json", name: "secret-org" },
       { file: "pagefind/x.pf_fragment", name: "secret-org" },
       { file: "pagefind/y.pf_fragment", name: "acme/hush" },
       { file: "sitemap.xml", name: "secret-org" },

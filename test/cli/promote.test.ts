@@ -35,6 +35,7 @@ describe("mlcat promote experiment", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`created ${dir}/orgs/acme/models/churn-model/versions/1.1.0.yaml
+the run does not record flavors (how to load each artifact), signature, inputExample, evaluation (task, dataset with version, split, metric, value), lineage.inputs (the data the run read, pinned by a version or checksum): add them to the version where they apply
 validated: no problems in the written file
 lineage: model version acme/churn-model:1.1.0 <- experiment acme/churn/run-1 <- component version acme/train:1.0.0
 `);

@@ -46,15 +46,27 @@ describe("shards", () => {
 
 describe("mlcat build --shard and mlcat join", () => {
   let root: string;
+  const partOutput: Record<number, string> = {};
   const at = (name: string) => join(root, name);
   beforeAll(async () => {
     mkdirSync(".tmp", { recursive: true });
     root = mkdtempSync(join(".tmp", "shards-"));
     expect((await runCli(["build", "--out", at("single")], EPOCH)).code).toBe(0);
-    for (const i of [1, 2, 3])
-      expect((await runCli(["build", "--shard", `${i}/3`, "--out", at(`part-${i}`)], EPOCH)).code).toBe(0);
+    for (const i of [1, 2, 3]) {
+      const run = await runCli(["build", "--shard", `${i}/3`, "--out", at(`part-${i}`)], EPOCH);
+      expect(run.code).toBe(0);
+      partOutput[i] = run.stdout;
+    }
   }, 180_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("says how many JSON API, schema and sitemap files each part wrote", () => {
+    for (const i of [1, 2, 3]) {
+      const said = /(\d+) JSON API, schema and sitemap files(?: and the card)? written/.exec(partOutput[i]!);
+      const written = [...files(at(`part-${i}`)).keys()].filter((p) => /^(api|schemas)\/|^sitemap\.xml$/.test(p));
+      expect(Number(said?.[1])).toBe(written.length);
+    }
+  });
 
   it("renders each page in one part only, and leaves the search index to the join", () => {
     const pages = [1, 2, 3].map((i) =>
