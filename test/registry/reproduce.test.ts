@@ -180,7 +180,9 @@ status: succeeded
       ),
     });
     // The input feeds the params under its URI, whatever its name.
-    expect(fromRun).toContain(`#   churn-features: artifact "features" of run acme/churn/prep (s3://acme-data/churn) -> data\n`);
+    expect(fromRun).toContain(
+      `#   churn-features: artifact "features" of run acme/churn/prep (s3://acme-data/churn) -> data\n`,
+    );
     expect(fromRun).not.toContain("Not pinned");
   });
 
