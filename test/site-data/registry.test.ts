@@ -146,6 +146,13 @@ describe("registry site data", () => {
     ]);
     expect(data.modelVersions.find((v) => v.key === "acme/churn-model:1.1.0")!.aliases).toEqual(["champion"]);
     expect(data.home.production.find((v) => v.key === "acme/churn-model:1.1.0")!.aliases).toEqual(["champion"]);
+    // Lists of versions elsewhere (the run that produced them, the project, the component) name the aliases too.
+    const run = data.experiments.find((e) => e.key === "acme/churn/run-1")!;
+    expect(run.models.map((l) => l.label)).toEqual([
+      "acme/churn-model:1.1.0 (@champion)",
+      "acme/churn-model:1.2.0 (@challenger)",
+      "acme/churn-model:1.3.0",
+    ]);
     const api = data.files.find((f) => f.path === "api/orgs/acme/models/churn-model/versions/1.1.0.json")!;
     expect(JSON.parse(api.body as string)).toMatchObject({ key: "acme/churn-model:1.1.0", aliases: ["champion"] });
   });
