@@ -1,5 +1,6 @@
 /** Scaffolds for users, organizations and teams. */
 import type { MemberRole, Role, Visibility } from "../model/types.js";
+import { byRoleDescending } from "../permissions/roles.js";
 import { checkName, parseNameParts } from "./arg-names.js";
 import { organizationPath, teamPath, userPath } from "./catalog-paths.js";
 import { refuse, succeed, type Outcome } from "./outcome.js";
@@ -102,8 +103,6 @@ export interface NewTeam {
   createMissing?: { owner?: string };
 }
 
-const RANK: Record<Role, number> = { owner: 5, manager: 4, admin: 3, member: 2, viewer: 1 };
-
 /** Plan `orgs/<org>/teams/<team>.yaml`. */
 export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan> {
   const parts = parseNameParts(input.ref, 2, "team", "<org>/<team>");
@@ -116,7 +115,8 @@ export function scaffoldTeam(ctx: ScaffoldContext, input: NewTeam): Outcome<Plan
   const missing = (input.projects ?? [])
     .map((p) => p.project)
     .filter((p) => !ctx.ws.catalog.has("Project", `${org}/${p}`));
-  const owner = input.createMissing?.owner ?? [...input.members].sort((a, b) => RANK[b.role] - RANK[a.role])[0]!.user;
+  const owner =
+    input.createMissing?.owner ?? [...input.members].sort((a, b) => byRoleDescending(a.role, b.role))[0]!.user;
   if (missing.length > 0 && !input.createMissing) {
     return refuse(
       `team "${input.ref}" names project${missing.length === 1 ? "" : "s"} ${missing.map((p) => `"${org}/${p}"`).join(", ")}, which do${missing.length === 1 ? "es" : ""} not exist yet`,

@@ -4,11 +4,10 @@
  * members, maintainers and connections of projects, hub components and models.
  */
 import type { Entity } from "../model/entity.js";
-import type { MemberRole, Role, TeamRole } from "../model/types.js";
+import type { MemberRole, TeamRole } from "../model/types.js";
+import { DELEGATED_ROLE } from "../permissions/actions.js";
+import { atLeast } from "../permissions/roles.js";
 import { collectField, collectStrings, type RefChecker } from "./refs-index.js";
-
-/** Roles that may receive a delegation: admins or higher. */
-const DELEGATE_ROLES: ReadonlySet<Role> = new Set(["owner", "manager", "admin"]);
 
 /** `catalog.yaml`: admins are users, each listed once; so are the service accounts of `policy.recordOnBehalf`. */
 export function checkCatalogAdmins(refs: RefChecker, entity: Entity<"Catalog">): void {
@@ -35,7 +34,8 @@ export function checkOrganization(refs: RefChecker, entity: Entity<"Organization
     for (const { value, path } of delegates) {
       refs.expectOrgMember(entity, path, value, "delegate", org);
       const role = roles?.get(value);
-      if (role !== undefined && !DELEGATE_ROLES.has(role)) {
+      // Delegations narrow what admins may do: a delegate holds that role or a higher one.
+      if (role !== undefined && !atLeast(role, DELEGATED_ROLE)) {
         refs.report.at(
           entity,
           path,

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from "../model/catalog.js";
 import { STAGE_REQUIREMENTS, STAGES, type Role, type Stage, type StageRequirement } from "../model/types.js";
-import type { Area } from "./actions.js";
+import { AREAS, type Area } from "./actions.js";
 import { asRecord, rolesAt, stringAt, stringsAt } from "./read-data.js";
 
 /** The catalog's policy settings, with defaults filled in. */
@@ -20,8 +20,6 @@ export interface Policy {
   /** Model aliases that mean production (default `[production]`). */
   productionAliases: string[];
 }
-
-const AREAS: readonly Area[] = ["projects", "hub", "registry"];
 
 /** The defaults of `policy` in catalog.yaml. */
 export const DEFAULT_POLICY: Policy = {

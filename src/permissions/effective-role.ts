@@ -5,7 +5,7 @@
  * those are higher. Everything is read from the authority's catalog.
  */
 import type { Role } from "../model/types.js";
-import type { Area } from "./actions.js";
+import { DELEGATED_ROLE, type Area } from "./actions.js";
 import type { Authority } from "./authority.js";
 import { rolesAt, stringAt, stringsAt } from "./read-data.js";
 import { atLeast, describeRole } from "./roles.js";
@@ -49,7 +49,7 @@ export function resolveRole(authority: Authority, user: string | undefined, scop
       : `${user} is not a member of organization ${scope.org}`,
   );
   let role = orgRole;
-  if (scope.area && orgRole === "admin") {
+  if (scope.area && orgRole === DELEGATED_ROLE) {
     const delegates = authority.delegates(scope.org, scope.area);
     if (delegates && !delegates.includes(user)) {
       role = "member";

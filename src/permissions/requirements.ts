@@ -4,11 +4,13 @@
  * production approver", "nobody may". Each returns a Decision.
  */
 import type { Role } from "../model/types.js";
+import { ACTIONS, DELEGATED_ROLE, type ActionId } from "./actions.js";
 import type { Actor } from "./actor.js";
 import type { Authority } from "./authority.js";
 import { decision, type Decision } from "./decision.js";
 import { candidatesAt, describeScope, resolveRole, type Scope } from "./effective-role.js";
 import { atLeast, holdsRole } from "./roles.js";
+import type { Principal, RuleFor, RuleId } from "./rules.js";
 
 /** What every requirement reads: the authority (base catalog) and the actor. */
 export interface DecideContext {
@@ -26,9 +28,9 @@ export interface TimeWindow {
   to: number;
 }
 
-/** What is being done, for messages: `delete experiment acme/churn/run-1`. */
-interface Doing {
-  rule: string;
+/** What is being done, for messages (`delete experiment acme/churn/run-1`), under which rule of the table. */
+interface Doing<W extends ActionId | Principal> {
+  rule: RuleFor<W>;
   doing: string;
 }
 
@@ -37,8 +39,28 @@ export function actorName(actor: Actor): string {
   return actor.user ?? `GitHub user ${actor.login}`;
 }
 
+/**
+ * Needs `action` of the action table at `scope`: the effective role the action
+ * needs there, or a production approver. Every rule that depends on roles
+ * decides through this function, and so does the site's permission matrix.
+ */
+export function requireAction<A extends ActionId>(
+  ctx: DecideContext,
+  req: Doing<A> & { action: A; scope: Scope },
+): Decision {
+  const row = ACTIONS[req.action];
+  // The row's holders say which action this is: its rules are the ones the row lists.
+  if (row.holders === "production-approvers")
+    return requireProductionApprover(ctx, {
+      rule: req.rule as RuleFor<"production-approve">,
+      org: req.scope.org,
+      doing: req.doing,
+    });
+  return requireRole(ctx, { rule: req.rule, scope: req.scope, role: row.lowest, doing: req.doing });
+}
+
 /** Needs `role` or higher at `scope` (effective role: org role, overrides, ownership, teams). */
-export function requireRole(ctx: DecideContext, req: Doing & { scope: Scope; role: Role }): Decision {
+function requireRole(ctx: DecideContext, req: { rule: RuleId; scope: Scope; role: Role; doing: string }): Decision {
   const res = resolveRole(ctx.authority, ctx.actor.user, req.scope);
   const where = describeScope(req.scope);
   const allowed = atLeast(res.role, req.role);
@@ -53,7 +75,7 @@ export function requireRole(ctx: DecideContext, req: Doing & { scope: Scope; rol
 }
 
 /** Needs a catalog admin (catalog.yaml `admins`). */
-export function requireCatalogAdmin(ctx: DecideContext, req: Doing): Decision {
+export function requireCatalogAdmin(ctx: DecideContext, req: Doing<"catalog-admin">): Decision {
   const admins = ctx.authority.catalogAdmins();
   const user = ctx.actor.user;
   const allowed = user !== undefined && admins.includes(user);
@@ -69,7 +91,7 @@ export function requireCatalogAdmin(ctx: DecideContext, req: Doing): Decision {
 }
 
 /** Only the user `user` themselves. */
-export function requireSelf(ctx: DecideContext, req: Doing & { user: string }): Decision {
+export function requireSelf(ctx: DecideContext, req: Doing<"self"> & { user: string }): Decision {
   const allowed = ctx.actor.user === req.user;
   const needs = `${req.doing} is for ${req.user} themselves`;
   const chain = [...ctx.actor.chain, `rule ${req.rule}: ${needs}`];
@@ -79,7 +101,10 @@ export function requireSelf(ctx: DecideContext, req: Doing & { user: string }): 
 }
 
 /** Needs rights on a team: an organization manager or owner, or an admin (or higher) of the team itself. */
-export function requireTeamRights(ctx: DecideContext, req: Doing & { org: string; team: string }): Decision {
+export function requireTeamRights(
+  ctx: DecideContext,
+  req: Doing<"team-rights"> & { org: string; team: string },
+): Decision {
   const user = ctx.actor.user;
   const team = ctx.authority.teams(req.org).find((t) => t.name === req.team);
   const teamAdmins = (team?.members ?? []).filter((m) => atLeast(m.role, "admin")).map((m) => m.name);
@@ -105,17 +130,13 @@ export function requireTeamRights(ctx: DecideContext, req: Doing & { org: string
  * admins (only the named ones when registry management is delegated); with
  * `owners`, only owners. Roles on the model itself do not count.
  */
-export function requireProductionApprover(ctx: DecideContext, req: Doing & { org: string }): Decision {
+export function requireProductionApprover(
+  ctx: DecideContext,
+  req: Doing<"production-approve"> & { org: string },
+): Decision {
   const policy = ctx.authority.policy().productionApprovers;
-  const members = ctx.authority.orgMembers(req.org);
   const delegates = ctx.authority.delegates(req.org, "registry");
-  const approvers = members
-    .filter((m) =>
-      policy === "owners"
-        ? m.role === "owner"
-        : atLeast(m.role, "manager") || (m.role === "admin" && (!delegates || delegates.includes(m.name))),
-    )
-    .map((m) => m.name);
+  const approvers = productionApprovers(ctx.authority, req.org);
   const who =
     policy === "owners"
       ? `an owner of ${req.org} (policy productionApprovers: owners)`
@@ -138,8 +159,32 @@ export function requireProductionApprover(ctx: DecideContext, req: Doing & { org
   );
 }
 
+/** The production approvers of `org`'s registry, by the policy and the registry's delegation (see requireProductionApprover). */
+export function productionApprovers(authority: Authority, org: string): string[] {
+  const policy = authority.policy().productionApprovers;
+  const delegates = authority.delegates(org, "registry");
+  return authority
+    .orgMembers(org)
+    .filter((m) =>
+      policy === "owners"
+        ? m.role === "owner"
+        : atLeast(m.role, "manager") || (m.role === DELEGATED_ROLE && (!delegates || delegates.includes(m.name))),
+    )
+    .map((m) => m.name);
+}
+
+/**
+ * Whether `user` may take `action` at `scope`: requireAction's verdict without
+ * its reasons and approvers, for asking it of every member (the site's matrix).
+ */
+export function mayTake(authority: Authority, user: string, action: ActionId, scope: Scope): boolean {
+  const row = ACTIONS[action];
+  if (row.holders === "production-approvers") return productionApprovers(authority, scope.org).includes(user);
+  return atLeast(resolveRole(authority, user, scope).role, row.lowest);
+}
+
 /** Nobody may: e.g. changing a published version. `reason` says why and what to do instead. */
-export function denyEveryone(ctx: DecideContext, req: Doing & { reason: string }): Decision {
+export function denyEveryone(ctx: DecideContext, req: Doing<"nobody"> & { reason: string }): Decision {
   return decision(false, req.rule, `${req.doing}: ${req.reason}`, [
     ...ctx.actor.chain,
     `rule ${req.rule}: ${req.reason}`,

@@ -1,8 +1,7 @@
 /** Decide one change: which rules apply to its path, on which sides, and what they say. */
 import type { Entity } from "../model/entity.js";
 import { classifyPath, type Kind, type PathInfo } from "../model/kinds.js";
-import { lowestRole } from "../permissions/actions.js";
-import { denyEveryone, requireCatalogAdmin, requireRole, type DecideContext } from "../permissions/requirements.js";
+import { denyEveryone, requireAction, requireCatalogAdmin, type DecideContext } from "../permissions/requirements.js";
 import { describeTarget, readmeOwnerFile, type ChangeAction, type PrChange } from "./classify-change.js";
 import { judgeComponent, judgeComponentVersion } from "./rules-hub.js";
 import { judgeProject, judgeProjectChild } from "./rules-projects.js";
@@ -97,6 +96,9 @@ export function decideChange(ctx: DecideContext, change: PrChange, sides: Change
   return judge({ ...input, action: change.action });
 }
 
+/** The rule creating each kind of README owner. */
+const CREATE_RULE = { Project: "project-create", Component: "component-create", Model: "model-create" } as const;
+
 /** A README belongs to its project, component or model: changing it is managing that entity. */
 function judgeReadme(ctx: DecideContext, change: PrChange): Verdict {
   const { ownerKind, ownerKey } = change.readme!;
@@ -104,10 +106,10 @@ function judgeReadme(ctx: DecideContext, change: PrChange): Verdict {
   const exists = ctx.authority.entityData(ownerKind, ownerKey) !== undefined;
   const verb = change.action === "create" ? "adding" : change.action === "delete" ? "deleting" : "changing";
   return verdict(
-    requireRole(ctx, {
-      rule: exists ? "readme" : `${ownerKind.toLowerCase()}-create`,
+    requireAction(ctx, {
+      rule: exists ? "readme" : CREATE_RULE[ownerKind],
       scope: exists ? scopeOf(info) : areaScope(info),
-      role: lowestRole("entity-manage"),
+      action: "entity-manage",
       doing: `${verb} ${describeTarget(change)}`,
     }),
   );

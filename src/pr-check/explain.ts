@@ -12,7 +12,7 @@ import { lookUpActor } from "../permissions/actor-lookup.js";
 import { mentionsOf } from "../permissions/mentions.js";
 import { Authority } from "../permissions/authority.js";
 import { allOf, type Decision } from "../permissions/decision.js";
-import { requireProductionApprover, requireRole } from "../permissions/requirements.js";
+import { requireAction } from "../permissions/requirements.js";
 import type { ChangeAction, PrChange } from "./classify-change.js";
 import { decideChange } from "./decide-change.js";
 import { scopeOf } from "./rule-kit.js";
@@ -76,8 +76,8 @@ export function explainAction(input: ExplainInput): Explanation {
     const doing = `moving model version ${info.key} to ${stage}`;
     const decision =
       stage === "production"
-        ? requireProductionApprover(ctx, { rule: "stage-production", org: info.org!, doing })
-        : requireRole(ctx, { rule: "stage-change", scope: scopeOf(info), role: "admin", doing });
+        ? requireAction(ctx, { rule: "stage-production", scope: scopeOf(info), action: "production-approve", doing })
+        : requireAction(ctx, { rule: "stage-change", scope: scopeOf(info), action: "entity-manage", doing });
     return done(decision);
   }
   if (action !== "create" && action !== "update" && action !== "delete") {

@@ -1,9 +1,9 @@
 /** Rules for the component hub: hub entries and their versions, which are immutable once published. */
 import semverInc from "semver/functions/inc.js";
 import semverValid from "semver/functions/valid.js";
-import { lowestRole } from "../permissions/actions.js";
 import { arrayAt, stringAt, stringsAt } from "../permissions/read-data.js";
-import { denyEveryone, requireRole } from "../permissions/requirements.js";
+import { denyEveryone, requireAction } from "../permissions/requirements.js";
+import type { RuleFor } from "../permissions/rules.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { describeTarget } from "./classify-change.js";
 import { changedPaths, firstDifferentLine } from "./field-diff.js";
@@ -15,26 +15,28 @@ import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, ty
 export function judgeComponent(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
-  const manage = lowestRole("entity-manage");
+  const manage = "entity-manage";
   const { ctx } = input;
   if (input.action === "create")
     return [
       verdict(
-        requireRole(ctx, {
+        requireAction(ctx, {
           rule: "component-create",
           scope: areaScope(info),
-          role: manage,
+          action: manage,
           doing: `creating ${label}`,
         }),
       ),
     ];
   const scope = scopeOf(info);
   if (input.action === "delete")
-    return [verdict(requireRole(ctx, { rule: "component-delete", scope, role: manage, doing: `deleting ${label}` }))];
+    return [
+      verdict(requireAction(ctx, { rule: "component-delete", scope, action: manage, doing: `deleting ${label}` })),
+    ];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
-  const admin = (doing: string, path: ValuePath, rule = "component-manage") =>
-    verdict(requireRole(ctx, { rule, scope, role: manage, doing }), path);
+  const admin = (doing: string, path: ValuePath, rule: RuleFor<"entity-manage"> = "component-manage") =>
+    verdict(requireAction(ctx, { rule, scope, action: manage, doing }), path);
   const widened = widensVisibility(input, scope.org);
   if (widened) out.push(judgeWidening(input, scope, label));
   for (const [key, paths] of groups) {
@@ -57,10 +59,10 @@ export function judgeComponent(input: RuleInput): Verdict[] {
         else
           found.push(
             verdict(
-              requireRole(ctx, {
+              requireAction(ctx, {
                 rule: "release-add",
                 scope,
-                role: lowestRole("child-write"),
+                action: "child-write",
                 doing: `adding release notes for ${label}:${tag}`,
               }),
               ["releases", i],
@@ -107,10 +109,10 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
     if (mutable)
       return [
         verdict(
-          requireRole(ctx, {
+          requireAction(ctx, {
             rule: "version-delete",
             scope,
-            role: lowestRole("child-delete"),
+            action: "child-delete",
             doing: `deleting ${label}`,
           }),
         ),
@@ -151,7 +153,7 @@ export function judgeComponentVersion(input: RuleInput): Verdict[] {
   const verb = published ? "updating the mutable tag" : input.action === "create" ? "adding" : "changing";
   return [
     verdict(
-      requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing: `${verb} ${label}` }),
+      requireAction(ctx, { rule: "version-write", scope, action: "child-write", doing: `${verb} ${label}` }),
       path,
     ),
   ];

@@ -7,20 +7,20 @@
 import { allOf, anyOf, type Decision } from "../permissions/decision.js";
 import type { Scope } from "../permissions/effective-role.js";
 import { stringAt } from "../permissions/read-data.js";
-import { requireRole, requireSelf, requireTeamRights } from "../permissions/requirements.js";
+import { requireAction, requireSelf, requireTeamRights } from "../permissions/requirements.js";
 import { verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
 /** Verdicts for changes of `owner` and `team` in an update; none when neither changed. */
 export function judgeOwnership(input: RuleInput, scope: Scope, label: string): Verdict[] {
   const { ctx } = input;
   const out: Verdict[] = [];
-  const manage = (doing: string) => requireRole(ctx, { rule: "owner-change", scope, role: "admin", doing });
+  const manage = (doing: string) => requireAction(ctx, { rule: "owner-change", scope, action: "entity-manage", doing });
   const oldOwner = stringAt(input.before?.data, "owner");
   const newOwner = stringAt(input.after?.data, "owner");
   if (oldOwner !== newOwner) {
     const doing = `changing the owner of ${label} from ${oldOwner ?? "nobody"} to ${newOwner ?? "nobody"}`;
     const onNew: Decision[] = [
-      requireRole(ctx, { rule: "owner-change", scope: { org: scope.org }, role: "manager", doing }),
+      requireAction(ctx, { rule: "owner-change", scope: { org: scope.org }, action: "org-settings", doing }),
     ];
     if (newOwner !== undefined)
       onNew.unshift(

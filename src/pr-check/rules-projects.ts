@@ -1,6 +1,5 @@
 /** Rules for projects, their experiments and their own components (the `projects` area). */
-import { lowestRole } from "../permissions/actions.js";
-import { requireRole } from "../permissions/requirements.js";
+import { requireAction } from "../permissions/requirements.js";
 import { describeTarget } from "./classify-change.js";
 import { judgeOwnership } from "./rules-ownership.js";
 import { judgeWidening, widensVisibility } from "./rules-visibility.js";
@@ -11,14 +10,14 @@ import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, ty
 export function judgeProject(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
-  const manage = lowestRole("entity-manage");
+  const manage = "entity-manage";
   if (input.action === "create")
     return [
       verdict(
-        requireRole(input.ctx, {
+        requireAction(input.ctx, {
           rule: "project-create",
           scope: areaScope(info),
-          role: manage,
+          action: manage,
           doing: `creating ${label}`,
         }),
       ),
@@ -26,7 +25,7 @@ export function judgeProject(input: RuleInput): Verdict[] {
   const scope = scopeOf(info);
   if (input.action === "delete")
     return [
-      verdict(requireRole(input.ctx, { rule: "project-delete", scope, role: manage, doing: `deleting ${label}` })),
+      verdict(requireAction(input.ctx, { rule: "project-delete", scope, action: manage, doing: `deleting ${label}` })),
     ];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
@@ -37,10 +36,10 @@ export function judgeProject(input: RuleInput): Verdict[] {
     const what = rest.map(([k]) => k).join(", ");
     out.push(
       verdict(
-        requireRole(input.ctx, {
+        requireAction(input.ctx, {
           rule: "project-manage",
           scope,
-          role: manage,
+          action: manage,
           doing: `changing ${what || "the file of"} ${label}`,
         }),
         rest[0]?.[1][0] ?? [],
@@ -54,15 +53,15 @@ export function judgeProject(input: RuleInput): Verdict[] {
 export function judgeProjectChild(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
-  const kind = info.kind === "Experiment" ? "experiment" : "project-component";
+  const experiment = info.kind === "Experiment";
   const scope = scopeOf(info);
   if (input.action === "delete") {
     return [
       verdict(
-        requireRole(input.ctx, {
-          rule: `${kind}-delete`,
+        requireAction(input.ctx, {
+          rule: experiment ? "experiment-delete" : "project-component-delete",
           scope,
-          role: lowestRole("child-delete"),
+          action: "child-delete",
           doing: `deleting ${label}`,
         }),
       ),
@@ -71,15 +70,15 @@ export function judgeProjectChild(input: RuleInput): Verdict[] {
   const path = input.action === "update" ? (fieldChanges(input)[0] ?? []) : [];
   const verb = input.action === "create" ? "adding" : "changing";
   const write = verdict(
-    requireRole(input.ctx, {
-      rule: `${kind}-write`,
+    requireAction(input.ctx, {
+      rule: experiment ? "experiment-write" : "project-component-write",
       scope,
-      role: lowestRole("child-write"),
+      action: "child-write",
       doing: `${verb} ${label}`,
     }),
     path,
   );
-  return info.kind === "Experiment"
+  return experiment
     ? [write, ...judgeCreatedBy(input, input.action === "update" ? input.before?.data : undefined)]
     : [write];
 }

@@ -10,6 +10,7 @@
 import { decision } from "../permissions/decision.js";
 import { arrayAt, stringAt } from "../permissions/read-data.js";
 import { actorName, type TimeWindow } from "../permissions/requirements.js";
+import type { RuleFor } from "../permissions/rules.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
@@ -17,7 +18,13 @@ import { verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 export const RECORD_SKEW_MS = 10 * 60_000;
 
 /** A record field that must name the author or fall in the pull request's time. */
-function mismatch(input: RuleInput, rule: string, path: ValuePath, reason: string, hint: string): Verdict {
+function mismatch(
+  input: RuleInput,
+  rule: RuleFor<"own-records">,
+  path: ValuePath,
+  reason: string,
+  hint: string,
+): Verdict {
   return verdict(decision(false, rule, reason, [...input.ctx.actor.chain, `rule ${rule}: ${reason}`]), path, {
     code: "pr/record-mismatch",
     hint,

@@ -7,9 +7,9 @@
  */
 import { describeMissing, missingRequirements } from "../checks/stage-policy.js";
 import type { ModelVersionData, Stage } from "../model/types.js";
-import { lowestRole } from "../permissions/actions.js";
 import { arrayAt, asRecord, stringAt } from "../permissions/read-data.js";
-import { denyEveryone, requireProductionApprover, requireRole } from "../permissions/requirements.js";
+import { denyEveryone, requireAction } from "../permissions/requirements.js";
+import type { RuleFor } from "../permissions/rules.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { describeTarget } from "./classify-change.js";
 import { sameValue } from "./field-diff.js";
@@ -22,21 +22,23 @@ import { areaScope, byTopKey, fieldChanges, scopeOf, verdict, type RuleInput, ty
 export function judgeModel(input: RuleInput): Verdict[] {
   const info = input.change.info!;
   const label = describeTarget(input.change);
-  const manage = lowestRole("entity-manage");
+  const manage = "entity-manage";
   if (input.action === "create")
     return [
       verdict(
-        requireRole(input.ctx, {
+        requireAction(input.ctx, {
           rule: "model-create",
           scope: areaScope(info),
-          role: manage,
+          action: manage,
           doing: `creating ${label}`,
         }),
       ),
     ];
   const scope = scopeOf(info);
   if (input.action === "delete")
-    return [verdict(requireRole(input.ctx, { rule: "model-delete", scope, role: manage, doing: `deleting ${label}` }))];
+    return [
+      verdict(requireAction(input.ctx, { rule: "model-delete", scope, action: manage, doing: `deleting ${label}` })),
+    ];
   const groups = byTopKey(fieldChanges(input));
   const out = judgeOwnership(input, scope, label);
   const widened = widensVisibility(input, scope.org);
@@ -49,7 +51,7 @@ export function judgeModel(input: RuleInput): Verdict[] {
     const what = rest.map(([k]) => k).join(", ") || "the file of";
     out.push(
       verdict(
-        requireRole(input.ctx, { rule: "model-manage", scope, role: manage, doing: `changing ${what} ${label}` }),
+        requireAction(input.ctx, { rule: "model-manage", scope, action: manage, doing: `changing ${what} ${label}` }),
         rest[0]?.[1][0] ?? [],
       ),
     );
@@ -79,11 +81,16 @@ function judgeAliases(input: RuleInput, scope: ReturnType<typeof scopeOf>, label
     const path: ValuePath = to === undefined ? ["aliases"] : ["aliases", alias];
     out.push(
       production.includes(alias)
-        ? verdict(requireProductionApprover(input.ctx, { rule: "alias-production", org: scope.org, doing }), path)
-        : verdict(
-            requireRole(input.ctx, { rule: "alias-change", scope, role: lowestRole("entity-manage"), doing }),
+        ? verdict(
+            requireAction(input.ctx, {
+              rule: "alias-production",
+              scope: { org: scope.org, area: "registry" },
+              action: "production-approve",
+              doing,
+            }),
             path,
-          ),
+          )
+        : verdict(requireAction(input.ctx, { rule: "alias-change", scope, action: "entity-manage", doing }), path),
     );
   }
   return out;
@@ -111,18 +118,21 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
   const scope = scopeOf(info);
   const { ctx } = input;
   const member = (doing: string, path: ValuePath) =>
-    verdict(requireRole(ctx, { rule: "version-write", scope, role: lowestRole("child-write"), doing }), path);
-  const production = (rule: string, doing: string, path: ValuePath) =>
-    verdict(requireProductionApprover(ctx, { rule, org: info.org!, doing }), path);
+    verdict(requireAction(ctx, { rule: "version-write", scope, action: "child-write", doing }), path);
+  const production = (rule: RuleFor<"production-approve">, doing: string, path: ValuePath) =>
+    verdict(
+      requireAction(ctx, { rule, scope: { org: info.org!, area: "registry" }, action: "production-approve", doing }),
+      path,
+    );
   // In production on the merge-base, or on the base's tip (promoted since the branch forked).
   const wasProduction = [input.before, input.onBase].some((side) => stringAt(side?.data, "stage") === "production");
   if (input.action === "delete") {
     const out = [
       verdict(
-        requireRole(ctx, {
+        requireAction(ctx, {
           rule: "version-delete",
           scope,
-          role: lowestRole("child-delete"),
+          action: "child-delete",
           doing: `deleting ${label}`,
         }),
       ),
@@ -146,10 +156,10 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
     else if (stages.some((x) => x !== "testing")) {
       out.push(
         verdict(
-          requireRole(ctx, {
+          requireAction(ctx, {
             rule: "stage-change",
             scope,
-            role: lowestRole("entity-manage"),
+            action: "entity-manage",
             doing: `adding ${label} straight to ${stage ?? "another stage than testing"}`,
           }),
           ["stage"],
@@ -188,9 +198,7 @@ export function judgeModelVersion(input: RuleInput): Verdict[] {
     if (newStage === "production" || appended.includes("production"))
       out.push(production("stage-production", doing, ["stage"]));
     else {
-      out.push(
-        verdict(requireRole(ctx, { rule: "stage-change", scope, role: lowestRole("entity-manage"), doing }), ["stage"]),
-      );
+      out.push(verdict(requireAction(ctx, { rule: "stage-change", scope, action: "entity-manage", doing }), ["stage"]));
       // Taking a version out of production changes a production version: its approvers decide, not the model's admins.
       if (wasProduction) out.push(production("production-frozen", doing, ["stage"]));
     }

@@ -1,8 +1,7 @@
 /** Rules for the catalog settings, users, organizations, teams and connections. */
-import { lowestRole } from "../permissions/actions.js";
 import { decision, anyOf } from "../permissions/decision.js";
 import { asRecord, rolesAt } from "../permissions/read-data.js";
-import { denyEveryone, requireCatalogAdmin, requireRole, requireSelf } from "../permissions/requirements.js";
+import { denyEveryone, requireAction, requireCatalogAdmin, requireSelf } from "../permissions/requirements.js";
 import type { Role } from "../model/types.js";
 import type { ValuePath } from "../yaml/positions.js";
 import { byTopKey, fieldChanges, verdict, type RuleInput, type Verdict } from "./rule-kit.js";
@@ -94,10 +93,10 @@ export function judgeOrganization(input: RuleInput): Verdict[] {
   if (input.action === "delete")
     return [
       verdict(
-        requireRole(ctx, {
+        requireAction(ctx, {
           rule: "org-delete",
           scope,
-          role: lowestRole("org-owners"),
+          action: "org-owners",
           doing: `deleting organization ${org}`,
         }),
       ),
@@ -109,10 +108,10 @@ export function judgeOrganization(input: RuleInput): Verdict[] {
     else if (key === "visibility")
       out.push(
         verdict(
-          requireRole(ctx, {
+          requireAction(ctx, {
             rule: "org-visibility",
             scope,
-            role: "owner",
+            action: "org-owners",
             doing: `changing the visibility of ${org}`,
           }),
           paths[0]!,
@@ -121,10 +120,10 @@ export function judgeOrganization(input: RuleInput): Verdict[] {
     else if (key === "delegations")
       out.push(
         verdict(
-          requireRole(ctx, {
+          requireAction(ctx, {
             rule: "org-delegations",
             scope,
-            role: "manager",
+            action: "org-settings",
             doing: `delegating management in ${org}`,
           }),
           paths[0]!,
@@ -133,10 +132,10 @@ export function judgeOrganization(input: RuleInput): Verdict[] {
     else
       out.push(
         verdict(
-          requireRole(ctx, {
+          requireAction(ctx, {
             rule: "org-settings",
             scope,
-            role: lowestRole("org-settings"),
+            action: "org-settings",
             doing: `changing the settings (${key || "file"}) of ${org}`,
           }),
           paths[0]!,
@@ -145,7 +144,14 @@ export function judgeOrganization(input: RuleInput): Verdict[] {
   }
   if (groups.size === 0)
     out.push(
-      verdict(requireRole(ctx, { rule: "org-settings", scope, role: "manager", doing: `editing organization ${org}` })),
+      verdict(
+        requireAction(ctx, {
+          rule: "org-settings",
+          scope,
+          action: "org-settings",
+          doing: `editing organization ${org}`,
+        }),
+      ),
     );
   return out;
 }
@@ -184,10 +190,12 @@ function judgeMembers(input: RuleInput, org: string): Verdict[] {
         : was.length === 0
           ? `adding ${user} to ${org} as ${now.join(" and ")}`
           : `changing ${user}'s role in ${org} from ${was.join(" and ")} to ${now.join(" and ")}`;
-    const role = owners ? lowestRole("org-owners") : lowestRole("org-settings");
+    const scope = { org };
     out.push(
       verdict(
-        requireRole(input.ctx, { rule: owners ? "org-owners" : "org-members", scope: { org }, role, doing }),
+        owners
+          ? requireAction(input.ctx, { rule: "org-owners", scope, action: "org-owners", doing })
+          : requireAction(input.ctx, { rule: "org-members", scope, action: "org-settings", doing }),
         path,
       ),
     );
@@ -195,10 +203,10 @@ function judgeMembers(input: RuleInput, org: string): Verdict[] {
   if (touched.length === 0)
     out.push(
       verdict(
-        requireRole(input.ctx, {
+        requireAction(input.ctx, {
           rule: "org-members",
           scope: { org },
-          role: "manager",
+          action: "org-settings",
           doing: `editing the members of ${org}`,
         }),
         ["members"],
@@ -230,10 +238,10 @@ export function judgeOrgSetting(input: RuleInput): Verdict[] {
   const rule = info.kind === "Team" ? "org-teams" : "org-connections";
   return [
     verdict(
-      requireRole(input.ctx, {
+      requireAction(input.ctx, {
         rule,
         scope: { org: info.org! },
-        role: lowestRole("org-settings"),
+        action: "org-settings",
         doing: `${verb} ${what} ${info.key}`,
       }),
       path,

@@ -4,9 +4,8 @@
  * holds on the next public build, so it needs the role that owns the
  * organization's visibility (`org-owners`), as changing the organization's does.
  */
-import { lowestRole } from "../permissions/actions.js";
 import { stringAt } from "../permissions/read-data.js";
-import { requireRole } from "../permissions/requirements.js";
+import { requireAction } from "../permissions/requirements.js";
 import type { Scope } from "../permissions/effective-role.js";
 import { verdict, type RuleInput, type Verdict } from "./rule-kit.js";
 
@@ -32,10 +31,10 @@ export function widensVisibility(input: RuleInput, org: string): boolean {
 export function judgeWidening(input: RuleInput, scope: Scope, label: string): Verdict {
   const doing = `making ${label} public`;
   return verdict(
-    requireRole(input.ctx, {
+    requireAction(input.ctx, {
       rule: "visibility-widen",
       scope: { org: scope.org },
-      role: lowestRole("org-owners"),
+      action: "org-owners",
       doing,
     }),
     ["visibility"],

@@ -1,7 +1,7 @@
 /** Organizations, teams and connections as the site shows them. */
 import type { Entity } from "../model/entity.js";
 import type { Quotas } from "../model/types.js";
-import { ROLES } from "../model/types.js";
+import { byRoleDescending } from "../permissions/roles.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl } from "./markdown.js";
 import { permissionMatrix } from "./matrix.js";
@@ -109,7 +109,7 @@ export interface OrgParts {
 export function orgPage(ctx: SiteContext, org: Entity<"Organization">, parts: OrgParts): OrgPage {
   const d = org.data;
   const members = [...(d.members ?? [])]
-    .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (a.user < b.user ? -1 : 1))
+    .sort((a, b) => byRoleDescending(a.role, b.role) || (a.user < b.user ? -1 : 1))
     .map((m) => ({ user: ctx.user(m.user), role: m.role }));
   return {
     key: org.key,

@@ -74,7 +74,8 @@ export const CHANGES: Record<string, (files: Files) => void> = {
   "lower a team's project quota": (f) =>
     edit(f, pick(f, /teams\/[^/]+\.yaml$/), /^ {2}projects: \d+$/m, "  projects: 0"),
   "send a model version's history back in time": (f) =>
-    edit(f, pick(f, /models\/[^/]+\/versions\/[^/]+\.yaml$/, 5), /at: "2025-/, 'at: "2019-'),
+    // The last entry of its stage history goes before the first.
+    edit(f, pick(f, /models\/[^/]+\/versions\/[^/]+\.yaml$/, 5), / at: "20\d\d-(?![\s\S]* at: "20)/, ' at: "2019-'),
   "move a project to a new folder": (f) => {
     const project = pick(f, /project\.yaml$/, 1).replace(/project\.yaml$/, "");
     const [, org, name] = /^orgs\/([^/]+)\/projects\/([^/]+)\/$/.exec(project)!;

@@ -5,7 +5,7 @@ import { allOf, anyOf } from "../../src/permissions/decision.js";
 import {
   requireCatalogAdmin,
   requireProductionApprover,
-  requireRole,
+  requireAction,
   requireTeamRights,
 } from "../../src/permissions/requirements.js";
 import { loadFiles } from "../helpers/catalog.js";
@@ -79,10 +79,10 @@ describe("requirements", () => {
   };
 
   it("lists who could approve a denied action", () => {
-    const d = requireRole(ctxOf("bob"), {
+    const d = requireAction(ctxOf("bob"), {
       rule: "experiment-delete",
       scope: churn,
-      role: "admin",
+      action: "child-delete",
       doing: "deleting experiment acme/churn/run-2",
     });
     expect(d).toMatchObject({ allowed: false, rule: "experiment-delete", approvers: ["alice", "carol", "erin"] });
@@ -92,10 +92,10 @@ describe("requirements", () => {
   });
 
   it("says when the actor has no role at all", () => {
-    const d = requireRole(ctxOf("frank"), {
+    const d = requireAction(ctxOf("frank"), {
       rule: "experiment-write",
       scope: churn,
-      role: "member",
+      action: "child-write",
       doing: "adding experiment acme/churn/run-9",
     });
     expect(d.reason).toBe(
@@ -163,11 +163,15 @@ describe("requirements", () => {
 
   it("anyOf passes with one alternative and otherwise joins the approvers; allOf needs every one", () => {
     const ctx = ctxOf("bob");
-    const no = requireCatalogAdmin(ctx, { rule: "a", doing: "x" });
-    const yes = requireRole(ctx, { rule: "b", scope: churn, role: "member", doing: "y" });
-    const alsoNo = requireRole(ctx, { rule: "c", scope: churn, role: "admin", doing: "z" });
+    const no = requireCatalogAdmin(ctx, { rule: "user-edit", doing: "x" });
+    const yes = requireAction(ctx, { rule: "experiment-write", scope: churn, action: "child-write", doing: "y" });
+    const alsoNo = requireAction(ctx, { rule: "experiment-delete", scope: churn, action: "child-delete", doing: "z" });
     expect(anyOf(no, yes)).toBe(yes);
-    expect(anyOf(no, alsoNo)).toMatchObject({ allowed: false, rule: "a or c", approvers: ["alice", "carol", "erin"] });
+    expect(anyOf(no, alsoNo)).toMatchObject({
+      allowed: false,
+      rule: "user-edit or experiment-delete",
+      approvers: ["alice", "carol", "erin"],
+    });
     expect(allOf(yes, alsoNo)).toBe(alsoNo);
     expect(allOf(yes, yes).allowed).toBe(true);
   });

@@ -141,9 +141,16 @@ describe("team data", () => {
 });
 
 describe("organization data", () => {
-  it("builds a permission matrix from roles and delegations", () => {
-    const data = siteData({
-      "orgs/acme/organization.yaml": `name: acme
+  /** For each user: the ids of the columns allowed in the matrix of organization file `org` (plus `files`), the delegation note, the production column. */
+  const matrixOf = (org: string, files: FileMap = {}) => {
+    const { actions, rows } = siteData({ "orgs/acme/organization.yaml": org, ...files }).orgs[0]!.matrix;
+    return (user: string) => ({
+      allowed: actions.filter((_, i) => rows.find((r) => r.user.name === user)!.allowed[i]).map((a) => a.id),
+      via: rows.find((r) => r.user.name === user)!.via,
+      promote: actions.find((a) => a.id === "promote")!,
+    });
+  };
+  const orgFile = (delegatedTo: string) => `name: acme
 visibility: public
 members:
   - user: alice
@@ -152,15 +159,43 @@ members:
     role: admin
 delegations:
   - area: registry
-    to: [bob]
-`,
+    to: [${delegatedTo}]
+`;
+
+  it("builds a permission matrix from roles and delegations, as the check decides them", () => {
+    const member = matrixOf(orgFile("bob"));
+    const all = [
+      "org-owners",
+      "org-settings",
+      "manage-projects",
+      "manage-hub",
+      "manage-registry",
+      "promote",
+      "publish",
+    ];
+    expect(member("alice").allowed).toEqual(all);
+    expect(member("bob")).toMatchObject({
+      allowed: ["manage-projects", "manage-hub", "manage-registry", "promote", "publish"],
+      via: "delegated: registry",
     });
-    const { actions, rows } = data.orgs[0]!.matrix;
-    const allowed = (user: string) =>
-      actions.filter((_, i) => rows.find((r) => r.user.name === user)!.allowed[i]).map((a) => a.id);
-    expect(allowed("alice")).toEqual(actions.map((a) => a.id));
-    expect(allowed("bob")).toEqual(["manage-registry", "add-remove", "delete-versions", "publish", "read"]);
-    expect(rows.find((r) => r.user.name === "bob")!.via).toBe("delegated: registry");
+    // The registry delegated to another: bob's admin role counts as member there, and he approves no production move.
+    expect(matrixOf(orgFile("alice"))("bob")).toEqual({
+      allowed: ["manage-projects", "manage-hub", "publish"],
+      via: undefined,
+      promote: { id: "promote", label: "Move model versions to production", lowest: "admin" },
+    });
+  });
+
+  it("follows the policy on production approvers", () => {
+    const catalog = `${BASE["catalog.yaml"]}policy:\n  productionApprovers: owners\n`;
+    const member = matrixOf(orgFile("bob"), { "catalog.yaml": catalog });
+    expect(member("bob").allowed).toEqual(["manage-projects", "manage-hub", "manage-registry", "publish"]);
+    expect(member("alice").allowed).toContain("promote");
+    expect(member("bob").promote).toEqual({
+      id: "promote",
+      label: "Move model versions to production (policy: owners only)",
+      lowest: "owner",
+    });
   });
 
   it("counts quota usage of a team", () => {
