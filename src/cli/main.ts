@@ -23,6 +23,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Re
   { names: ["promote"], load: async () => (await import("./promote.js")).registerPromoteCommand },
   { names: ["stage"], load: async () => (await import("./stage.js")).registerStageCommand },
   { names: ["alias"], load: async () => (await import("./alias.js")).registerAliasCommand },
+  { names: ["reproduce"], load: async () => (await import("./reproduce.js")).registerReproduceCommand },
   { names: ["fmt"], load: async () => (await import("./fmt.js")).registerFmtCommand },
   { names: ["schema"], load: async () => (await import("./schema.js")).registerSchemaCommand },
   { names: ["build", "join", "dev", "preview"], load: async () => (await import("./build.js")).registerBuildCommands },

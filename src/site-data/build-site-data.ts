@@ -143,12 +143,13 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
         .filter((v) => v.stage === "production")
         .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
         .slice(0, 6)
-        .map(({ key, tag, url, model, stage, metrics, date, createdBy }) => ({
+        .map(({ key, tag, url, model, stage, aliases, metrics, date, createdBy }) => ({
           key,
           tag,
           url,
           model,
           stage,
+          aliases,
           metrics,
           ...(date !== undefined && { date }),
           ...(createdBy !== undefined && { createdBy }),

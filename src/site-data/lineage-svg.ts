@@ -20,6 +20,8 @@ const KIND_LABEL: Record<LineageNode["kind"], string> = {
   component: "component",
   code: "code",
   params: "parameters",
+  data: "data",
+  "base-model": "base model",
   experiment: "experiment",
   "model-version": "model version",
   artifact: "artifact",

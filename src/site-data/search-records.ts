@@ -16,8 +16,12 @@ import type {
   ExperimentPage,
   IoRow,
   Link,
+  EvaluationRow,
+  FlavorView,
   ModelPage,
   ModelVersionPage,
+  ReproduceView,
+  ServingView,
   NameValue,
   OrgPage,
   OperationPage,
@@ -73,6 +77,41 @@ function artifactLine(a: ArtifactRow): string {
 function nameValueLine(r: NameValue): string {
   return wordy(r.value) ? `${r.name}: ${r.value}` : r.name;
 }
+
+/** What a flavor says (its load snippet is code, left out like every code block). */
+function flavorLine(f: FlavorView): string {
+  return joined(
+    [
+      f.name,
+      f.format,
+      joined([f.framework, f.frameworkVersion], " "),
+      `artifact ${f.artifact}`,
+      f.uri,
+      listFact("Requirements", f.requirements),
+      f.image && `image ${f.image}`,
+    ],
+    " · ",
+  );
+}
+
+/** How to load a version: its flavors, and what serves it with which params. */
+function deployLines(flavors: readonly FlavorView[], serving: ServingView | undefined): string[] {
+  return [
+    ...flavors.map(flavorLine),
+    ...(serving ? [`Served by ${serving.component}`, ...serving.params.map(nameValueLine)] : []),
+  ];
+}
+
+/** The reproduce command, and what is missing when there is nothing to run. */
+function reproduceLines(r: ReproduceView): string[] {
+  return r.ok ? [r.cli, r.command] : [r.cli, ...r.missing];
+}
+
+function evaluationLine(e: Omit<EvaluationRow, "value">): string {
+  return joined([e.task, e.dataset, e.datasetVersion, e.split, e.metric, e.experiment?.label], " · ");
+}
+
+const aliasWords = (aliases: readonly string[]) => aliases.map((a) => `@${a}`);
 
 function componentRecord(p: ComponentPage): SearchRecordSpec {
   const cur = p.current;
@@ -168,6 +207,12 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
     lead: [
       joined(["Registered model", p.stage, p.visibility === "private" && "private"], " · "),
       p.description,
+      listFact(
+        "Aliases",
+        p.aliases.map((a) => `@${a.name} ${a.tag}`),
+      ),
+      fact("Base model", p.baseModel?.text),
+      listFact("Datasets", p.datasets),
       joined([
         fact("Owner", person(p.owner)),
         fact("Team", p.team?.label),
@@ -180,13 +225,32 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
     ],
     sections: [
       {
+        id: "use-title",
+        heading: "Use this model",
+        lines: p.use.flatMap((e) => [
+          joined([e.version.tag, e.version.stage, ...aliasWords(e.version.aliases)], " · "),
+          ...e.artifacts.map(artifactLine),
+          ...deployLines(e.flavors, e.serving),
+          ...reproduceLines(e.reproduce),
+        ]),
+      },
+      {
         id: "versions-title",
         heading: "Versions",
         lines: [
-          ...p.versions.map((v) => joined([v.tag, v.stage, person(v.createdBy)], " · ")),
+          ...p.versions.map((v) => joined([v.tag, ...aliasWords(v.aliases), v.stage, person(v.createdBy)], " · ")),
           listFact("Metrics", p.metricNames),
         ],
       },
+      ...(p.evaluation.rows.length > 0
+        ? [
+            {
+              id: "evaluation-title",
+              heading: "Evaluation across versions",
+              lines: p.evaluation.rows.map(evaluationLine),
+            },
+          ]
+        : []),
       { id: "card-title", heading: "Model card", ...(p.cardHtml !== undefined && { html: p.cardHtml }) },
     ],
   };
@@ -201,7 +265,8 @@ function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): 
     weight: VERSION_WEIGHT,
     context: `Version ${p.tag} of ${p.model.label}`,
     lead: [
-      joined(["Model version", p.stage], " · "),
+      joined(["Model version", p.stage, ...aliasWords(p.aliases)], " · "),
+      listFact("Tags", p.tags),
       p.description ?? model?.description,
       joined([fact("Model", p.model.label), fact("By", person(p.createdBy))]),
     ],
@@ -217,6 +282,14 @@ function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): 
         ],
       },
       { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
+      { id: "reproduce-title", heading: "Reproduce", lines: reproduceLines(p.reproduce) },
+      { id: "deploy-title", heading: "How to load it", lines: deployLines(p.flavors, p.serving) },
+      ...(p.evaluation.length > 0
+        ? [{ id: "evaluation-title", heading: "Evaluation", lines: p.evaluation.map(evaluationLine) }]
+        : []),
+      ...(p.inputExample && "artifact" in p.inputExample
+        ? [{ id: "example-title", heading: "Input example", lines: [`artifact ${p.inputExample.artifact}`] }]
+        : []),
       { id: "params-title", heading: "Parameters", lines: l.params.map(nameValueLine) },
       { id: "artifacts-title", heading: "Artifacts", lines: p.artifacts.map(artifactLine) },
       ...(p.signature.inputs.length + p.signature.outputs.length > 0

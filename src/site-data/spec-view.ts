@@ -1,4 +1,4 @@
-/** Polyaxon component specs as the site shows them: IO tables, usage and reproduce snippets. */
+/** Polyaxon component specs as the site shows them: IO tables and usage snippets. */
 import { stringify } from "yaml";
 import type { Entity } from "../model/entity.js";
 import type { ComponentSpecData, IoData } from "../model/types.js";
@@ -83,29 +83,4 @@ export function usageSnippet(ref: string, spec: ComponentSpecData): string {
   for (const i of required) lines.push(`  ${i.name}:`, `    value: ${yamlValue(placeholder(i))}`);
   for (const i of optional) lines.push(`  # ${i.name}:`, `  #   value: ${yamlValue(i.value ?? null)}`);
   return `${lines.join("\n")}\n`;
-}
-
-/** A Polyaxon operation that re-runs a component reference with the given params. */
-export function reproduceSnippet(input: {
-  ref: string;
-  hub: boolean;
-  params: Record<string, unknown> | undefined;
-  project?: string;
-  commit?: string;
-  repo?: string;
-}): string {
-  const lines: string[] = [];
-  if (input.repo && input.commit) lines.push(`# code: ${input.repo} at ${input.commit}`);
-  else if (input.commit) lines.push(`# code commit: ${input.commit}`);
-  lines.push("version: 1.1", "kind: operation");
-  lines.push(input.hub ? `hubRef: ${input.ref}` : `pathRef: components/${input.ref}.yaml`);
-  const params = Object.entries(input.params ?? {});
-  if (params.length > 0) {
-    lines.push("params:");
-    for (const [name, value] of params) lines.push(`  ${name}:`, `    value: ${yamlValue(value)}`);
-  }
-  const run = input.project
-    ? `polyaxon run -f reproduce.yaml --project ${input.project}`
-    : "polyaxon run -f reproduce.yaml";
-  return `${lines.join("\n")}\n# then: ${run}\n`;
 }

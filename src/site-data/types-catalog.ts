@@ -116,6 +116,8 @@ export interface ModelVersionRow {
   url: string;
   model: Link;
   stage: Stage;
+  /** The model's aliases that point to this version (`champion`), in name order. */
+  aliases: string[];
   metrics: Record<string, number>;
   date?: string;
   createdBy?: UserRef;
@@ -137,10 +139,80 @@ export interface ModelSummary {
   /** Every stage some version is in: the registry's stage facet. */
   stages: Stage[];
   latestTag?: string;
+  /** The newest version, with its own stage: a list shows a stage only beside the version it belongs to. */
+  latest?: VersionRef;
+  /** The versions in production and in staging, newest first. */
+  stageVersions: VersionRef[];
+  /** The model's aliases, in name order, each with the version it points to. */
+  aliases: Array<{ name: string; tag: string; url: string }>;
   versionCount: number;
   owner: UserRef;
   updatedAt?: string;
   visibility: Visibility;
+}
+
+/** A version as lists name it: tag, page, its own stage and aliases. */
+export interface VersionRef {
+  tag: string;
+  url: string;
+  stage: Stage;
+  aliases: string[];
+}
+
+/** One way to deploy a version: an artifact, its format, how to load it, what it needs. */
+export interface FlavorView {
+  name: string;
+  artifact: string;
+  /** The artifact's location, when the version lists it. */
+  uri?: string;
+  href?: string;
+  sha256?: string;
+  format: string;
+  framework?: string;
+  frameworkVersion?: string;
+  load?: string;
+  requirements: string[];
+  image?: string;
+}
+
+/** What serves a version: a hub component version (linked when it resolves) and its params. */
+export interface ServingView {
+  component: string;
+  link?: Link;
+  params: NameValue[];
+}
+
+/** A version's reproduce operation (`mlcat reproduce`'s text), or what its lineage lacks. */
+export type ReproduceView =
+  { ok: true; command: string; snippet: string; cli: string } | { ok: false; missing: string[]; cli: string };
+
+/** One entry of a model's "use this model" panel: a version some alias or the production stage points to. */
+export interface UseEntry {
+  /** Why it is shown: alias names, and `production` when it is in production. */
+  via: Array<{ kind: "alias" | "stage"; name: string }>;
+  version: VersionRef;
+  artifacts: ArtifactRow[];
+  flavors: FlavorView[];
+  serving?: ServingView;
+  reproduce: ReproduceView;
+}
+
+/** One structured evaluation result, as a row of a table. */
+export interface EvaluationRow {
+  task: string;
+  dataset: string;
+  /** `version` or `revision` of the dataset. */
+  datasetVersion?: string;
+  split: string;
+  metric: string;
+  value: number;
+  experiment?: Link;
+}
+
+/** Evaluation results across a model's versions: one row per task, dataset, split and metric. */
+export interface EvaluationComparison {
+  versions: VersionRef[];
+  rows: Array<Omit<EvaluationRow, "value" | "experiment"> & { values: Array<number | null> }>;
 }
 
 /** A registry model's page. */
@@ -153,13 +225,19 @@ export interface ModelPage extends ModelSummary {
   team?: Link;
   versions: ModelVersionRow[];
   metricNames: string[];
+  /** The "use this model" panel: each version an alias or the production stage points to. */
+  use: UseEntry[];
+  evaluation: EvaluationComparison;
+  datasets: string[];
+  baseModel?: { text: string; link?: Link };
   history: HistoryEntry[];
 }
 
 /** A node of a lineage graph. */
 export interface LineageNode {
   id: string;
-  kind: "project" | "component" | "code" | "params" | "experiment" | "model-version" | "artifact";
+  kind:
+    "project" | "component" | "code" | "params" | "data" | "experiment" | "base-model" | "model-version" | "artifact";
   label: string;
   detail?: string;
   url?: string;
@@ -203,8 +281,14 @@ export interface ModelVersionPage extends ModelVersionRow {
   lineage: LineageView;
   artifacts: ArtifactRow[];
   signature: { inputs: NameValue[]; outputs: NameValue[] };
-  /** A Polyaxon operation (and commands) that re-runs what produced this version. */
-  reproduce?: string;
+  /** The Polyaxon operation that re-runs what produced this version (`mlcat reproduce`'s text), or what is missing. */
+  reproduce: ReproduceView;
+  tags: string[];
+  flavors: FlavorView[];
+  serving?: ServingView;
+  evaluation: EvaluationRow[];
+  /** The input example: an artifact's name, or the value as JSON. */
+  inputExample?: { artifact: string } | { json: string };
   sourceFile: string;
   sourceYaml: string;
   history: HistoryEntry[];

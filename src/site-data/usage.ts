@@ -5,6 +5,7 @@
  * file turns their keys into links to pages of the site.
  */
 import { UsedBy } from "../relations/used-by.js";
+import { aliasesOf } from "./api.js";
 import type { SiteContext } from "./context.js";
 import type { Link } from "./types.js";
 
@@ -17,9 +18,16 @@ export class UsageIndex {
   }
 
   private links(kind: "Experiment" | "ModelVersion" | "Project", keys: readonly string[]): Link[] {
-    return keys
-      .map((k) => this.ctx.link(kind, k, kind === "Experiment" ? k.split("/").slice(1).join("/") : k))
-      .filter((l): l is Link => l !== undefined);
+    return keys.map((k) => this.ctx.link(kind, k, this.label(kind, k))).filter((l): l is Link => l !== undefined);
+  }
+
+  /** How a list names an entity: an experiment within its project; a model version with the aliases that point to it. */
+  private label(kind: "Experiment" | "ModelVersion" | "Project", key: string): string {
+    if (kind === "Experiment") return key.split("/").slice(1).join("/");
+    if (kind !== "ModelVersion") return key;
+    const v = this.ctx.catalog.get("ModelVersion", key);
+    const aliases = v ? aliasesOf(this.ctx.catalog, v.org!, v.parent!, v.name) : [];
+    return aliases.length > 0 ? `${key} (${aliases.map((a) => `@${a}`).join(", ")})` : key;
   }
 
   /** Experiments that ran a hub version (`org/name:tag`) or a project component (`org/project/name`). */

@@ -4,11 +4,15 @@ import { buildSiteData } from "../../src/site-data/build-site-data.js";
 import { ChangesByAuthor } from "../../src/site-data/people.js";
 import type { RecentChange } from "../../src/site-data/types.js";
 import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
+import { schemaCheck } from "../../src/checks/schema.js";
+import { validateCatalog } from "../../src/validate.js";
 
 /** Site data of an in-memory catalog (BASE plus overrides). */
 function siteData(files: FileMap = {}, options: Parameters<typeof buildSiteData>[1] = {}) {
   const { catalog, diagnostics } = loadFiles({ ...BASE, ...files });
   expect(diagnostics).toEqual([]);
+  // As mlcat build does: files are schema-checked before the site reads them.
+  validateCatalog(catalog, [schemaCheck]);
   return buildSiteData(catalog, { now: new Date("2026-02-01T00:00:00Z"), ...options });
 }
 
@@ -105,16 +109,15 @@ describe("registry data", () => {
     expect(v.lineage.svg).toContain(
       '<a class="lineage-link" href="/orgs/acme/projects/churn/experiments/run-1/" data-node="experiment"',
     );
-    expect(v.reproduce).toMatchInlineSnapshot(`
-      "version: 1.1
-      kind: operation
-      hubRef: acme/train:1.0.0
-      params:
-        lr:
-          value: 0.1
-      # then: polyaxon run -f reproduce.yaml --project acme/churn
-      "
-    `);
+    // BASE's run recorded no code: the page lists what is missing, as mlcat reproduce does.
+    expect(v.reproduce).toEqual({
+      ok: false,
+      cli: "mlcat reproduce acme/churn-model:1.0.0 --out reproduce.yaml",
+      missing: [
+        "code.repo: not recorded (the repository the run's code came from)",
+        "code.commit: not recorded (the commit the run's code was at)",
+      ],
+    });
     const model = data.models[0]!;
     expect(model).toMatchObject({
       key: "acme/churn-model",

@@ -27,6 +27,9 @@ const PAGES: Record<string, string> = {
   registry: "registry/",
   model: "registry/northwind/fraud-scorer/",
   "model version": "registry/northwind/fraud-scorer/1.3.0/",
+  "production model version": "registry/northwind/fraud-scorer/1.1.0/",
+  "model with evaluations": "registry/northwind/demand-forecaster/",
+  "staging model version": "registry/northwind/two-tower-retrieval/1.1.0/",
   organizations: "orgs/",
   organization: "orgs/northwind/",
   team: "orgs/northwind/teams/risk/",
@@ -198,6 +201,27 @@ describe("on a phone", () => {
     expect(nodes.length).toBeGreaterThan(4);
     for (const n of nodes) expect(n.left >= 0 && n.right <= 390).toBe(true);
     expect(await narrow.locator('a[data-node="experiment"]').getAttribute("href")).toMatch(/\/experiments\//);
+    // A deeper lineage (fraud-scorer 1.1.0 read features another run wrote) stays one readable column:
+    // the upstream run above the data it wrote, above the run that read it, above the version.
+    await page.goto(new URL("registry/northwind/fraud-scorer/1.1.0/", url).href);
+    const deep = page.locator("svg.lineage-narrow");
+    const order = await deep.locator("[data-node]").evaluateAll((els) =>
+      els
+        .map((e) => ({ label: e.getAttribute("aria-label") ?? "", top: e.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top)
+        .map((e) => e.label.split(" (")[0]),
+    );
+    const at = (label: string) => order.indexOf(label);
+    expect(at("experiment: build-features-v7")).toBeGreaterThanOrEqual(0);
+    expect(at("experiment: build-features-v7")).toBeLessThan(at("data: features"));
+    expect(at("data: features")).toBeLessThan(at("experiment: xgb-spw180"));
+    expect(at("experiment: xgb-spw180")).toBeLessThan(at("model version: fraud-scorer:1.1.0"));
+    for (const b of await deep
+      .locator("rect.lineage-node")
+      .evaluateAll((rects) =>
+        rects.map((r) => r.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+      ))
+      expect(b.left >= 0 && b.right <= 390).toBe(true);
     await page.close();
   });
 });

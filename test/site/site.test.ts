@@ -188,6 +188,42 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("puts each stage badge beside its own version in the registry list, with the version's aliases", async () => {
+    const { page, errors } = await open("/registry/");
+    const card = page.locator("[data-item]").filter({ hasText: "acme/churn-model" });
+    expect(await card.locator("h3 .badge[class*=stage-]").count()).toBe(0);
+    expect(await card.locator('[data-version="1.0.0"]').innerText()).toMatch(/1\.0\.0\s+production\s+@champion/);
+    expect(await card.locator('[data-version="1.1.0"]').innerText()).toMatch(/1\.1\.0\s+staging\s+@challenger/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows what to use on the model page: the production and aliased versions, how to load them, how to reproduce them", async () => {
+    const { page, errors } = await open("/registry/acme/churn-model/");
+    const entries = page.locator("#use [data-use-version]");
+    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute("data-use-version")))).toEqual([
+      "1.0.0",
+      "1.1.0",
+    ]);
+    const champion = entries.first();
+    expect(await champion.locator("h3").innerText()).toMatch(
+      /1\.0\.0\s+production\s+@champion\s+in production, @champion/,
+    );
+    // Catalog text stays text: the load snippet's "<model.json>" is shown, not parsed as markup.
+    expect(await champion.locator("[data-flavor=python]").innerText()).toContain('booster.load_model("<model.json>")');
+    expect(await champion.locator("code.language-yaml").innerText()).toContain(
+      "revision: 0123456789abcdef0123456789abcdef01234567",
+    );
+    const rows = page.locator('section[aria-labelledby="versions-title"] tbody tr');
+    expect(await rows.allInnerTexts()).toEqual([
+      expect.stringMatching(/^1\.1\.0\s+@challenger\s/),
+      expect.stringMatching(/^1\.0\.0\s+@champion\s/),
+    ]);
+    await shot(page, "model-use");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("draws a model version's lineage, and its experiment node links to the experiment", async () => {
     const { page, errors } = await open("/registry/acme/churn-model/1.0.0/");
     const graph = page.locator("svg.lineage-graph.lineage-wide");
