@@ -99,13 +99,40 @@ export function currentTag(tags: readonly string[], options: CurrentTagOptions =
   );
 }
 
-/** A model's versions (entities named by their tag) in the one order, newest first (a new array). */
-export function sortModelVersions<V extends { name: string }>(versions: readonly V[]): V[] {
-  return [...versions].sort((a, b) => compareVersionTags(a.name, b.name));
+/** What a model version records of when it was registered. */
+interface Registered {
+  name: string;
+  /** A model version's data: `createdAt`, `stageHistory[].at` are read. */
+  data?: object;
+}
+
+/** When a model version was registered: `createdAt`, else its first stage entry; NaN when unknown. */
+function registeredAt(v: Registered): number {
+  const data = v.data as { createdAt?: unknown; stageHistory?: ReadonlyArray<{ at?: unknown }> } | undefined;
+  const at = data?.createdAt ?? data?.stageHistory?.[0]?.at;
+  return typeof at === "string" ? Date.parse(at) : NaN;
+}
+
+/**
+ * A model's versions in the one order, newest first (a new array): versions
+ * by semver precedence, first; then tags that are not versions (`build-7`,
+ * `2024-06-01`), which say nothing of their order by their letters, newest
+ * registered first, and at the same time (or none) in natural order,
+ * highest first (`build-10` before `build-9`).
+ */
+export function sortModelVersions<V extends Registered>(versions: readonly V[]): V[] {
+  return [...versions].sort((a, b) => {
+    if (versionOfTag(a.name) || versionOfTag(b.name)) return compareVersionTags(a.name, b.name);
+    const ta = registeredAt(a);
+    const tb = registeredAt(b);
+    if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return tb - ta;
+    if (Number.isNaN(ta) !== Number.isNaN(tb)) return Number.isNaN(ta) ? 1 : -1;
+    return b.name.localeCompare(a.name, "en", { numeric: true });
+  });
 }
 
 /** The newest of a model's versions (the one order) whose stage is `stage`, if any. */
-export function newestInStage<V extends { name: string; data: { stage: Stage } }>(
+export function newestInStage<V extends Registered & { data: { stage: Stage } }>(
   versions: readonly V[],
   stage: Stage,
 ): V | undefined {

@@ -146,6 +146,41 @@ describe("a model's versions", () => {
   });
 
   it.each([
+    {
+      what: "named tags, newest registered first",
+      versions: [
+        { name: "build-2", data: { createdAt: "2026-01-02T00:00:00Z" } },
+        { name: "build-3", data: { createdAt: "2026-01-03T00:00:00Z" } },
+        { name: "build-1", data: { stageHistory: [{ at: "2026-01-01T00:00:00Z" }] } },
+      ],
+      expected: ["build-3", "build-2", "build-1"],
+    },
+    {
+      what: "date tags registered at one time, highest first",
+      versions: [
+        { name: "2024-05-01", data: { createdAt: "2026-01-01T00:00:00Z" } },
+        { name: "2024-06-01", data: { createdAt: "2026-01-01T00:00:00Z" } },
+      ],
+      expected: ["2024-06-01", "2024-05-01"],
+    },
+    {
+      what: "named tags with no time, in natural order",
+      versions: [{ name: "build-9" }, { name: "build-10" }, { name: "build-2" }],
+      expected: ["build-10", "build-9", "build-2"],
+    },
+    {
+      what: "versions before named tags",
+      versions: [{ name: "nightly", data: { createdAt: "2026-02-01T00:00:00Z" } }, { name: "1.0.0" }],
+      expected: ["1.0.0", "nightly"],
+    },
+  ] as Array<{ what: string; versions: Array<{ name: string; data?: object }>; expected: string[] }>)(
+    "sorts $what",
+    ({ versions: named, expected }) => {
+      expect(sortModelVersions(named).map((x) => x.name)).toEqual(expected);
+    },
+  );
+
+  it.each([
     { stage: "production" as const, expected: "1.9.0" },
     { stage: "staging" as const, expected: "1.10.0" },
     { stage: "testing" as const, expected: "2.0.0-rc.1" },
