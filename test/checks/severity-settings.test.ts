@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { severitySettingsCheck } from "../../src/checks/severity-settings.js";
-import {
-  applySeveritySettings,
-  readSeveritySettings,
-  relativeToCatalog,
-} from "../../src/report/severity-settings.js";
+import { applySeveritySettings, readSeveritySettings, relativeToCatalog } from "../../src/report/severity-settings.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { compileGlob } from "../../src/text/path-glob.js";
 import { BASE } from "../helpers/catalog.js";
