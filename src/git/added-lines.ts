@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { utf16ByBom } from "../text/file-text.js";
 import { GitError, toGitError } from "./git-error.js";
 import { fetchHint } from "./revisions.js";
-import { assertRevision, TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
+import { assertRevision, MLCAT_GIT_CONFIG, type GitOptions } from "./run-git.js";
 
 /** A run of consecutive lines one commit added to one file. */
 export interface AddedBlock {
@@ -75,7 +75,7 @@ export async function forEachAddedBlock(
     next: fetchHint(options.from),
   };
   const args = [
-    ...TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]),
+    ...MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]),
     "-c",
     "core.quotePath=false",
     "--no-pager",

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { GitError, toGitError } from "./git-error.js";
-import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
+import { MLCAT_GIT_CONFIG, type GitOptions } from "./run-git.js";
 
 /** Up to `maxBytes` bytes from the start of blob `oid` (all of it when it is shorter). Git failures throw GitError. */
 export async function readBlobPrefix(options: GitOptions, oid: string, maxBytes: number): Promise<Uint8Array> {
@@ -19,7 +19,7 @@ export async function readBlobPrefix(options: GitOptions, oid: string, maxBytes:
     what: `read blob ${oid}`,
     next: "check that the repository is complete (fetch the pull request's commits; not a shallow or partial clone missing objects)",
   };
-  const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+  const config = MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]);
   const proc = spawn(options.binary ?? "git", [...config, "cat-file", "blob", oid], {
     cwd: options.cwd,
     stdio: ["ignore", "pipe", "pipe"],

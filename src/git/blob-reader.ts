@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { GitError, toGitError } from "./git-error.js";
-import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
+import { MLCAT_GIT_CONFIG, type GitOptions } from "./run-git.js";
 
 interface Pending {
   oid: string;
@@ -24,7 +24,7 @@ export class BlobReader {
   private failure: GitError | undefined;
 
   private constructor(options: GitOptions) {
-    const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+    const config = MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]);
     this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch"], {
       cwd: options.cwd,
       stdio: ["pipe", "pipe", "pipe"],

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { decodeUtf8 } from "../yaml/utf8.js";
 import type { BlobReader } from "./blob-reader.js";
 import { GitError } from "./git-error.js";
-import { TRUSTED_OBJECTS_CONFIG } from "./run-git.js";
+import { MLCAT_GIT_CONFIG } from "./run-git.js";
 
 /** Deferred blob texts of one repository. */
 export class DeferredTexts {
@@ -49,7 +49,7 @@ export class DeferredTexts {
 function readOne(oid: string, options: { cwd: string; binary?: string }): Uint8Array {
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new GitError(`not a blob id: ${oid}`, "check the repository");
   try {
-    const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+    const config = MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]);
     return execFileSync(options.binary ?? "git", [...config, "cat-file", "blob", oid], {
       cwd: options.cwd,
       maxBuffer: 1 << 30,

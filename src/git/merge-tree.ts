@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { GitError, toGitError } from "./git-error.js";
-import { assertRevision, TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
+import { assertRevision, MLCAT_GIT_CONFIG, type GitOptions } from "./run-git.js";
 
 /** A path the merge could not resolve, with the sides git found there: 1 the merge-base, 2 the first commit, 3 the second. */
 export interface ConflictedPath {
@@ -40,7 +40,7 @@ export async function mergeTreeOf(options: GitOptions & { first: string; second:
     what: `merge ${options.second} into ${options.first}`,
     next: "check that both commits are in this repository (git fetch) and that the repository is writable",
   };
-  const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+  const config = MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]);
   const args = [...config, "merge-tree", "--write-tree", "-z", "--no-messages", options.first, options.second];
   const proc = spawn(options.binary ?? "git", args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
   const out: Buffer[] = [];

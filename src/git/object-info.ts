@@ -10,7 +10,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { statSync } from "node:fs";
 import { GitError, noFolderError, toGitError, type GitFailureContext } from "./git-error.js";
 import { fetchHint } from "./revisions.js";
-import { assertRevision, TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
+import { assertRevision, MLCAT_GIT_CONFIG, type GitOptions } from "./run-git.js";
 
 /** An object git found: its id, type and size in bytes; or why it found none. */
 export type ObjectAnswer = { oid: string; type: string; size: number } | { missing: true; ambiguous: boolean };
@@ -40,7 +40,7 @@ export class ObjectInfo {
       this.failure = noFolderError(CONTEXT);
       return;
     }
-    const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+    const config = MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]);
     this.proc = spawn(options.binary ?? "git", [...config, "cat-file", "--batch-check"], {
       cwd: options.cwd,
       stdio: ["pipe", "pipe", "pipe"],

@@ -13,9 +13,11 @@ export interface GitOptions {
 /**
  * Git configuration every mlcat git command runs with: objects are read as they
  * are, never through replacements (`refs/replace/*`, which anyone who can push a
- * ref could add to swap the base's roles for their own).
+ * ref could add to swap the base's roles for their own); and the output mlcat
+ * parses is git's alone, with no signature checks mixed in where the user's
+ * configuration asks `git log` to show them (`log.showSignature`).
  */
-export const TRUSTED_OBJECTS_CONFIG: readonly string[] = ["core.useReplaceRefs=false"];
+export const MLCAT_GIT_CONFIG: readonly string[] = ["core.useReplaceRefs=false", "log.showSignature=false"];
 
 /** A simple-git instance for `options.cwd`; a missing folder becomes a GitError. */
 export function openGit(options: GitOptions, context: GitFailureContext): SimpleGit {
@@ -25,9 +27,9 @@ export function openGit(options: GitOptions, context: GitFailureContext): Simple
       binary: options.binary ?? "git",
       maxConcurrentProcesses: 4,
       trimmed: false,
-      config: [...TRUSTED_OBJECTS_CONFIG],
+      config: [...MLCAT_GIT_CONFIG],
       // simple-git warns about (and will block) config keys it does not list as safe: these keys, and only these, are allowed.
-      allowConfig: TRUSTED_OBJECTS_CONFIG.map((c) => c.slice(0, c.indexOf("="))),
+      allowConfig: MLCAT_GIT_CONFIG.map((c) => c.slice(0, c.indexOf("="))),
     });
   } catch (err) {
     throw toGitError(err, context);

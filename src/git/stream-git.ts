@@ -1,7 +1,7 @@
 /** Long-running git commands whose output is read as it streams (e.g. the whole history of a catalog). */
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
-import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
+import { MLCAT_GIT_CONFIG, type GitOptions } from "./run-git.js";
 
 /**
  * Run `git <args>` (with the trusted-objects configuration) and hand its
@@ -11,7 +11,7 @@ import { TRUSTED_OBJECTS_CONFIG, type GitOptions } from "./run-git.js";
  */
 export function streamGit(options: GitOptions, args: readonly string[], onText: (text: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const config = TRUSTED_OBJECTS_CONFIG.flatMap((c) => ["-c", c]);
+    const config = MLCAT_GIT_CONFIG.flatMap((c) => ["-c", c]);
     const git = spawn(options.binary ?? "git", [...config, ...args], {
       cwd: options.cwd,
       stdio: ["ignore", "pipe", "pipe"],

@@ -85,6 +85,43 @@ describe("readCatalogHistory", () => {
     });
   });
 
+  it("reads the same history where git is set to show signatures (log.showSignature) and commits are signed", async () => {
+    const repo = makeRepo();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8" }).trim();
+    // A stand-in for gpg: signs with a fixed block, and says "Good signature" when asked to verify.
+    const gpg = join(repo, "..", `${repo.split("/").pop()}-gpg`);
+    writeFileSync(
+      gpg,
+      [
+        "#!/bin/sh",
+        'case "$*" in',
+        '  *--verify*) echo "[GNUPG:] GOODSIG 0000000000000000 Signer"; echo "gpg: Good signature from Signer" >&2 ;;',
+        '  *) cat >/dev/null; echo "[GNUPG:] SIG_CREATED D 22 8 00 0 0" >&2',
+        "     printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nc2ln\\n-----END PGP SIGNATURE-----\\n' ;;",
+        "esac",
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+    dirs.push(gpg);
+    git("config", "gpg.program", gpg);
+    git("config", "user.signingkey", "0000000000000000");
+    git("config", "log.showSignature", "true");
+    writeFileSync(join(repo, "catalog/users/alice.yaml"), "name: alice\ndisplayName: Alice A.\n");
+    git("add", "-A");
+    execFileSync("git", ["-c", "user.name=Carol", "-c", "user.email=c@x.test", "commit", "-q", "-S", "-m", "Sign"], {
+      cwd: repo,
+    });
+    expect(git("log", "-1", "--format=%an")).toContain("Good signature");
+    const history = await readCatalogHistory(join(repo, "catalog"));
+    expect(history.available).toBe(true);
+    expect(history.byFile["users/alice.yaml"]!.map((e) => [e.author, e.message])).toEqual([
+      ["Carol", "Sign"],
+      ["Bob", "Name alice"],
+      ["Alice", "Add alice and bob"],
+    ]);
+  });
+
   it("says where the catalog folder is in its repository", async () => {
     const repo = makeRepo();
     expect(await pathInRepository(join(repo, "catalog"))).toBe("catalog");
