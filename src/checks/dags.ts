@@ -5,6 +5,7 @@
  * unless catalog.yaml names their owner under `externalHubs`; path
  * references against the project a project component sits in.
  */
+import { PARAM_CODES } from "./params-check.js";
 import { forEachSubject, type Check } from "./context.js";
 import { checkDags } from "./dag-ops.js";
 
@@ -18,10 +19,7 @@ export const dagsCheck: Check = {
     "dag/cycle",
     "op/reference-count",
     "op/unresolved-ref",
-    "param/unknown",
-    "param/missing-required",
-    "param/invalid-value",
-    "param/validation-failed",
+    ...PARAM_CODES,
   ],
   run(ctx) {
     const { catalog, report } = ctx;

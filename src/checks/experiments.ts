@@ -11,19 +11,13 @@ import { type DiagnosticCollector } from "../report/collector.js";
 import type { Catalog } from "../model/catalog.js";
 import { componentSpecOf } from "../relations/component-refs.js";
 import { projectOf } from "../relations/project-refs.js";
-import { checkParams, type ParamProblem } from "./params-check.js";
+import { checkParams, type ParamProblem, PARAM_CODES } from "./params-check.js";
 import { usedConnections } from "./spec-connections.js";
 import { formatList } from "../text/suggest.js";
 
 export const experimentsCheck: Check = {
   name: "experiments",
-  codes: [
-    "param/unknown",
-    "param/missing-required",
-    "param/invalid-value",
-    "param/validation-failed",
-    "experiment/connection-not-allowed",
-  ],
+  codes: [...PARAM_CODES, "experiment/connection-not-allowed"],
   run(ctx) {
     const { catalog, report } = ctx;
     forEachSubject(ctx, catalog.subjects(["Experiment"], true), (experiment) =>

@@ -13,7 +13,7 @@ import type { DiagnosticCollector } from "../report/collector.js";
 import { componentSpecOf } from "../relations/component-refs.js";
 import { lineageOf } from "../relations/lineage.js";
 import { reportParamProblems } from "./experiments.js";
-import { checkParams } from "./params-check.js";
+import { checkParams, PARAM_CODES } from "./params-check.js";
 import { isRecord } from "./spec-nested.js";
 import { formatList } from "../text/suggest.js";
 
@@ -24,10 +24,7 @@ export const lineageCheck: Check = {
     "lineage/component-differs",
     "lineage/params-differ",
     "lineage/code-differs",
-    "param/unknown",
-    "param/missing-required",
-    "param/invalid-value",
-    "param/validation-failed",
+    ...PARAM_CODES,
   ],
   run(ctx) {
     const { catalog, report } = ctx;

@@ -6,6 +6,7 @@
  * version or an external hub, a pathRef to a component of the project), its
  * params against that component's inputs, and the DAGs of an inline component.
  */
+import { PARAM_CODES } from "./params-check.js";
 import { forEachSubject, type Check } from "./context.js";
 import { checkDags, checkOperationParams, resolveOperation } from "./dag-ops.js";
 import { checkSpecVersion } from "./spec-release.js";
@@ -17,10 +18,7 @@ export const operationsCheck: Check = {
     "spec/unsupported-version",
     "op/reference-count",
     "op/unresolved-ref",
-    "param/unknown",
-    "param/missing-required",
-    "param/invalid-value",
-    "param/validation-failed",
+    ...PARAM_CODES,
     "dag/duplicate-name",
     "dag/unknown-component",
     "dag/unknown-dependency",

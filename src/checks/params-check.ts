@@ -18,6 +18,14 @@ import { isRecord } from "./spec-nested.js";
 import { findClosest, formatList } from "../text/suggest.js";
 
 /** A param problem, with where it is (relative to the params' owner) and whether to point at a key. */
+/** The codes `checkParams` reports: every check that judges params against a component's inputs lists them. */
+export const PARAM_CODES = [
+  "param/unknown",
+  "param/missing-required",
+  "param/invalid-value",
+  "param/validation-failed",
+] as const satisfies readonly DiagnosticCode[];
+
 export interface ParamProblem {
   code: Extract<DiagnosticCode, `param/${string}`>;
   path: ValuePath;

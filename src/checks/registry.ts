@@ -17,7 +17,7 @@ import { forEachSubject, type Check } from "./context.js";
 import type { DiagnosticCollector } from "../report/collector.js";
 import { reportParamProblems } from "./experiments.js";
 import { isPinnedImage } from "./hub-hygiene.js";
-import { checkParams } from "./params-check.js";
+import { checkParams, PARAM_CODES } from "./params-check.js";
 import { isRecord } from "./spec-nested.js";
 import { didYouMean, formatList } from "../text/suggest.js";
 
@@ -30,10 +30,7 @@ export const registryCheck: Check = {
     "registry/unpinned-data",
     "ref/unknown-artifact",
     "ref/duplicate",
-    "param/unknown",
-    "param/missing-required",
-    "param/invalid-value",
-    "param/validation-failed",
+    ...PARAM_CODES,
   ],
   run(ctx) {
     const { catalog, report } = ctx;
