@@ -137,7 +137,7 @@ function readEntry(entry: unknown, index: number, problems: SettingProblem[]): C
         path: at,
         key: true,
         message: `severity[${index}] names code "${code}", which mlcat does not have${didYouMean(code, Object.keys(CODES))}`,
-        hint: "use a code from docs/diagnostics.md (mlcat explain <code> says what it is)",
+        hint: "use a code from docs/diagnostics.md, which says what each one means",
       });
       continue;
     }
