@@ -50,6 +50,15 @@ process.on("exit", (code) => {
   process.exitCode = 2;
 });
 
+// A reader that stops early (`mlcat ... | head`) closes the pipe, and what is left to print has
+// nowhere to go: end quietly, as a process killed by SIGPIPE would (141), never with exit 0, so a
+// check whose output was cut never passes.
+process.stdout.on("error", (err) => {
+  if (err.code !== "EPIPE") throw err;
+  settled = true;
+  process.exit(141);
+});
+
 main(process.argv).then((code) => {
   settled = true;
   process.exitCode = code;
