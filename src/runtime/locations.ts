@@ -33,5 +33,8 @@ export const GENERATED_VALIDATORS_PATH: string = join(CODE_ROOT, "schemas", "val
 /** The parse worker's script: always the compiled one (a worker thread cannot run the TypeScript sources). */
 export const PARSE_WORKER_PATH: string = join(PACKAGE_ROOT, "dist", "accel", "parse-worker.js");
 
+/** The worker that highlights the site's YAML blocks while Astro renders: the compiled one, like the parse worker's. */
+export const HIGHLIGHT_WORKER_PATH: string = join(PACKAGE_ROOT, "dist", "site-build", "highlight-worker.js");
+
 /** The folder of the bundled CLI `npm run compile` writes. */
 export const BUNDLE_DIR: string = join(PACKAGE_ROOT, "dist", "bundle");

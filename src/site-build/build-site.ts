@@ -22,6 +22,7 @@ import { scanForNames, type Leak } from "./leak-scan.js";
 import { hiddenNames } from "../site-data/audience.js";
 import { indexRecords, writeSearchRecords } from "./search-index.js";
 import { CARD_FILE, CARD_SIZE, cardPng, writeCard } from "./og-card.js";
+import { highlightAhead, type HighlightAhead } from "./highlight-ahead.js";
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends LoadSiteDataOptions {
@@ -173,8 +174,8 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuildSiteResult>
  * Render the site into `tmp`, everything that can overlap overlapping, as
  * the machine has two cores to give it: Astro starts (and bundles the pages)
  * while the site data is computed on the main thread; then Astro renders
- * the pages while Pagefind (its own process) indexes the search records and
- * the JSON API is written.
+ * the pages while Pagefind (its own process) indexes the search records, a
+ * worker thread highlights the pages' YAML and the JSON API is written.
  */
 async function renderSite(
   tmp: string,
@@ -200,6 +201,7 @@ async function renderSite(
   })();
   rendering.catch(() => {});
   let side: Promise<unknown> = Promise.resolve();
+  let ahead: HighlightAhead | undefined;
   try {
     let data: SiteData;
     let card: Buffer | undefined;
@@ -218,6 +220,8 @@ async function renderSite(
       fail(err);
       throw err;
     }
+    // The pages' YAML blocks are highlighted in a worker thread while Astro renders them.
+    ahead = highlightAhead(data);
     source.current = data;
     provide(data);
     progress(
@@ -259,6 +263,7 @@ async function renderSite(
   } finally {
     // Nothing may still be writing into the folder when it is swapped in, or removed after a failure.
     await Promise.all([rendering.catch(() => {}), side.catch(() => {})]);
+    await ahead?.stop();
     releaseDataSource(source);
     await rm(cacheDir, { recursive: true, force: true });
   }

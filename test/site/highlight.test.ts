@@ -4,7 +4,7 @@
  * theme's colors, for the light and the dark theme.
  */
 import { describe, expect, it } from "vitest";
-import { highlightYaml as highlight } from "../../site/src/highlight.js";
+import { highlightYaml as highlight } from "../../src/site-build/highlight.js";
 
 const highlightYaml = (code: string) => highlight(code).html;
 
