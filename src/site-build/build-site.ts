@@ -22,7 +22,7 @@ import { scanForNames, type Leak } from "./leak-scan.js";
 import { hiddenNames } from "../site-data/audience.js";
 import { indexRecords, writeSearchRecords } from "./search-index.js";
 import { CARD_FILE, CARD_SIZE, cardPng, writeCard } from "./og-card.js";
-import { highlightAhead, type HighlightAhead } from "./highlight-ahead.js";
+import { startHighlightAhead } from "./highlight-ahead.js";
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends LoadSiteDataOptions {
@@ -201,7 +201,8 @@ async function renderSite(
   })();
   rendering.catch(() => {});
   let side: Promise<unknown> = Promise.resolve();
-  let ahead: HighlightAhead | undefined;
+  // The pages' YAML blocks are highlighted in a worker thread while Astro renders them; it starts now.
+  const ahead = startHighlightAhead();
   try {
     let data: SiteData;
     let card: Buffer | undefined;
@@ -220,8 +221,7 @@ async function renderSite(
       fail(err);
       throw err;
     }
-    // The pages' YAML blocks are highlighted in a worker thread while Astro renders them.
-    ahead = highlightAhead(data);
+    ahead.supply(data);
     source.current = data;
     provide(data);
     progress(
@@ -263,7 +263,7 @@ async function renderSite(
   } finally {
     // Nothing may still be writing into the folder when it is swapped in, or removed after a failure.
     await Promise.all([rendering.catch(() => {}), side.catch(() => {})]);
-    await ahead?.stop();
+    await ahead.stop();
     releaseDataSource(source);
     await rm(cacheDir, { recursive: true, force: true });
   }
