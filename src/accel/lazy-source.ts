@@ -4,7 +4,10 @@
  * carry their text; the document (for positions and comment-preserving
  * edits) is composed on first use with exactly the steps and options of the
  * hardened loader, so it is the same document the loader built. On a valid
- * catalog almost no document is ever needed, and none is kept in memory.
+ * catalog few documents are needed (template checks, the reproduce
+ * operation's written values); a long run lets them go once done with them
+ * (`releaseDocuments`: some 16 KB a file), and a later use composes the same
+ * document again.
  */
 import { LineCounter, type Document } from "yaml";
 import type { SourceFile } from "../model/entity.js";
@@ -37,6 +40,16 @@ class LazySourceFile implements SourceFile {
     return this.parse().lineCounter;
   }
 
+  /** Whether the document was composed (and is kept). */
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  /** Let the parsed document go (it is composed again if asked for). */
+  release(): void {
+    this.parsed = undefined;
+  }
+
   private parse(): { doc: Document.Parsed; lineCounter: LineCounter } {
     if (!this.parsed) {
       const lineCounter = new LineCounter();
@@ -52,4 +65,20 @@ class LazySourceFile implements SourceFile {
 /** A source for a file the hardened loader accepted (in this thread, in a worker, or in an earlier run); `text` may be read on first use. */
 export function createLazySource(file: string, relPath: string, text: string | (() => string)): SourceFile {
   return new LazySourceFile(file, relPath, text);
+}
+
+/**
+ * Let the documents composed so far for `sources` go, for a run that is done
+ * with them but keeps the catalog (`mlcat build` while Astro renders): on a
+ * large catalog the template checks and the reproduce operations compose
+ * thousands. Sources that are not lazy keep theirs. Returns how many were let go.
+ */
+export function releaseDocuments(sources: Iterable<SourceFile>): number {
+  let released = 0;
+  for (const source of sources) {
+    if (!(source instanceof LazySourceFile) || !source.isParsed) continue;
+    source.release();
+    released++;
+  }
+  return released;
 }

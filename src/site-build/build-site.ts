@@ -23,6 +23,7 @@ import { hiddenNames } from "../site-data/audience.js";
 import { indexRecords, writeSearchRecords } from "./search-index.js";
 import { CARD_FILE, CARD_SIZE, cardPng, writeCard } from "./og-card.js";
 import { startHighlightAhead } from "./highlight-ahead.js";
+import { releaseDocuments } from "../accel/lazy-source.js";
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends LoadSiteDataOptions {
@@ -126,8 +127,16 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuildSiteResult>
     (r) => `${r.summary.files} files, ${r.summary.errors} errors, ${r.summary.warnings} warnings`,
   );
   const base = { catalog: validated.catalog, diagnostics: validated.diagnostics, summary: validated.summary, outDir };
-  const compute = validated.compute;
-  if (!compute) return { ...base, ok: false, ms: performance.now() - start };
+  const computeData = validated.compute;
+  if (!computeData) return { ...base, ok: false, ms: performance.now() - start };
+  // The YAML documents validation and the data composed are not needed while Astro renders: let them go.
+  const sources = () => validated.catalog.entities().map((e) => e.source);
+  releaseDocuments(sources());
+  const compute = () => {
+    const data = computeData();
+    releaseDocuments(sources());
+    return data;
+  };
   if (validated.historyNote) progress(`  no git history: ${validated.historyNote}`);
   if (validated.sourceNote) progress(`  ${validated.sourceNote}`);
   let data: SiteData | undefined;
