@@ -127,7 +127,8 @@ function tidyTree(tree: Root, offset: number): void {
 
 /** Whether `url` is an absolute http(s) URL: the only catalog URLs the site links to. */
 export function isHttpUrl(url: unknown): url is string {
-  if (typeof url !== "string") return false;
+  // Without a colon there is no scheme and the URL parser would throw (costly: site paths are asked about by the thousand).
+  if (typeof url !== "string" || !url.includes(":")) return false;
   try {
     const u = new URL(url);
     return u.protocol === "http:" || u.protocol === "https:";

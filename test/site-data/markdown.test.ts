@@ -81,6 +81,12 @@ describe("escaping helpers", () => {
     ["data:text/html,hi", false],
     ["ftp://acme.example", false],
     ["/relative", false],
+    ["/registry/acme/fraud-scorer/1.2.0/", false],
+    ["acme.example/x", false],
+    [" https://acme.example", true],
+    ["HTTPS://acme.example", true],
+    ["ht\ttps://acme.example", true],
+    ["https//acme.example", false],
     [42, false],
   ])("isHttpUrl(%j) is %s", (url, expected) => {
     expect(isHttpUrl(url)).toBe(expected);
