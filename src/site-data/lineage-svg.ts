@@ -22,6 +22,8 @@ const LABEL_CHAR = 7.7;
 const DETAIL_CHAR = 6.4;
 const LABEL_LINES = 3;
 const LINE_H = 15;
+const DETAIL_LINES = 2;
+const DETAIL_H = 13;
 const MIN_H = 52;
 
 const KIND_LABEL: Record<LineageNode["kind"], string> = {
@@ -36,24 +38,22 @@ const KIND_LABEL: Record<LineageNode["kind"], string> = {
   artifact: "artifact",
 };
 
-/** Shorten `text` to `max` characters, with an ellipsis. */
-function fit(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** A node's text as drawn: its label in lines, its detail on one line (the full text is in its title). */
+/** A node's text as drawn: its label in lines, its detail in at most two (the full text is in its title). */
 interface NodeText {
   lines: string[];
-  detail?: string;
+  detail: string[];
   height: number;
 }
 
 /** Wrap a node's label to `nodeWidth` and size the node to hold it. */
 function nodeText(n: LineageNode, nodeWidth: number): NodeText {
   const lines = wrapLabel(n.label, Math.floor((nodeWidth - 2 * TEXT_X) / LABEL_CHAR), LABEL_LINES);
-  const detail = n.detail === undefined ? undefined : fit(n.detail, Math.floor((nodeWidth - 2 * TEXT_X) / DETAIL_CHAR));
-  const height = Math.max(MIN_H, 35 + (lines.length - 1) * LINE_H + (detail ? 13 : 0) + 8);
-  return { lines, ...(detail !== undefined && { detail }), height };
+  const detail =
+    n.detail === undefined
+      ? []
+      : wrapLabel(n.detail, Math.floor((nodeWidth - 2 * TEXT_X) / DETAIL_CHAR), DETAIL_LINES, true);
+  const height = Math.max(MIN_H, 35 + (lines.length - 1) * LINE_H + detail.length * DETAIL_H + 8);
+  return { lines, detail, height };
 }
 
 /** A node's place and height. */
@@ -193,14 +193,18 @@ export function renderLineageSvg(
     const p = pos.get(n.id)!;
     const { lines, detail } = text.get(n.id)!;
     const full = `${KIND_LABEL[n.kind]}: ${n.label}${n.detail ? ` (${n.detail})` : ""}`;
-    const detailY = p.y + 35 + (lines.length - 1) * LINE_H + 13;
+    const detailY = p.y + 35 + (lines.length - 1) * LINE_H + DETAIL_H;
     const body = [
       `<rect class="lineage-node lineage-${n.kind}" x="${p.x}" y="${p.y}" width="${nodeWidth}" height="${p.h}" rx="8"/>`,
       `<text class="lineage-kind" x="${p.x + TEXT_X}" y="${p.y + 17}">${escapeHtml(KIND_LABEL[n.kind])}</text>`,
       `<text class="lineage-label" x="${p.x + TEXT_X}" y="${p.y + 35}">${lines
         .map((l, i) => `<tspan x="${p.x + TEXT_X}" dy="${i === 0 ? 0 : LINE_H}">${escapeHtml(l)}</tspan>`)
         .join("")}</text>`,
-      detail ? `<text class="lineage-detail" x="${p.x + TEXT_X}" y="${detailY}">${escapeHtml(detail)}</text>` : "",
+      detail.length > 0
+        ? `<text class="lineage-detail" x="${p.x + TEXT_X}" y="${detailY}">${detail
+            .map((l, i) => `<tspan x="${p.x + TEXT_X}" dy="${i === 0 ? 0 : DETAIL_H}">${escapeHtml(l)}</tspan>`)
+            .join("")}</text>`
+        : "",
     ].join("");
     if (n.url) {
       parts.push(

@@ -22,8 +22,16 @@ describe("wrapLabel", () => {
     ["breaks mid-word only a part wider than a line", "abcdefghijklmnop", 6, 3, ["abcdef", "ghijkl", "mnop"]],
     ["drops no space at a break", "11 parameters here", 13, 3, ["11 parameters", "here"]],
     ["ends the last line kept with an ellipsis", "aaaa/bbbb/cccc/dddd", 5, 2, ["aaaa/", "bbbb…"]],
-  ])("%s", (_, text, width, lines, expected) => {
-    const got = wrapLabel(text, width, lines);
+    [
+      "loose: fills each line, breaking after any separator",
+      "s3://northwind-ml-artifacts/registry/fraud-scorer/1.1.0/model.json",
+      25,
+      2,
+      ["s3://northwind-ml-", "artifacts/registry/fraud…"],
+      true,
+    ],
+  ] as Array<[string, string, number, number, string[], boolean?]>)("%s", (_, text, width, lines, expected, loose) => {
+    const got = wrapLabel(text, width, lines, loose);
     expect(got).toEqual(expected);
     for (const line of got) expect(line.length).toBeLessThanOrEqual(width);
   });
