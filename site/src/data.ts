@@ -56,6 +56,16 @@ export function breakParts(text: string): string[] {
   return text.split(/(?<=[/:\-_@=&?])(?=.)/);
 }
 
+/**
+ * A long name in groups that a line keeps whole where it can: split after its
+ * path separators (`/`, `:`, `@`), each group split again where it may break
+ * if it must (after `-`, `_`, `.`, `=`, `&`, `?`). `northwind/two-tower-retrieval`
+ * wraps as `northwind/` over `two-tower-retrieval`, never as `northwind/two-` over `tower-retrieval`.
+ */
+export function breakGroups(text: string): string[][] {
+  return text.split(/(?<=[/:@])(?=.)/).map((group) => group.split(/(?<=[-_.=&?])(?=.)/));
+}
+
 /** Catalog text split into plain parts and `backticked` ones (shown as code), as Text.astro shows it, for table rows. */
 export function textParts(text: string | undefined): Array<{ text: string; code: boolean }> {
   return (text ?? "")
