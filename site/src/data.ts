@@ -6,6 +6,7 @@
 import siteData from "virtual:mlcat/site-data";
 import type { SiteData } from "../../src/site-data/types.ts";
 import { inShard } from "../../src/site-data/shard.ts";
+export { versionAnchor } from "../../src/site-data/urls.ts";
 
 /** Everything the pages show. */
 export const data: SiteData = siteData;

@@ -84,10 +84,10 @@ export function readSeveritySettings(catalogData: unknown): SeveritySettings {
   const globs: SeveritySettings["globs"] = [];
   if (Array.isArray(raw)) {
     raw.forEach((entry, index) => {
-      const compiled = readEntry(entry, index, problems);
-      if (!compiled) return;
-      entries.push(compiled);
-      compiled.globs.forEach((g, i) => globs.push({ ...g, path: ["severity", index, "files", i] }));
+      const { compiled, readable } = readEntry(entry, index, problems);
+      // Every glob that reads is checked for matching some file, even in an entry that applies nowhere.
+      for (const g of readable) globs.push({ glob: g.glob, test: g.test, path: ["severity", index, "files", g.at] });
+      if (compiled) entries.push(compiled);
     });
   }
   // Per code, the entries that name it, last first: the first that matches wins.
@@ -110,16 +110,23 @@ export function readSeveritySettings(catalogData: unknown): SeveritySettings {
   };
 }
 
-function readEntry(entry: unknown, index: number, problems: SettingProblem[]): CompiledEntry | undefined {
+/** An entry as read: the entry if it applies, and every glob of it that compiled, with its index in `files`. */
+interface ReadEntry {
+  compiled: CompiledEntry | undefined;
+  readable: Array<CompiledEntry["globs"][number] & { at: number }>;
+}
+
+function readEntry(entry: unknown, index: number, problems: SettingProblem[]): ReadEntry {
   const files = field(entry, "files");
   const codes = field(entry, "codes");
-  if (!Array.isArray(files) || typeof codes !== "object" || codes === null || Array.isArray(codes)) return undefined;
-  const globs: CompiledEntry["globs"] = [];
+  if (!Array.isArray(files) || typeof codes !== "object" || codes === null || Array.isArray(codes))
+    return { compiled: undefined, readable: [] };
+  const globs: ReadEntry["readable"] = [];
   let broken = false;
   files.forEach((glob: unknown, i) => {
     if (typeof glob !== "string") return void (broken = true);
     const compiled = compileGlob(glob);
-    if (compiled.ok) return void globs.push({ glob, test: compiled.test });
+    if (compiled.ok) return void globs.push({ glob, test: compiled.test, at: i });
     broken = true;
     problems.push({
       code: "severity/invalid-glob",
@@ -156,7 +163,11 @@ function readEntry(entry: unknown, index: number, problems: SettingProblem[]): C
       levels.set(code as DiagnosticCode, level as SeverityLevel);
   }
   // An entry whose files cannot all be read applies nowhere: which files it meant is a guess.
-  return broken || globs.length === 0 ? undefined : { index, globs, codes: levels };
+  const compiled =
+    broken || globs.length === 0
+      ? undefined
+      : { index, globs: globs.map(({ glob, test }) => ({ glob, test })), codes: levels };
+  return { compiled, readable: globs };
 }
 
 /** `file` (a diagnostic's path as shown) relative to the catalog folder shown as `root`, or undefined outside it. */

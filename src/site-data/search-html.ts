@@ -24,6 +24,13 @@ export interface SearchSection {
   lines?: ReadonlyArray<string | undefined>;
   /** Sanitized HTML (a README), indexed as it is. */
   html?: string;
+  /**
+   * How much the section's words count against the page's own (1 by default): a version folded into
+   * its component's or model's record weighs less, so the entity's own words rank it.
+   */
+  weight?: number;
+  /** Kept with no text: its heading says what it is (a version). Other sections with nothing to say are left out. */
+  named?: boolean;
 }
 
 /** What a record says, before it becomes HTML. */
@@ -34,18 +41,9 @@ export interface SearchRecordSpec {
   filters: SearchFilters;
   /**
    * The names an entity page answers to (its key, display name, username):
-   * kept as the `name` meta field, which the search page ranks highest. A
-   * version has none, so it never outranks its entity for the entity's name.
+   * kept as the `name` meta field, which the search page ranks highest.
    */
   names?: readonly string[];
-  /**
-   * How much the page's words count against other pages' (1 for an entity,
-   * less for a version): a component's or model's page then ranks above
-   * each of its versions, which repeat its words in shorter pages.
-   */
-  weight?: number;
-  /** What the result shows under its title when the query matches no section (`Model version of acme/churn`). */
-  context?: string;
   /** Lines before the first section: kind, description, facts, tags. */
   lead: ReadonlyArray<string | undefined>;
   sections: readonly SearchSection[];
@@ -69,13 +67,25 @@ function span(attribute: "meta" | "filter", name: string, value: string): string
   return `<span data-pagefind-${attribute}="${name}">${escapeHtml(value)}</span>`;
 }
 
+/**
+ * A section: its heading (a sub-result of its own when it has an id) and its text. A section with
+ * nothing to say is left out (unless its heading names something), so an empty label never stands in an excerpt. A lighter section's
+ * words all weigh less; its heading keeps its own (higher) weight, scaled the same way.
+ */
+function sectionHtml(s: SearchSection): string {
+  const text = `${paragraphs(s.lines ?? [])}${s.html ? `<div>${s.html}</div>` : ""}`;
+  if (text === "" && !s.named) return "";
+  const id = s.id ? ` id="${escapeHtml(s.id)}"` : "";
+  const html = `<h2${id}>${escapeHtml(s.heading)}</h2>${text}`;
+  return s.weight === undefined || s.weight === 1 ? html : `<div data-pagefind-weight="${s.weight}">${html}</div>`;
+}
+
 /** The HTML document of a record. */
 export function recordHtml(spec: SearchRecordSpec): string {
   const f = spec.filters;
   const hidden = [
     span("meta", "title", spec.title),
     span("meta", "kind", f.kind),
-    spec.context ? span("meta", "context", spec.context) : "",
     spec.names && spec.names.length > 0 ? span("meta", "name", [...new Set(spec.names)].join(" · ")) : "",
     spec.names && f.tags && f.tags.length > 0 ? span("meta", "tags", f.tags.join(", ")) : "",
     span("filter", "kind", f.kind),
@@ -83,19 +93,10 @@ export function recordHtml(spec: SearchRecordSpec): string {
     ...(f.tags ?? []).map((t) => span("filter", "tag", t)),
     f.stage ? span("filter", "stage", f.stage) : "",
   ].join("");
-  const weight = spec.weight ?? 1;
   // The name is searched through the title and name meta fields (the search page weighs them); left out
   // of the text, it does not open every excerpt with what the result's title already says.
-  const body = [
-    paragraphs(spec.lead),
-    ...spec.sections.map((s) => {
-      const id = s.id ? ` id="${escapeHtml(s.id)}"` : "";
-      return `<h2${id}>${escapeHtml(s.heading)}</h2>${paragraphs(s.lines ?? [])}${s.html ? `<div>${s.html}</div>` : ""}`;
-    }),
-  ].join("");
-  // A version's words all weigh less; headings keep their own (higher) weights, scaled the same way.
-  const content = weight === 1 ? body : `<div data-pagefind-weight="${weight}">${body}</div>`;
-  return `<!doctype html><html lang="en"><head><title>${escapeHtml(spec.title)}</title></head><body><main data-pagefind-body><div hidden data-pagefind-ignore>${hidden}</div>${content}</main></body></html>`;
+  const body = [paragraphs(spec.lead), ...spec.sections.map(sectionHtml)].join("");
+  return `<!doctype html><html lang="en"><head><title>${escapeHtml(spec.title)}</title></head><body><main data-pagefind-body><div hidden data-pagefind-ignore>${hidden}</div>${body}</main></body></html>`;
 }
 
 /** `a · b · c` of the parts that are there. */

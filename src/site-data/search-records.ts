@@ -7,7 +7,16 @@
  * history, dates and metric values: words nobody searches for, which made
  * most of the index's distinct entries and of Pagefind's time.
  */
-import { recordHtml, fact, joined, listFact, type SearchRecord, type SearchRecordSpec } from "./search-html.js";
+import {
+  recordHtml,
+  fact,
+  joined,
+  listFact,
+  type SearchRecord,
+  type SearchRecordSpec,
+  type SearchSection,
+} from "./search-html.js";
+import { versionAnchor } from "./urls.js";
 import type {
   ArtifactRow,
   ComponentPage,
@@ -27,15 +36,45 @@ import type {
   OperationPage,
   ProjectComponentPage,
   ProjectPage,
-  ReleaseRow,
   SiteData,
   TeamPage,
   UserPage,
   UserRef,
 } from "./types.js";
 
-/** How much a version page's words count against its entity's: its entity ranks first for the entity's name. */
+/**
+ * How much a version's words count against its component's or model's own: the entity is found through
+ * a version's words, and ranks by its own.
+ */
 export const VERSION_WEIGHT = 0.5;
+
+/** What parts a line's facts (`Owner: Alice · Team: ml`). */
+const PART = " · ";
+
+/** Every fact a record's lines state, each line's parts apart: what a version's section need not say again. */
+function factsOf(spec: SearchRecordSpec): Set<string> {
+  const lines = [...spec.lead, ...spec.sections.flatMap((s) => s.lines ?? [])];
+  return new Set(lines.flatMap((l) => (l ? [l, ...l.split(PART)] : [])));
+}
+
+/** The lines, each without the parts `seen` holds (a line left with none is left out). */
+function unseen(seen: ReadonlySet<string>, lines: ReadonlyArray<string | undefined | false>): string[] {
+  return lines.flatMap((l) => {
+    if (!l || seen.has(l)) return [];
+    const rest = joined(l.split(PART).filter((part) => !seen.has(part)));
+    return rest ? [rest] : [];
+  });
+}
+
+/** The entity's record with a section for each of its versions (their pages have no record of their own). */
+function withVersions<V>(
+  spec: SearchRecordSpec,
+  versions: readonly V[],
+  section: (version: V, seen: ReadonlySet<string>) => SearchSection,
+): SearchRecordSpec {
+  const seen = factsOf(spec);
+  return { ...spec, sections: [...spec.sections, ...versions.map((v) => section(v, seen))] };
+}
 
 const labels = (links: readonly Link[]) => links.map((l) => l.label);
 /** A person as member tables show them: their name, and the GitHub login to request review from. */
@@ -61,13 +100,6 @@ function ioLine(r: IoRow): string {
   );
   const extra = joined([r.connection && `connection ${r.connection}`, r.toEnv && `env ${r.toEnv}`], ", ");
   return `${r.name} (${traits})${r.description ? `: ${r.description}` : ""}${extra ? ` (${extra})` : ""}`;
-}
-
-function releaseLine(r: ReleaseRow): string {
-  const deprecated = r.deprecated
-    ? `deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` (use ${r.deprecated.replacement.label})` : ""}`
-    : undefined;
-  return joined([joined([r.tag, r.stage, r.mutable && "mutable tag"], " "), r.notes, deprecated], ": ");
 }
 
 function artifactLine(a: ArtifactRow): string {
@@ -142,7 +174,6 @@ function componentRecord(p: ComponentPage): SearchRecordSpec {
     sections: [
       { id: "readme-title", heading: "README", ...(p.readmeHtml !== undefined && { html: p.readmeHtml }) },
       ...(cur ? specSections(cur, "component") : []),
-      { id: "versions-title", heading: "Versions", lines: p.releases.map(releaseLine) },
       {
         id: "used-title",
         heading: "Used by",
@@ -163,38 +194,31 @@ function specSections(spec: { inputs: IoRow[]; outputs: IoRow[] }, prefix: strin
   ];
 }
 
-function componentVersionRecord(p: ComponentVersionPage, component: ComponentPage | undefined): SearchRecordSpec {
+/**
+ * What a component version's page says beyond its component's: its stage, notes, deprecation, and
+ * its description, image, inputs, outputs and users where they differ (`seen` holds the lines the
+ * record says already; the version's new lines join it).
+ */
+function componentVersionSection(p: ComponentVersionPage, seen: ReadonlySet<string>): SearchSection {
   const r = p.release;
   return {
-    url: p.url,
-    title: p.key,
-    filters: {
-      kind: "Component version",
-      organization: p.org,
-      tags: component?.tags ?? [],
-      ...(r?.stage && { stage: r.stage }),
-    },
+    id: versionAnchor(p.tag),
+    heading: joined([`Version ${p.tag}`, r?.stage, r?.mutable && "mutable tag", r?.deprecated && "deprecated"], " · "),
     weight: VERSION_WEIGHT,
-    context: `Version ${p.tag} of ${p.component.label}`,
-    lead: [
-      joined(["Component version", r?.stage, r?.mutable && "mutable tag"], " · "),
+    named: true,
+    lines: unseen(seen, [
       p.description,
-      joined([fact("Component", p.component.label), fact("Run kind", p.runKind), fact("Image", p.image)]),
+      joined([fact("Run kind", p.runKind), fact("Image", p.image)]),
       r?.deprecated &&
         `Deprecated: ${r.deprecated.reason}${r.deprecated.replacement ? ` Use ${r.deprecated.replacement.label} instead.` : ""}`,
       r?.notes && `Release notes: ${r.notes}`,
-    ],
-    sections: [
-      ...specSections(p, "version"),
-      {
-        id: "used-title",
-        heading: "Used by",
-        lines: [
-          listFact("Experiments", labels(p.usedBy.experiments)),
-          listFact("Model versions", labels(p.usedBy.models)),
-        ],
-      },
-    ],
+      listFact("Used by experiments", labels(p.usedBy.experiments)),
+      listFact("Used by model versions", labels(p.usedBy.models)),
+    ]).concat(
+      // An input or output the component's current version has too is said there, once.
+      unseen(seen, p.inputs.map(ioLine)).map((l) => `Input ${l}`),
+      unseen(seen, p.outputs.map(ioLine)).map((l) => `Output ${l}`),
+    ),
   };
 }
 
@@ -234,14 +258,7 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
           ...reproduceLines(e.reproduce),
         ]),
       },
-      {
-        id: "versions-title",
-        heading: "Versions",
-        lines: [
-          ...p.versions.map((v) => joined([v.tag, ...aliasWords(v.aliases), v.stage, person(v.createdBy)], " · ")),
-          listFact("Metrics", p.metricNames),
-        ],
-      },
+      { id: "versions-title", heading: "Versions", lines: [listFact("Metrics", p.metricNames)] },
       ...(p.evaluation.rows.length > 0
         ? [
             {
@@ -256,66 +273,44 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
   };
 }
 
-function modelVersionRecord(p: ModelVersionPage, model: ModelPage | undefined): SearchRecordSpec {
+/**
+ * What a model version's page says beyond its model's: its tags, lineage, metrics' names, how to
+ * reproduce and load it, evaluation, params, artifacts, signature and stage history (`seen` as above).
+ */
+function modelVersionSection(p: ModelVersionPage, seen: ReadonlySet<string>): SearchSection {
   const l = p.lineage;
   return {
-    url: p.url,
-    title: p.key,
-    filters: { kind: "Model version", organization: p.org, tags: model?.tags ?? [], stage: p.stage },
+    id: versionAnchor(p.tag),
+    heading: joined([`Version ${p.tag}`, p.stage, ...aliasWords(p.aliases)], " · "),
     weight: VERSION_WEIGHT,
-    context: `Version ${p.tag} of ${p.model.label}`,
-    lead: [
-      joined(["Model version", p.stage, ...aliasWords(p.aliases)], " · "),
+    named: true,
+    lines: unseen(seen, [
       listFact("Tags", p.tags),
-      p.description ?? model?.description,
-      joined([fact("Model", p.model.label), fact("By", person(p.createdBy))]),
-    ],
-    sections: [
-      {
-        id: "lineage-title",
-        heading: "Lineage",
-        lines: [
-          fact("Project", l.project?.label),
-          fact("Experiment", l.experiment?.label),
-          fact("Component", l.component?.label ?? l.componentText),
-          l.code && joined([fact("Commit", l.code.commit), fact("Repository", l.code.repo)]),
-        ],
-      },
-      { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
-      { id: "reproduce-title", heading: "Reproduce", lines: reproduceLines(p.reproduce) },
-      { id: "deploy-title", heading: "How to load it", lines: deployLines(p.flavors, p.serving) },
-      ...(p.evaluation.length > 0
-        ? [{ id: "evaluation-title", heading: "Evaluation", lines: p.evaluation.map(evaluationLine) }]
-        : []),
-      ...(p.inputExample && "artifact" in p.inputExample
-        ? [{ id: "example-title", heading: "Input example", lines: [`artifact ${p.inputExample.artifact}`] }]
-        : []),
-      { id: "params-title", heading: "Parameters", lines: l.params.map(nameValueLine) },
-      { id: "artifacts-title", heading: "Artifacts", lines: p.artifacts.map(artifactLine) },
-      ...(p.signature.inputs.length + p.signature.outputs.length > 0
-        ? [
-            {
-              id: "sig-in",
-              heading: "Signature",
-              lines: [
-                listFact(
-                  "Inputs",
-                  p.signature.inputs.map((s) => `${s.name} ${s.value}`),
-                ),
-                listFact(
-                  "Outputs",
-                  p.signature.outputs.map((s) => `${s.name} ${s.value}`),
-                ),
-              ],
-            },
-          ]
-        : []),
-      {
-        id: "stages-title",
-        heading: "Stage history",
-        lines: p.stageHistory.map((s) => joined([s.stage, person(s.by), s.reason], " · ")),
-      },
-    ],
+      p.description,
+      fact("By", person(p.createdBy)),
+      joined([
+        fact("Project", l.project?.label),
+        fact("Experiment", l.experiment?.label),
+        fact("Component", l.component?.label ?? l.componentText),
+      ]),
+      l.code && joined([fact("Commit", l.code.commit), fact("Repository", l.code.repo)]),
+      listFact("Metrics", Object.keys(p.metrics)),
+      ...reproduceLines(p.reproduce),
+      ...deployLines(p.flavors, p.serving),
+      ...p.evaluation.map(evaluationLine),
+      p.inputExample && "artifact" in p.inputExample ? `Input example: artifact ${p.inputExample.artifact}` : undefined,
+      listFact("Parameters", l.params.map(nameValueLine)),
+      ...p.artifacts.map(artifactLine),
+      listFact(
+        "Signature inputs",
+        p.signature.inputs.map((s) => `${s.name} ${s.value}`),
+      ),
+      listFact(
+        "Signature outputs",
+        p.signature.outputs.map((s) => `${s.name} ${s.value}`),
+      ),
+      ...p.stageHistory.map((s) => joined([`Stage ${s.stage}`, person(s.by), s.reason], " · ")),
+    ]),
   };
 }
 
@@ -561,15 +556,30 @@ function userRecord(p: UserPage): SearchRecordSpec {
   };
 }
 
-/** Every entity page's record specification, in the order of `SiteData`'s lists. */
+/** Versions by their component's or model's key, in the order given. */
+function byParent<V>(versions: readonly V[], parent: (v: V) => string): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const v of versions) {
+    const list = out.get(parent(v));
+    if (list) list.push(v);
+    else out.set(parent(v), [v]);
+  }
+  return out;
+}
+
+/**
+ * Every entity page's record specification, in the order of `SiteData`'s lists. A component's or
+ * model's versions are sections of its record (each pointing at the version's row on its page), not
+ * records of their own: a query finds the entity once, its matching versions under it.
+ */
 export function searchRecordSpecs(data: Omit<SiteData, "files">): SearchRecordSpec[] {
-  const components = new Map(data.components.map((c) => [c.key, c]));
-  const models = new Map(data.models.map((m) => [m.key, m]));
+  const componentVersions = byParent(data.componentVersions, (v) => v.component.label);
+  const modelVersions = byParent(data.modelVersions, (v) => v.model.label);
   return [
-    ...data.components.map(componentRecord),
-    ...data.componentVersions.map((v) => componentVersionRecord(v, components.get(v.component.label))),
-    ...data.models.map(modelRecord),
-    ...data.modelVersions.map((v) => modelVersionRecord(v, models.get(v.model.label))),
+    ...data.components.map((c) =>
+      withVersions(componentRecord(c), componentVersions.get(c.key) ?? [], componentVersionSection),
+    ),
+    ...data.models.map((m) => withVersions(modelRecord(m), modelVersions.get(m.key) ?? [], modelVersionSection)),
     ...data.orgs.map(orgRecord),
     ...data.teams.map(teamRecord),
     ...data.projects.map(projectRecord),

@@ -96,6 +96,14 @@ describe("the severity-settings check", () => {
       expected: [{ code: "severity/invalid-glob", line: 4, column: 29, message: /starts with `\/`/ }],
     },
     {
+      name: "a glob mlcat does not read beside one that matches no file: both reported",
+      severity: `  - files: ["orgs/acmee/**", "/orgs/acme/**"]\n    codes: { spec/name-differs: off }\n`,
+      expected: [
+        { code: "severity/unmatched-glob", line: 4, column: 13, hint: /correct the path/ },
+        { code: "severity/invalid-glob", line: 4, column: 30, message: /starts with `\/`/ },
+      ],
+    },
+    {
       name: "a glob that matches no file, and a folder written without /**",
       severity: `  - files: ["orgs/acmee/**", "orgs/acme/components"]\n    codes: { spec/name-differs: off }\n`,
       expected: [

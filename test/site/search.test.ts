@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 /**
  * Search on the sample catalog (catalog/), as a reader uses it in Chromium:
- * the page a query names comes first, excerpts read as sentences, and the
+ * the page a query names comes first, a component or model once (its
+ * versions as sections of its result), excerpts read as sentences, and the
  * index made from the site data finds every page the old index (Pagefind
- * reading every rendered page) found, for every word those pages held.
+ * reading every rendered page) found, for every word those pages held: the
+ * same page, or for a version's page its component's or model's.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
@@ -87,17 +89,48 @@ describe("search ranking", () => {
     await page.close();
   });
 
-  it("still finds every version, below its component", async () => {
+  it("finds a component once, not once per version", async () => {
     const page = await chrome.context.newPage();
     const links = await resultLinks(page, "kaniko");
-    const versions = site
-      .data!.componentVersions.filter((v) => v.component.label === "polyaxon/kaniko")
-      .map((v) => v.url);
+    expect(links.filter((l) => l.startsWith("/hub/polyaxon/kaniko/"))).toEqual(["/hub/polyaxon/kaniko/"]);
+    await page.close();
+  });
+
+  it("finds every version by its tag, as a section of its component's result that leads to its row", async () => {
+    const versions = site.data!.componentVersions.filter((v) => v.component.label === "polyaxon/kaniko");
     expect(versions.length).toBeGreaterThan(3);
-    for (const v of versions) expect(links.indexOf(v)).toBeGreaterThan(0);
-    // A version's result says whose version it is.
-    const version = page.locator(".search-result", { has: page.locator(`a[href="${versions[0]}"]`) });
-    expect(await version.locator(".search-result-context").innerText()).toContain("of polyaxon/kaniko");
+    const page = await chrome.context.newPage();
+    await page.goto(new URL("search/", url).href);
+    // Every version's tag, through Pagefind's API: the component's result has the version's row as a sub-result.
+    const found = (await page.evaluate(`(async () => {
+      const pf = await import("/pagefind/pagefind.js");
+      const tags = ${JSON.stringify(versions.map((v) => v.tag))};
+      const out = [];
+      // One search at a time: Pagefind answers searches that overlap with the last one's results.
+      for (const tag of tags) {
+        const results = await Promise.all((await pf.search(tag)).results.map((r) => r.data()));
+        const mine = results.find((r) => r.url === "/hub/polyaxon/kaniko/");
+        out.push([tag, (mine?.sub_results ?? []).map((s) => s.url), results.map((r) => r.url)]);
+      }
+      return out;
+    })()`)) as Array<[string, string[], string[]]>;
+    for (const [tag, sections, all] of found) {
+      expect(sections, tag).toContain(`/hub/polyaxon/kaniko/#version-${tag}`);
+      expect(
+        all.filter((u) => /^\/hub\/polyaxon\/kaniko\/[^#]+/.test(u)),
+        tag,
+      ).toEqual([]);
+    }
+    // A version only one has (its image's tag): the component comes first, the version's row under it.
+    const links = await resultLinks(page, "0.19.0");
+    expect(links[0]).toBe("/hub/polyaxon/kaniko/");
+    const result = page.locator(".search-result").first();
+    await result.locator('.search-subresult-link[href="/hub/polyaxon/kaniko/#version-0.19.0"]').click();
+    await page.waitForURL(/#version-0\.19\.0$/);
+    // The row it lands on leads to the version's page.
+    await expect
+      .poll(() => page.locator('[id="version-0.19.0"] a').getAttribute("href"))
+      .toBe("/hub/polyaxon/kaniko/0.19.0/");
     await page.close();
   });
 });
@@ -109,6 +142,26 @@ describe("search excerpts", () => {
     const text = await page.locator(".search-results").innerText();
     expect(text).toContain("context (str, optional): A directory containing a Dockerfile");
     expect(text).not.toMatch(/NameType|TypeDefault|DefaultOptional|OptionalDescription/);
+    // The whole sentence, from its start, once; the section's heading is its link, not repeated in its text.
+    const kaniko = page.locator(".search-result").first();
+    expect(await kaniko.locator(".search-result-excerpt").allInnerTexts()).toEqual([
+      "context (str, optional): A directory containing a Dockerfile which kaniko will use to build your image, default is artifacts path.",
+    ]);
+    expect(await kaniko.locator(".search-subresult-link").allInnerTexts()).toEqual(["Inputs"]);
+    await page.close();
+  });
+
+  it("start at a sentence, mark the word without its punctuation, and say nothing twice", async () => {
+    const page = await chrome.context.newPage();
+    await resultLinks(page, "kaniko");
+    const kaniko = page.locator(".search-result").first();
+    const excerpts = await kaniko.locator(".search-result-excerpt").allInnerTexts();
+    expect(excerpts[0]).toMatch(/^Build container images in Kubernetes with Kaniko\./);
+    expect(excerpts.filter((e) => e.includes("A directory containing a Dockerfile"))).toHaveLength(1);
+    expect(new Set(excerpts).size).toBe(excerpts.length);
+    const marks = await page.locator(".search-results mark").allInnerTexts();
+    expect(marks).toContain("Kaniko");
+    expect(marks.filter((m) => /[.,:;]$/.test(m))).toEqual([]);
     await page.close();
   });
 });
@@ -185,11 +238,18 @@ describe("the search index made from the site data", () => {
     const words = [...catalogWords()].filter((w) => !matchesFrame(w, frame)).sort();
     expect(words.length).toBeGreaterThan(800);
     const oldPages = oldPageWords();
+    // A version's page has no record of its own: its words are found on its component's or model's page.
+    const entityOf = Object.fromEntries([
+      ...site.data!.componentVersions.map((v) => [v.url, v.component.url]),
+      ...site.data!.modelVersions.map((v) => [v.url, v.model.url]),
+    ]);
+    expect(Object.keys(entityOf).length).toBeGreaterThan(20);
     const page = await chrome.context.newPage();
     await page.goto(new URL("search/", url).href);
     // Written as text: the test runner rewrites import() in functions it compiles, and this runs in the page.
-    const missed = (await page.evaluate(`(async () => {
+    const { out: missed, pairs } = (await page.evaluate(`(async () => {
       const words = ${JSON.stringify(words)};
+      const entityOf = ${JSON.stringify(entityOf)};
       const load = async (path) => {
         const pf = await import(path);
         await pf.options({ excerptLength: 10 });
@@ -198,14 +258,18 @@ describe("the search index made from the site data", () => {
       const [now, before] = await Promise.all([load("/pagefind/pagefind.js"), load("/${PAGES_INDEX}/pagefind.js")]);
       const urls = async (pf, q) => new Set(await Promise.all((await pf.search(q)).results.map(async (r) => (await r.data()).url)));
       const out = [];
-      for (let i = 0; i < words.length; i += 25) {
-        await Promise.all(words.slice(i, i + 25).map(async (w) => {
-          const [a, b] = await Promise.all([urls(now, w), urls(before, w)]);
-          for (const u of b) if (!a.has(u)) out.push(w + ": " + u);
-        }));
+      let pairs = 0;
+      // One search at a time: Pagefind answers searches that overlap with the last one's results.
+      for (const w of words) {
+        const a = await urls(now, w);
+        const b = await urls(before, w);
+        pairs += b.size;
+        for (const u of b) if (!a.has(entityOf[u] ?? u)) out.push(w + ": " + u);
       }
-      return out;
-    })()`)) as string[];
+      return { out, pairs };
+    })()`)) as { out: string[]; pairs: number };
+    // Every word was looked up on its own: the old index found pages for (nearly) all of them.
+    expect(pairs).toBeGreaterThan(words.length);
     // Where the old page had no word starting with the query, Pagefind had fallen back to a shorter
     // word ("azure" for "azuresdk"); the new index has the word itself, on the page that holds it.
     const real = missed.filter((m) => {

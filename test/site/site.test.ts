@@ -429,9 +429,7 @@ describe("the search page", () => {
     await filterBox(page, "Stage", "production").check();
     await searchStatus(page, /with 1 filter\.$/);
     const kinds = new Set(await page.locator(".search-result-head .badge").allInnerTexts());
-    expect([...kinds].filter((k) => !["Component", "Component version", "Model", "Model version"].includes(k))).toEqual(
-      [],
-    );
+    expect([...kinds].filter((k) => !["Component", "Model"].includes(k))).toEqual([]);
     expect(await injected(page)).toEqual(CLEAN);
 
     // The query itself is shown as text too.

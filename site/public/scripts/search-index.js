@@ -8,28 +8,37 @@
 
 /** @typedef {Record<string, Record<string, number>>} FilterCounts Pages by filter, then value. */
 /** @typedef {Record<string, { any: string[] }>} FilterQuery */
-/** @typedef {{ url: string, title?: string, excerpt?: string }} SubResult A section of a page (a heading's anchor). */
-/** @typedef {{ url: string, excerpt?: string, meta?: Record<string, string | undefined>, sub_results?: SubResult[] }} ResultData */
+/** @typedef {{ location: number, balanced_score: number }} WeightedLocation A matching word (its index among the page's words). */
+/** @typedef {{ id?: string, text?: string, location: number }} Anchor A heading with an id, and where it stands among the page's words. */
+/**
+ * A page's own text (no anchor), or a section of it (a heading's anchor), where the query matched.
+ * @typedef {{ url: string, title?: string, excerpt?: string, anchor?: Anchor, locations?: number[], weighted_locations?: WeightedLocation[] }} SubResult
+ */
+/**
+ * A result: its page's text (`raw_content`), headings and matching sections.
+ * @typedef {{ url: string, excerpt?: string, raw_content?: string, anchors?: Anchor[], meta?: Record<string, string | undefined>, sub_results?: SubResult[] }} ResultData
+ */
 /** @typedef {{ id: string, data(): Promise<ResultData> }} Result */
 /** @typedef {{ results: Result[], filters: FilterCounts }} Response */
 /**
  * The part of pagefind.js the page uses.
  * @typedef {object} Pagefind
- * @property {(options: { baseUrl?: string, excerptLength?: number, ranking?: { metaWeights?: Record<string, number> } }) => Promise<void>} options
+ * @property {(options: { baseUrl?: string, excerptLength?: number, excerptEllipsis?: string, ranking?: { metaWeights?: Record<string, number> } }) => Promise<void>} options
  * @property {() => Promise<void>} init
  * @property {() => Promise<FilterCounts>} filters
  * @property {(term: string | null, options?: { filters?: FilterQuery }) => Promise<Response>} search
  */
 
 /**
- * How results rank. Every record carries its title; an entity's page (not a
- * version's) also carries the names it answers to (`name`: its key, display
- * name, username) and its tags (`tags`), which `mlcat build` writes as meta
- * fields. A query that names an entity finds that entity's page first, above
- * its versions, which repeat its name in shorter pages (Pagefind's length
- * normalization otherwise favours them).
+ * How results rank. Every record carries its title, the names it answers to
+ * (`name`: its key, display name, username) and its tags (`tags`), which
+ * `mlcat build` writes as meta fields: a query that names an entity finds
+ * that entity's page first.
  */
 const RANKING = { metaWeights: { title: 5, name: 12, tags: 3 } };
+
+/** Words in an excerpt, at most. */
+export const EXCERPT_WORDS = 24;
 
 /**
  * Load Pagefind from the site's bundle folder (`bundle`, e.g. `/x/pagefind/`),
@@ -41,7 +50,7 @@ const RANKING = { metaWeights: { title: 5, name: 12, tags: 3 } };
 export async function loadPagefind(bundle, base) {
   try {
     const pagefind = /** @type {Pagefind} */ (await import(`${bundle}pagefind.js`));
-    await pagefind.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
+    await pagefind.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, excerptEllipsis: "…", ranking: RANKING });
     await pagefind.init();
     return pagefind;
   } catch {

@@ -1,25 +1,37 @@
 // @ts-check
 /// <reference lib="dom" />
-/** One search result as a list item: its title (a link), its kind, whose version it is, its excerpt, and its best matching sections. */
+/** One search result as a list item: its title (a link), its kind, its excerpt, and its best matching sections. */
+import { resultExcerpts } from "./search-excerpt.js";
+import { EXCERPT_WORDS } from "./search-index.js";
 import { appendExcerpt, el, link } from "./search-text.js";
 
-/** @import { ResultData } from "./search-index.js" */
+/** @import { ExcerptPart } from "./search-excerpt.js" */
+/** @import { ResultData, SubResult } from "./search-index.js" */
 
 /** Sections of a page shown under it. */
 const SECTIONS = 3;
 
 /**
- * A paragraph holding an excerpt.
- * @param {string} excerpt
+ * A paragraph holding an excerpt: Pagefind's, or one cut at sentences.
+ * @param {string | ExcerptPart[]} excerpt
  */
 function excerptParagraph(excerpt) {
   const p = el("p", "search-result-excerpt");
-  appendExcerpt(p, excerpt);
+  if (typeof excerpt === "string") appendExcerpt(p, excerpt);
+  else
+    for (const part of excerpt) p.append(part.marked ? el("mark", "", part.text) : document.createTextNode(part.text));
   return p;
 }
 
 /**
- * The list item of one result.
+ * How well a section matched: its best word's score.
+ * @param {SubResult} section
+ */
+const score = (section) => Math.max(0, ...(section.weighted_locations ?? []).map((l) => l.balanced_score));
+
+/**
+ * The list item of one result: its own text's excerpt where the query matched it, then its best
+ * matching sections (a version's row, an inputs table), each with its excerpt, none twice.
  * @param {ResultData} data
  */
 export function resultItem(data) {
@@ -30,18 +42,24 @@ export function resultItem(data) {
   head.append(title);
   if (data.meta?.kind) head.append(el("span", "badge neutral", data.meta.kind));
   item.append(head);
-  // A version says whose version it is (`Version 1.2 of polyaxon/kaniko`).
-  if (data.meta?.context) item.append(el("p", "search-result-context", data.meta.context));
-  if (data.excerpt) item.append(excerptParagraph(data.excerpt));
-  const sections = (data.sub_results ?? []).filter((s) => s.url !== data.url && s.url.includes("#")).slice(0, SECTIONS);
+  const subResults = data.sub_results ?? [];
+  const sections = subResults
+    .filter((s) => s.anchor && s.url !== data.url && s.url.includes("#"))
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, SECTIONS);
+  const cut = resultExcerpts(data, sections, EXCERPT_WORDS);
+  // Without sub-results (a search by filters only) the result shows the start of its text.
+  const lead = cut && subResults.length > 0 ? cut.lead : data.excerpt;
+  if (lead && lead.length > 0) item.append(excerptParagraph(lead));
   if (sections.length > 0) {
     const list = el("ul", "search-subresults");
-    for (const section of sections) {
+    sections.forEach((section, i) => {
       const li = el("li");
       li.append(link(section.url, section.title || section.url, "search-subresult-link"));
-      if (section.excerpt) li.append(excerptParagraph(section.excerpt));
+      const excerpt = cut ? cut.sections[i] : section.excerpt;
+      if (excerpt && excerpt.length > 0) li.append(excerptParagraph(excerpt));
       list.append(li);
-    }
+    });
     item.append(list);
   }
   return item;

@@ -37,6 +37,14 @@ const ENTITIES = /** @type {Record<string, string>} */ ({
 });
 
 /**
+ * Pagefind's text (an excerpt, a page's content) as it reads.
+ * @param {string} text
+ */
+export function decodeEntities(text) {
+  return text.replace(/&(?:lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+
+/**
  * Append a Pagefind excerpt to `parent`: text, with the words Pagefind marked
  * (`<mark>…</mark>`, the only markup it adds) as <mark> elements. Nothing else
  * in it is read as markup.
@@ -51,7 +59,7 @@ export function appendExcerpt(parent, excerpt) {
       continue;
     }
     if (part === "") continue;
-    const text = part.replace(/&(?:lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+    const text = decodeEntities(part);
     parent.append(marked ? el("mark", "", text) : document.createTextNode(text));
   }
 }
