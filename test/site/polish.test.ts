@@ -154,6 +154,17 @@ describe("long names", () => {
       .evaluateAll((lis) => lis.map((li) => getComputedStyle(li, "::before").content));
     expect(separators.every((c) => c === "none" || c === "normal")).toBe(true);
     await phone.close();
+    // A team's project roles fit a phone: the table does not scroll, a project's name is one line.
+    const team = await open("orgs/northwind/teams/recommendations/", PHONE);
+    const roles = team.locator("#projects-title + .table-wrap");
+    expect(await roles.evaluate((w) => w.scrollWidth <= w.clientWidth + 1)).toBe(true);
+    expect(
+      await roles
+        .locator("tbody th a")
+        .first()
+        .evaluate((a) => a.getClientRects().length),
+    ).toBe(1);
+    await team.close();
     const desktop = await open("orgs/northwind-research/", DESKTOP);
     const names = await desktop
       .locator(".matrix-wide tbody th a")
