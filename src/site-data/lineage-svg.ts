@@ -7,13 +7,24 @@
  */
 import { escapeHtml, isHttpUrl } from "./markdown.js";
 import type { LineageEdge, LineageNode } from "./types.js";
+import { wrapLabel } from "./wrap-label.js";
 
-const NODE_W = 236;
-const NODE_H = 52;
-const COL_GAP = 56;
+/** The widest a wide graph is drawn: what the page's main column holds at desktop width. */
+const WIDE_BUDGET = 1120;
+const NODE_W_MAX = 236;
+const NODE_W_MIN = 150;
+const COL_GAP = 44;
 const ROW_GAP = 18;
 const PAD = 12;
-const MAX_CHARS = 26;
+const TEXT_X = 12;
+/** Average advance of a label's and a detail's character, in px, at their font sizes (wide sans fonts included). */
+const LABEL_CHAR = 7.7;
+const DETAIL_CHAR = 6.4;
+const LABEL_LINES = 3;
+const LINE_H = 15;
+const DETAIL_LINES = 2;
+const DETAIL_H = 13;
+const MIN_H = 52;
 
 const KIND_LABEL: Record<LineageNode["kind"], string> = {
   project: "project",
@@ -27,9 +38,29 @@ const KIND_LABEL: Record<LineageNode["kind"], string> = {
   artifact: "artifact",
 };
 
-/** Shorten `text` to fit a node, with an ellipsis. */
-function fit(text: string, max = MAX_CHARS): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** A node's text as drawn: its label in lines, its detail in at most two (the full text is in its title). */
+interface NodeText {
+  lines: string[];
+  detail: string[];
+  height: number;
+}
+
+/** Wrap a node's label to `nodeWidth` and size the node to hold it. */
+function nodeText(n: LineageNode, nodeWidth: number): NodeText {
+  const lines = wrapLabel(n.label, Math.floor((nodeWidth - 2 * TEXT_X) / LABEL_CHAR), LABEL_LINES);
+  const detail =
+    n.detail === undefined
+      ? []
+      : wrapLabel(n.detail, Math.floor((nodeWidth - 2 * TEXT_X) / DETAIL_CHAR), DETAIL_LINES, true);
+  const height = Math.max(MIN_H, 35 + (lines.length - 1) * LINE_H + detail.length * DETAIL_H + 8);
+  return { lines, detail, height };
+}
+
+/** A node's place and height. */
+interface Box {
+  x: number;
+  y: number;
+  h: number;
 }
 
 /** Where each node is, and the drawing's size. */
@@ -37,38 +68,49 @@ interface Layout {
   width: number;
   height: number;
   nodeWidth: number;
-  maxChars: number;
-  pos: Map<string, { x: number; y: number }>;
+  pos: Map<string, Box>;
+  text: Map<string, NodeText>;
   /** One edge's path. */
-  edge(a: { x: number; y: number }, b: { x: number; y: number }, from: LineageNode): string;
+  edge(a: Box, b: Box, from: LineageNode): string;
 }
 
-/** Columns of nodes, left to right, joined by curves: for a wide screen. */
+/**
+ * Columns of nodes, left to right, joined by curves: for a wide screen. The
+ * nodes narrow (their labels wrap) so that the graph fits the main column.
+ */
 function wideLayout(nodes: readonly LineageNode[]): Layout {
   const columns = new Map<number, LineageNode[]>();
   for (const n of nodes) columns.set(n.column, [...(columns.get(n.column) ?? []), n]);
   const colIndexes = [...columns.keys()].sort((a, b) => a - b);
-  const tallest = Math.max(1, ...[...columns.values()].map((c) => c.length));
-  const height = PAD * 2 + tallest * NODE_H + (tallest - 1) * ROW_GAP;
-  const width = PAD * 2 + colIndexes.length * NODE_W + Math.max(0, colIndexes.length - 1) * COL_GAP;
-  const pos = new Map<string, { x: number; y: number }>();
+  const count = Math.max(1, colIndexes.length);
+  const fitted = Math.floor((WIDE_BUDGET - 2 * PAD - (count - 1) * COL_GAP) / count);
+  const nodeWidth = Math.max(NODE_W_MIN, Math.min(NODE_W_MAX, fitted));
+  const text = new Map(nodes.map((n) => [n.id, nodeText(n, nodeWidth)]));
+  const stack = (col: readonly LineageNode[]) =>
+    col.reduce((sum, n) => sum + text.get(n.id)!.height, 0) + Math.max(0, col.length - 1) * ROW_GAP;
+  const height = PAD * 2 + Math.max(MIN_H, ...[...columns.values()].map(stack));
+  const width = PAD * 2 + count * nodeWidth + (count - 1) * COL_GAP;
+  const pos = new Map<string, Box>();
   colIndexes.forEach((c, i) => {
     const col = columns.get(c)!;
-    const colHeight = col.length * NODE_H + (col.length - 1) * ROW_GAP;
-    const top = (height - colHeight) / 2;
-    col.forEach((n, j) => pos.set(n.id, { x: PAD + i * (NODE_W + COL_GAP), y: top + j * (NODE_H + ROW_GAP) }));
+    let y = (height - stack(col)) / 2;
+    for (const n of col) {
+      const h = text.get(n.id)!.height;
+      pos.set(n.id, { x: PAD + i * (nodeWidth + COL_GAP), y, h });
+      y += h + ROW_GAP;
+    }
   });
   return {
     width,
     height,
-    nodeWidth: NODE_W,
-    maxChars: MAX_CHARS,
+    nodeWidth,
     pos,
+    text,
     edge: (a, b) => {
-      const x1 = a.x + NODE_W;
-      const y1 = a.y + NODE_H / 2;
+      const x1 = a.x + nodeWidth;
+      const y1 = a.y + a.h / 2;
       const x2 = b.x;
-      const y2 = b.y + NODE_H / 2;
+      const y2 = b.y + b.h / 2;
       const mx = (x1 + x2) / 2;
       return `M ${x1} ${y1} C ${mx} ${y1}, ${mx} ${y2}, ${x2 - 2} ${y2}`;
     },
@@ -88,20 +130,26 @@ const LANE_GAP = 8;
 function narrowLayout(nodes: readonly LineageNode[]): Layout {
   const ordered = [...nodes].sort((a, b) => a.column - b.column);
   const nodeWidth = NARROW_W - GUTTER - PAD;
-  const pos = new Map<string, { x: number; y: number }>();
-  ordered.forEach((n, i) => pos.set(n.id, { x: GUTTER, y: PAD + i * (NODE_H + ROW_GAP) }));
-  const height = PAD * 2 + ordered.length * NODE_H + Math.max(0, ordered.length - 1) * ROW_GAP;
+  const text = new Map(nodes.map((n) => [n.id, nodeText(n, nodeWidth)]));
+  const pos = new Map<string, Box>();
+  let y = PAD;
+  for (const n of ordered) {
+    const h = text.get(n.id)!.height;
+    pos.set(n.id, { x: GUTTER, y, h });
+    y += h + ROW_GAP;
+  }
+  const height = Math.max(y - ROW_GAP, PAD) + PAD;
   const firstColumn = Math.min(...ordered.map((n) => n.column));
   return {
     width: NARROW_W,
     height,
     nodeWidth,
-    maxChars: 38,
     pos,
+    text,
     edge: (a, b, from) => {
       const lane = GUTTER - 8 - LANE_GAP * Math.min(2, from.column - firstColumn);
-      const y1 = a.y + NODE_H / 2;
-      const y2 = b.y + NODE_H / 2;
+      const y1 = a.y + a.h / 2;
+      const y2 = b.y + b.h / 2;
       return `M ${GUTTER} ${y1} H ${lane} V ${y2} H ${GUTTER - 2}`;
     },
   };
@@ -121,7 +169,7 @@ export function renderLineageSvg(
 ): string {
   const slug = `${id.replace(/[^a-zA-Z0-9_-]/g, "-")}${shape === "narrow" ? "-narrow" : ""}`;
   const layout = shape === "narrow" ? narrowLayout(nodes) : wideLayout(nodes);
-  const { width, height, pos, nodeWidth, maxChars } = layout;
+  const { width, height, pos, nodeWidth, text } = layout;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const size = shape === "narrow" ? `width="100%"` : `width="${width}" height="${height}"`;
 
@@ -143,14 +191,20 @@ export function renderLineageSvg(
   }
   for (const n of nodes) {
     const p = pos.get(n.id)!;
-    const label = fit(n.label, maxChars);
-    const detail = n.detail === undefined ? "" : fit(n.detail, maxChars + 4);
+    const { lines, detail } = text.get(n.id)!;
     const full = `${KIND_LABEL[n.kind]}: ${n.label}${n.detail ? ` (${n.detail})` : ""}`;
+    const detailY = p.y + 35 + (lines.length - 1) * LINE_H + DETAIL_H;
     const body = [
-      `<rect class="lineage-node lineage-${n.kind}" x="${p.x}" y="${p.y}" width="${nodeWidth}" height="${NODE_H}" rx="8"/>`,
-      `<text class="lineage-kind" x="${p.x + 12}" y="${p.y + 17}">${escapeHtml(KIND_LABEL[n.kind])}</text>`,
-      `<text class="lineage-label" x="${p.x + 12}" y="${p.y + 35}">${escapeHtml(label)}</text>`,
-      detail ? `<text class="lineage-detail" x="${p.x + 12}" y="${p.y + 47}">${escapeHtml(detail)}</text>` : "",
+      `<rect class="lineage-node lineage-${n.kind}" x="${p.x}" y="${p.y}" width="${nodeWidth}" height="${p.h}" rx="8"/>`,
+      `<text class="lineage-kind" x="${p.x + TEXT_X}" y="${p.y + 17}">${escapeHtml(KIND_LABEL[n.kind])}</text>`,
+      `<text class="lineage-label" x="${p.x + TEXT_X}" y="${p.y + 35}">${lines
+        .map((l, i) => `<tspan x="${p.x + TEXT_X}" dy="${i === 0 ? 0 : LINE_H}">${escapeHtml(l)}</tspan>`)
+        .join("")}</text>`,
+      detail.length > 0
+        ? `<text class="lineage-detail" x="${p.x + TEXT_X}" y="${detailY}">${detail
+            .map((l, i) => `<tspan x="${p.x + TEXT_X}" dy="${i === 0 ? 0 : DETAIL_H}">${escapeHtml(l)}</tspan>`)
+            .join("")}</text>`
+        : "",
     ].join("");
     if (n.url) {
       parts.push(

@@ -4,7 +4,7 @@ import { resolveHubRef } from "../relations/hub-refs.js";
 import type { Entity } from "../model/entity.js";
 import type { SiteContext } from "./context.js";
 import { isHttpUrl } from "./markdown.js";
-import { nameValues } from "./spec-view.js";
+import { ioRows, nameValues } from "./spec-view.js";
 import type { OperationPage, OperationTarget } from "./types.js";
 
 const BY = ["hubRef", "pathRef", "urlRef", "dagRef", "component"] as const;
@@ -26,6 +26,7 @@ export function operationPage(ctx: SiteContext, o: Entity<"Operation">): Operati
     tags: Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === "string") : [],
     runs: operationTarget(ctx, o),
     ...(typeof inline?.run?.kind === "string" && { runKind: inline.run.kind }),
+    ...(inline && { inline: { inputs: ioRows(inline.inputs), outputs: ioRows(inline.outputs) } }),
     params: nameValues(d.params),
     sourceFile: o.source.relPath,
     sourceYaml: o.source.text,

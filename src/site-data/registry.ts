@@ -13,6 +13,7 @@ import { nameValues } from "./spec-view.js";
 import type {
   ArtifactRow,
   EvaluationComparison,
+  EvaluationGroup,
   EvaluationRow,
   FlavorView,
   ModelPage,
@@ -148,7 +149,36 @@ export function compareEvaluations(
     }
   });
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-  return { versions: shown.map((v) => v.ref), rows: sorted };
+  const versionRefs = shown.map((v) => v.ref);
+  return { versions: versionRefs, rows: sorted, ...evaluationGroups(versionRefs, sorted) };
+}
+
+/** Sorted comparison rows grouped by task, dataset and dataset version, and the datasets scored at several versions. */
+function evaluationGroups(
+  versions: readonly VersionRef[],
+  rows: EvaluationComparison["rows"],
+): Pick<EvaluationComparison, "groups" | "mixedDatasets"> {
+  const groups: EvaluationGroup[] = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last && last.task === r.task && last.dataset === r.dataset && last.datasetVersion === r.datasetVersion)
+      last.rows.push(r);
+    else
+      groups.push({
+        task: r.task,
+        dataset: r.dataset,
+        ...(r.datasetVersion !== undefined && { datasetVersion: r.datasetVersion }),
+        scored: [],
+        rows: [r],
+      });
+  }
+  for (const g of groups)
+    g.scored = versions.filter((_, i) => g.rows.some((r) => r.values[i] !== null)).map((v) => v.tag);
+  const versionsOf = new Map<string, Set<string>>();
+  for (const g of groups)
+    versionsOf.set(g.dataset, (versionsOf.get(g.dataset) ?? new Set()).add(g.datasetVersion ?? ""));
+  const mixedDatasets = [...versionsOf].filter(([, v]) => v.size > 1).map(([name]) => name);
+  return { groups, mixedDatasets };
 }
 
 /** A model version's page: row, stage history, lineage with its graph, artifacts, flavors, signature, reproduce operation. */

@@ -456,7 +456,16 @@ function operationRecord(p: OperationPage): SearchRecordSpec {
         fact("Run kind", p.runKind),
       ]),
     ],
-    sections: [{ id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) }],
+    sections: [
+      // An inline component's inputs and outputs, under the page's own headings.
+      ...(p.inline
+        ? [
+            { id: "component-inputs", heading: "Inputs", lines: p.inline.inputs.map(ioLine) },
+            { id: "component-outputs", heading: "Outputs", lines: p.inline.outputs.map(ioLine) },
+          ]
+        : []),
+      { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
+    ],
   };
 }
 

@@ -213,6 +213,20 @@ export interface EvaluationRow {
 export interface EvaluationComparison {
   versions: VersionRef[];
   rows: Array<Omit<EvaluationRow, "value" | "experiment"> & { values: Array<number | null> }>;
+  /** The rows by task, dataset and dataset version, in the rows' order: results are comparable within a group. */
+  groups: EvaluationGroup[];
+  /** Datasets scored at more than one version (so no version has results in every group). */
+  mixedDatasets: string[];
+}
+
+/** The results of one task on one version of a dataset. */
+export interface EvaluationGroup {
+  task: string;
+  dataset: string;
+  datasetVersion?: string;
+  /** The tags of the versions with a result in the group, in the columns' order. */
+  scored: string[];
+  rows: EvaluationComparison["rows"];
 }
 
 /** A registry model's page. */

@@ -1,6 +1,6 @@
 /** The data of organization, team, connection, project, experiment, user and schema pages. */
 import type { ExperimentStatus, Role, Visibility } from "../model/types.js";
-import type { ArtifactRow, ComponentSummary, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
+import type { ArtifactRow, ComponentSummary, IoRow, ModelSummary, NameValue, SpecView } from "./types-catalog.js";
 import type { CommitChanges, EntitySource, HistoryEntry, Link, UserRef } from "./types.js";
 
 /** One line of a quota table. */
@@ -170,6 +170,8 @@ export interface OperationPage {
   runs: OperationTarget;
   /** An inline component's run kind. */
   runKind?: string;
+  /** An inline component's inputs and outputs. */
+  inline?: { inputs: IoRow[]; outputs: IoRow[] };
   params: NameValue[];
   sourceFile: string;
   sourceYaml: string;

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { schemaCheck } from "../../src/checks/schema.js";
 import { reproduceVersion } from "../../src/registry/reproduce.js";
 import { buildSiteData } from "../../src/site-data/build-site-data.js";
+import { compareEvaluations } from "../../src/site-data/registry.js";
 import { validateCatalog } from "../../src/validate.js";
 import { BASE, loadFiles, type FileMap } from "../helpers/catalog.js";
 
@@ -273,5 +274,53 @@ describe("registry site data", () => {
       cli: "mlcat reproduce acme/churn-model:1.3.0 --out reproduce.yaml",
       missing: ['experiment acme/churn/run-1: its status is "failed"; only a run that succeeded is reproduced'],
     });
+  });
+});
+
+describe("evaluation across versions", () => {
+  const ref = (tag: string) => ({ tag, url: `/registry/acme/m/${tag}/`, stage: "testing" as const, aliases: [] });
+  const row = (datasetVersion: string, metric: string, value: number) => ({
+    task: "forecasting",
+    dataset: "sales",
+    datasetVersion,
+    split: "backtest",
+    metric,
+    value,
+  });
+
+  it("groups results by dataset version, names the versions scored in each, and says which datasets are mixed", () => {
+    const cmp = compareEvaluations([
+      { ref: ref("2.1.0"), rows: [row("v3", "wape", 0.27), row("v3", "mape", 0.3)] },
+      { ref: ref("2.0.0"), rows: [row("v2", "wape", 0.29)] },
+      { ref: ref("1.0.0"), rows: [] },
+    ]);
+    expect(cmp.versions.map((v) => v.tag)).toEqual(["2.1.0", "2.0.0"]);
+    expect(
+      cmp.groups.map((g) => ({
+        on: g.datasetVersion,
+        scored: g.scored,
+        rows: g.rows.map((r) => [r.metric, r.values]),
+      })),
+    ).toEqual([
+      { on: "v2", scored: ["2.0.0"], rows: [["wape", [null, 0.29]]] },
+      {
+        on: "v3",
+        scored: ["2.1.0"],
+        rows: [
+          ["mape", [0.3, null]],
+          ["wape", [0.27, null]],
+        ],
+      },
+    ]);
+    expect(cmp.mixedDatasets).toEqual(["sales"]);
+  });
+
+  it("keeps one group and no note when every version was scored on the same data", () => {
+    const cmp = compareEvaluations([
+      { ref: ref("2.1.0"), rows: [row("v3", "wape", 0.27)] },
+      { ref: ref("2.0.0"), rows: [row("v3", "wape", 0.29)] },
+    ]);
+    expect(cmp.groups.map((g) => g.scored)).toEqual([["2.1.0", "2.0.0"]]);
+    expect(cmp.mixedDatasets).toEqual([]);
   });
 });

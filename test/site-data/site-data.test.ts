@@ -336,7 +336,7 @@ describe("operation data", () => {
   const OPS = "orgs/acme/projects/churn/operations";
   const op = (ref: string) => `version: 1.1\nkind: operation\ndescription: Nightly run.\n${ref}\nparams:\n  lr: 0.05\n`;
   const CATALOG = "title: Test catalog\nadmins: [alice]\nexternalHubs: [polyaxon]\n";
-  const CASES: Array<{ name: string; ref: string; runs: Record<string, unknown> }> = [
+  const CASES: Array<{ name: string; ref: string; runs: Record<string, unknown>; inline?: unknown }> = [
     {
       name: "a hubRef to a published version links its page",
       ref: "hubRef: acme/train:1.0.0",
@@ -370,8 +370,27 @@ describe("operation data", () => {
         note: "a spec at a URL, read by Polyaxon's CLI",
       },
     },
+    {
+      name: "an inline component shows its inputs and outputs",
+      ref: [
+        "component:",
+        "  version: 1.1",
+        "  kind: component",
+        "  name: nightly-train",
+        "  inputs: [{name: lr, type: float}]",
+        "  outputs: [{name: model, type: path, description: The trained model.}]",
+        "  run: {kind: job, container: {image: python:3.12}}",
+      ].join("\n"),
+      runs: { by: "component", text: "nightly-train", note: "an inline component" },
+      inline: {
+        inputs: [{ name: "lr", type: "float", optional: false, list: false, flag: false }],
+        outputs: [
+          { name: "model", type: "path", optional: false, list: false, flag: false, description: "The trained model." },
+        ],
+      },
+    },
   ];
-  it.each(CASES)("$name", ({ ref, runs }) => {
+  it.each(CASES)("$name", ({ ref, runs, inline }) => {
     // As after validation: references resolve among entities that passed their schema.
     const { catalog, diagnostics } = loadFiles({
       ...BASE,
@@ -392,6 +411,7 @@ describe("operation data", () => {
       sourceFile: `${OPS}/nightly.yaml`,
     });
     expect(page.runs).toEqual(runs);
+    expect(page.inline).toEqual(inline);
     // The project lists it, the sitemap and the JSON API have it.
     const project = data.projects.find((p) => p.key === "acme/churn")!;
     expect(project.operations).toEqual([{ label: "nightly", url: page.url }]);

@@ -3,7 +3,8 @@
  * Every page type of the sample catalog, read at 390 px (a phone) and
  * 1280 px, in the light and dark themes: nothing runs off the page, nothing
  * is cut off, and what scrolls sideways says so (a scroll cue). Screenshots
- * of each go to .tmp/screenshots/layout/.
+ * of each go to .tmp/screenshots/layout/. At desktop width a table fits its
+ * column without scrolling, and a drawing (SVG) shows every node whole.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
@@ -37,6 +38,7 @@ const PAGES: Record<string, string> = {
   project: "orgs/northwind/projects/fraud-detection/",
   experiment: "orgs/northwind/projects/fraud-detection/experiments/build-features-v8/",
   "project component": "orgs/northwind/projects/fraud-detection/components/build-features/",
+  operation: "orgs/northwind/projects/fraud-detection/operations/weekly-retrain/",
   people: "users/",
   person: "users/maya-chen/",
   schema: "schema/",
@@ -69,9 +71,12 @@ afterAll(async () => {
  * the page's edges (outside a scroll container that shows it scrolls),
  * content cut off by a box that hides its overflow (an ellipsis or a line
  * clamp says so and is fine), content spilling out of its box, and boxes
- * that scroll sideways without a scroll cue.
+ * that scroll sideways without a scroll cue. At desktop width a table that
+ * scrolls sideways is a problem even with a cue (code may scroll). In a
+ * drawing (SVG), every node (rect) lies inside the part of the drawing one
+ * can see, and each text lies inside its node.
  */
-function layoutProblems(): string[] {
+function layoutProblems(desktop: boolean): string[] {
   const width = document.documentElement.clientWidth;
   const problems: string[] = [];
   const name = (el: Element) => {
@@ -118,6 +123,47 @@ function layoutProblems(): string[] {
       problems.push(`spills out of its box (${el.scrollWidth} in ${el.clientWidth}): ${name(el)}`);
     if (scrolls(el) && el.scrollWidth > el.clientWidth + 1 && !cued(el))
       problems.push(`scrolls sideways with no cue: ${name(el)}`);
+    if (
+      desktop &&
+      scrolls(el) &&
+      el.scrollWidth > el.clientWidth + 1 &&
+      (el.matches("table") || el.querySelector("table"))
+    )
+      problems.push(`a table scrolls sideways at desktop width (${el.scrollWidth} in ${el.clientWidth}): ${name(el)}`);
+  }
+  for (const svg of document.body.querySelectorAll("svg")) {
+    if (!svg.checkVisibility() || unseen(svg) || svg.parentElement?.closest("svg")) continue;
+    // What of the drawing one can see: its box, cut by every box around it that scrolls or clips, and by the page.
+    const seen = { ...svg.getBoundingClientRect().toJSON(), left: Math.max(0, svg.getBoundingClientRect().left) } as {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+    };
+    seen.right = Math.min(seen.right, width);
+    for (let e = svg.parentElement; e && e !== document.body; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      const b = e.getBoundingClientRect();
+      if (style.overflowX !== "visible")
+        [seen.left, seen.right] = [Math.max(seen.left, b.left), Math.min(seen.right, b.right)];
+      if (style.overflowY !== "visible")
+        [seen.top, seen.bottom] = [Math.max(seen.top, b.top), Math.min(seen.bottom, b.bottom)];
+    }
+    const inside = (b: DOMRect, o: { left: number; right: number; top: number; bottom: number }) =>
+      b.left >= o.left - 1 && b.right <= o.right + 1 && b.top >= o.top - 1 && b.bottom <= o.bottom + 1;
+    for (const rect of svg.querySelectorAll("rect")) {
+      const b = rect.getBoundingClientRect();
+      if (b.width === 0 && b.height === 0) continue;
+      if (!inside(b, seen))
+        problems.push(
+          `a drawing's node is outside what one sees of it (${Math.round(b.left)} to ${Math.round(b.right)}, seen ${Math.round(seen.left)} to ${Math.round(seen.right)}): ${name(rect.parentElement ?? rect)}`,
+        );
+    }
+    for (const text of svg.querySelectorAll("text")) {
+      const node = text.parentElement?.querySelector(":scope > rect");
+      if (node && !inside(text.getBoundingClientRect(), node.getBoundingClientRect()))
+        problems.push(`a drawing's text runs out of its node: ${name(text)}`);
+    }
   }
   if (document.documentElement.scrollWidth > width)
     problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} of ${width})`);
@@ -142,7 +188,7 @@ describe.each([390, 1280])("at %i px", (width) => {
             .locator("[data-search-status]")
             .filter({ hasText: /results? for/ })
             .waitFor({ timeout: 10_000 });
-        problems.push(...(await page.evaluate(layoutProblems)).map((p) => `${theme}: ${p}`));
+        problems.push(...(await page.evaluate(layoutProblems, width >= 1000)).map((p) => `${theme}: ${p}`));
         await page.screenshot({
           path: join(SHOTS, `${kind.replace(/ /g, "-")}-${width}-${theme}.png`),
           fullPage: true,
@@ -222,6 +268,35 @@ describe("on a phone", () => {
         rects.map((r) => r.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
       ))
       expect(b.left >= 0 && b.right <= 390).toBe(true);
+    await page.close();
+  });
+});
+
+describe("at desktop width", () => {
+  it("lays a deep lineage out in the main column, each node's whole label on it", async () => {
+    const page = await chrome.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // fraud-scorer 1.1.0 read features another run wrote: five columns, long references.
+    await page.goto(new URL("registry/northwind/fraud-scorer/1.1.0/", url).href);
+    const graph = page.locator("svg.lineage-wide");
+    const box = (await page.locator(".lineage-box-wide").boundingBox())!;
+    const drawn = (await graph.boundingBox())!;
+    expect(drawn.x + drawn.width).toBeLessThanOrEqual(box.x + box.width);
+    const nodes = await graph.locator("[data-node]").evaluateAll((els) =>
+      els.map((e) => ({
+        full: e.getAttribute("aria-label") ?? "",
+        kind: e.querySelector(".lineage-kind")?.textContent ?? "",
+        label: e.querySelector(".lineage-label")?.textContent ?? "",
+      })),
+    );
+    expect(nodes.length).toBe(10);
+    const squeeze = (s: string) => s.replace(/\s+/g, "");
+    for (const n of nodes) {
+      // The aria-label is "kind: label (detail)"; the drawing shows the label whole, over as many lines as it takes.
+      expect(n.label).not.toContain("…");
+      expect(squeeze(n.full).startsWith(squeeze(`${n.kind}:${n.label}`)), n.full).toBe(true);
+    }
+    expect(nodes.map((n) => n.label)).toContain("northwind/xgboost-train:1.1.0");
     await page.close();
   });
 });

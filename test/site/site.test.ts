@@ -144,6 +144,7 @@ describe("browsing", () => {
     expect(await page.locator(".lead").innerText()).toBe("Retrain the churn model every night on the day's table.");
     expect(await page.locator("#params-title + * ").innerText()).toContain("s3://acme-data/churn/daily.parquet");
     expect(await page.locator("main").innerText()).toContain("kind: operation");
+    expect(await page.locator(".operation-runs").innerText()).toBe("Runs the hub component acme/train:1.1.0");
     await page.locator(".operation-runs").getByRole("link", { name: "acme/train:1.1.0" }).click();
     await page.waitForURL(/\/hub\/acme\/train\/1\.1\.0\/$/);
     expect(errors).toEqual([]);
@@ -205,12 +206,18 @@ describe("browsing", () => {
       "1.0.0",
       "1.1.0",
     ]);
+    // Each version is a fold headed by its tag, stage and aliases (said once); the first is open, the rest folded.
     const champion = entries.first();
-    expect(await champion.locator("h3").innerText()).toMatch(
-      /1\.0\.0\s+production\s+@champion\s+in production, @champion/,
+    expect((await champion.locator("summary h3").innerText()).trim()).toMatch(/^1\.0\.0\s+production\s+@champion$/);
+    expect((await entries.nth(1).locator("summary h3").innerText()).trim()).toMatch(
+      /^1\.1\.0\s+staging\s+@challenger$/,
     );
+    expect(await entries.evaluateAll((els) => els.map((e) => (e as HTMLDetailsElement).open))).toEqual([true, false]);
     // Catalog text stays text: the load snippet's "<model.json>" is shown, not parsed as markup.
     expect(await champion.locator("[data-flavor=python]").innerText()).toContain('booster.load_model("<model.json>")');
+    // The reproduce operation is folded too, one click away.
+    expect(await champion.locator("code.language-yaml").isVisible()).toBe(false);
+    await champion.locator(".use-reproduce summary").click();
     expect(await champion.locator("code.language-yaml").innerText()).toContain(
       "revision: 0123456789abcdef0123456789abcdef01234567",
     );
