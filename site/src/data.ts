@@ -6,7 +6,7 @@
 import siteData from "virtual:mlcat/site-data";
 import type { SiteData } from "../../src/site-data/types.ts";
 import { inShard } from "../../src/site-data/shard.ts";
-export { versionAnchor } from "../../src/site-data/urls.ts";
+export { versionAnchor } from "../../src/site-data/anchors.ts";
 
 /** Everything the pages show. */
 export const data: SiteData = siteData;
@@ -55,6 +55,16 @@ export function breakableLabel(text: string): string {
  */
 export function breakParts(text: string): string[] {
   return text.split(/(?<=[/:\-_@=&?])(?=.)/);
+}
+
+/**
+ * A long name in groups that a line keeps whole where it can: split after its
+ * path separators (`/`, `:`, `@`), each group split again where it may break
+ * if it must (after `-`, `_`, `.`, `=`, `&`, `?`). `northwind/two-tower-retrieval`
+ * wraps as `northwind/` over `two-tower-retrieval`, never as `northwind/two-` over `tower-retrieval`.
+ */
+export function breakGroups(text: string): string[][] {
+  return text.split(/(?<=[/:@])(?=.)/).map((group) => group.split(/(?<=[-_.=&?])(?=.)/));
 }
 
 /** Catalog text split into plain parts and `backticked` ones (shown as code), as Text.astro shows it, for table rows. */

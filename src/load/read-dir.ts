@@ -63,6 +63,8 @@ function walk(abs: string, rel: string, out: RawFile[], options: WalkOptions): v
     return;
   }
   for (const entry of entries) {
+    // A catalog at its repository's root: the repository's own `.git` is not part of the catalog.
+    if (rel === "" && entry.name === ".git") continue;
     const childAbs = join(abs, entry.name);
     const childRel = rel === "" ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory()) {

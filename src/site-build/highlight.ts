@@ -24,6 +24,7 @@ import { createHighlighterCoreSync, type HighlighterCore, type LanguageRegistrat
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import githubDark from "shiki/themes/github-dark.mjs";
 import githubLight from "shiki/themes/github-light.mjs";
+import { readableOn } from "./contrast.js";
 
 /** YAML as catalog files and snippets write it, one line at a time, with the scopes Shiki's themes color. */
 const CATALOG_YAML: LanguageRegistration = {
@@ -56,6 +57,13 @@ const CATALOG_YAML: LanguageRegistration = {
 };
 
 const THEMES = { light: "github-light", dark: "github-dark" } as const;
+
+/**
+ * The code background of each theme (global.css's `--code-bg`; a test keeps them equal): every
+ * token colour is brought to 4.5:1 against it (WCAG AA), as some of the GitHub themes' are not
+ * on this background (the dark comment grey was 3.6:1).
+ */
+export const CODE_BACKGROUND = { light: "#f3f4f7", dark: "#161a22" } as const;
 
 let highlighter: HighlighterCore | undefined;
 /** Each line's HTML, by its text, for the whole build. */
@@ -177,7 +185,11 @@ function palette(): string {
   return [...pairClass]
     .map(([key, n]) => {
       const [light, dark] = key.split("|");
-      return `--hl${n}-light:${light};--hl${n}-dark:${dark}`;
+      const shown = {
+        light: readableOn(light!, CODE_BACKGROUND.light),
+        dark: readableOn(dark!, CODE_BACKGROUND.dark),
+      };
+      return `--hl${n}-light:${shown.light};--hl${n}-dark:${shown.dark}`;
     })
     .join(";");
 }

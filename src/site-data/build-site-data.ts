@@ -38,15 +38,20 @@ export interface SiteDataOptions {
   now?: Date;
   /** Render only this part of the site (`mlcat build --shard`). */
   shard?: Shard;
-  /** Where the catalog folder is in its git repository (found by `validateSite`), for source links. */
-  repositoryPath?: string;
+  /**
+   * Where the catalog folder is in its git repository (found by `validateSite`), for source links:
+   * `""` or left out at the root; `null` when git could not tell (then no page links to its file).
+   */
+  repositoryPath?: string | null;
 }
 
 /** What the build says once when pages link to no source files. */
 export function sourceLinksNote(reason: NoLinksReason): string {
-  return reason === "no-repository"
-    ? "pages do not link to their source files or commits: catalog.yaml names no repository (set repository.url, e.g. https://github.com/acme/ml-catalog)"
-    : "pages do not link to their source files or commits: mlcat does not know the URLs of repository.url's host (set repository.host, or repository.links)";
+  if (reason === "no-repository")
+    return "pages do not link to their source files or commits: catalog.yaml names no repository (set repository.url, e.g. https://github.com/acme/ml-catalog)";
+  if (reason === "unknown-host")
+    return "pages do not link to their source files or commits: mlcat does not know the URLs of repository.url's host (set repository.host, or repository.links)";
+  return "pages do not link to their source files or commits: git could not tell where the catalog folder is in its repository (run mlcat inside the repository's work tree, or set repository.path in catalog.yaml, e.g. catalog)";
 }
 
 /** The date of the catalog's newest commit, when history is known. */
@@ -225,7 +230,9 @@ export async function validateSite(options: LoadSiteDataOptions = {}): Promise<V
   const [history, schemaFiles, repositoryPath] = await Promise.all([
     options.history === false ? Promise.resolve(NO_HISTORY) : readCatalogHistory(dir),
     readSchemaFiles(options.schemasDir),
-    repository && repository.path === undefined ? pathInRepository(dir) : Promise.resolve(undefined),
+    repository && repository.path === undefined
+      ? pathInRepository(dir).then((found) => found ?? null)
+      : Promise.resolve(undefined),
   ]);
   const links = SourceLinks.from(repository, repositoryPath);
   const { dir: _dir, history: _h, schemasDir: _s, ...rest } = options;

@@ -69,12 +69,29 @@ export class SiteContext {
     return u ? { name, label, url: this.urls.page("User", name), ...shown } : { name, label };
   }
 
+  /** Catalog users by the names a git author may go by (lower case), made once. */
+  private authors: Map<string, string> | undefined;
+
+  /** The catalog user a commit's author name is, when it names one (username, display name or GitHub login). */
+  authorUser(author: string): UserRef | undefined {
+    if (!this.authors) {
+      this.authors = new Map();
+      for (const u of this.catalog.all("User"))
+        for (const n of [u.name, u.data.displayName, u.data.github?.login])
+          if (n !== undefined && !this.authors.has(n.trim().toLowerCase()))
+            this.authors.set(n.trim().toLowerCase(), u.name);
+    }
+    const name = this.authors.get(author.trim().toLowerCase());
+    return name === undefined ? undefined : this.user(name);
+  }
+
   /** An entity's history (its file and README), messages left out for the public audience. */
   historyOf(entity: Entity, extraFiles: readonly string[] = []): HistoryEntry[] {
     const files = [entity.source.relPath, ...(entity.readme ? [entity.readme.relPath] : []), ...extraFiles];
     const linked = historyOf(this.history, files).map((e) => {
       const commitUrl = this.commitUrl(e.commit);
-      return commitUrl === undefined ? e : { ...e, commitUrl };
+      const authorUser = this.authorUser(e.author);
+      return { ...e, ...(commitUrl !== undefined && { commitUrl }), ...(authorUser !== undefined && { authorUser }) };
     });
     if (this.audience === "internal") return linked;
     const hidden = this.hidden;

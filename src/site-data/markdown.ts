@@ -97,11 +97,54 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions = {}):
 const HEADING = /^h([1-6])$/;
 
 /**
- * After sanitizing: shift headings, make outside links open safely, and drop
- * relative links and images (they point into the repository, not the site).
+ * A table as the site's own: in a bordered frame that scrolls sideways and
+ * shows it (a scroll cue), filling the frame; each body cell labelled with
+ * its column's header, so that on a phone a row stacks into a card (`stack`)
+ * instead of squeezing a column to a few characters a line.
+ */
+function frameTable(table: Element): Element {
+  const part = (el: Element, tag: string) =>
+    el.children.filter((c): c is Element => c.type === "element" && c.tagName === tag);
+  const [head] = part(table, "thead");
+  const [headRow] = head ? part(head, "tr") : [];
+  const labels = headRow ? part(headRow, "th").map((th) => textOf(th).trim()) : [];
+  for (const body of part(table, "tbody"))
+    for (const row of part(body, "tr"))
+      part(row, "td").forEach((cell, i) => {
+        if (!labels[i]) return;
+        cell.properties.dataLabel = labels[i];
+        // An empty cell drops out of a card (as the site's own tables' do).
+        if (cell.children.every((c) => c.type === "text" && c.value.trim() === "")) {
+          cell.properties.dataEmpty = "";
+          return;
+        }
+        // One box for the value beside its label (the cell's text and code in it, not a grid cell each).
+        cell.children = [{ type: "element", tagName: "span", properties: {}, children: cell.children }];
+      });
+  table.properties.className = ["stack"];
+  return {
+    type: "element",
+    tagName: "div",
+    properties: { className: ["table-wrap", "scroll-cue"] },
+    children: [table],
+  };
+}
+
+/**
+ * After sanitizing: shift headings, make outside links open safely, drop
+ * relative links and images (they point into the repository, not the site),
+ * frame tables and give code blocks the site's scroll cue.
  */
 function tidyTree(tree: Root, offset: number): void {
   visit(tree, "element", (node: Element, index, parent) => {
+    if (node.tagName === "table" && parent && index !== undefined) {
+      parent.children[index] = frameTable(node);
+      return undefined;
+    }
+    if (node.tagName === "pre") {
+      node.properties.className = ["scroll-cue"];
+      node.properties.tabIndex = 0;
+    }
     const h = HEADING.exec(node.tagName);
     if (h) node.tagName = `h${Math.min(6, Number(h[1]) + offset)}`;
     if (node.tagName === "a") {

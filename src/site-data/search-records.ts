@@ -16,7 +16,7 @@ import {
   type SearchRecordSpec,
   type SearchSection,
 } from "./search-html.js";
-import { versionAnchor } from "./urls.js";
+import { versionAnchor } from "./anchors.js";
 import type {
   ArtifactRow,
   ComponentPage,

@@ -103,7 +103,7 @@ export function fillPattern(
 }
 
 /** Why a catalog's pages have no source links, for the build's output (once). */
-export type NoLinksReason = "no-repository" | "unknown-host";
+export type NoLinksReason = "no-repository" | "unknown-host" | "unknown-path";
 
 /** The catalog's repository, as links. */
 export class SourceLinks {
@@ -116,15 +116,22 @@ export class SourceLinks {
   ) {}
 
   /**
-   * The links of catalog.yaml's `repository`; `detectedPath` is where git says the catalog folder is.
-   * A reason instead when there is no repository setting, or its host is unknown and no patterns are given.
+   * The links of catalog.yaml's `repository`; `detectedPath` is where git says the catalog folder is
+   * (`""` at the root; left out, the root too), `null` when git could not tell (the folder is a copy
+   * outside git, or git refused it). A reason instead when there is no repository setting, its host
+   * is unknown and no patterns are given, or the folder's place is unknown: a link that guessed it
+   * (the root) would lead to a missing file, so none is made.
    */
-  static from(repository: RepositoryData | undefined, detectedPath?: string): SourceLinks | { reason: NoLinksReason } {
+  static from(
+    repository: RepositoryData | undefined,
+    detectedPath?: string | null,
+  ): SourceLinks | { reason: NoLinksReason } {
     const url = repositoryUrl(repository?.url);
     if (!repository || !url) return { reason: "no-repository" };
     const host = repository.host ?? hostOf(url);
     const patterns: Partial<LinkPatterns> = { ...(host && HOST_PATTERNS[host]), ...repository.links };
     if (Object.keys(patterns).length === 0) return { reason: "unknown-host" };
+    if (repository.path === undefined && detectedPath === null) return { reason: "unknown-path" };
     const folder = (repository.path ?? detectedPath ?? "")
       .split("/")
       .filter((p) => p !== "" && p !== ".")

@@ -55,6 +55,11 @@ export interface HistoryEntry {
   /** ISO 8601 author date. */
   date: string;
   author: string;
+  /**
+   * The catalog user the git author is (by username, display name or GitHub login, compared
+   * case-insensitively: as a user's page finds their changes), shown as a link to their page.
+   */
+  authorUser?: UserRef;
   /** The commit subject; left out for the public audience (it may name private entities). */
   message?: string;
   change: "added" | "modified" | "deleted";

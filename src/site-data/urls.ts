@@ -36,14 +36,6 @@ const PAGES: Record<Kind, (key: string) => string> = fromDescriptors((d) => {
   return (key) => fill(read(key) ?? empty);
 });
 
-/**
- * The id of a version's row on its component's or model's page (`version-1.2`): search results for a
- * version's words link there. Version tags are `[a-z0-9.-]`, safe in an id as they are.
- */
-export function versionAnchor(tag: string): string {
-  return `version-${tag}`;
-}
-
 /** The API file path (under the base path) of an entity: its catalog path, `.yaml` made `.json`. */
 export function apiPath(entity: Pick<Entity, "source">): string {
   return `api/${entity.source.relPath.replace(/\.yaml$/, ".json")}`;

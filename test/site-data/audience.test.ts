@@ -135,6 +135,8 @@ run:
         short: "aaaaaaa",
         date: "2026-01-02T00:00:00.000Z",
         author: "Alice",
+        // The git author is a catalog user with a public page: the history links to it.
+        authorUser: { name: "alice", label: "Alice", url: "/users/alice/", login: "alice" },
         change: "added",
         file: "orgs/acme/components/train/component.yaml",
       },

@@ -28,10 +28,18 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown(
       "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```yaml\nx: 1\n```\n\n[site](https://acme.example)",
     );
-    expect(html).toContain("<table>");
+    expect(html).toContain('<div class="table-wrap scroll-cue"><table class="stack">');
     expect(html).toContain('<input type="checkbox" checked disabled>');
-    expect(html).toContain('<code class="language-yaml">x: 1\n</code>');
+    expect(html).toContain('<pre class="scroll-cue" tabindex="0"><code class="language-yaml">x: 1\n</code></pre>');
     expect(html).toContain('<a href="https://acme.example" rel="nofollow noopener noreferrer">site</a>');
+  });
+
+  it("frames a table like the site's own: each cell labelled with its column, for a phone's stacked cards", () => {
+    const html = renderMarkdown("| Input | Notes |\n|---|---|\n| `lr` | the **step** size |\n| depth | |");
+    expect(html).toContain('<td data-label="Input"><span><code>lr</code></span></td>');
+    expect(html).toContain('<td data-label="Notes"><span>the <strong>step</strong> size</span></td>');
+    expect(html).toContain('<td data-label="Notes" data-empty=""></td>');
+    expect(html.match(/class="table-wrap scroll-cue"/g)).toHaveLength(1);
   });
 
   it("shifts headings under the page's own title, and drops links and images into the repository", () => {

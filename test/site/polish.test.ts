@@ -1,0 +1,219 @@
+/// <reference lib="dom" />
+/**
+ * The sample catalog's site read as a reader would, where it used to read
+ * badly: README tables and code, stacked input cards, the schema reference
+ * on a phone, long names, the header search, the search filters and the
+ * history's author line.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/site-build/build-site.js";
+import { serveSite } from "../../src/site-build/serve.js";
+import { launchChromium, type Chromium } from "./browser.js";
+
+const SAMPLE = join(import.meta.dirname, "../../catalog");
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let out: string;
+let server: Server;
+let url: string;
+let chrome: Chromium;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "mlcat-polish-"));
+  const site = await buildSite({ dir: SAMPLE, outDir: join(out, "site"), now: new Date("2026-02-10T00:00:00Z") });
+  if (!site.ok) throw new Error("the sample catalog did not build");
+  ({ server, url } = await serveSite({ dir: site.outDir, basePath: "/", port: 0 }));
+  chrome = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  server?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+async function open(path: string, viewport: { width: number; height: number }, theme = "light"): Promise<Page> {
+  const page = await chrome.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(url);
+  await page.evaluate((t) => localStorage.setItem("mlcat-theme", t), theme);
+  await page.goto(new URL(path, url).href);
+  return page;
+}
+
+/** Whether an element paints the site's scroll cue (a shadow on the side there is more). */
+const cued = (el: Element) => getComputedStyle(el).backgroundImage.includes("radial-gradient");
+
+describe("a README", () => {
+  it("code that scrolls sideways shows it, in both themes", async () => {
+    for (const theme of ["light", "dark"]) {
+      const page = await open("hub/northwind/xgboost-train/", PHONE, theme);
+      const boxes = await page
+        .locator(".prose pre")
+        .evaluateAll((pres) =>
+          pres.map((p) => ({ scrolls: p.scrollWidth > p.clientWidth + 1, cue: p.classList.contains("scroll-cue") })),
+        );
+      expect(boxes.some((b) => b.scrolls)).toBe(true);
+      for (const b of boxes) expect(b, theme).toEqual({ scrolls: b.scrolls, cue: true });
+      expect(await page.locator(".prose pre").first().evaluate(cued)).toBe(true);
+      await page.close();
+    }
+  });
+
+  it("table fills its frame on a desktop", async () => {
+    const page = await open("hub/northwind/xgboost-train/", DESKTOP);
+    const [frame, table] = await page
+      .locator(".prose .table-wrap")
+      .first()
+      .evaluate((f) => [f.clientWidth, f.querySelector("table")!.getBoundingClientRect().width]);
+    expect(table).toBeGreaterThanOrEqual(frame! - 1);
+    await page.close();
+  });
+
+  it("table stacks into labelled cards on a phone: the notes read at full width, nothing scrolls", async () => {
+    const page = await open("hub/northwind/xgboost-train/", PHONE);
+    const wrap = page.locator(".prose .table-wrap").first();
+    expect(await wrap.evaluate((w) => w.scrollWidth <= w.clientWidth + 1)).toBe(true);
+    // The README's own header, "notes", labels each cell (shown in capitals).
+    const notes = wrap.locator('td[data-label="notes"]').first();
+    expect(await notes.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"notes"');
+    // The value beside its label is most of the card's width, not a few characters a line.
+    const value = await notes.locator(":scope > span").boundingBox();
+    expect(value!.width).toBeGreaterThan(180);
+    await page.close();
+  });
+});
+
+it("on a phone, an input's required/optional badge sits on its name's line", async () => {
+  const page = await open("hub/northwind/xgboost-train/", PHONE);
+  const rows = await page.locator("table.stack tr:has(td.required-cell)").evaluateAll((trs) =>
+    trs.slice(0, 6).map((tr) => {
+      const name = tr.querySelector('th[scope="row"]')!.getBoundingClientRect();
+      const badge = tr.querySelector("td.required-cell .req")!.getBoundingClientRect();
+      return { sameLine: badge.top < name.bottom && badge.bottom > name.top, right: badge.left >= name.left + 40 };
+    }),
+  );
+  expect(rows.length).toBeGreaterThan(3);
+  for (const r of rows) expect(r).toEqual({ sameLine: true, right: true });
+  await page.close();
+});
+
+describe("the schema reference on a phone", () => {
+  it("is a short list of folded schemas; a link opens one, whose title stays in view, with a way back", async () => {
+    const page = await open("schema/", PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
+    expect(await page.locator("details.schema[open]").count()).toBe(0);
+    await page.locator("#schemas a", { hasText: "Experiment" }).click();
+    const section = page.locator("details.schema[open]");
+    expect(await section.count()).toBe(1);
+    expect(await section.locator("summary h2").innerText()).toBe("Experiment");
+    // Reading on through its fields, the schema's title stays at the top of the screen.
+    await page.mouse.wheel(0, 2500);
+    await page.waitForFunction(() => window.scrollY > 2000);
+    const title = await section.locator("summary").boundingBox();
+    expect(Math.round(title!.y)).toBe(0);
+    await section.getByRole("link", { name: "Back to the list of schemas" }).click();
+    await page.waitForFunction(() => (document.getElementById("schemas")?.getBoundingClientRect().top ?? -1) >= 0);
+    await page.close();
+  });
+});
+
+describe("long names", () => {
+  it("break between path parts, never inside one that fits (hub cards, the production table)", async () => {
+    for (const [path, selector] of [
+      ["hub/", ".grid h3 a"],
+      ["", "#prod-title + * th a"],
+    ] as const) {
+      const page = await open(path, PHONE);
+      const groups = await page.locator(`${selector} .brk`).evaluateAll((spans) =>
+        spans.map((s) => ({
+          text: s.textContent,
+          lines: new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size,
+          fits: s.scrollWidth <= (s.closest("h3, th")?.clientWidth ?? 0),
+        })),
+      );
+      expect(groups.length, path).toBeGreaterThan(3);
+      for (const g of groups.filter((x) => x.fits)) expect(g, path).toMatchObject({ lines: 1 });
+      await page.close();
+    }
+  });
+
+  it("keep the footer date, the breadcrumbs' separators and the matrix's member names whole", async () => {
+    const phone = await open("orgs/northwind-research/projects/ticket-triage/", PHONE);
+    const time = await phone.locator(".site-footer time").evaluate((t) => t.getClientRects().length);
+    expect(time).toBe(1);
+    // A wrapped trail ends a line with its "/", it never starts one with it.
+    const separators = await phone
+      .locator(".breadcrumbs li")
+      .evaluateAll((lis) => lis.map((li) => getComputedStyle(li, "::before").content));
+    expect(separators.every((c) => c === "none" || c === "normal")).toBe(true);
+    await phone.close();
+    // A team's project roles fit a phone: the table does not scroll, a project's name is one line.
+    const team = await open("orgs/northwind/teams/recommendations/", PHONE);
+    const roles = team.locator("#projects-title + .table-wrap");
+    expect(await roles.evaluate((w) => w.scrollWidth <= w.clientWidth + 1)).toBe(true);
+    expect(
+      await roles
+        .locator("tbody th a")
+        .first()
+        .evaluate((a) => a.getClientRects().length),
+    ).toBe(1);
+    await team.close();
+    const desktop = await open("orgs/northwind-research/", DESKTOP);
+    const names = await desktop
+      .locator(".matrix-wide tbody th a")
+      .evaluateAll((as) => as.map((a) => ({ name: a.textContent, lines: a.getClientRects().length })));
+    expect(names.length).toBeGreaterThan(3);
+    for (const n of names) expect(n).toMatchObject({ lines: 1 });
+    await desktop.close();
+  });
+});
+
+it("the header search shows its whole placeholder at 1280 px", async () => {
+  const page = await open("", DESKTOP);
+  const fit = await page.locator("#site-search").evaluate((input) => {
+    const el = input as HTMLInputElement;
+    const style = getComputedStyle(el);
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: ctx.measureText(el.placeholder).width, room };
+  });
+  expect(fit.text).toBeLessThanOrEqual(fit.room);
+  await page.close();
+});
+
+it("the search filters show that they scroll when they are taller than the screen", async () => {
+  const page = await open("search/?q=fraud", DESKTOP);
+  await page
+    .locator("[data-search-status]")
+    .filter({ hasText: /results? for/ })
+    .waitFor({ timeout: 10_000 });
+  const panel = page.locator(".search-filters");
+  const state = await panel.evaluate((p) => ({ scrolls: p.scrollHeight > p.clientHeight + 1 }));
+  expect(state.scrolls).toBe(true);
+  expect(await panel.evaluate(cued)).toBe(true);
+  // Scrolled to its end, the last option is whole inside the panel.
+  const whole = await panel.evaluate((p) => {
+    p.scrollTop = p.scrollHeight;
+    const labels = p.querySelectorAll("label");
+    const last = labels[labels.length - 1]!.getBoundingClientRect();
+    return last.bottom <= p.getBoundingClientRect().bottom;
+  });
+  expect(whole).toBe(true);
+  await page.close();
+});
+
+it("a page's history says who made each change ('by …')", async () => {
+  const page = await open("hub/northwind/xgboost-train/", DESKTOP);
+  const lines = await page.locator("ol.history li").allInnerTexts();
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(/ · by \S.* · [0-9a-f]{7}/);
+  await page.close();
+});
