@@ -12,7 +12,8 @@ export interface SearchFilters {
   kind: string;
   organization?: string;
   tags?: readonly string[];
-  stage?: string;
+  /** Every stage some version is in (a component's or model's), so "Stage: production" finds what has one there. */
+  stages?: readonly string[];
 }
 
 /** One section of a page: its heading (with the page's anchor for it) and what it says. */
@@ -91,7 +92,7 @@ export function recordHtml(spec: SearchRecordSpec): string {
     span("filter", "kind", f.kind),
     f.organization ? span("filter", "organization", f.organization) : "",
     ...(f.tags ?? []).map((t) => span("filter", "tag", t)),
-    f.stage ? span("filter", "stage", f.stage) : "",
+    ...[...new Set(f.stages ?? [])].map((st) => span("filter", "stage", st)),
   ].join("");
   // The name is searched through the title and name meta fields (the search page weighs them); left out
   // of the text, it does not open every excerpt with what the result's title already says.

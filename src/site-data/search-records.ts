@@ -150,7 +150,12 @@ function componentRecord(p: ComponentPage): SearchRecordSpec {
   return {
     url: p.url,
     title: p.key,
-    filters: { kind: "Component", organization: p.org, tags: p.tags, ...(p.stage && { stage: p.stage }) },
+    filters: {
+      kind: "Component",
+      organization: p.org,
+      tags: p.tags,
+      stages: [p.stage, ...p.releases.map((r) => r.stage)].filter((st) => st !== undefined),
+    },
     names: [p.key, p.name],
     lead: [
       joined(["Hub component", p.stage, p.visibility === "private" && "private"], " · "),
@@ -226,7 +231,7 @@ function modelRecord(p: ModelPage): SearchRecordSpec {
   return {
     url: p.url,
     title: p.key,
-    filters: { kind: "Model", organization: p.org, tags: p.tags, ...(p.stage && { stage: p.stage }) },
+    filters: { kind: "Model", organization: p.org, tags: p.tags, stages: p.stages },
     names: [p.key, p.name],
     lead: [
       joined(["Registered model", p.stage, p.visibility === "private" && "private"], " · "),

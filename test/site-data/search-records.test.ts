@@ -48,6 +48,19 @@ describe("search records", () => {
     }
   });
 
+  it("filter by every stage some version is in, so Stage: production finds a model whose newest is in staging", () => {
+    const stageFilters = (url: string) =>
+      [...recordHtml(specs.get(url)!).matchAll(/data-pagefind-filter="stage">([^<]*)</g)].map((m) => m[1]).sort();
+    for (const m of data.models) expect(stageFilters(m.url), m.url).toEqual([...new Set(m.stages)].sort());
+    const mixed = data.models.find((m) => new Set(m.stages).size > 1);
+    expect(mixed, "a sample model with versions in two stages").toBeDefined();
+    for (const c of data.components) {
+      const page = data.componentVersions.filter((v) => v.component.url === c.url);
+      const stages = new Set(page.map((v) => v.release?.stage).filter((st) => st !== undefined));
+      for (const st of stages) expect(stageFilters(c.url), `${c.url} ${st}`).toContain(st);
+    }
+  });
+
   it("say in a version's section only what its entity's record does not", () => {
     const repeated: string[] = [];
     for (const spec of specs.values()) {
