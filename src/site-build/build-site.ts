@@ -24,6 +24,7 @@ import { indexRecords, writeSearchRecords } from "./search-index.js";
 import { CARD_FILE, CARD_SIZE, cardPng, writeCard } from "./og-card.js";
 import { startHighlightAhead } from "./highlight-ahead.js";
 import { releaseDocuments } from "../accel/lazy-source.js";
+import { releaseWorkers } from "../accel/worker-pool.js";
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends LoadSiteDataOptions {
@@ -129,7 +130,9 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuildSiteResult>
   const base = { catalog: validated.catalog, diagnostics: validated.diagnostics, summary: validated.summary, outDir };
   const computeData = validated.compute;
   if (!computeData) return { ...base, ok: false, ms: performance.now() - start };
-  // The YAML documents validation and the data composed are not needed while Astro renders: let them go.
+  // The parsing workers, and the YAML documents validation and the data composed, are not needed while
+  // Astro renders: let them go.
+  await releaseWorkers();
   const sources = () => validated.catalog.entities().map((e) => e.source);
   releaseDocuments(sources());
   const compute = () => {

@@ -29,11 +29,15 @@ import { blobId } from "../../src/model/blob-id.js";
 import { engineFingerprint } from "../../src/accel/cache-key.js";
 import { ContentCache } from "../../src/accel/content-cache.js";
 import { Accelerator } from "../../src/accel/load-fast.js";
+import { releaseWorkers } from "../../src/accel/worker-pool.js";
 import { generateCatalog } from "../../scripts/scale/generate-catalog.ts";
 import { writeCatalogFiles } from "../../scripts/scale/write-repository.ts";
 import { validate, type ValidationResult } from "../../src/validate.js";
 import { DEFAULT_LIMITS, parseYamlFile } from "../../src/yaml/parse.js";
 import { BASE } from "../helpers/catalog.js";
+
+/** The threads of this process (Linux: /proc/self/task), worker threads included. */
+const threadCount = () => readdirSync("/proc/self/task").length;
 
 const root = mkdtempSync(join(tmpdir(), "mlcat-fast-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -122,6 +126,19 @@ describe.each([
     expect(accelerator.lastSplit!.workerBatches).toBeGreaterThan(1);
     expect(shape(result)).toEqual(plain);
     expect(shape(await validate({ dir, limits: LIMITS, cache: false, workers: 1 }))).toEqual(plain);
+  });
+
+  it("with worker threads released after a load (as a build does before rendering), and started again", async () => {
+    await releaseWorkers(); // those an earlier test kept
+    const before = threadCount();
+    const accelerator = new Accelerator({ workers: 2, mainThreadWorks: false }, { ...DEFAULT_LIMITS, ...LIMITS });
+    expect(shape(await validate({ dir, limits: LIMITS, accelerator }))).toEqual(plain);
+    expect(threadCount()).toBeGreaterThanOrEqual(before + 2);
+    await releaseWorkers();
+    expect(threadCount()).toBeLessThanOrEqual(before);
+    const again = new Accelerator({ workers: 2, mainThreadWorks: false }, { ...DEFAULT_LIMITS, ...LIMITS });
+    expect(shape(await validate({ dir, limits: LIMITS, accelerator: again }))).toEqual(plain);
+    expect(again.lastSplit).toMatchObject({ workers: 2, mainBatches: 0 });
   });
 
   it("with a cold cache, then a warm one (in this thread and with workers)", async () => {
