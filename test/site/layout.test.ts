@@ -165,6 +165,49 @@ function layoutProblems(desktop: boolean): string[] {
         problems.push(`a drawing's text runs out of its node: ${name(text)}`);
     }
   }
+  // A label (a column's name, a stacked card's line label, a stat's noun, a panel's term) never breaks inside a word.
+  const words = (text: string) => text.split(/\s+/).filter((w) => /^[\p{L}\p{N}]{2,}$/u.test(w));
+  for (const label of document.body.querySelectorAll("thead th, .eyebrow, .stat span, .panel dt")) {
+    if (!label.checkVisibility() || unseen(label)) continue;
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (const match of text.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) problems.push(`a label breaks inside the word "${match[0]}": ${name(label)}`);
+      }
+    }
+  }
+  // A stacked card's line label is drawn by ::before in the grid's first column: each word must fit that column.
+  for (const cell of document.body.querySelectorAll("table.stack td[data-label]")) {
+    if (!cell.checkVisibility() || getComputedStyle(cell).display !== "grid") continue;
+    // A line that is a subgrid of its card takes the card's label column.
+    const own = getComputedStyle(cell).gridTemplateColumns;
+    const tracks = own.startsWith("subgrid") ? getComputedStyle(cell.parentElement!).gridTemplateColumns : own;
+    const column = parseFloat(tracks.split(" ")[0]!);
+    if (!(column > 0)) problems.push(`a card's label column has no width ("${tracks}"): ${name(cell)}`);
+    const before = getComputedStyle(cell, "::before");
+    const probe = document.createElement("span");
+    Object.assign(probe.style, {
+      position: "absolute",
+      whiteSpace: "nowrap",
+      fontFamily: before.fontFamily,
+      fontSize: before.fontSize,
+      fontWeight: before.fontWeight,
+      letterSpacing: before.letterSpacing,
+      textTransform: before.textTransform,
+    });
+    document.body.append(probe);
+    for (const word of words(cell.getAttribute("data-label") ?? "")) {
+      probe.textContent = word;
+      if (probe.getBoundingClientRect().width > column + 0.5)
+        problems.push(`a card's label "${word}" is wider than its column (${Math.round(column)} px): ${name(cell)}`);
+    }
+    probe.remove();
+  }
   if (document.documentElement.scrollWidth > width)
     problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} of ${width})`);
   return problems;
