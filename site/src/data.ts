@@ -7,6 +7,7 @@ import siteData from "virtual:mlcat/site-data";
 import type { SiteData } from "../../src/site-data/types.ts";
 import { inShard } from "../../src/site-data/shard.ts";
 export { versionAnchor } from "../../src/site-data/anchors.ts";
+export { groupEvaluations } from "../../src/site-data/evaluation-groups.ts";
 
 /** Everything the pages show. */
 export const data: SiteData = siteData;

@@ -6,6 +6,7 @@ import { sortModelVersions } from "../relations/version-order.js";
 import type { Reproduction } from "../registry/reproduce.js";
 import { effectiveVisibility } from "./audience.js";
 import type { SiteContext } from "./context.js";
+import { groupEvaluations } from "./evaluation-groups.js";
 import { resolveLineage } from "./lineage.js";
 import { renderMarkdown } from "./markdown.js";
 import { artifactRows } from "./rows.js";
@@ -158,20 +159,7 @@ function evaluationGroups(
   versions: readonly VersionRef[],
   rows: EvaluationComparison["rows"],
 ): Pick<EvaluationComparison, "groups" | "mixedDatasets"> {
-  const groups: EvaluationGroup[] = [];
-  for (const r of rows) {
-    const last = groups.at(-1);
-    if (last && last.task === r.task && last.dataset === r.dataset && last.datasetVersion === r.datasetVersion)
-      last.rows.push(r);
-    else
-      groups.push({
-        task: r.task,
-        dataset: r.dataset,
-        ...(r.datasetVersion !== undefined && { datasetVersion: r.datasetVersion }),
-        scored: [],
-        rows: [r],
-      });
-  }
+  const groups: EvaluationGroup[] = groupEvaluations(rows).map((g) => ({ ...g, scored: [] }));
   for (const g of groups)
     g.scored = versions.filter((_, i) => g.rows.some((r) => r.values[i] !== null)).map((v) => v.tag);
   const versionsOf = new Map<string, Set<string>>();

@@ -217,3 +217,40 @@ it("a page's history says who made each change ('by …')", async () => {
   for (const line of lines) expect(line).toMatch(/ · by \S.* · [0-9a-f]{7}/);
   await page.close();
 });
+
+describe("a model version's evaluation", () => {
+  it.each(["registry/northwind/fraud-scorer/1.1.0/", "registry/northwind/two-tower-retrieval/1.1.0/"])(
+    "%s: groups results under task, dataset and split as the model page does; a card is a metric, then its value",
+    async (path) => {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await open(path, viewport);
+        const table = await page.locator("#evaluation table[data-evaluation]").evaluate((t) => {
+          const visible = (el: Element) => el.checkVisibility() && getComputedStyle(el).display !== "none";
+          return {
+            heads: [...t.querySelectorAll("tr.group-head")].map((r) => r.textContent!.replace(/\s+/g, " ").trim()),
+            rows: [...t.querySelectorAll("tbody tr:not(.group-head)")].map((r) => {
+              const cells = [...r.children].filter(visible);
+              return {
+                first: cells[0]!.tagName.toLowerCase(),
+                labels: cells.slice(1).map((c) => c.getAttribute("data-label")),
+                text: r.textContent!,
+                labelCase: getComputedStyle(cells[1]!, "::before").textTransform,
+              };
+            }),
+          };
+        });
+        expect(table.heads.length).toBeGreaterThan(0);
+        for (const head of table.heads) expect(head).toMatch(/^\S+ · \S+.* · split \S+$/);
+        const tasks = table.heads.map((h) => h.split(" · ")[0]!);
+        expect(table.rows.length).toBeGreaterThan(table.heads.length);
+        for (const row of table.rows) {
+          expect(row.first).toBe("th");
+          expect(row.labels[0]).toBe("Value");
+          for (const task of tasks) expect(row.text).not.toContain(task);
+          if (viewport === PHONE) expect(row.labelCase).toBe("uppercase");
+        }
+        await page.close();
+      }
+    },
+  );
+});
