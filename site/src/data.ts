@@ -8,6 +8,7 @@ import type { SiteData } from "../../src/site-data/types.ts";
 import { inShard } from "../../src/site-data/shard.ts";
 export { versionAnchor } from "../../src/site-data/anchors.ts";
 export { groupEvaluations } from "../../src/site-data/evaluation-groups.ts";
+export { emptyMark, filledColumns } from "../../src/site-data/columns.ts";
 
 /** Everything the pages show. */
 export const data: SiteData = siteData;

@@ -165,6 +165,17 @@ function layoutProblems(desktop: boolean): string[] {
         problems.push(`a drawing's text runs out of its node: ${name(text)}`);
     }
   }
+  // A column no row fills (every cell blank or a dash) is left out of its table.
+  for (const table of document.body.querySelectorAll("table")) {
+    const heads = [...(table.tHead?.rows[0]?.cells ?? [])];
+    const rows = [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => r.cells.length === heads.length);
+    if (rows.length === 0 || [...table.querySelectorAll("[colspan]")].some((c) => !c.closest("tr.group-head")))
+      continue;
+    heads.forEach((head, i) => {
+      if (rows.every((r) => /^[\s—–-]*$/.test(r.cells[i]!.textContent ?? "")))
+        problems.push(`a column no row fills: "${(head.textContent ?? "").trim()}" in ${name(table)}`);
+    });
+  }
   // A label (a column's name, a stacked card's line label, a stat's noun, a panel's term) never breaks inside a word.
   const words = (text: string) => text.split(/\s+/).filter((w) => /^[\p{L}\p{N}]{2,}$/u.test(w));
   for (const label of document.body.querySelectorAll("thead th, .eyebrow, .stat span, .panel dt")) {
