@@ -41,9 +41,9 @@ export function metric(value: number | undefined): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** Singular or plural. */
+/** A count and its noun, singular or plural, joined by a no-break space: a line never splits `4 models`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n}\u00a0${n === 1 ? one : many}`;
 }
 
 /** A label that may break after `_`, `/`, `:` or `-` (a zero-width space there), for attributes CSS shows (`data-label`). */

@@ -254,3 +254,56 @@ describe("a model version's evaluation", () => {
     },
   );
 });
+
+/** Each count and its noun ("4 models") written in the elements `selector` finds, and how many lines it takes. */
+function countLines(root: Element, selector: string): Array<[string, number]> {
+  const found: Array<[string, number]> = [];
+  for (const el of root.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent!.matchAll(/\d+\s+[a-z]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        found.push([m[0], tops.size]);
+      }
+    }
+  }
+  return found;
+}
+
+describe("names and counts", () => {
+  it("the people page shows each username whole, on one line, at desktop width", async () => {
+    const page = await open("users/", DESKTOP);
+    const lines = await page.locator('td[data-label="Username"]').evaluateAll((cells) =>
+      cells.map((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        return [c.textContent!.trim(), tops.size] as const;
+      }),
+    );
+    expect(lines.some(([name]) => name.includes("-"))).toBe(true);
+    for (const [name, n] of lines) expect(n, name).toBe(1);
+    await page.close();
+  });
+
+  it.each([
+    ["orgs/", PHONE],
+    ["orgs/", DESKTOP],
+    ["hub/", PHONE],
+    ["registry/", PHONE],
+  ] as const)("%s keeps every count with its noun on one line (%o)", async (path, viewport) => {
+    const page = await open(path, viewport);
+    const counts = await page
+      .locator("main")
+      .evaluate(
+        (main, fn) => (new Function(`return (${fn})`)() as typeof countLines)(main, ".card-foot, [data-result-count]"),
+        countLines.toString(),
+      );
+    expect(counts.length).toBeGreaterThan(0);
+    for (const [text, n] of counts) expect(n, text).toBe(1);
+    await page.close();
+  });
+});

@@ -40,7 +40,7 @@ function find(root, selector, type) {
  * @param {string} one
  */
 function plural(n, one) {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
+  return `${n}\u00a0${n === 1 ? one : `${one}s`}`;
 }
 
 /**
