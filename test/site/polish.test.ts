@@ -307,3 +307,51 @@ describe("names and counts", () => {
     await page.close();
   });
 });
+
+describe("key/value tables", () => {
+  it.each([
+    ["orgs/northwind/projects/fraud-detection/experiments/build-features-v8/", "#params-title"],
+    ["orgs/northwind/connections/s3-datalake/", "#schema-title"],
+    ["registry/northwind/fraud-scorer/1.1.0/", "#params-title"],
+  ])("%s: each key and its monospace value share a baseline", async (path, title) => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await open(path, viewport);
+      const gaps = await page.locator(`section:has(> ${title}) table tbody tr`).evaluateAll((rows) =>
+        rows.map((row) => {
+          // An empty inline-block's bottom edge is its line's baseline.
+          const baseline = (cell: Element) => {
+            const probe = document.createElement("span");
+            probe.style.display = "inline-block";
+            cell.prepend(probe);
+            const y = probe.getBoundingClientRect().bottom;
+            probe.remove();
+            return y;
+          };
+          return Math.abs(baseline(row.children[0]!) - baseline(row.children[1]!));
+        }),
+      );
+      expect(gaps.length).toBeGreaterThan(0);
+      for (const gap of gaps) expect(gap).toBeLessThanOrEqual(0.5);
+      await page.close();
+    }
+  });
+
+  it.each([
+    "orgs/northwind/projects/fraud-detection/experiments/build-features-v8/",
+    "registry/northwind/fraud-scorer/1.1.0/",
+  ])("%s: metric values sit right-aligned in their column", async (path) => {
+    const page = await open(path, DESKTOP);
+    const cells = await page.locator("section:has(> #metrics-title) table tbody td").evaluateAll((tds) =>
+      tds.map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const text = range.getBoundingClientRect();
+        const box = td.getBoundingClientRect();
+        return { right: box.right - parseFloat(getComputedStyle(td).paddingRight) - text.right, value: td.textContent };
+      }),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(Math.abs(c.right), c.value!).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
