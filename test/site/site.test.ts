@@ -160,7 +160,7 @@ describe("browsing", () => {
     const before = await page.locator(".search-result-head .badge").allInnerTexts();
     expect(new Set(before).size).toBeGreaterThan(1);
     await filterBox(page, "Kind", "Component").check();
-    await searchStatus(page, /with 1 filter/);
+    await searchStatus(page, /with 1\sfilter/);
     const kinds = await page.locator(".search-result-head .badge").allInnerTexts();
     expect(new Set(kinds)).toEqual(new Set(["Component"]));
     expect(kinds.length).toBeLessThan(before.length);
@@ -404,7 +404,7 @@ describe("the search page", () => {
 
     for (const tag of TAGS) {
       await filterBox(page, "Tag", tag).check();
-      await searchStatus(page, /^1 result for “forecast” with 1 filter\.$/);
+      await searchStatus(page, /^1\sresult for “forecast” with 1\sfilter\.$/);
       expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([
         expect.stringContaining("forecast-xss"),
       ]);
@@ -423,18 +423,18 @@ describe("the search page", () => {
       "Stage",
     ]);
     await filterBox(page, "Kind", "Experiment").check();
-    await searchStatus(page, /with 1 filter\.$/);
+    await searchStatus(page, /with 1\sfilter\.$/);
     await filterBox(page, "Organization", "acme").check();
-    await searchStatus(page, /with 2 filters\.$/);
+    await searchStatus(page, /with 2\sfilters\.$/);
     await filterBox(page, "Tag", TAGS[1]!).check();
-    await searchStatus(page, /^1 result for “acme” with 3 filters\.$/);
+    await searchStatus(page, /^1\sresult for “acme” with 3\sfilters\.$/);
     expect(await page.locator(".search-result-link").allInnerTexts()).toEqual([
       expect.stringContaining("forecast-xss"),
     ]);
     await page.getByRole("button", { name: "Clear filters" }).click();
     await searchStatus(page, /results? for “acme”\.$/);
     await filterBox(page, "Stage", "production").check();
-    await searchStatus(page, /with 1 filter\.$/);
+    await searchStatus(page, /with 1\sfilter\.$/);
     const kinds = new Set(await page.locator(".search-result-head .badge").allInnerTexts());
     expect([...kinds].filter((k) => !["Component", "Model"].includes(k))).toEqual([]);
     expect(await injected(page)).toEqual(CLEAN);
@@ -461,10 +461,10 @@ describe("the search page", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("checkbox");
     await page.keyboard.press("Space");
-    await searchStatus(page, /for “churn” with 1 filter\.$/);
+    await searchStatus(page, /for “churn” with 1\sfilter\.$/);
 
     await page.goto(new URL("search/?organization=acme", internalUrl).href);
-    const total = Number((await searchStatus(page, /^\d+ results with 1 filter\.$/)).split(" ")[0]);
+    const total = Number((await searchStatus(page, /^\d+\sresults with 1\sfilter\.$/)).split(/\s/)[0]);
     expect(total).toBeGreaterThan(10);
     expect(await page.locator(".search-result").count()).toBe(10);
     await page.getByRole("button", { name: "Show more results" }).click();
@@ -500,7 +500,7 @@ describe("the search page", () => {
         expect(await filters.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(width > 900);
         if (width <= 900) await filters.locator("summary").click();
         await filterBox(page, "Kind", "Experiment").check();
-        await searchStatus(page, /with 1 filter\.$/);
+        await searchStatus(page, /with 1\sfilter\.$/);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await shot(page, `search-${width}-${theme}`, true);
       }
