@@ -210,6 +210,25 @@ it("the search filters show that they scroll when they are taller than the scree
   await page.close();
 });
 
+it.each(["hub/", "registry/"])(
+  "the facet panel of %s shows that it scrolls, and its last option scrolls fully into view",
+  async (path) => {
+    const page = await open(path, DESKTOP);
+    const panel = page.locator(".facets");
+    expect(await panel.evaluate(cued)).toBe(true);
+    const state = await panel.evaluate((p) => {
+      const scrolls = p.scrollHeight > p.clientHeight + 1;
+      p.scrollTop = p.scrollHeight;
+      const controls = p.querySelectorAll("label, button");
+      const last = controls[controls.length - 1]!.getBoundingClientRect();
+      return { scrolls, whole: last.bottom <= p.getBoundingClientRect().bottom };
+    });
+    if (path === "hub/") expect(state.scrolls).toBe(true);
+    expect(state.whole).toBe(true);
+    await page.close();
+  },
+);
+
 it("a page's history says who made each change ('by …')", async () => {
   const page = await open("hub/northwind/xgboost-train/", DESKTOP);
   const lines = await page.locator("ol.history li").allInnerTexts();
