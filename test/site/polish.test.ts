@@ -229,6 +229,26 @@ it.each(["hub/", "registry/"])(
   },
 );
 
+it("the home page's feed has one entry per commit, and the production table's names have room at desktop width", async () => {
+  const page = await open("", DESKTOP);
+  const entries = page.locator("#recent-title + .commit-feed > li");
+  const commits = await entries.locator(".feed-main code").allInnerTexts();
+  expect(commits.length).toBeGreaterThan(1);
+  expect(new Set(commits).size).toBe(commits.length);
+  const messages = await entries.locator(".feed-msg").allInnerTexts();
+  expect(new Set(messages).size).toBe(messages.length);
+  // Each entry says who made it and lists what it changed.
+  for (const text of await entries.locator(".feed-main").allInnerTexts()) expect(text).toMatch(/ · by \S/);
+  expect(await entries.first().locator(".commit-changes a").count()).toBeGreaterThan(0);
+  // A production model version's name (without its alias badges) is one line.
+  const lines = await page
+    .locator("#prod-title + * th a")
+    .evaluateAll((links) => links.map((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const n of lines) expect(n).toBe(1);
+  await page.close();
+});
+
 it("a page's history says who made each change ('by …')", async () => {
   const page = await open("hub/northwind/xgboost-train/", DESKTOP);
   const lines = await page.locator("ol.history li").allInnerTexts();
