@@ -249,6 +249,34 @@ it("the home page's feed has one entry per commit, and the production table's na
   await page.close();
 });
 
+it.each([
+  "orgs/northwind/projects/fraud-detection/",
+  "hub/northwind/xgboost-train/",
+  "registry/northwind/fraud-scorer/",
+])(
+  "%s: on a phone the side panel comes before History; on a wide screen History stays under the main column",
+  async (path) => {
+    const where = async (viewport: { width: number; height: number }) => {
+      const page = await open(path, viewport);
+      const box = await page.evaluate(() => {
+        const side = document.querySelector(".with-sidebar > .sidebar")!.getBoundingClientRect();
+        const history = document.getElementById("history-title")!.getBoundingClientRect();
+        const main = document.querySelector(".with-sidebar > div")!.getBoundingClientRect();
+        return { side: { top: side.top, bottom: side.bottom, left: side.left }, history, main };
+      });
+      await page.close();
+      return box;
+    };
+    const phone = await where(PHONE);
+    expect(phone.side.bottom).toBeLessThan(phone.history.top);
+    const desk = await where(DESKTOP);
+    expect(desk.history.left).toBe(desk.main.left);
+    expect(desk.history.right).toBeLessThan(desk.side.left);
+    expect(desk.history.top).toBeGreaterThanOrEqual(desk.main.bottom);
+    expect(desk.side.top).toBe(desk.main.top);
+  },
+);
+
 it("a page's history says who made each change ('by …')", async () => {
   const page = await open("hub/northwind/xgboost-train/", DESKTOP);
   const lines = await page.locator("ol.history li").allInnerTexts();
