@@ -107,7 +107,12 @@ function artifactLine(a: ArtifactRow): string {
 }
 
 function nameValueLine(r: NameValue): string {
-  return wordy(r.value) ? `${r.name}: ${r.value}` : r.name;
+  return r.value.trim() ? `${r.name}: ${r.value}` : r.name;
+}
+
+/** A commit as pages show it: a full hash shortened to its first 7 characters (a 40-character word breaks a phone's line). */
+function shortCommit(commit: string | undefined): string | undefined {
+  return commit !== undefined && /^[0-9a-f]{40}$/i.test(commit) ? commit.slice(0, 7) : commit;
 }
 
 /** What a flavor says (its load snippet is code, left out like every code block). */
@@ -298,7 +303,7 @@ function modelVersionSection(p: ModelVersionPage, seen: ReadonlySet<string>): Se
         fact("Experiment", l.experiment?.label),
         fact("Component", l.component?.label ?? l.componentText),
       ]),
-      l.code && joined([fact("Commit", l.code.commit), fact("Repository", l.code.repo)]),
+      l.code && joined([fact("Commit", shortCommit(l.code.commit)), fact("Repository", l.code.repo)]),
       listFact("Metrics", Object.keys(p.metrics)),
       ...reproduceLines(p.reproduce),
       ...deployLines(p.flavors, p.serving),
@@ -499,7 +504,11 @@ function experimentRecord(p: ExperimentPage): SearchRecordSpec {
               id: "code-title",
               heading: "Code",
               lines: [
-                joined([fact("Commit", p.code.commit), fact("Branch", p.code.branch), fact("Repository", p.code.repo)]),
+                joined([
+                  fact("Commit", shortCommit(p.code.commit)),
+                  fact("Branch", p.code.branch),
+                  fact("Repository", p.code.repo),
+                ]),
               ],
             },
           ]
