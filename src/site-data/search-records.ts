@@ -107,7 +107,18 @@ function artifactLine(a: ArtifactRow): string {
 }
 
 function nameValueLine(r: NameValue): string {
-  return r.value.trim() ? `${r.name}: ${r.value}` : r.name;
+  return wordy(r.value) ? `${r.name}: ${r.value}` : r.name;
+}
+
+/**
+ * Parameters as sentences: one with words for a value says it (`optimizer: adam`); those with
+ * numbers (left out, see wordy) are named in one list (`Parameters: max_depth, learning_rate`),
+ * not as a run of bare keys.
+ */
+function paramLines(params: readonly NameValue[]): Array<string | undefined> {
+  const worded = params.filter((r) => wordy(r.value));
+  const named = params.filter((r) => !wordy(r.value)).map((r) => r.name);
+  return [...worded.map(nameValueLine), listFact("Parameters", named)];
 }
 
 /** A commit as pages show it: a full hash shortened to its first 7 characters (a 40-character word breaks a phone's line). */
@@ -135,7 +146,7 @@ function flavorLine(f: FlavorView): string {
 function deployLines(flavors: readonly FlavorView[], serving: ServingView | undefined): string[] {
   return [
     ...flavors.map(flavorLine),
-    ...(serving ? [`Served by ${serving.component}`, ...serving.params.map(nameValueLine)] : []),
+    ...(serving ? [`Served by ${serving.component}`, ...paramLines(serving.params)] : []),
   ];
 }
 
@@ -474,7 +485,7 @@ function operationRecord(p: OperationPage): SearchRecordSpec {
             { id: "component-outputs", heading: "Outputs", lines: p.inline.outputs.map(ioLine) },
           ]
         : []),
-      { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
+      { id: "params-title", heading: "Parameters", lines: paramLines(p.params) },
     ],
   };
 }
@@ -496,7 +507,7 @@ function experimentRecord(p: ExperimentPage): SearchRecordSpec {
       listFact("Tags", p.tags),
     ],
     sections: [
-      { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
+      { id: "params-title", heading: "Parameters", lines: paramLines(p.params) },
       { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
       ...(p.code
         ? [

@@ -167,7 +167,7 @@ describe("search excerpts", () => {
 });
 
 describe("search results for 'fraud'", () => {
-  it("mark only the part of a word that matched, give parameters their values and show commits short", async () => {
+  it("mark only the part of a word that matched, list parameters rather than run bare keys together, show commits short", async () => {
     const page = await chrome.context.newPage();
     await resultLinks(page, "fraud");
     const marks = await page.locator(".search-results mark").allInnerTexts();
