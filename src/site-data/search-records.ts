@@ -115,10 +115,13 @@ function nameValueLine(r: NameValue): string {
  * numbers (left out, see wordy) are named in one list (`Parameters: max_depth, learning_rate`),
  * not as a run of bare keys.
  */
-function paramLines(params: readonly NameValue[]): Array<string | undefined> {
-  const worded = params.filter((r) => wordy(r.value));
-  const named = params.filter((r) => !wordy(r.value)).map((r) => r.name);
-  return [...worded.map(nameValueLine), listFact("Parameters", named)];
+function paramLines(params: readonly NameValue[]): string[] {
+  const worded = params.filter((r) => wordy(r.value)).map(nameValueLine);
+  const named = listFact(
+    "Parameters",
+    params.filter((r) => !wordy(r.value)).map((r) => r.name),
+  );
+  return named ? [...worded, named] : worded;
 }
 
 /** A commit as pages show it: a full hash shortened to its first 7 characters (a 40-character word breaks a phone's line). */
