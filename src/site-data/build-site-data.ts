@@ -14,7 +14,7 @@ import { NO_HISTORY, pathInRepository, readCatalogHistory, type CatalogHistory }
 import { repositoryUrl, SourceLinks, type NoLinksReason } from "./source-links.js";
 import { componentPages } from "./hub.js";
 import { orgPage, connectionPage, teamPage, teamSummary } from "./orgs.js";
-import { ChangesByAuthor, recentChanges, userPage } from "./people.js";
+import { byCommit, ChangesByAuthor, recentChanges, userPage } from "./people.js";
 import { experimentPage, projectComponentPage, projectPage, projectSummary } from "./projects.js";
 import { operationPage } from "./operations.js";
 import { modelPages } from "./registry.js";
@@ -142,7 +142,7 @@ export function buildSiteData(fullCatalog: Catalog, options: SiteDataOptions = {
       ...(sourceLinks && { repository: repositoryUrl(settings?.repository?.url)! }),
     },
     counts,
-    recent: recent.slice(0, 15),
+    recent: byCommit(recent, 8, 4),
     home: {
       production: modelVersions
         .filter((v) => v.stage === "production")

@@ -16,6 +16,40 @@ export function recentChanges(ctx: SiteContext): RecentChange[] {
 }
 
 /**
+ * Changes (newest first) one entry per commit, at most `commits` of them,
+ * each listing at most `entities` of what it changed and how many more: an
+ * import of 4,000 files is one entry, not 4,000. The home page's feed and a
+ * user's page list changes this way.
+ */
+export function byCommit(changes: Iterable<RecentChange>, commits: number, entities: number): CommitChanges[] {
+  const out: CommitChanges[] = [];
+  const groups = new Map<string, CommitChanges>();
+  for (const c of changes) {
+    let group = groups.get(c.commit);
+    if (!group) {
+      if (out.length === commits) break;
+      const { commit, short, date, author, authorUser, message, commitUrl } = c;
+      group = {
+        commit,
+        short,
+        date,
+        author,
+        ...(authorUser !== undefined && { authorUser }),
+        ...(message !== undefined && { message }),
+        ...(commitUrl !== undefined && { commitUrl }),
+        changes: [],
+        more: 0,
+      };
+      groups.set(c.commit, group);
+      out.push(group);
+    }
+    if (group.changes.length < entities) group.changes.push({ kind: c.kind, entity: c.entity, change: c.change });
+    else group.more++;
+  }
+  return out;
+}
+
+/**
  * The recent changes by commit author (as git records it, trimmed and
  * lower-cased), indexed once: each user's page looks up its names instead of
  * every user testing every change (quadratic: most of the site data's time
@@ -42,37 +76,13 @@ export class ChangesByAuthor {
       .map((i) => this.#recent[i]!);
   }
 
-  /**
-   * The changes of `names`, one entry per commit (newest first), at most
-   * `commits` of them, each listing at most `entities` of what it changed
-   * and how many more: an import of 4,000 files is one line, not 4,000.
-   */
+  /** The changes of `names`, one entry per commit (see byCommit). */
   commitsOf(names: ReadonlyArray<string | undefined>, commits: number, entities: number): CommitChanges[] {
-    const out: CommitChanges[] = [];
-    const byCommit = new Map<string, CommitChanges>();
-    for (const i of this.#positions(names)) {
-      const c = this.#recent[i]!;
-      let group = byCommit.get(c.commit);
-      if (!group) {
-        if (out.length === commits) break;
-        const { commit, short, date, author, message, commitUrl } = c;
-        group = {
-          commit,
-          short,
-          date,
-          author,
-          ...(message !== undefined && { message }),
-          ...(commitUrl !== undefined && { commitUrl }),
-          changes: [],
-          more: 0,
-        };
-        byCommit.set(c.commit, group);
-        out.push(group);
-      }
-      if (group.changes.length < entities) group.changes.push({ kind: c.kind, entity: c.entity, change: c.change });
-      else group.more++;
-    }
-    return out;
+    return byCommit(
+      this.#positions(names).map((i) => this.#recent[i]!),
+      commits,
+      entities,
+    );
   }
 
   /** Positions in `recent` of the changes whose author is one of `names`, in order. */

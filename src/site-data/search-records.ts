@@ -110,6 +110,25 @@ function nameValueLine(r: NameValue): string {
   return wordy(r.value) ? `${r.name}: ${r.value}` : r.name;
 }
 
+/**
+ * Parameters as sentences: one with words for a value says it (`optimizer: adam`); those with
+ * numbers (left out, see wordy) are named in one list (`Parameters: max_depth, learning_rate`),
+ * not as a run of bare keys.
+ */
+function paramLines(params: readonly NameValue[]): string[] {
+  const worded = params.filter((r) => wordy(r.value)).map(nameValueLine);
+  const named = listFact(
+    "Parameters",
+    params.filter((r) => !wordy(r.value)).map((r) => r.name),
+  );
+  return named ? [...worded, named] : worded;
+}
+
+/** A commit as pages show it: a full hash shortened to its first 7 characters (a 40-character word breaks a phone's line). */
+function shortCommit(commit: string | undefined): string | undefined {
+  return commit !== undefined && /^[0-9a-f]{40}$/i.test(commit) ? commit.slice(0, 7) : commit;
+}
+
 /** What a flavor says (its load snippet is code, left out like every code block). */
 function flavorLine(f: FlavorView): string {
   return joined(
@@ -130,7 +149,7 @@ function flavorLine(f: FlavorView): string {
 function deployLines(flavors: readonly FlavorView[], serving: ServingView | undefined): string[] {
   return [
     ...flavors.map(flavorLine),
-    ...(serving ? [`Served by ${serving.component}`, ...serving.params.map(nameValueLine)] : []),
+    ...(serving ? [`Served by ${serving.component}`, ...paramLines(serving.params)] : []),
   ];
 }
 
@@ -298,7 +317,7 @@ function modelVersionSection(p: ModelVersionPage, seen: ReadonlySet<string>): Se
         fact("Experiment", l.experiment?.label),
         fact("Component", l.component?.label ?? l.componentText),
       ]),
-      l.code && joined([fact("Commit", l.code.commit), fact("Repository", l.code.repo)]),
+      l.code && joined([fact("Commit", shortCommit(l.code.commit)), fact("Repository", l.code.repo)]),
       listFact("Metrics", Object.keys(p.metrics)),
       ...reproduceLines(p.reproduce),
       ...deployLines(p.flavors, p.serving),
@@ -469,7 +488,7 @@ function operationRecord(p: OperationPage): SearchRecordSpec {
             { id: "component-outputs", heading: "Outputs", lines: p.inline.outputs.map(ioLine) },
           ]
         : []),
-      { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
+      { id: "params-title", heading: "Parameters", lines: paramLines(p.params) },
     ],
   };
 }
@@ -491,7 +510,7 @@ function experimentRecord(p: ExperimentPage): SearchRecordSpec {
       listFact("Tags", p.tags),
     ],
     sections: [
-      { id: "params-title", heading: "Parameters", lines: p.params.map(nameValueLine) },
+      { id: "params-title", heading: "Parameters", lines: paramLines(p.params) },
       { id: "metrics-title", heading: "Metrics", lines: [listFact("Metrics", Object.keys(p.metrics))] },
       ...(p.code
         ? [
@@ -499,7 +518,11 @@ function experimentRecord(p: ExperimentPage): SearchRecordSpec {
               id: "code-title",
               heading: "Code",
               lines: [
-                joined([fact("Commit", p.code.commit), fact("Branch", p.code.branch), fact("Repository", p.code.repo)]),
+                joined([
+                  fact("Commit", shortCommit(p.code.commit)),
+                  fact("Branch", p.code.branch),
+                  fact("Repository", p.code.repo),
+                ]),
               ],
             },
           ]

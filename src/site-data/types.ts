@@ -89,12 +89,14 @@ export interface RecentChange extends HistoryEntry {
   entity: Link;
 }
 
-/** One commit's changes to entities (a user's page lists what they changed this way). */
+/** One commit's changes to entities (the home page's feed and a user's page list changes this way). */
 export interface CommitChanges {
   commit: string;
   short: string;
   date: string;
   author: string;
+  /** The catalog user the git author is, when one is. */
+  authorUser?: UserRef;
   message?: string;
   commitUrl?: string;
   /** The entities it added, modified or deleted (the first few). */
@@ -152,7 +154,8 @@ export interface SiteData {
     card?: { path: string; width: number; height: number };
   };
   counts: Counts;
-  recent: RecentChange[];
+  /** The latest commits that changed entities, each with what it changed (the home page's feed). */
+  recent: CommitChanges[];
   home: { production: ModelVersionRow[]; components: ComponentSummary[] };
   hub: { components: ComponentSummary[]; facets: Facet[] };
   registry: { models: ModelSummary[]; facets: Facet[] };

@@ -87,6 +87,18 @@ describe("search records", () => {
   });
 });
 
+describe("parameters and commits in records", () => {
+  it("name parameters in a list, not as a run of bare keys, and give a commit its short hash", () => {
+    const lines = [...specs.values()]
+      .flatMap((s) => [...s.lead, ...s.sections.flatMap((x) => x.lines ?? [])])
+      .filter((l): l is string => Boolean(l));
+    expect(lines.filter((l) => l === "max_depth")).toEqual([]);
+    expect(lines.some((l) => /^Parameters: (\w+, )*max_depth\b/.test(l))).toBe(true);
+    expect(lines.filter((l) => /[0-9a-f]{40}/.test(l))).toEqual([]);
+    expect(lines.some((l) => /Commit: [0-9a-f]{7}\b/.test(l))).toBe(true);
+  });
+});
+
 describe("a record's HTML", () => {
   const spec = (sections: SearchRecordSpec["sections"]): SearchRecordSpec => ({
     url: "/x/",

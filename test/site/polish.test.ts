@@ -105,11 +105,17 @@ it("on a phone, an input's required/optional badge sits on its name's line", asy
 });
 
 describe("the schema reference on a phone", () => {
-  it("is a short list of folded schemas; a link opens one, whose title stays in view, with a way back", async () => {
+  it("is a short list of folded schemas; tapping one opens it, whose title stays in view, with a way back", async () => {
     const page = await open("schema/", PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
     expect(await page.locator("details.schema[open]").count()).toBe(0);
-    await page.locator("#schemas a", { hasText: "Experiment" }).click();
+    // One navigation: each schema's name shows once (its folded section), no tab strip repeats it.
+    const titles = await page.locator("details.schema summary h2").allInnerTexts();
+    expect(titles.length).toBeGreaterThan(3);
+    for (const t of titles) expect(await page.getByText(t, { exact: true }).count(), t).toBe(1);
+    await page
+      .locator("details.schema summary", { has: page.getByRole("heading", { name: "Experiment", exact: true }) })
+      .click();
     const section = page.locator("details.schema[open]");
     expect(await section.count()).toBe(1);
     expect(await section.locator("summary h2").innerText()).toBe("Experiment");
@@ -209,6 +215,73 @@ it("the search filters show that they scroll when they are taller than the scree
   expect(whole).toBe(true);
   await page.close();
 });
+
+it.each(["hub/", "registry/"])(
+  "the facet panel of %s shows that it scrolls, and its last option scrolls fully into view",
+  async (path) => {
+    const page = await open(path, DESKTOP);
+    const panel = page.locator(".facets");
+    expect(await panel.evaluate(cued)).toBe(true);
+    const state = await panel.evaluate((p) => {
+      const scrolls = p.scrollHeight > p.clientHeight + 1;
+      p.scrollTop = p.scrollHeight;
+      const controls = p.querySelectorAll("label, button");
+      const last = controls[controls.length - 1]!.getBoundingClientRect();
+      return { scrolls, whole: last.bottom <= p.getBoundingClientRect().bottom };
+    });
+    if (path === "hub/") expect(state.scrolls).toBe(true);
+    expect(state.whole).toBe(true);
+    await page.close();
+  },
+);
+
+it("the home page's feed has one entry per commit, and the production table's names have room at desktop width", async () => {
+  const page = await open("", DESKTOP);
+  const entries = page.locator("#recent-title + .commit-feed > li");
+  const commits = await entries.locator(".feed-main code").allInnerTexts();
+  expect(commits.length).toBeGreaterThan(1);
+  expect(new Set(commits).size).toBe(commits.length);
+  const messages = await entries.locator(".feed-msg").allInnerTexts();
+  expect(new Set(messages).size).toBe(messages.length);
+  // Each entry says who made it and lists what it changed.
+  for (const text of await entries.locator(".feed-main").allInnerTexts()) expect(text).toMatch(/ · by \S/);
+  expect(await entries.first().locator(".commit-changes a").count()).toBeGreaterThan(0);
+  // A production model version's name (without its alias badges) is one line.
+  const lines = await page
+    .locator("#prod-title + * th a")
+    .evaluateAll((links) => links.map((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const n of lines) expect(n).toBe(1);
+  await page.close();
+});
+
+it.each([
+  "orgs/northwind/projects/fraud-detection/",
+  "hub/northwind/xgboost-train/",
+  "registry/northwind/fraud-scorer/",
+])(
+  "%s: on a phone the side panel comes before History; on a wide screen History stays under the main column",
+  async (path) => {
+    const where = async (viewport: { width: number; height: number }) => {
+      const page = await open(path, viewport);
+      const box = await page.evaluate(() => {
+        const side = document.querySelector(".with-sidebar > .sidebar")!.getBoundingClientRect();
+        const history = document.getElementById("history-title")!.getBoundingClientRect();
+        const main = document.querySelector(".with-sidebar > div")!.getBoundingClientRect();
+        return { side: { top: side.top, bottom: side.bottom, left: side.left }, history, main };
+      });
+      await page.close();
+      return box;
+    };
+    const phone = await where(PHONE);
+    expect(phone.side.bottom).toBeLessThan(phone.history.top);
+    const desk = await where(DESKTOP);
+    expect(desk.history.left).toBe(desk.main.left);
+    expect(desk.history.right).toBeLessThan(desk.side.left);
+    expect(desk.history.top).toBeGreaterThanOrEqual(desk.main.bottom);
+    expect(desk.side.top).toBe(desk.main.top);
+  },
+);
 
 it("a page's history says who made each change ('by …')", async () => {
   const page = await open("hub/northwind/xgboost-train/", DESKTOP);

@@ -166,6 +166,22 @@ describe("search excerpts", () => {
   });
 });
 
+describe("search results for 'fraud'", () => {
+  it("mark only the part of a word that matched, list parameters rather than run bare keys together, show commits short", async () => {
+    const page = await chrome.context.newPage();
+    await resultLinks(page, "fraud");
+    const marks = await page.locator(".search-results mark").allInnerTexts();
+    expect(marks.length).toBeGreaterThan(3);
+    // Not a whole path or `is_fraud`: the mark is the matched part.
+    for (const m of marks) expect(m.toLowerCase()).toMatch(/^fraud[a-z]*$/);
+    const text = (await page.locator(".search-results").innerText()).split("\n");
+    // No parameter list of bare keys ("max_depth. learning_rate."), no 40-character commit hash.
+    expect(text.filter((l) => /\b[a-z]+_[a-z_]+\. [a-z]+_[a-z_]+\./.test(l))).toEqual([]);
+    expect(text.filter((l) => /[0-9a-f]{40}/.test(l))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the search index made from the site data", () => {
   /** The words of a text a reader would search for: letters only, three or more of them. */
   function wordsOf(text: string): string[] {

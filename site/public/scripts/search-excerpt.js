@@ -5,8 +5,8 @@
  * in the full stop after a word. A record's lines are sentences (Pagefind
  * ends each with a full stop), so the excerpt here is the sentence that holds
  * the best match in its section (more whole sentences after it while they
- * fit), "…" only where a long sentence is cut, and a mark covers the word
- * without its trailing punctuation.
+ * fit), "…" only where a long sentence is cut, and a mark covers the part
+ * of the word the query matched (never its trailing punctuation).
  */
 
 import { decodeEntities } from "./search-text.js";
@@ -21,17 +21,46 @@ const SENTENCE_END = /[.!?]$/;
 
 /** @typedef {{ text: string, marked: boolean }} ExcerptPart */
 
+/** The runs of letters and digits in a word (a path's folders, a name's `_`-joined parts). */
+const RUNS = /[\p{L}\p{N}]+/gu;
+
 /**
- * A word, marked when it matched: the mark leaves out punctuation that follows the word.
+ * The query's terms as a mark looks for them: lower-cased runs of letters and digits.
+ * @param {string} query
+ * @returns {string[]}
+ */
+export function queryTerms(query) {
+  return [...query.toLowerCase().matchAll(RUNS)].map((m) => m[0]);
+}
+
+/**
+ * A word, marked when it matched. The mark covers the parts of the word a query term begins (`fraud` in
+ * `is_fraud` or in a path's `/fraud-transactions/`), else (a term Pagefind matched by its stem) the word
+ * without the punctuation that follows it.
  * @param {string} word
  * @param {boolean} matched
+ * @param {readonly string[]} terms
  * @returns {ExcerptPart[]}
  */
-function wordParts(word, matched) {
+function wordParts(word, matched, terms) {
   if (!matched) return [{ text: word, marked: false }];
+  /** @type {ExcerptPart[]} */
+  const parts = [];
+  let at = 0;
+  for (const run of word.matchAll(RUNS)) {
+    const lower = run[0].toLowerCase();
+    if (!terms.some((t) => lower.startsWith(t))) continue;
+    if (run.index > at) parts.push({ text: word.slice(at, run.index), marked: false });
+    parts.push({ text: run[0], marked: true });
+    at = run.index + run[0].length;
+  }
+  if (parts.length > 0) {
+    if (at < word.length) parts.push({ text: word.slice(at), marked: false });
+    return parts;
+  }
   const [, core = word, tail = ""] = /^(.*?)([.,;:!?)]*)$/su.exec(word) ?? [];
-  const parts = [{ text: core || word, marked: true }];
-  return core && tail ? [...parts, { text: tail, marked: false }] : parts;
+  const whole = [{ text: core || word, marked: true }];
+  return core && tail ? [...whole, { text: tail, marked: false }] : whole;
 }
 
 /**
@@ -41,9 +70,10 @@ function wordParts(word, matched) {
  * @param {number} from
  * @param {number} to
  * @param {number} length at most this many words
+ * @param {readonly string[]} terms the query's terms (queryTerms)
  * @returns {ExcerptPart[]}
  */
-export function sentenceExcerpt(words, section, from, to, length) {
+export function sentenceExcerpt(words, section, from, to, length, terms = []) {
   if (from >= to) return [];
   const inText = (section.weighted_locations ?? []).filter((l) => l.location >= from && l.location < to);
   // The best match (the first of equals); a match only in the heading shows the section's first sentence.
@@ -69,7 +99,7 @@ export function sentenceExcerpt(words, section, from, to, length) {
   if (start > from && !SENTENCE_END.test(words[start - 1] ?? "")) parts.push({ text: "… ", marked: false });
   for (let i = start; i < end; i++) {
     if (i > start) parts.push({ text: " ", marked: false });
-    parts.push(...wordParts(words[i] ?? "", matched.has(i)));
+    parts.push(...wordParts(words[i] ?? "", matched.has(i), terms));
   }
   if (end < to && !SENTENCE_END.test(words[end - 1] ?? "")) parts.push({ text: " …", marked: false });
   return parts;
@@ -82,9 +112,10 @@ export function sentenceExcerpt(words, section, from, to, length) {
  * @param {ResultData} data
  * @param {readonly SubResult[]} sections
  * @param {number} length
+ * @param {readonly string[]} terms the query's terms (queryTerms)
  * @returns {{ lead?: ExcerptPart[], sections: ExcerptPart[][] } | undefined}
  */
-export function resultExcerpts(data, sections, length) {
+export function resultExcerpts(data, sections, length, terms = []) {
   if (data.raw_content === undefined) return undefined;
   const words = decodeEntities(data.raw_content).split(WORDS);
   const anchors = [...(data.anchors ?? [])].sort((a, b) => a.location - b.location);
@@ -99,10 +130,10 @@ export function resultExcerpts(data, sections, length) {
   const own = (data.sub_results ?? []).find((s) => !s.anchor);
   const leadEnd = anchors[0]?.location ?? words.length;
   return {
-    ...(own && { lead: sentenceExcerpt(words, own, 0, leadEnd, length) }),
+    ...(own && { lead: sentenceExcerpt(words, own, 0, leadEnd, length, terms) }),
     sections: sections.map((s) => {
       const { from, to } = s.anchor ? textOf(s.anchor) : { from: 0, to: leadEnd };
-      return sentenceExcerpt(words, s, from, to, length);
+      return sentenceExcerpt(words, s, from, to, length, terms);
     }),
   };
 }

@@ -1,7 +1,7 @@
 // @ts-check
 /// <reference lib="dom" />
 /** One search result as a list item: its title (a link), its kind, its excerpt, and its best matching sections. */
-import { resultExcerpts } from "./search-excerpt.js";
+import { queryTerms, resultExcerpts } from "./search-excerpt.js";
 import { EXCERPT_WORDS } from "./search-index.js";
 import { appendExcerpt, el, link } from "./search-text.js";
 
@@ -33,8 +33,9 @@ const score = (section) => Math.max(0, ...(section.weighted_locations ?? []).map
  * The list item of one result: its own text's excerpt where the query matched it, then its best
  * matching sections (a version's row, an inputs table), each with its excerpt, none twice.
  * @param {ResultData} data
+ * @param {string} query what was searched for (its terms are marked)
  */
-export function resultItem(data) {
+export function resultItem(data, query = "") {
   const item = el("li", "search-result");
   const head = el("div", "search-result-head");
   const title = el("h2", "search-result-title");
@@ -47,7 +48,7 @@ export function resultItem(data) {
     .filter((s) => s.anchor && s.url !== data.url && s.url.includes("#"))
     .sort((a, b) => score(b) - score(a))
     .slice(0, SECTIONS);
-  const cut = resultExcerpts(data, sections, EXCERPT_WORDS);
+  const cut = resultExcerpts(data, sections, EXCERPT_WORDS, queryTerms(query));
   // Without sub-results (a search by filters only) the result shows the start of its text.
   const lead = cut && subResults.length > 0 ? cut.lead : data.excerpt;
   if (lead && lead.length > 0) item.append(excerptParagraph(lead));

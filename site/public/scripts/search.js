@@ -80,6 +80,8 @@ async function searchPage(root) {
   let results = [];
   let shown = 0;
   let generation = 0;
+  /** What the shown results were searched for. */
+  let query = "";
 
   /**
    * Add the next page of results; false when a newer search began meanwhile.
@@ -88,7 +90,7 @@ async function searchPage(root) {
   const showMore = async (mine) => {
     const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
     if (mine !== generation) return false;
-    for (const data of next) list.append(resultItem(data));
+    for (const data of next) list.append(resultItem(data, query));
     shown += next.length;
     more.hidden = shown >= results.length;
     return true;
@@ -128,6 +130,7 @@ async function searchPage(root) {
     }
     if (mine !== generation) return;
     results = response.results;
+    query = term;
     shown = 0;
     list.replaceChildren();
     if (!(await showMore(mine))) return;
