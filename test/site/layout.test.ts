@@ -6,17 +6,13 @@
  * of each go to .tmp/screenshots/layout/. At desktop width a table fits its
  * column without scrolling, and a drawing (SVG) shows every node whole.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/site-build/build-site.js";
-import { serveSite } from "../../src/site-build/serve.js";
 import { MATRIX_COLUMNS } from "../../src/site-data/matrix.js";
-import { launchChromium, type Chromium } from "./browser.js";
+import type { Chromium } from "./browser.js";
+import { serveSample, type ServedSample } from "./sample-site.js";
 
-const SAMPLE = join(import.meta.dirname, "../../catalog");
 const SHOTS = join(import.meta.dirname, "../../.tmp/screenshots/layout");
 
 /** One page of each type, the sample's longest or most crowded where there is a choice. */
@@ -46,24 +42,18 @@ const PAGES: Record<string, string> = {
   "not found": "no/such/page/",
 };
 
-let out: string;
-let server: Server;
+let sample: ServedSample;
 let url: string;
 let chrome: Chromium;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "mlcat-layout-"));
-  const site = await buildSite({ dir: SAMPLE, outDir: join(out, "site"), now: new Date("2026-02-10T00:00:00Z") });
-  if (!site.ok) throw new Error("the sample catalog did not build");
-  ({ server, url } = await serveSite({ dir: site.outDir, basePath: "/", port: 0 }));
-  chrome = await launchChromium();
+  sample = await serveSample("layout");
+  ({ url, chrome } = sample);
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
-  await chrome?.close();
-  server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
+  await sample?.close();
 });
 
 /**

@@ -5,37 +5,25 @@
  * on a phone, long names, the header search, the search filters and the
  * history's author line.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/site-build/build-site.js";
-import { serveSite } from "../../src/site-build/serve.js";
-import { launchChromium, type Chromium } from "./browser.js";
+import type { Chromium } from "./browser.js";
+import { serveSample, type ServedSample } from "./sample-site.js";
 
-const SAMPLE = join(import.meta.dirname, "../../catalog");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-let out: string;
-let server: Server;
+let sample: ServedSample;
 let url: string;
 let chrome: Chromium;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "mlcat-polish-"));
-  const site = await buildSite({ dir: SAMPLE, outDir: join(out, "site"), now: new Date("2026-02-10T00:00:00Z") });
-  if (!site.ok) throw new Error("the sample catalog did not build");
-  ({ server, url } = await serveSite({ dir: site.outDir, basePath: "/", port: 0 }));
-  chrome = await launchChromium();
+  sample = await serveSample("polish");
+  ({ url, chrome } = sample);
 }, 180_000);
 
 afterAll(async () => {
-  await chrome?.close();
-  server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
+  await sample?.close();
 });
 
 async function open(path: string, viewport: { width: number; height: number }, theme = "light"): Promise<Page> {
