@@ -27,6 +27,12 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error",
       // A case listed twice never runs the second time (a merge of two kinds' redactions did that).
       "no-duplicate-case": "error",
+      // The legacy globals URL-encode: a local `escape` helper removed leaves its callers on them silently.
+      "no-restricted-globals": [
+        "error",
+        { name: "escape", message: "URL-encodes; use escapeHtml (src/site-data/escape-html.ts)" },
+        { name: "unescape", message: "legacy URL decoding; use decodeURIComponent" },
+      ],
       // Unused values are errors, but a leading underscore says "ignored on purpose".
       "@typescript-eslint/no-unused-vars": [
         "error",

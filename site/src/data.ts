@@ -5,7 +5,7 @@
  */
 import siteData from "virtual:mlcat/site-data";
 import type { SiteData } from "../../src/site-data/types.ts";
-import { inShard } from "../../src/site-data/shard.ts";
+import { shardPages } from "../../src/site-data/shard.ts";
 export { versionAnchor } from "../../src/site-data/anchors.ts";
 export { groupEvaluations } from "../../src/site-data/evaluation-groups.ts";
 export { emptyMark, filledColumns } from "../../src/site-data/columns.ts";
@@ -23,8 +23,7 @@ export function href(path = ""): string {
 
 /** The pages of a kind this build renders: all of them, or a sharded build's part (by URL). */
 export function pagesOf<T extends { url: string }>(pages: readonly T[]): T[] {
-  const shard = data.meta.shard;
-  return shard ? pages.filter((p) => inShard(shard, p.url)) : [...pages];
+  return shardPages(data.meta.shard, pages);
 }
 
 /** An ISO date-time shown as a date (UTC), e.g. `2026-01-27`. */

@@ -3,14 +3,12 @@
  * worker thread highlighted it ahead of the page (src/site-build/highlight-ahead.ts),
  * or highlighted here, with the same highlighter and the same HTML.
  */
-import { highlightYaml as highlightHere, type Highlighted } from "../../src/site-build/highlight.ts";
-import { AHEAD_KEY, type AheadHighlights } from "../../src/site-build/highlight.ts";
+import { aheadRegistry, highlightYaml as highlightHere, type Highlighted } from "../../src/site-build/highlight.ts";
 import { data } from "./data";
 
 export type { Highlighted };
 
 /** `code` highlighted (see src/site-build/highlight.ts). */
 export function highlightYaml(code: string): Highlighted {
-  const ahead = (globalThis as { [k: symbol]: WeakMap<object, AheadHighlights> | undefined })[Symbol.for(AHEAD_KEY)];
-  return ahead?.get(data)?.take(code) ?? highlightHere(code);
+  return aheadRegistry().get(data)?.take(code) ?? highlightHere(code);
 }

@@ -14,8 +14,8 @@ import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { HIGHLIGHT_WORKER_PATH } from "../runtime/locations.js";
 import type { SiteData } from "../site-data/types.js";
-import { inShard } from "../site-data/shard.js";
-import { AHEAD_KEY, type AheadHighlights, type Highlighted } from "./highlight.js";
+import { shardPages } from "../site-data/shard.js";
+import { aheadRegistry, type Highlighted } from "./highlight.js";
 import type { AheadReply, AheadRequest } from "./highlight-worker.js";
 
 /** How many blocks the worker keeps done ahead of the pages at most (bounds the memory their HTML takes). */
@@ -32,9 +32,7 @@ const BATCH = 64;
  * build's end.
  */
 export function yamlBlocks(data: SiteData): string[] {
-  const shard = data.meta.shard;
-  const shown = <T extends { url: string }>(pages: readonly T[]) =>
-    shard ? pages.filter((p) => inShard(shard, p.url)) : pages;
+  const shown = <T extends { url: string }>(pages: readonly T[]) => shardPages(data.meta.shard, pages);
   const blocks: string[] = [];
   for (const v of shown(data.componentVersions)) blocks.push(v.snippet, v.sourceYaml);
   for (const c of shown(data.components)) if (c.current) blocks.push(c.current.snippet, c.current.sourceYaml);
@@ -52,12 +50,6 @@ export function yamlBlocks(data: SiteData): string[] {
 interface Slot {
   uses: number;
   done?: Highlighted;
-}
-
-/** The registry the pages look their blocks up in, by the site data they render. */
-function registry(): WeakMap<object, AheadHighlights> {
-  const store = globalThis as { [k: symbol]: WeakMap<object, AheadHighlights> | undefined };
-  return (store[Symbol.for(AHEAD_KEY)] ??= new WeakMap());
 }
 
 /** A highlighting ahead: `supply` hands it the data once computed; `stop` ends its thread and lets its blocks go. */
@@ -99,7 +91,7 @@ export function startHighlightAhead(): HighlightAhead {
     },
     settled: () => settled(),
     async stop() {
-      if (supplied) registry().delete(supplied);
+      if (supplied) aheadRegistry().delete(supplied);
       await worker.terminate();
     },
   };
@@ -144,7 +136,7 @@ function supplyBlocks(worker: Worker, data: SiteData): { blocks: number; settled
     if (!asked) waiting.splice(0).forEach((resolve) => resolve());
   });
   askMore();
-  registry().set(data, {
+  aheadRegistry().set(data, {
     take(code) {
       const slot = slots.get(code);
       if (!slot) return undefined;

@@ -24,6 +24,7 @@ import { createHighlighterCoreSync, type HighlighterCore, type LanguageRegistrat
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import githubDark from "shiki/themes/github-dark.mjs";
 import githubLight from "shiki/themes/github-light.mjs";
+import { escapeHtml } from "../site-data/escape-html.js";
 import { readableOn } from "./contrast.js";
 
 /** YAML as catalog files and snippets write it, one line at a time, with the scopes Shiki's themes color. */
@@ -121,11 +122,6 @@ function pairColors(): Map<string, string> | undefined {
   return darkOf;
 }
 
-/** Escape text for HTML. */
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
 /**
  * The class of a token's two colors. A pair the probe did not show (none,
  * for this grammar and these themes) is left uncolored rather than numbered
@@ -166,10 +162,10 @@ function learn(fresh: readonly string[]): void {
   const tokens = tokenize(fresh.join("\n"));
   fresh.forEach((line, i) => {
     const html = (tokens[i] ?? [])
-      .map((t) => (t.cls ? `<span class="${t.cls}">${escape(t.content)}</span>` : escape(t.content)))
+      .map((t) => (t.cls ? `<span class="${t.cls}">${escapeHtml(t.content)}</span>` : escapeHtml(t.content)))
       .join("");
     // What Shiki gave must be the line itself; else the line is shown plain.
-    lines.set(line, (tokens[i] ?? []).map((t) => t.content).join("") === line ? html : escape(line));
+    lines.set(line, (tokens[i] ?? []).map((t) => t.content).join("") === line ? html : escapeHtml(line));
   });
 }
 
@@ -180,9 +176,12 @@ export interface Highlighted {
   palette: string;
 }
 
-/** The custom properties of every class given so far. */
+/** The custom properties of every class (the classes are numbered once, by `pairColors`). */
+let paletteCss: string | undefined;
+
+/** The custom properties of every class, worked out once: the pairs do not change after `pairColors`. */
 function palette(): string {
-  return [...pairClass]
+  return (paletteCss ??= [...pairClass]
     .map(([key, n]) => {
       const [light, dark] = key.split("|");
       const shown = {
@@ -191,7 +190,7 @@ function palette(): string {
       };
       return `--hl${n}-light:${shown.light};--hl${n}-dark:${shown.dark}`;
     })
-    .join(";");
+    .join(";"));
 }
 
 /**
@@ -206,13 +205,22 @@ export function highlightYaml(code: string): Highlighted {
   const source = code.split("\n");
   const fresh = [...new Set(source.filter((l) => !lines.has(l)))];
   learn(fresh);
-  return { html: source.map((l) => lines.get(l) ?? escape(l)).join("\n"), palette: palette() };
+  return { html: source.map((l) => lines.get(l) ?? escapeHtml(l)).join("\n"), palette: palette() };
 }
 
 /** The global registry (`Symbol.for`) of the blocks highlighted ahead, by the site data the pages render. */
-export const AHEAD_KEY = "mlcat.highlight-ahead";
+const AHEAD_KEY = "mlcat.highlight-ahead";
 
 /** The blocks of one build highlighted ahead: `take` gives a block done (undefined for one not done yet). */
 export interface AheadHighlights {
   take(code: string): Highlighted | undefined;
+}
+
+/**
+ * The registry the build fills and the pages look their blocks up in, by the site data they render:
+ * global (`Symbol.for`), as Astro's page modules and the build's own are loaded apart.
+ */
+export function aheadRegistry(): WeakMap<object, AheadHighlights> {
+  const store = globalThis as { [k: symbol]: WeakMap<object, AheadHighlights> | undefined };
+  return (store[Symbol.for(AHEAD_KEY)] ??= new WeakMap());
 }

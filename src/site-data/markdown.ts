@@ -180,10 +180,7 @@ export function isHttpUrl(url: unknown): url is string {
   }
 }
 
-/** Escape text for HTML and SVG markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+export { escapeHtml } from "./escape-html.js";
 
 /** JSON safe to embed in a `<script>` element: `<` (and line separators) escaped. */
 export function embedJson(value: unknown): string {

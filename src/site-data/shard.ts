@@ -30,6 +30,11 @@ export function shardOfPath(path: string, count: number): number {
   return (hash % count) + 1;
 }
 
+/** The pages of a kind a build renders: all of them, or a sharded build's part (by URL). */
+export function shardPages<T extends { url: string }>(shard: Shard | undefined, pages: readonly T[]): T[] {
+  return shard === undefined ? [...pages] : pages.filter((p) => inShard(shard, p.url));
+}
+
 /** Whether `path` is this part's to write (every path is, without a shard). */
 export function inShard(shard: Shard | undefined, path: string): boolean {
   return shard === undefined || shard.count === 1 || shardOfPath(path, shard.count) === shard.index;

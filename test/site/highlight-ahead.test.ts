@@ -10,7 +10,7 @@ import { schemaCheck } from "../../src/checks/schema.js";
 import { validateCatalog } from "../../src/validate.js";
 import { HIGHLIGHT_WORKER_PATH } from "../../src/runtime/locations.js";
 import { startHighlightAhead, yamlBlocks } from "../../src/site-build/highlight-ahead.js";
-import { AHEAD_KEY, highlightYaml, type AheadHighlights } from "../../src/site-build/highlight.js";
+import { aheadRegistry, highlightYaml, type AheadHighlights } from "../../src/site-build/highlight.js";
 import { inShard } from "../../src/site-data/shard.js";
 import type { SiteData } from "../../src/site-data/types.js";
 import { BASE, loadFiles } from "../helpers/catalog.js";
@@ -24,8 +24,7 @@ function siteData(): SiteData {
 
 /** What the pages of `data` find (site/src/highlight.ts looks it up the same way). */
 function pagesView(data: SiteData): AheadHighlights | undefined {
-  const store = globalThis as { [k: symbol]: WeakMap<object, AheadHighlights> | undefined };
-  return store[Symbol.for(AHEAD_KEY)]?.get(data);
+  return aheadRegistry().get(data);
 }
 
 describe("YAML highlighted ahead of the pages", () => {
