@@ -159,9 +159,10 @@ function evaluationGroups(
   versions: readonly VersionRef[],
   rows: EvaluationComparison["rows"],
 ): Pick<EvaluationComparison, "groups" | "mixedDatasets"> {
-  const groups: EvaluationGroup[] = groupEvaluations(rows).map((g) => ({ ...g, scored: [] }));
-  for (const g of groups)
-    g.scored = versions.filter((_, i) => g.rows.some((r) => r.values[i] !== null)).map((v) => v.tag);
+  const groups: EvaluationGroup[] = groupEvaluations(rows).map((g) => ({
+    ...g,
+    scored: versions.filter((_, i) => g.rows.some((r) => r.values[i] !== null)).map((v) => v.tag),
+  }));
   const versionsOf = new Map<string, Set<string>>();
   for (const g of groups)
     versionsOf.set(g.dataset, (versionsOf.get(g.dataset) ?? new Set()).add(g.datasetVersion ?? ""));
