@@ -25,6 +25,13 @@ const LINE_H = 15;
 const DETAIL_LINES = 2;
 const DETAIL_H = 13;
 const MIN_H = 52;
+/** The baseline of a node's first label line, from the node's top (the kind's line is above it). */
+const LABEL_Y = 35;
+
+/** Lines of one `<text>`, each a `<tspan>` at `x`, `lineHeight` below the one before. */
+function tspans(lines: readonly string[], x: number, lineHeight: number): string {
+  return lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight}">${escapeHtml(l)}</tspan>`).join("");
+}
 
 const KIND_LABEL: Record<LineageNode["kind"], string> = {
   project: "project",
@@ -52,7 +59,7 @@ function nodeText(n: LineageNode, nodeWidth: number): NodeText {
     n.detail === undefined
       ? []
       : wrapLabel(n.detail, Math.floor((nodeWidth - 2 * TEXT_X) / DETAIL_CHAR), DETAIL_LINES, true);
-  const height = Math.max(MIN_H, 35 + (lines.length - 1) * LINE_H + detail.length * DETAIL_H + 8);
+  const height = Math.max(MIN_H, LABEL_Y + (lines.length - 1) * LINE_H + detail.length * DETAIL_H + 8);
   return { lines, detail, height };
 }
 
@@ -193,17 +200,13 @@ export function renderLineageSvg(
     const p = pos.get(n.id)!;
     const { lines, detail } = text.get(n.id)!;
     const full = `${KIND_LABEL[n.kind]}: ${n.label}${n.detail ? ` (${n.detail})` : ""}`;
-    const detailY = p.y + 35 + (lines.length - 1) * LINE_H + DETAIL_H;
+    const detailY = p.y + LABEL_Y + (lines.length - 1) * LINE_H + DETAIL_H;
     const body = [
       `<rect class="lineage-node lineage-${n.kind}" x="${p.x}" y="${p.y}" width="${nodeWidth}" height="${p.h}" rx="8"/>`,
       `<text class="lineage-kind" x="${p.x + TEXT_X}" y="${p.y + 17}">${escapeHtml(KIND_LABEL[n.kind])}</text>`,
-      `<text class="lineage-label" x="${p.x + TEXT_X}" y="${p.y + 35}">${lines
-        .map((l, i) => `<tspan x="${p.x + TEXT_X}" dy="${i === 0 ? 0 : LINE_H}">${escapeHtml(l)}</tspan>`)
-        .join("")}</text>`,
+      `<text class="lineage-label" x="${p.x + TEXT_X}" y="${p.y + LABEL_Y}">${tspans(lines, p.x + TEXT_X, LINE_H)}</text>`,
       detail.length > 0
-        ? `<text class="lineage-detail" x="${p.x + TEXT_X}" y="${detailY}">${detail
-            .map((l, i) => `<tspan x="${p.x + TEXT_X}" dy="${i === 0 ? 0 : DETAIL_H}">${escapeHtml(l)}</tspan>`)
-            .join("")}</text>`
+        ? `<text class="lineage-detail" x="${p.x + TEXT_X}" y="${detailY}">${tspans(detail, p.x + TEXT_X, DETAIL_H)}</text>`
         : "",
     ].join("");
     if (n.url) {
