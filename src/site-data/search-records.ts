@@ -221,7 +221,7 @@ function specSections(spec: { inputs: IoRow[]; outputs: IoRow[] }, prefix: strin
 /**
  * What a component version's page says beyond its component's: its stage, notes, deprecation, and
  * its description, image, inputs, outputs and users where they differ (`seen` holds the lines the
- * record says already; the version's new lines join it).
+ * entity's own record says; each version is compared with those alone, not with other versions).
  */
 function componentVersionSection(p: ComponentVersionPage, seen: ReadonlySet<string>): SearchSection {
   const r = p.release;
