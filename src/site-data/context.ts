@@ -4,6 +4,7 @@ import type { Entity } from "../model/entity.js";
 import { KIND_DESCRIPTORS } from "../model/kind-descriptors.js";
 import type { Kind } from "../model/kinds.js";
 import type { ComponentResolution } from "../relations/component-refs.js";
+import { authorKey, authorNames } from "./authors.js";
 import { historyOf, type CatalogHistory } from "./history.js";
 import { REDACTED, type HiddenNames } from "./hidden-names.js";
 import type { Urls } from "./urls.js";
@@ -77,11 +78,9 @@ export class SiteContext {
     if (!this.authors) {
       this.authors = new Map();
       for (const u of this.catalog.all("User"))
-        for (const n of [u.name, u.data.displayName, u.data.github?.login])
-          if (n !== undefined && !this.authors.has(n.trim().toLowerCase()))
-            this.authors.set(n.trim().toLowerCase(), u.name);
+        for (const key of authorNames(u).map(authorKey)) if (!this.authors.has(key)) this.authors.set(key, u.name);
     }
-    const name = this.authors.get(author.trim().toLowerCase());
+    const name = this.authors.get(authorKey(author));
     return name === undefined ? undefined : this.user(name);
   }
 

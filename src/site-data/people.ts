@@ -1,5 +1,6 @@
 /** Users' pages and the catalog's recent changes. */
 import type { Entity } from "../model/entity.js";
+import { authorKey, authorNames } from "./authors.js";
 import type { SiteContext } from "./context.js";
 import type { CommitChanges, RecentChange, UserPage } from "./types.js";
 
@@ -62,7 +63,7 @@ export class ChangesByAuthor {
   constructor(recent: readonly RecentChange[]) {
     this.#recent = recent;
     recent.forEach((change, i) => {
-      const author = change.author.trim().toLowerCase();
+      const author = authorKey(change.author);
       const list = this.#byAuthor.get(author);
       if (list) list.push(i);
       else this.#byAuthor.set(author, [i]);
@@ -87,7 +88,7 @@ export class ChangesByAuthor {
 
   /** Positions in `recent` of the changes whose author is one of `names`, in order. */
   #positions(names: ReadonlyArray<string | undefined>): number[] {
-    const keys = new Set(names.filter((n) => n !== undefined).map((n) => n.toLowerCase()));
+    const keys = new Set(names.filter((n) => n !== undefined).map(authorKey));
     return [...keys].flatMap((k) => this.#byAuthor.get(k) ?? []).sort((a, b) => a - b);
   }
 }
@@ -124,6 +125,6 @@ export function userPage(ctx: SiteContext, user: Entity<"User">, changes: Change
     orgs,
     teams,
     owns: { projects: owned("Project"), components: owned("Component"), models: owned("Model") },
-    commits: changes.commitsOf([name, d.displayName, d.github?.login], 20, 8),
+    commits: changes.commitsOf(authorNames(user), 20, 8),
   };
 }
